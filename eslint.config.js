@@ -1,0 +1,68 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const extensionApis = [
+  { name: 'webextension-polyfill', message: 'src/core runs in Node too: take browser APIs as arguments.' },
+  { name: 'preact', message: 'src/core has no UI.' },
+];
+
+/** Folders each runtime may not import, so every arrow points down (see ARCHITECTURE.md). */
+const boundaries = {
+  'src/core/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/shared/**', '**/ui/**'],
+  'src/shared/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/ui/**'],
+  'src/content/**': ['**/background/**', '**/popup/**', '**/options/**', '**/ui/**'],
+  'src/popup/**': ['**/background/**', '**/options/**', '**/content/**'],
+  'src/options/**': ['**/background/**', '**/popup/**', '**/content/**'],
+  'src/ui/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**'],
+  'src/background/**': ['**/popup/**', '**/options/**', '**/content/**', '**/ui/**'],
+  'scripts/**': ['**/src/background/**', '**/src/popup/**', '**/src/options/**', '**/src/content/**', '**/src/shared/**', '**/src/ui/**'],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  ...Object.entries(boundaries).map(([folder, forbidden]) => ({
+    files: [folder],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: forbidden, message: `${folder.replace('/**', '')} may not import this runtime's code.` }],
+          ...(folder === 'src/core/**' ? { paths: extensionApis } : {}),
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/core/**'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-globals': ['error', 'document', 'window', 'chrome', 'browser', 'DOMParser', 'localStorage', 'navigator'],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: extensionApis,
+          patterns: [
+            { group: boundaries['src/core/**'], message: 'src/core is the bottom floor: it imports nothing of the extension.' },
+            { group: ['node:*'], message: 'src/core runs in the service worker too: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**', 'test/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
