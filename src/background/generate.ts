@@ -1,0 +1,135 @@
+// Generate a QR for the UI: pick the environment and credentials, get a token, call /image,
+// and record the result in history and every HTTP call in the request log.
+import { needsHostPermission, originPattern, type Environment } from '../core/environments';
+import { PimError } from '../core/errors';
+import { generateQr } from '../core/pim-client';
+import type { RequestLogEntry } from '../core/request-log';
+import type { FetchLike } from '../core/send-request';
+import type { KeyValueStore } from '../core/storage-port';
+import { createTokenSource, parseStoredToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
+import type { ConnectionTestResult, GenerateResult } from '../shared/messages';
+import { credentialsFor, findEnvironment } from './environments';
+import type { HistoryStore } from './history';
+import type { RequestLogStore } from './request-log-store';
+import type { SettingsStore } from './settings-store';
+
+export interface ApiDeps {
+  settings: SettingsStore;
+  history: HistoryStore;
+  log: RequestLogStore;
+  /** storage.session: tokens must survive a stopped worker but not the browser session. */
+  session: KeyValueStore;
+  fetch: FetchLike;
+  /** The built-in Sandbox environment's in-process stand-in for `fetch`. */
+  sandboxFetch: FetchLike;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  newId: () => string;
+  hasHostPermission: (pattern: string) => Promise<boolean>;
+}
+
+interface Connection {
+  environment: Environment;
+  tokens: TokenSource;
+  fetch: FetchLike;
+  cacheKey: string;
+  onRequest: (entry: RequestLogEntry) => void;
+  /** Log writes still under way; awaited before answering so the UI's next read sees them. */
+  pendingLogs: Promise<void>[];
+}
+
+async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connection> {
+  const settings = await deps.settings.read();
+  const environment = findEnvironment(settings, environmentId);
+  const credentials = credentialsFor(settings, environment);
+  if (!credentials || credentials.clientId === '' || credentials.clientSecret === '') {
+    throw new PimError('not-configured');
+  }
+  if (environment.kind === 'custom' && needsHostPermission(environment.baseUrl)) {
+    const pattern = originPattern(environment.baseUrl);
+    if (!(await deps.hasHostPermission(pattern))) {
+      throw new PimError('permission-denied', {
+        message: `The extension may not contact ${new URL(environment.baseUrl).host} yet.`,
+        hint: 'Open Options, choose this environment and press Save to grant access.',
+      });
+    }
+  }
+  const fetch = environment.kind === 'sandbox' ? deps.sandboxFetch : deps.fetch;
+  const pendingLogs: Promise<void>[] = [];
+  const onRequest = (entry: RequestLogEntry) => {
+    pendingLogs.push(deps.log.append(entry).catch((error: unknown) => console.warn('[generate] log write failed', error)));
+  };
+  const cacheKey = tokenCacheKey(environment.id, credentials.clientId);
+  const tokens = createTokenSource({
+    fetch,
+    now: deps.now,
+    store: deps.session,
+    cacheKey,
+    endpoint: environment,
+    credentials,
+    onRequest,
+    environment: environment.id,
+  });
+  return { environment, tokens, fetch, cacheKey, onRequest, pendingLogs };
+}
+
+/** `params` is checked again by the core: the UI's validation is a convenience, not a guard. */
+export async function generate(
+  deps: ApiDeps,
+  request: { environmentId: string; params: unknown },
+  signal: AbortSignal,
+): Promise<GenerateResult> {
+  const connection = await connect(deps, request.environmentId);
+  try {
+    const result = await generateQr({
+      params: request.params,
+      endpoint: connection.environment,
+      tokens: connection.tokens,
+      fetch: connection.fetch,
+      now: deps.now,
+      sleep: deps.sleep,
+      random: deps.random,
+      signal,
+      onRequest: connection.onRequest,
+      environment: connection.environment.id,
+    });
+    const item: GenerateResult = {
+      id: deps.newId(),
+      svg: result.svg,
+      bytes: result.bytes,
+      durationMs: result.durationMs,
+      environmentId: connection.environment.id,
+      environmentName: connection.environment.name,
+      params: result.params,
+      time: deps.now(),
+    };
+    const { defaults } = await deps.settings.read();
+    await deps.history.add(item, defaults.historySize);
+    return item;
+  } finally {
+    await Promise.all(connection.pendingLogs);
+  }
+}
+
+/** Mints a fresh token (the cached one proves nothing about the credentials just typed). */
+export async function testConnection(deps: ApiDeps, environmentId: unknown): Promise<ConnectionTestResult> {
+  const connection = await connect(deps, environmentId);
+  const started = deps.now();
+  try {
+    await connection.tokens.invalidate();
+    await connection.tokens.getToken();
+    const stored = parseStoredToken(await deps.session.get(connection.cacheKey));
+    return {
+      durationMs: Math.max(0, deps.now() - started),
+      expiresInSeconds: stored ? Math.max(0, Math.round((stored.expiresAt - deps.now()) / 1000)) : 0,
+    };
+  } finally {
+    await Promise.all(connection.pendingLogs);
+  }
+}
+
+/** Tokens minted with credentials that were changed or removed must not be used again. */
+export async function forgetTokens(deps: Pick<ApiDeps, 'session'>, environmentId: string, clientId: string): Promise<void> {
+  await deps.session.remove(tokenCacheKey(environmentId, clientId));
+}

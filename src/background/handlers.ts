@@ -1,0 +1,199 @@
+// Every message the UI may send, as one map of named async functions.
+import { curlCommands } from '../core/curl';
+import { type Environment, validateEnvironmentInput } from '../core/environments';
+import { PimError } from '../core/errors';
+import { DEFAULT_PARAMS, validateParams } from '../core/params';
+import type { EnvironmentView, SettingsView } from '../shared/messages';
+import { allEnvironments, credentialsFor, environmentView, findEnvironment } from './environments';
+import { type ApiDeps, forgetTokens, generate, testConnection } from './generate';
+import type { Handlers } from './router';
+import { objectPayload, optionalString, optionalTabId, requiredString } from './payload';
+import { isHistorySize, type Settings } from './settings-schema';
+
+export interface BackgroundDeps extends ApiDeps {
+  insertIntoPage: (tabId: number | undefined, svg: string) => Promise<{ tabId: number }>;
+}
+
+// Only requests in flight live here: a stopped worker has no request left to cancel.
+const running = new Map<string, AbortController>();
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const views = async (settings: Settings): Promise<EnvironmentView[]> =>
+    Promise.all(allEnvironments(settings).map((e) => environmentView(settings, e, deps.hasHostPermission)));
+  const viewOf = async (settings: Settings, id: string) => environmentView(settings, findEnvironment(settings, id), deps.hasHostPermission);
+  const settingsView = async (settings: Settings): Promise<SettingsView> => {
+    const notice = await deps.settings.takeNotice();
+    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults: settings.defaults };
+    if (notice !== undefined) view.notice = notice;
+    return view;
+  };
+
+  return {
+    'ui-bg-settings-get': async () => settingsView(await deps.settings.read()),
+
+    'ui-bg-settings-save': async (raw) => {
+      const payload = objectPayload(raw);
+      const next = await deps.settings.update((settings) => {
+        const updated = { ...settings };
+        if (payload.selectedEnvironmentId !== undefined) {
+          updated.selectedEnvironmentId = findEnvironment(settings, payload.selectedEnvironmentId).id;
+        }
+        if (payload.defaults !== undefined) {
+          const defaults = objectPayload(payload.defaults);
+          const params = validateParams(defaults.params ?? settings.defaults.params);
+          if (!params.ok) throw new PimError('invalid-parameters', { fieldErrors: params.errors });
+          const historySize = defaults.historySize ?? settings.defaults.historySize;
+          if (!isHistorySize(historySize)) {
+            throw new PimError('invalid-parameters', { message: 'History size must be a whole number from 1 to 50.' });
+          }
+          updated.defaults = { params: params.params, historySize };
+        }
+        return updated;
+      });
+      return settingsView(next);
+    },
+
+    'ui-bg-environments-list': async () => views(await deps.settings.read()),
+
+    'ui-bg-environment-save': async (raw) => {
+      const payload = objectPayload(raw);
+      let saved: Environment | undefined;
+      const settings = await deps.settings.update((current) => {
+        const others = current.customEnvironments.filter((e) => e.id !== payload.id);
+        if (payload.id !== undefined && others.length === current.customEnvironments.length) {
+          findEnvironment(current, payload.id); // a built-in id is refused by the validator below
+        }
+        const checked = validateEnvironmentInput(payload, others, () => `custom-${deps.newId()}`);
+        if (!checked.ok) {
+          const first = Object.values(checked.errors)[0];
+          throw new PimError('invalid-parameters', {
+            message: first?.message ?? 'The environment is not valid.',
+            hint: 'Correct the field and save again.',
+          });
+        }
+        saved = checked.environment;
+        const index = current.customEnvironments.findIndex((e) => e.id === checked.environment.id);
+        const customEnvironments = [...current.customEnvironments];
+        if (index >= 0) customEnvironments[index] = checked.environment;
+        else customEnvironments.push(checked.environment);
+        return { ...current, customEnvironments };
+      });
+      if (!saved) throw new PimError('internal');
+      return viewOf(settings, saved.id);
+    },
+
+    'ui-bg-environment-delete': async (raw) => {
+      const id = requiredString(objectPayload(raw), 'id');
+      const settings = await deps.settings.update((current) => {
+        const environment = findEnvironment(current, id);
+        if (environment.kind !== 'custom') {
+          throw new PimError('invalid-parameters', { message: 'The built-in environments cannot be deleted.', hint: '' });
+        }
+        const { [id]: removed, ...credentials } = current.credentials;
+        if (removed) void forgetTokens(deps, id, removed.clientId);
+        return {
+          ...current,
+          customEnvironments: current.customEnvironments.filter((e) => e.id !== id),
+          credentials,
+          selectedEnvironmentId: current.selectedEnvironmentId === id ? 'sandbox' : current.selectedEnvironmentId,
+        };
+      });
+      return views(settings);
+    },
+
+    'ui-bg-credentials-set': async (raw) => {
+      const payload = objectPayload(raw);
+      const environmentId = requiredString(payload, 'environmentId');
+      const clientId = requiredString(payload, 'clientId', 512).trim();
+      const newSecret = optionalString(payload, 'clientSecret', 1024)?.trim() ?? '';
+      const settings = await deps.settings.update((current) => {
+        const environment = findEnvironment(current, environmentId);
+        if (environment.kind === 'sandbox') {
+          throw new PimError('invalid-parameters', { message: 'The Sandbox needs no credentials.', hint: '' });
+        }
+        if (clientId === '') {
+          throw new PimError('invalid-parameters', { message: 'Client ID is required.', hint: '' });
+        }
+        const previous = current.credentials[environmentId];
+        const clientSecret = newSecret !== '' ? newSecret : (previous?.clientSecret ?? '');
+        if (previous) void forgetTokens(deps, environmentId, previous.clientId);
+        return { ...current, credentials: { ...current.credentials, [environmentId]: { clientId, clientSecret } } };
+      });
+      return viewOf(settings, environmentId);
+    },
+
+    'ui-bg-credentials-clear': async (raw) => {
+      const environmentId = requiredString(objectPayload(raw), 'environmentId');
+      const settings = await deps.settings.update((current) => {
+        findEnvironment(current, environmentId);
+        const { [environmentId]: removed, ...credentials } = current.credentials;
+        if (removed) void forgetTokens(deps, environmentId, removed.clientId);
+        return { ...current, credentials };
+      });
+      return viewOf(settings, environmentId);
+    },
+
+    'ui-bg-connection-test': async (raw) => testConnection(deps, requiredString(objectPayload(raw), 'environmentId')),
+
+    'ui-bg-generate': async (raw) => {
+      const payload = objectPayload(raw);
+      const requestId = requiredString(payload, 'requestId', 100);
+      const environmentId = requiredString(payload, 'environmentId');
+      const controller = new AbortController();
+      running.set(requestId, controller);
+      try {
+        return await generate(deps, { environmentId, params: payload.params }, controller.signal);
+      } finally {
+        running.delete(requestId);
+      }
+    },
+
+    'ui-bg-generate-cancel': async (raw) => {
+      const requestId = requiredString(objectPayload(raw), 'requestId', 100);
+      const controller = running.get(requestId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+
+    'ui-bg-history-get': async () => deps.history.list(),
+    'ui-bg-history-clear': async () => deps.history.clear(),
+    'ui-bg-log-get': async () => deps.log.list(),
+    'ui-bg-log-clear': async () => deps.log.clear(),
+
+    'ui-bg-curl-get': async (raw) => {
+      const logEntryId = optionalString(objectPayload(raw ?? {}), 'logEntryId', 100);
+      const entries = await deps.log.list();
+      const imageCalls = entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{'));
+      const entry = logEntryId === undefined ? imageCalls[0] : entries.find((e) => e.id === logEntryId);
+      if (!entry) {
+        throw new PimError('invalid-parameters', {
+          message: 'There is no request to copy yet.',
+          hint: 'Generate a QR code first.',
+        });
+      }
+      const settings = await deps.settings.read();
+      const environment = findEnvironment(settings, entry.environment);
+      const bodySource = entry.requestBody?.trimStart().startsWith('{')
+        ? entry
+        : imageCalls.find((e) => e.environment === entry.environment);
+      const params = parseLoggedParams(bodySource?.requestBody) ?? settings.defaults.params ?? DEFAULT_PARAMS;
+      const clientId = credentialsFor(settings, environment)?.clientId || 'YOUR_CLIENT_ID';
+      return { curl: curlCommands({ environment, clientId, params }) };
+    },
+
+    'ui-bg-insert-into-page': async (raw) => {
+      const payload = objectPayload(raw);
+      return deps.insertIntoPage(optionalTabId(payload), requiredString(payload, 'svg', 4 * 1024 * 1024));
+    },
+  };
+}
+
+function parseLoggedParams(body: string | undefined) {
+  if (body === undefined) return undefined;
+  try {
+    const checked = validateParams(JSON.parse(body));
+    return checked.ok ? checked.params : undefined;
+  } catch {
+    return undefined;
+  }
+}

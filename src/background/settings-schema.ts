@@ -1,0 +1,142 @@
+// The stored settings' shape, its defaults, and the ordered migrations that bring any older or
+// damaged copy up to date. Pure: the store around it does the reading and writing.
+import { BUILT_IN_ENVIRONMENTS, type Environment, validateEnvironmentInput } from '../core/environments';
+import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
+
+export const SETTINGS_VERSION = 2;
+export const HISTORY_SIZE_DEFAULT = 20;
+export const HISTORY_SIZE_MAX = 50;
+
+export interface StoredCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface Settings {
+  schemaVersion: typeof SETTINGS_VERSION;
+  selectedEnvironmentId: string;
+  customEnvironments: Environment[];
+  /** By environment id. `storage.local` is not encrypted: README says so. */
+  credentials: Record<string, StoredCredentials>;
+  defaults: { params: QrParams; historySize: number };
+}
+
+export function defaultSettings(): Settings {
+  return {
+    schemaVersion: SETTINGS_VERSION,
+    selectedEnvironmentId: 'sandbox',
+    customEnvironments: [],
+    credentials: {},
+    defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: HISTORY_SIZE_DEFAULT },
+  };
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Whether what was stored differs from `settings` and must be written back. */
+  changed: boolean;
+  /** Told to the user once when something they had stored could not be kept. */
+  notice?: string;
+}
+
+type Raw = Record<string, unknown>;
+
+/**
+ * v1 kept each custom environment's credentials inside the environment and had no token or image
+ * path overrides; v2 moves credentials to their own map so the environment list can be shown safely.
+ */
+const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
+  1: (v) => {
+    const environments = Array.isArray(v.environments) ? (v.environments as unknown[]) : [];
+    const credentials: Raw = {};
+    const customEnvironments = environments.map((item) => {
+      const e = isObject(item) ? item : {};
+      if (typeof e.id === 'string' && typeof e.clientId === 'string' && typeof e.clientSecret === 'string') {
+        credentials[e.id] = { clientId: e.clientId, clientSecret: e.clientSecret };
+      }
+      return { id: e.id, name: e.name, kind: 'custom', baseUrl: e.baseUrl };
+    });
+    return {
+      schemaVersion: 2,
+      selectedEnvironmentId: v.selectedEnvironmentId,
+      customEnvironments,
+      credentials,
+      defaults: v.defaults,
+    };
+  },
+};
+
+export function loadSettings(stored: unknown): LoadedSettings {
+  if (stored === undefined) return { settings: defaultSettings(), changed: true };
+  if (!isObject(stored) || typeof stored.schemaVersion !== 'number' || !Number.isInteger(stored.schemaVersion)) {
+    return reset('Your saved settings could not be read and were reset to the defaults.');
+  }
+  if (stored.schemaVersion > SETTINGS_VERSION) {
+    return reset('Your saved settings come from a newer version of PiM QR and were reset to the defaults.');
+  }
+  let raw: Raw = stored;
+  for (let version = stored.schemaVersion; version < SETTINGS_VERSION; version++) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) return reset('Your saved settings are from an unknown older version and were reset to the defaults.');
+    raw = migrate(raw);
+  }
+  return repair(raw, stored.schemaVersion !== SETTINGS_VERSION);
+}
+
+/** Keeps every valid part of a current-version object and drops the rest, saying what was dropped. */
+function repair(raw: Raw, migrated: boolean): LoadedSettings {
+  const base = defaultSettings();
+  const dropped: string[] = [];
+
+  const customEnvironments: Environment[] = [];
+  for (const item of Array.isArray(raw.customEnvironments) ? raw.customEnvironments : []) {
+    const checked = validateEnvironmentInput(item, customEnvironments, () => '');
+    if (checked.ok && isObject(item) && typeof item.id === 'string' && item.id.startsWith('custom-')) {
+      customEnvironments.push({ ...checked.environment, id: item.id });
+    } else {
+      dropped.push(`environment ${isObject(item) && typeof item.name === 'string' ? `"${item.name}"` : '(unnamed)'}`);
+    }
+  }
+
+  const credentials: Record<string, StoredCredentials> = {};
+  const knownIds = new Set([...BUILT_IN_ENVIRONMENTS.map((e) => e.id), ...customEnvironments.map((e) => e.id)]);
+  for (const [id, value] of Object.entries(isObject(raw.credentials) ? raw.credentials : {})) {
+    if (knownIds.has(id) && isObject(value) && typeof value.clientId === 'string' && typeof value.clientSecret === 'string') {
+      credentials[id] = { clientId: value.clientId, clientSecret: value.clientSecret };
+    }
+  }
+
+  const selected = typeof raw.selectedEnvironmentId === 'string' && knownIds.has(raw.selectedEnvironmentId)
+    ? raw.selectedEnvironmentId
+    : base.selectedEnvironmentId;
+
+  const rawDefaults = isObject(raw.defaults) ? raw.defaults : {};
+  const checkedParams = validateParams(rawDefaults.params);
+  const params = checkedParams.ok ? checkedParams.params : base.defaults.params;
+  if (raw.defaults !== undefined && !checkedParams.ok) dropped.push('form defaults');
+  const historySize = isHistorySize(rawDefaults.historySize) ? rawDefaults.historySize : HISTORY_SIZE_DEFAULT;
+
+  const settings: Settings = {
+    schemaVersion: SETTINGS_VERSION,
+    selectedEnvironmentId: selected,
+    customEnvironments,
+    credentials,
+    defaults: { params, historySize },
+  };
+  const changed = migrated || JSON.stringify(settings) !== JSON.stringify(raw);
+  const result: LoadedSettings = { settings, changed };
+  if (dropped.length > 0) result.notice = `Some saved settings could not be read and were removed: ${dropped.join(', ')}.`;
+  return result;
+}
+
+export function isHistorySize(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= HISTORY_SIZE_MAX;
+}
+
+function reset(notice: string): LoadedSettings {
+  return { settings: defaultSettings(), changed: true, notice };
+}
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

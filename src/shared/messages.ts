@@ -1,0 +1,127 @@
+// The one message protocol between the extension's pages and the service worker.
+// Each name says its direction (ui → bg); the map ties each name to its request and answer types,
+// so a sender and its handler cannot drift apart.
+import type { Environment } from '../core/environments';
+import type { PimErrorData } from '../core/errors';
+import type { QrParams } from '../core/params';
+import type { RequestLogEntry } from '../core/request-log';
+
+/** What the UI may know of an environment: never the secret, only whether one is set and its last 4 characters. */
+export interface EnvironmentView extends Environment {
+  builtIn: boolean;
+  clientId: string;
+  secretSet: boolean;
+  secretHint: string;
+  /** True when the browser has not granted the host permission this environment's base URL needs. */
+  needsPermission: boolean;
+}
+
+export interface EnvironmentInput {
+  /** Absent for a new environment. */
+  id?: string;
+  name: string;
+  baseUrl: string;
+  tokenPath?: string;
+  imagePath?: string;
+}
+
+export interface CredentialsInput {
+  environmentId: string;
+  clientId: string;
+  /** Absent or empty keeps the stored secret: the UI never has it to send back. */
+  clientSecret?: string;
+}
+
+export interface FormDefaults {
+  params: QrParams;
+  historySize: number;
+}
+
+export interface SettingsView {
+  selectedEnvironmentId: string;
+  defaults: FormDefaults;
+  /** Set when stored settings could not be read and were reset; shown to the user once. */
+  notice?: string;
+}
+
+export interface GenerateRequest {
+  /** Chosen by the caller so it can cancel this very request. */
+  requestId: string;
+  environmentId: string;
+  params: QrParams;
+}
+
+export interface GenerateResult {
+  id: string;
+  svg: string;
+  bytes: number;
+  durationMs: number;
+  environmentId: string;
+  environmentName: string;
+  params: QrParams;
+  time: number;
+}
+
+export interface HistoryItem extends GenerateResult {}
+
+export interface ConnectionTestResult {
+  durationMs: number;
+  expiresInSeconds: number;
+}
+
+export interface Protocol {
+  'ui-bg-settings-get': { request: void; response: SettingsView };
+  'ui-bg-settings-save': { request: Partial<Omit<SettingsView, 'notice'>>; response: SettingsView };
+  'ui-bg-environments-list': { request: void; response: EnvironmentView[] };
+  'ui-bg-environment-save': { request: EnvironmentInput; response: EnvironmentView };
+  'ui-bg-environment-delete': { request: { id: string }; response: EnvironmentView[] };
+  'ui-bg-credentials-set': { request: CredentialsInput; response: EnvironmentView };
+  'ui-bg-credentials-clear': { request: { environmentId: string }; response: EnvironmentView };
+  'ui-bg-connection-test': { request: { environmentId: string }; response: ConnectionTestResult };
+  'ui-bg-generate': { request: GenerateRequest; response: GenerateResult };
+  'ui-bg-generate-cancel': { request: { requestId: string }; response: { cancelled: boolean } };
+  'ui-bg-history-get': { request: void; response: HistoryItem[] };
+  'ui-bg-history-clear': { request: void; response: HistoryItem[] };
+  'ui-bg-log-get': { request: void; response: RequestLogEntry[] };
+  'ui-bg-log-clear': { request: void; response: RequestLogEntry[] };
+  'ui-bg-curl-get': { request: { logEntryId?: string }; response: { curl: string } };
+  /** Places a QR in a tab: the given one (`?tab=` pages, the side panel) or the active tab of the last focused window. */
+  'ui-bg-insert-into-page': { request: { tabId?: number; svg: string }; response: { tabId: number } };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<N extends MessageName> = Protocol[N]['request'];
+export type ResponseOf<N extends MessageName> = Protocol[N]['response'];
+
+export interface Envelope<N extends MessageName = MessageName> {
+  name: N;
+  payload: RequestOf<N>;
+}
+
+/** Errors travel as data: a denied or crashed call is never mistaken for an empty answer. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: PimErrorData };
+
+export const MESSAGE_NAMES: readonly MessageName[] = [
+  'ui-bg-settings-get',
+  'ui-bg-settings-save',
+  'ui-bg-environments-list',
+  'ui-bg-environment-save',
+  'ui-bg-environment-delete',
+  'ui-bg-credentials-set',
+  'ui-bg-credentials-clear',
+  'ui-bg-connection-test',
+  'ui-bg-generate',
+  'ui-bg-generate-cancel',
+  'ui-bg-history-get',
+  'ui-bg-history-clear',
+  'ui-bg-log-get',
+  'ui-bg-log-clear',
+  'ui-bg-curl-get',
+  'ui-bg-insert-into-page',
+];
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const name = (value as { name?: unknown }).name;
+  return typeof name === 'string' && (MESSAGE_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,96 @@
+// The e2e fixture: the built extension in real Chromium, beside a sandbox server on a free loopback port.
+import { resolve } from 'node:path';
+import { type BrowserContext, type Page, type Worker, test as base, chromium } from '@playwright/test';
+import { extensionLaunchArgs, findChromium } from '../../scripts/find-chromium';
+import { type RunningSandbox, startSandboxServer } from '../../scripts/sandbox-http';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+
+export interface ExtensionPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen on this page since it opened. */
+  errors: string[];
+}
+
+interface TestFixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  openPopup: (query?: Record<string, string>) => Promise<ExtensionPage>;
+  openOptions: () => Promise<ExtensionPage>;
+}
+
+interface WorkerFixtures {
+  chromiumPath: string;
+  sandbox: RunningSandbox;
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  chromiumPath: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      await use(findChromium());
+    },
+    { scope: 'worker' },
+  ],
+  sandbox: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const sandbox = await startSandboxServer({ port: 0, log: () => {} });
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ chromiumPath, sandbox }, use) => {
+    sandbox.handler.reset();
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: chromiumPath,
+      headless: true,
+      args: extensionLaunchArgs(DIST),
+    });
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => {
+        throw new Error(`The extension's service worker did not start. Is ${DIST} a built extension (npm run build)?`);
+      }));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    const id = new URL(serviceWorker.url()).host;
+    if (!/^[a-p]{32}$/.test(id)) throw new Error(`Unexpected extension service worker URL: ${serviceWorker.url()}`);
+    await use(id);
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async (query = {}) => {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      const search = new URLSearchParams(query).toString();
+      await page.goto(`chrome-extension://${extensionId}/src/popup/index.html${search ? `?${search}` : ''}`);
+      return { page, errors };
+    });
+  },
+  openOptions: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+      return { page, errors };
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

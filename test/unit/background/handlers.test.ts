@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src/background/handlers';
+import { createHistoryStore } from '../../../src/background/history';
+import { createRequestLogStore } from '../../../src/background/request-log-store';
+import { createSettingsStore } from '../../../src/background/settings-store';
+import { PimError } from '../../../src/core/errors';
+import { DEFAULT_PARAMS } from '../../../src/core/params';
+import { createSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/handler';
+import { createMemoryStore } from '../../../src/core/storage-port';
+
+const SECRET = 'sandbox-secret';
+
+/** The background with memory storage, a sandbox behind both the built-in and the "network" fetch. */
+function setup(options: { granted?: string[] } = {}) {
+  const local = createMemoryStore();
+  const session = createMemoryStore();
+  const builtIn = createSandboxHandler();
+  const remote = createSandboxHandler();
+  let ids = 0;
+  const handlers = createHandlers({
+    settings: createSettingsStore(local),
+    history: createHistoryStore(local),
+    log: createRequestLogStore(session),
+    session,
+    fetch: sandboxFetch(remote),
+    sandboxFetch: sandboxFetch(builtIn),
+    now: () => Date.now(),
+    sleep: async () => {},
+    random: () => 0.5,
+    newId: () => `id-${++ids}`,
+    hasHostPermission: async (pattern) => (options.granted ?? []).includes(pattern),
+    insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
+  });
+  return { handlers, local, session, builtIn, remote };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<PimError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PimError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
+  const env = await h['ui-bg-environment-save']({ name: 'Local sandbox', baseUrl: 'http://127.0.0.1:9999' });
+  await h['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: secret });
+  return env;
+}
+
+describe('background handlers', () => {
+  it('generates with the built-in Sandbox out of the box and records history and log', async () => {
+    const { handlers, builtIn } = setup();
+    const settings = await handlers['ui-bg-settings-get'](undefined);
+    const result = await handlers['ui-bg-generate']({ requestId: 'r1', environmentId: settings.selectedEnvironmentId, params: DEFAULT_PARAMS });
+    expect(result.svg).toMatch(/^<svg|<\?xml/);
+    expect(result.environmentName).toBe('Sandbox');
+    expect(builtIn.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+    expect(await handlers['ui-bg-history-get'](undefined)).toHaveLength(1);
+    const log = await handlers['ui-bg-log-get'](undefined);
+    expect(log.map((e) => e.url)).toEqual([
+      'https://sandbox.pim.invalid/kpn/qrcodegenerator/image',
+      'https://sandbox.pim.invalid/oauth/client_credential/accesstoken?grant_type=client_credentials',
+    ]);
+  });
+
+  it('shares one token between 10 concurrent generates and reuses it afterwards', async () => {
+    const { handlers, builtIn } = setup();
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => handlers['ui-bg-generate']({ requestId: `r${i}`, environmentId: 'sandbox', params: DEFAULT_PARAMS })),
+    );
+    await handlers['ui-bg-generate']({ requestId: 'again', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect(builtIn.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 11 });
+  });
+
+  it('generates against a custom environment with stored credentials', async () => {
+    const { handlers, remote } = setup();
+    const env = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS });
+    expect(remote.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+  });
+
+  it('never shows the secret to the UI: only that it is set and its last 4 characters', async () => {
+    const { handlers } = setup();
+    const secret = 'top-secret-value-9f3a';
+    const env = await addLocalEnvironment(handlers, secret);
+    const views = await handlers['ui-bg-environments-list'](undefined);
+    const view = views.find((v) => v.id === env.id);
+    expect(view).toMatchObject({ secretSet: true, secretHint: '9f3a', clientId: 'sandbox-client' });
+    expect(JSON.stringify(views)).not.toContain(secret);
+  });
+
+  it('keeps the stored secret when credentials are saved with an empty secret', async () => {
+    const { handlers, remote } = setup();
+    const env = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: '' });
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS });
+    expect(remote.stats().imageCalls).toBe(1);
+  });
+
+  it('reports rejected credentials, and no secret or token reaches the error, log, history or cURL', async () => {
+    const { handlers, session } = setup();
+    const wrong = 'wrong-secret-4242';
+    const env = await addLocalEnvironment(handlers, wrong);
+    const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }));
+    expect(error.kind).toBe('credentials-rejected');
+    expect(error.status).toBe(401);
+
+    await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: SECRET });
+    await handlers['ui-bg-generate']({ requestId: 'r2', environmentId: env.id, params: DEFAULT_PARAMS });
+    const tokens = [...session.data.entries()].filter(([k]) => k.startsWith('token:')).map(([, v]) => (v as { accessToken: string }).accessToken);
+    expect(tokens).toHaveLength(1);
+
+    const everything = JSON.stringify([
+      error.message,
+      error.hint,
+      await handlers['ui-bg-log-get'](undefined),
+      await handlers['ui-bg-history-get'](undefined),
+      await handlers['ui-bg-curl-get']({}),
+      await handlers['ui-bg-environments-list'](undefined),
+      await handlers['ui-bg-settings-get'](undefined),
+    ]);
+    for (const secret of [wrong, SECRET, ...tokens]) expect(everything).not.toContain(secret);
+    expect(everything).toContain('$KPN_CLIENT_SECRET');
+  });
+
+  it('asks for a host permission before calling a custom host it may not reach', async () => {
+    const { handlers, remote } = setup();
+    const env = await handlers['ui-bg-environment-save']({ name: 'Staging', baseUrl: 'https://staging.example.com' });
+    await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'c', clientSecret: 's' });
+    expect((await handlers['ui-bg-environments-list'](undefined)).find((v) => v.id === env.id)?.needsPermission).toBe(true);
+    const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }));
+    expect(error.kind).toBe('permission-denied');
+    expect(remote.stats().requests).toBe(0);
+
+    const granted = setup({ granted: ['https://staging.example.com/*'] });
+    const env2 = await granted.handlers['ui-bg-environment-save']({ name: 'Staging', baseUrl: 'https://staging.example.com' });
+    expect((await granted.handlers['ui-bg-environments-list'](undefined)).find((v) => v.id === env2.id)?.needsPermission).toBe(false);
+  });
+
+  it('says which credentials are missing instead of calling KPN without them', async () => {
+    const { handlers } = setup();
+    const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'production', params: DEFAULT_PARAMS }));
+    expect(error.kind).toBe('not-configured');
+    expect(error.hint).toMatch(/Options/);
+  });
+
+  it('cancels a generate in flight', async () => {
+    const { handlers, builtIn } = setup();
+    builtIn.configure({ faults: ['delay=5000'] });
+    const pending = handlers['ui-bg-generate']({ requestId: 'slow', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'slow' })).toEqual({ cancelled: true });
+    expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'slow' })).toEqual({ cancelled: false });
+  });
+
+  it.each([
+    ['an empty name', { name: ' ', baseUrl: 'https://a.example' }, /Name is required/],
+    ['a non-http base URL', { name: 'A', baseUrl: 'ftp://a.example' }, /https:\/\//],
+    ['a duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, /already exists/],
+  ])('refuses an environment with %s and keeps what was stored', async (_name, input, message) => {
+    const { handlers } = setup();
+    const env = await addLocalEnvironment(handlers);
+    const error = await rejection(handlers['ui-bg-environment-save'](input));
+    expect(error.kind).toBe('invalid-parameters');
+    expect(error.message).toMatch(message);
+    expect((await handlers['ui-bg-environments-list'](undefined)).map((v) => v.id)).toContain(env.id);
+  });
+
+  it('refuses malformed payloads with a clear error', async () => {
+    const { handlers } = setup();
+    for (const [name, payload] of [
+      ['ui-bg-generate', 'nope'],
+      ['ui-bg-generate', { requestId: 5 }],
+      ['ui-bg-credentials-set', { environmentId: 'production', clientId: {} }],
+      ['ui-bg-insert-into-page', { svg: '<svg/>', tabId: -1 }],
+    ] as const) {
+      const error = await rejection((handlers[name] as (p: unknown) => Promise<unknown>)(payload));
+      expect(error.message).toMatch(/malformed/);
+    }
+  });
+
+  it('deletes a custom environment with its credentials and falls back to the Sandbox', async () => {
+    const { handlers, local } = setup();
+    const env = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-settings-save']({ selectedEnvironmentId: env.id });
+    const views = await handlers['ui-bg-environment-delete']({ id: env.id });
+    expect(views.map((v) => v.id)).toEqual(['sandbox', 'production']);
+    expect((await handlers['ui-bg-settings-get'](undefined)).selectedEnvironmentId).toBe('sandbox');
+    expect(JSON.stringify(local.data.get('settings'))).not.toContain(SECRET);
+    expect((await rejection(handlers['ui-bg-environment-delete']({ id: 'production' }))).kind).toBe('invalid-parameters');
+  });
+
+  it('tests a connection by minting a fresh token', async () => {
+    const { handlers, builtIn } = setup();
+    const first = await handlers['ui-bg-connection-test']({ environmentId: 'sandbox' });
+    await handlers['ui-bg-connection-test']({ environmentId: 'sandbox' });
+    expect(first.expiresInSeconds).toBeGreaterThan(3000);
+    expect(builtIn.stats().tokenCalls).toBe(2);
+  });
+});

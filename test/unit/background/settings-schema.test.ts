@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, loadSettings, SETTINGS_VERSION } from '../../../src/background/settings-schema';
+
+describe('loadSettings', () => {
+  it('gives the defaults on first run, with the Sandbox selected and no notice', () => {
+    const loaded = loadSettings(undefined);
+    expect(loaded.settings).toEqual(defaultSettings());
+    expect(loaded.settings.selectedEnvironmentId).toBe('sandbox');
+    expect(loaded.notice).toBeUndefined();
+  });
+
+  it.each([
+    ['a string', 'garbage'],
+    ['a number', 42],
+    ['an array', [1, 2, 3]],
+    ['an object without version', { selectedEnvironmentId: 'production' }],
+    ['a fractional version', { schemaVersion: 1.5 }],
+    ['null', null],
+  ])('resets %s to the defaults with a notice instead of crashing', (_name, stored) => {
+    const loaded = loadSettings(stored);
+    expect(loaded.settings).toEqual(defaultSettings());
+    expect(loaded.changed).toBe(true);
+    expect(loaded.notice).toMatch(/reset/);
+  });
+
+  it('resets settings from a newer version and says so', () => {
+    const loaded = loadSettings({ schemaVersion: SETTINGS_VERSION + 1 });
+    expect(loaded.notice).toMatch(/newer version/);
+  });
+
+  it('migrates v1 (credentials inside environments) to v2 without losing them', () => {
+    const loaded = loadSettings({
+      schemaVersion: 1,
+      selectedEnvironmentId: 'custom-a',
+      environments: [
+        { id: 'custom-a', name: 'Staging', baseUrl: 'https://staging.example.com/', clientId: 'id-a', clientSecret: 'secret-a-123456' },
+      ],
+    });
+    expect(loaded.notice).toBeUndefined();
+    expect(loaded.changed).toBe(true);
+    expect(loaded.settings.schemaVersion).toBe(2);
+    expect(loaded.settings.selectedEnvironmentId).toBe('custom-a');
+    expect(loaded.settings.customEnvironments).toEqual([
+      {
+        id: 'custom-a',
+        name: 'Staging',
+        kind: 'custom',
+        baseUrl: 'https://staging.example.com',
+        tokenPath: '/oauth/client_credential/accesstoken',
+        imagePath: '/kpn/qrcodegenerator/image',
+      },
+    ]);
+    expect(loaded.settings.credentials).toEqual({ 'custom-a': { clientId: 'id-a', clientSecret: 'secret-a-123456' } });
+    expect(JSON.stringify(loaded.settings.customEnvironments)).not.toContain('secret-a');
+  });
+
+  it('keeps the valid parts of damaged current settings and names what it dropped', () => {
+    const loaded = loadSettings({
+      schemaVersion: 2,
+      selectedEnvironmentId: 'custom-gone',
+      customEnvironments: [
+        { id: 'custom-ok', name: 'Local', kind: 'custom', baseUrl: 'http://127.0.0.1:8080', tokenPath: '/t', imagePath: '/i' },
+        { id: 'custom-bad', name: 'Broken', kind: 'custom', baseUrl: 'ftp://nope' },
+      ],
+      credentials: { 'custom-ok': { clientId: 'c', clientSecret: 's' }, 'custom-bad': { clientId: 'x', clientSecret: 'y' }, production: 7 },
+      defaults: { params: { title: '' }, historySize: 500 },
+    });
+    expect(loaded.settings.customEnvironments.map((e) => e.id)).toEqual(['custom-ok']);
+    expect(Object.keys(loaded.settings.credentials)).toEqual(['custom-ok']);
+    expect(loaded.settings.selectedEnvironmentId).toBe('sandbox');
+    expect(loaded.settings.defaults).toEqual(defaultSettings().defaults);
+    expect(loaded.notice).toContain('"Broken"');
+    expect(loaded.notice).toContain('form defaults');
+  });
+
+  it('reports no change for settings it wrote itself', () => {
+    const once = loadSettings(undefined).settings;
+    const again = loadSettings(JSON.parse(JSON.stringify(once)));
+    expect(again.changed).toBe(false);
+    expect(again.settings).toEqual(once);
+  });
+});
