@@ -1,0 +1,289 @@
+// Faults the sandbox injects on demand, so every failure the real PiM ID API might produce can be
+// provoked in a test. A fault is written `[route:]name[=value][*count]`; several are joined with commas.
+//
+// | fault                                   | default route | effect                                                            |
+// | --------------------------------------- | ------------- | ----------------------------------------------------------------- |
+// | token-lifetime=N                        | token         | issue tokens that live N seconds (0 = expired on arrival)         |
+// | expire-token                            | image         | treat the presented (known) token as expired                      |
+// | unauthorized                            | image         | 401 Apigee "Invalid access token" whatever the token              |
+// | forbidden                               | image         | 403 proxy error: app not subscribed to the API product            |
+// | bad-credentials-500                     | token         | bad client credentials answer 500 (proxy error) instead of 401    |
+// | rate-limit[=N]                          | image         | 429 Apigee quota fault, Retry-After: N (default 1) + quota-* headers |
+// | server-error[=500|502|503|504]          | image         | that status (default 500) in the proxy error shape                |
+// | delay=N                                 | image         | wait N ms before answering; honours the request's AbortSignal     |
+// | shape=bare|json-string|json-object|data-url | image     | how the base64 SVG is wrapped (json-object key: "image")         |
+// | malformed-base64                        | image         | the base64 text is corrupted (bad characters, wrong length)       |
+// | not-svg[=png|text]                      | image         | valid base64 of a PNG (default) or of plain text, not SVG         |
+// | oversized                               | image         | a valid SVG padded past 2 MiB (the body is even larger)           |
+// | empty                                   | image         | 200 with an empty body                                            |
+// | hostile[=script|handler|foreignobject|external] | image | a scannable QR SVG carrying that attack (default script)          |
+//
+// `delay`, `rate-limit` and `server-error` may also target the token endpoint with a `token:`
+// prefix (e.g. `token:server-error=503`); other faults accept only their default route.
+// `*N` makes an instance fault (options.faults) apply to the next N requests on its route, then drop;
+// without it the fault stays until reconfigured. In the `x-sandbox-fault` header the count is ignored
+// because a header only ever applies to its own request.
+export type FaultRoute = 'token' | 'image';
+
+export const BODY_SHAPES = ['bare', 'json-string', 'json-object', 'data-url'] as const;
+export type BodyShape = (typeof BODY_SHAPES)[number];
+
+export const HOSTILE_KINDS = ['script', 'handler', 'foreignobject', 'external'] as const;
+export type HostileKind = (typeof HOSTILE_KINDS)[number];
+
+export const NOT_SVG_KINDS = ['png', 'text'] as const;
+export type NotSvgKind = (typeof NOT_SVG_KINDS)[number];
+
+export const SERVER_ERROR_STATUSES = [500, 502, 503, 504] as const;
+export type ServerErrorStatus = (typeof SERVER_ERROR_STATUSES)[number];
+
+export type Fault =
+  | { name: 'token-lifetime'; seconds: number }
+  | { name: 'expire-token' }
+  | { name: 'unauthorized' }
+  | { name: 'forbidden' }
+  | { name: 'bad-credentials-500' }
+  | { name: 'rate-limit'; retryAfterSeconds: number }
+  | { name: 'server-error'; status: ServerErrorStatus }
+  | { name: 'delay'; ms: number }
+  | { name: 'shape'; shape: BodyShape }
+  | { name: 'malformed-base64' }
+  | { name: 'not-svg'; kind: NotSvgKind }
+  | { name: 'oversized' }
+  | { name: 'empty' }
+  | { name: 'hostile'; kind: HostileKind };
+
+export type SandboxFaultName = Fault['name'];
+
+export interface SandboxFaultInfo {
+  name: SandboxFaultName;
+  syntax: string;
+  /** A working instance of the syntax. */
+  example: string;
+  /** The route the fault applies to when written without a prefix. */
+  route: FaultRoute;
+  /** Every route a `route:` prefix may name. */
+  routes: readonly FaultRoute[];
+  description: string;
+}
+
+/** A parsed fault with where it applies and how many more requests it lasts (null = until reset). */
+export interface ScheduledFault {
+  fault: Fault;
+  route: FaultRoute;
+  remaining: number | null;
+  spec: string;
+}
+
+export class SandboxFaultError extends Error {
+  override name = 'SandboxFaultError';
+}
+
+/** The longest delay a fault may ask for; longer would only hang a test run. */
+export const MAX_FAULT_DELAY_MS = 120_000;
+
+interface FaultDefinition extends SandboxFaultInfo {
+  parse(value: string | undefined): Fault;
+}
+
+const IMAGE: readonly FaultRoute[] = ['image'];
+const TOKEN: readonly FaultRoute[] = ['token'];
+const BOTH: readonly FaultRoute[] = ['image', 'token'];
+
+const DEFINITIONS: readonly FaultDefinition[] = [
+  {
+    name: 'token-lifetime',
+    example: 'token-lifetime=5',
+    syntax: 'token-lifetime=N',
+    route: 'token',
+    routes: TOKEN,
+    description: 'Issue tokens that live N seconds (0 = already expired when used).',
+    parse: (value) => ({ name: 'token-lifetime', seconds: integerValue('token-lifetime', value, 0, 86_400) }),
+  },
+  {
+    name: 'expire-token',
+    example: 'expire-token',
+    syntax: 'expire-token',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Treat the presented token as expired: 401 "Access Token expired".',
+    parse: (value) => flag('expire-token', value),
+  },
+  {
+    name: 'unauthorized',
+    example: 'unauthorized*1',
+    syntax: 'unauthorized',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Answer 401 with the Apigee "Invalid access token" fault, whatever the token.',
+    parse: (value) => flag('unauthorized', value),
+  },
+  {
+    name: 'forbidden',
+    example: 'forbidden',
+    syntax: 'forbidden',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Answer 403 (proxy error shape): the application is not subscribed to the API product.',
+    parse: (value) => flag('forbidden', value),
+  },
+  {
+    name: 'bad-credentials-500',
+    example: 'bad-credentials-500',
+    syntax: 'bad-credentials-500',
+    route: 'token',
+    routes: TOKEN,
+    description: 'Answer bad client credentials with 500 (proxy error shape) instead of 401.',
+    parse: (value) => flag('bad-credentials-500', value),
+  },
+  {
+    name: 'rate-limit',
+    example: 'rate-limit=30',
+    syntax: 'rate-limit[=N]',
+    route: 'image',
+    routes: BOTH,
+    description: 'Answer 429 with Retry-After: N seconds (default 1) and the quota-* headers.',
+    parse: (value) => ({
+      name: 'rate-limit',
+      retryAfterSeconds: value === undefined ? 1 : integerValue('rate-limit', value, 0, 86_400),
+    }),
+  },
+  {
+    name: 'server-error',
+    example: 'server-error=503',
+    syntax: 'server-error[=500|502|503|504]',
+    route: 'image',
+    routes: BOTH,
+    description: 'Answer that status (default 500) in the KPN proxy error shape with a transactionId.',
+    parse: (value) => ({ name: 'server-error', status: oneOf('server-error', value ?? '500', SERVER_ERROR_STATUSES) }),
+  },
+  {
+    name: 'delay',
+    example: 'delay=1500',
+    syntax: 'delay=N',
+    route: 'image',
+    routes: BOTH,
+    description: 'Wait N milliseconds before answering; aborting the request ends the wait.',
+    parse: (value) => ({ name: 'delay', ms: integerValue('delay', value, 0, MAX_FAULT_DELAY_MS) }),
+  },
+  {
+    name: 'shape',
+    example: 'shape=json-object',
+    syntax: 'shape=bare|json-string|json-object|data-url',
+    route: 'image',
+    routes: IMAGE,
+    description:
+      'Wrap the base64 SVG as bare text/plain, a JSON string, a JSON object {"image": …} or a data: URL.',
+    parse: (value) => ({ name: 'shape', shape: oneOf('shape', required('shape', value), BODY_SHAPES) }),
+  },
+  {
+    name: 'malformed-base64',
+    example: 'malformed-base64',
+    syntax: 'malformed-base64',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Corrupt the base64 text (characters outside the alphabet, length not a multiple of 4).',
+    parse: (value) => flag('malformed-base64', value),
+  },
+  {
+    name: 'not-svg',
+    example: 'not-svg=text',
+    syntax: 'not-svg[=png|text]',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Send valid base64 of a PNG image (default) or of plain text instead of SVG.',
+    parse: (value) => ({ name: 'not-svg', kind: oneOf('not-svg', value ?? 'png', NOT_SVG_KINDS) }),
+  },
+  {
+    name: 'oversized',
+    example: 'oversized',
+    syntax: 'oversized',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Send a valid QR SVG padded past 2 MiB (its base64 body is larger still).',
+    parse: (value) => flag('oversized', value),
+  },
+  {
+    name: 'empty',
+    example: 'empty',
+    syntax: 'empty',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Answer 200 with an empty body.',
+    parse: (value) => flag('empty', value),
+  },
+  {
+    name: 'hostile',
+    example: 'hostile=foreignobject',
+    syntax: 'hostile[=script|handler|foreignobject|external]',
+    route: 'image',
+    routes: IMAGE,
+    description:
+      'Send a scannable QR SVG carrying <script>, on* handlers and javascript: links, <foreignObject> HTML, or external href references.',
+    parse: (value) => ({ name: 'hostile', kind: oneOf('hostile', value ?? 'script', HOSTILE_KINDS) }),
+  },
+];
+
+/** Every fault with its syntax and a one-line description (the README's fault table is checked against it). */
+export const SANDBOX_FAULTS: readonly SandboxFaultInfo[] = DEFINITIONS.map(
+  ({ name, syntax, example, route, routes, description }) => ({ name, syntax, example, route, routes, description }),
+);
+
+const byName = new Map<string, FaultDefinition>(DEFINITIONS.map((definition) => [definition.name, definition]));
+
+const SPEC = /^(?:(token|image):)?([a-z0-9-]+)(?:=([^*]*))?(?:\*(\d+))?$/;
+
+/** Parses one fault or a comma-separated list; throws SandboxFaultError naming the bad part. */
+export function parseFaults(text: string): ScheduledFault[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map(parseFault);
+}
+
+function parseFault(spec: string): ScheduledFault {
+  const match = SPEC.exec(spec);
+  if (!match) throw new SandboxFaultError(`Malformed sandbox fault '${spec}' (expected [route:]name[=value][*count])`);
+  const [, prefix, name = '', value, count] = match;
+  const definition = byName.get(name);
+  if (!definition) {
+    throw new SandboxFaultError(
+      `Unknown sandbox fault '${name}'; known: ${DEFINITIONS.map((d) => d.name).join(', ')}`,
+    );
+  }
+  const route = (prefix ?? definition.route) as FaultRoute;
+  if (!definition.routes.includes(route)) {
+    throw new SandboxFaultError(`Sandbox fault '${name}' cannot target the ${route} endpoint`);
+  }
+  const remaining = count === undefined ? null : Number(count);
+  if (remaining === 0) throw new SandboxFaultError(`Sandbox fault '${spec}' has a count of 0`);
+  return { fault: definition.parse(value), route, remaining, spec };
+}
+
+function flag(name: string, value: string | undefined): Fault {
+  if (value !== undefined) throw new SandboxFaultError(`Sandbox fault '${name}' takes no value`);
+  return { name } as Fault;
+}
+
+function required(name: string, value: string | undefined): string {
+  if (value === undefined || value === '') throw new SandboxFaultError(`Sandbox fault '${name}' needs a value`);
+  return value;
+}
+
+function integerValue(name: string, value: string | undefined, min: number, max: number): number {
+  const text = required(name, value);
+  const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(number >= min && number <= max)) {
+    throw new SandboxFaultError(`Sandbox fault '${name}' needs a whole number from ${min} to ${max}, not '${text}'`);
+  }
+  return number;
+}
+
+function oneOf<const T extends string | number>(name: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((option) => String(option) === value);
+  if (found === undefined) {
+    throw new SandboxFaultError(`Sandbox fault '${name}' accepts ${allowed.join('|')}, not '${value}'`);
+  }
+  return found;
+}
