@@ -1,0 +1,132 @@
+import { PimError } from './errors';
+import { tooLarge } from './send-request';
+
+/** The largest `/image` answer we accept; a real PiM QR SVG is a few tens of KB. */
+export const MAX_IMAGE_BODY_BYTES = 2 * 1024 * 1024;
+
+// KPN-API.md: the shape of the answer is unpublished, so these keys are tried first, then any string.
+const IMAGE_KEYS = ['image', 'qr', 'qrcode', 'qrCode', 'svg', 'data', 'base64', 'content', 'body', 'result'];
+const DATA_URL = /^data:image\/svg\+xml(?:;[\w.+-]+=[\w.+-]+)*(;base64)?,/i;
+const MAX_DEPTH = 4;
+
+/**
+ * Turns the `/image` answer ("a Base64 encoded byte array formatted SVG file") into SVG markup.
+ * Accepts bare base64, a JSON string, a JSON object holding it, a `data:` URL, base64url, base64
+ * broken over lines, and raw `<svg` markup. The result is only checked to look like SVG; it is
+ * sanitized later, in the page that shows it.
+ */
+export function decodeImageBody(body: string, contentType?: string | null): string {
+  // Each UTF-16 unit is at least one UTF-8 byte, so only long bodies need the exact count.
+  if (body.length > MAX_IMAGE_BODY_BYTES / 3 && new TextEncoder().encode(body).byteLength > MAX_IMAGE_BODY_BYTES) {
+    throw tooLarge(MAX_IMAGE_BODY_BYTES);
+  }
+  const text = stripBom(body).trim();
+  if (text === '') throw unreadable("The server's answer is empty.");
+  try {
+    if (!text.startsWith('{') && !text.startsWith('[') && !text.startsWith('"')) return decodeCandidate(text);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw unreadable("The server's answer is not valid JSON.");
+    }
+    if (typeof json === 'string') return decodeCandidate(json);
+    const svg = findSvg(json, 0);
+    if (svg === undefined) throw unreadable("The server's answer holds no SVG image.");
+    return svg;
+  } catch (error) {
+    // A captive portal or proxy page is a common cause: say so rather than "not base64".
+    if (/^text\/html\b/i.test(contentType?.trim() ?? '') || /^<(!doctype html|html)\b/i.test(text)) {
+      throw unreadable("The server answered with a web page, not an SVG image.");
+    }
+    throw error;
+  }
+}
+
+/** Decodes one string that should be the image: markup, a data: URL or base64. Throws if it is not. */
+function decodeCandidate(value: string): string {
+  let text = stripBom(value).trim();
+  if (text === '') throw unreadable("The server's answer is empty.");
+  const dataUrl = DATA_URL.exec(text);
+  if (dataUrl) {
+    text = text.slice(dataUrl[0].length);
+    if (!dataUrl[1]) return requireSvg(safeDecodeUri(text));
+  }
+  if (text.startsWith('<')) return requireSvg(text);
+  return requireSvg(decodeBase64Utf8(text));
+}
+
+function findSvg(value: unknown, depth: number): string | undefined {
+  if (typeof value === 'string') return tryDecode(value);
+  if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) return undefined;
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value);
+  const byKey = new Map(entries);
+  const preferred = IMAGE_KEYS.filter((k) => byKey.has(k)).map((k) => byKey.get(k));
+  const others = entries.filter(([k]) => !IMAGE_KEYS.includes(k)).map(([, v]) => v);
+  for (const candidate of [...preferred, ...others]) {
+    const svg = findSvg(candidate, depth + 1);
+    if (svg !== undefined) return svg;
+  }
+  return undefined;
+}
+
+function tryDecode(value: string): string | undefined {
+  try {
+    return decodeCandidate(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeBase64Utf8(text: string): string {
+  // Tolerate line breaks (MIME-style wrapping) and the URL-safe alphabet.
+  let b64 = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
+    throw unreadable("The server's answer is not valid base64.");
+  }
+  b64 = b64.replace(/=+$/, '');
+  b64 += '='.repeat((4 - (b64.length % 4)) % 4);
+  let binary: string;
+  try {
+    binary = atob(b64);
+  } catch {
+    throw unreadable("The server's answer is not valid base64.");
+  }
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    // fatal: bytes that are not UTF-8 are not an SVG file; the default decoder drops a BOM.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw unreadable("The server's answer is not an SVG image.");
+  }
+}
+
+function safeDecodeUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw unreadable("The server's answer is not an SVG image.");
+  }
+}
+
+// Optional prolog, comments and a DOCTYPE without an internal subset (no entity tricks), then the
+// <svg> root, and the document must end with that root closed: a truncated file is refused.
+const SVG_START =
+  /^(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE\s+svg[^>[]*>)\s*)*<svg(?=[\s>/])/i;
+const SVG_END = /(?:<\/svg\s*>|<svg[^>]*\/>)\s*(?:<!--[\s\S]*?-->\s*)*$/i;
+
+function requireSvg(markup: string): string {
+  const svg = stripBom(markup).trim();
+  if (!SVG_START.test(svg) || !SVG_END.test(svg)) throw unreadable("The server's answer is not an SVG image.");
+  return svg;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function unreadable(message: string): PimError {
+  return new PimError('unreadable-response', { message });
+}

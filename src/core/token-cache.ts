@@ -1,0 +1,223 @@
+import { createDeadline, untilAborted } from './deadline';
+import { PimError } from './errors';
+import type { RequestLogger } from './request-log';
+import { errorFromResponse } from './response-error';
+import { type FetchLike, sendRequest } from './send-request';
+import type { KeyValueStore } from './storage-port';
+
+export { DEFAULT_TOKEN_PATH } from './api-paths';
+/** Re-mint this long before KPN's expiry, so a token never dies between our check and KPN's. */
+export const DEFAULT_MARGIN_SECONDS = 60;
+const DEFAULT_TIMEOUT_MS = 20_000;
+const MAX_TOKEN_BODY_BYTES = 64 * 1024;
+
+export interface TokenEndpoint {
+  baseUrl: string;
+  tokenPath: string;
+}
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface TokenSourceOptions {
+  fetch: FetchLike;
+  now: () => number;
+  store: KeyValueStore;
+  /** Where the token is kept; see `tokenCacheKey`. Callers sharing a key share one mint. */
+  cacheKey: string;
+  endpoint: TokenEndpoint;
+  credentials: ClientCredentials;
+  marginSeconds?: number;
+  /** Stops waiting (not the shared mint, which other callers may still need). */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onRequest?: RequestLogger;
+  environment?: string;
+}
+
+export interface TokenSource {
+  getToken(options?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * Drops the cached token and mints a new one (the Options page's "Test connection"). Returns when
+   * it will be re-minted, not the token: nothing outside the background needs to see one.
+   */
+  refresh(options?: { signal?: AbortSignal }): Promise<{ expiresAt: number }>;
+  /**
+   * Forgets the cached token. Given the token KPN just rejected, it forgets only that one, so
+   * parallel callers that all saw the same 401 cause one re-mint, not one each.
+   */
+  invalidate(rejectedToken?: string): Promise<void>;
+}
+
+/** What is kept in storage. `audience` ties the token to the host, path and client it was minted for. */
+export interface StoredToken {
+  accessToken: string;
+  expiresAt: number;
+  audience: string;
+}
+
+export function tokenCacheKey(environmentId: string, clientId: string): string {
+  return `token:${environmentId}:${clientId}`;
+}
+
+// Only a request in flight is shared here; the token itself lives in the store, because the
+// service worker (and this Map with it) can be stopped between any two messages.
+const inFlight = new Map<string, Promise<MintedToken>>();
+
+interface MintedToken {
+  accessToken: string;
+  expiresAt: number;
+}
+
+export function createTokenSource(options: TokenSourceOptions): TokenSource {
+  const { store, cacheKey, now } = options;
+  const audience = `${options.endpoint.baseUrl}${options.endpoint.tokenPath}#${options.credentials.clientId}`;
+  const marginMs = Math.max(0, options.marginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000;
+
+  async function readCached(): Promise<MintedToken | undefined> {
+    const stored = parseStoredToken(await store.get(cacheKey));
+    if (stored === undefined || stored.audience !== audience || now() >= stored.expiresAt) return undefined;
+    return stored;
+  }
+
+  async function resolveToken(): Promise<MintedToken> {
+    const cached = await readCached();
+    if (cached !== undefined) return cached;
+    const minted = await mintToken(options, marginMs);
+    if (minted.expiresAt > now()) {
+      await store.set(cacheKey, { accessToken: minted.accessToken, expiresAt: minted.expiresAt, audience });
+    }
+    return minted;
+  }
+
+  // Reading the cache is inside the shared flight too: a caller that checks the store while
+  // another mints would otherwise see it empty and mint again.
+  function shared(signal: AbortSignal | undefined): Promise<MintedToken> {
+    let flight = inFlight.get(cacheKey);
+    if (!flight) {
+      flight = resolveToken().finally(() => inFlight.delete(cacheKey));
+      inFlight.set(cacheKey, flight);
+    }
+    return untilAborted(flight, signal ?? options.signal);
+  }
+
+  return {
+    async getToken(call = {}) {
+      return (await shared(call.signal)).accessToken;
+    },
+    async refresh(call = {}) {
+      await store.remove(cacheKey);
+      return { expiresAt: (await shared(call.signal)).expiresAt };
+    },
+    async invalidate(rejectedToken) {
+      if (rejectedToken !== undefined) {
+        const stored = parseStoredToken(await store.get(cacheKey));
+        if (stored !== undefined && stored.accessToken !== rejectedToken) return;
+      }
+      await store.remove(cacheKey);
+    },
+  };
+}
+
+/** Storage may hold anything (an older version's format, a hand edit): only a well-formed token counts. */
+export function parseStoredToken(value: unknown): StoredToken | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.accessToken !== 'string' || v.accessToken === '' || /\s/.test(v.accessToken)) return undefined;
+  if (typeof v.expiresAt !== 'number' || !Number.isFinite(v.expiresAt)) return undefined;
+  if (typeof v.audience !== 'string') return undefined;
+  return { accessToken: v.accessToken, expiresAt: v.expiresAt, audience: v.audience };
+}
+
+async function mintToken(options: TokenSourceOptions, marginMs: number): Promise<MintedToken> {
+  const { baseUrl, tokenPath } = options.endpoint;
+  const { clientId, clientSecret } = options.credentials;
+  // Not tied to any one caller's signal: the mint is shared, and a token minted after one caller
+  // gave up is still cached for the next.
+  const deadline = createDeadline({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  try {
+    return await sendRequest(
+      {
+        fetch: options.fetch,
+        now: options.now,
+        url: `${baseUrl}${tokenPath}?grant_type=client_credentials`,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret }).toString(),
+        signal: deadline.signal,
+        maxBodyBytes: MAX_TOKEN_BODY_BYTES,
+        onRequest: options.onRequest,
+        environment: options.environment,
+      },
+      (answer) => {
+        const receivedAt = options.now();
+        if (answer.status < 200 || answer.status > 299) {
+          throw errorFromResponse({
+            stage: 'token',
+            status: answer.status,
+            headers: answer.headers,
+            body: answer.text,
+            now: receivedAt,
+            secrets: [clientSecret],
+          });
+        }
+        return readTokenAnswer(answer.text, receivedAt, marginMs);
+      },
+    );
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * Reads Apigee's token JSON (all values are strings). Expiry is `issued_at + expires_in − margin`,
+ * trusting our own clock over `issued_at` when they disagree (see `lifetimeStart`). For short-lived
+ * tokens the margin shrinks to half the lifetime, so a token is always cached for some of its life;
+ * a token with no usable `expires_in` is used once and not cached.
+ */
+export function readTokenAnswer(
+  body: string,
+  now: number,
+  marginMs: number,
+): { accessToken: string; expiresAt: number } {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw noToken();
+  }
+  if (typeof json !== 'object' || json === null) throw noToken();
+  const answer = json as Record<string, unknown>;
+  const accessToken = answer.access_token;
+  // A token goes into an HTTP header: anything with whitespace or controls is not one.
+  if (typeof accessToken !== 'string' || !/^[\x21-\x7e]+$/.test(accessToken)) throw noToken();
+
+  const lifetimeMs = seconds(answer.expires_in) * 1000;
+  if (!(lifetimeMs > 0)) return { accessToken, expiresAt: now };
+  const start = lifetimeStart(answer.issued_at, now, lifetimeMs);
+  return { accessToken, expiresAt: start + lifetimeMs - Math.min(marginMs, lifetimeMs / 2) };
+}
+
+function seconds(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  return typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+}
+
+// issued_at may only shorten the lifetime: a future value, or one so old the token would already
+// be dead, means the clocks disagree, and then the moment we received the token is the safe start.
+function lifetimeStart(issuedAt: unknown, now: number, lifetimeMs: number): number {
+  const issued =
+    typeof issuedAt === 'number' || (typeof issuedAt === 'string' && /^\s*\d{1,16}\s*$/.test(issuedAt))
+      ? Number(issuedAt)
+      : NaN;
+  if (!Number.isFinite(issued) || issued > now || issued <= now - lifetimeMs) return now;
+  return issued;
+}
+
+function noToken(): PimError {
+  return new PimError('unreadable-response', {
+    message: 'The token answer holds no access token.',
+    hint: "Check the environment's token path in Options.",
+  });
+}

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { curlCommands, shellQuote } from '../../../src/core/curl';
+import { PRODUCTION_ENVIRONMENT } from '../../../src/core/environments';
+import { DEFAULT_PARAMS, serializeParams } from '../../../src/core/params';
+
+const params = { ...DEFAULT_PARAMS, title: "It's $(rm -rf ~) `id` \"quoted\"", description: 'line1\nline2 \\ back' };
+
+describe('curlCommands', () => {
+  const text = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'my-client', params });
+
+  it('mints a token with the secret read from $KPN_CLIENT_SECRET', () => {
+    expect(text).toContain("'https://api-prd.kpn.com/oauth/client_credential/accesstoken?grant_type=client_credentials'");
+    expect(text).toContain("--data-urlencode 'client_id=my-client'");
+    expect(text).toContain('--data-urlencode "client_secret=$KPN_CLIENT_SECRET"');
+    expect(text).toMatch(/^TOKEN=\$\(curl /m);
+  });
+
+  it('calls /image with the token variable and the JSON body', () => {
+    expect(text).toContain("'https://api-prd.kpn.com/kpn/qrcodegenerator/image'");
+    expect(text).toContain('-H "Authorization: Bearer $TOKEN"');
+    expect(text).toContain("-H 'Content-Type: application/json'");
+  });
+
+  it('never contains a secret or token, only placeholders', () => {
+    const secretish = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'id', params: DEFAULT_PARAMS });
+    expect(secretish).not.toMatch(/client_secret=(?!\$KPN_CLIENT_SECRET)/);
+    expect(secretish).not.toMatch(/Bearer (?!\$TOKEN)/);
+  });
+
+  it('is valid shell whose body argument is exactly the JSON the extension sends', () => {
+    // Replace curl with a function that prints its last argument, and run the real shell.
+    const script = `curl() { for a; do last="$a"; done; printf '%s' "$last"; }\nKPN_CLIENT_SECRET=x\n${text}`;
+    const output = execFileSync('sh', ['-c', `${script}\n`], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual(serializeParams(params));
+  });
+
+  it('quotes a hostile client ID so it cannot break out', () => {
+    const hostile = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: "a' ; touch /tmp/pwned ; '", params: DEFAULT_PARAMS });
+    expect(hostile).toContain(`'client_id=a'\\'' ; touch /tmp/pwned ; '\\'''`);
+  });
+});
+
+describe('shellQuote', () => {
+  it.each([
+    ['plain', "'plain'"],
+    ["it's", "'it'\\''s'"],
+    ['$HOME `x` "y"', "'$HOME `x` \"y\"'"],
+    ['', "''"],
+  ])('%j → %s', (value, quoted) => {
+    expect(shellQuote(value)).toBe(quoted);
+  });
+
+  it.each(["it's", '$(id)', '`id`', 'a\nb', "'''", '\\', '!event'])('round-trips %j through sh', (value) => {
+    expect(execFileSync('sh', ['-c', `printf '%s' ${shellQuote(value)}`], { encoding: 'utf8' })).toBe(value);
+  });
+});

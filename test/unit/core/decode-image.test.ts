@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { decodeImageBody, MAX_IMAGE_BODY_BYTES } from '../../../src/core/decode-image';
+import { PimError } from '../../../src/core/errors';
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><text>QR é ✓</text></svg>';
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const B64 = b64(SVG);
+const B64URL = Buffer.from(SVG, 'utf8').toString('base64url');
+const DATA_URL = `data:image/svg+xml;base64,${B64}`;
+const wrapped = (text: string, width = 76) => (text.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join('\r\n');
+
+function failure(body: string, contentType?: string): PimError {
+  try {
+    decodeImageBody(body, contentType);
+  } catch (error) {
+    if (error instanceof PimError) return error;
+    throw error;
+  }
+  throw new Error('expected decodeImageBody to throw');
+}
+
+describe('decodeImageBody: accepted shapes', () => {
+  it.each([
+    ['bare base64', B64],
+    ['bare base64 with surrounding whitespace', `\n  ${B64}  \n`],
+    ['base64 wrapped at 76 columns', wrapped(B64)],
+    ['base64 with spaces inside', B64.replace(/(.{10})/g, '$1 ')],
+    ['base64url without padding', B64URL],
+    ['base64 without padding', B64.replace(/=+$/, '')],
+    ['JSON-quoted base64', JSON.stringify(B64)],
+    ['JSON-quoted base64 with escaped newlines', JSON.stringify(wrapped(B64))],
+    ['data URL', DATA_URL],
+    ['data URL with charset', `data:image/svg+xml;charset=utf-8;base64,${B64}`],
+    ['data URL in upper case', `DATA:IMAGE/SVG+XML;BASE64,${B64}`],
+    ['JSON-quoted data URL', JSON.stringify(DATA_URL)],
+    ['URL-encoded markup data URL', `data:image/svg+xml,${encodeURIComponent(SVG)}`],
+    ...['image', 'qr', 'qrcode', 'qrCode', 'svg', 'data', 'base64', 'content', 'body', 'result'].map(
+      (key) => [`JSON object under "${key}"`, JSON.stringify({ [key]: B64 })] as [string, string],
+    ),
+    ['JSON object with other fields first', JSON.stringify({ status: 'ok', id: 'abc', image: B64 })],
+    ['JSON object with an unknown key', JSON.stringify({ status: 'ok', picture: B64 })],
+    ['JSON object with a data URL', JSON.stringify({ qrCode: DATA_URL })],
+    ['nested JSON object', JSON.stringify({ result: { data: { image: B64 } } })],
+    ['JSON array', JSON.stringify([B64])],
+    ['raw SVG markup', SVG],
+    ['raw SVG with XML prolog, comment and doctype', `<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by KPN -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n${SVG}`],
+    ['base64 of SVG with a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SVG)]).toString('base64')],
+    ['body with a BOM', `\ufeff${B64}`],
+    ['base64 of prolog + SVG', b64(`<?xml version="1.0"?>\n${SVG}\n`)],
+  ])('%s', (_label, body) => {
+    expect(decodeImageBody(body).replace(/^<\?xml[\s\S]*?(?=<svg)/, '')).toBe(SVG);
+  });
+
+  it('accepts a self-closing svg root', () => {
+    expect(decodeImageBody(b64('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+  });
+
+  it('prefers the known key over another string that also decodes', () => {
+    const other = b64('<svg id="other"></svg>');
+    expect(decodeImageBody(JSON.stringify({ aaa: other, image: B64 }))).toBe(SVG);
+  });
+
+  it('skips strings that do not decode and keeps looking', () => {
+    expect(decodeImageBody(JSON.stringify({ image: 'not base64!', extra: B64 }))).toBe(SVG);
+  });
+});
+
+describe('decodeImageBody: refused', () => {
+  it.each([
+    ['empty body', '', "The server's answer is empty."],
+    ['whitespace only', ' \n\t ', "The server's answer is empty."],
+    ['JSON-quoted empty string', '""', "The server's answer is empty."],
+    ['not base64', 'this is not base64!', "The server's answer is not valid base64."],
+    ['base64 with a bad length', 'PHN2Z', "The server's answer is not valid base64."],
+    ['too much padding', `${B64}===`, "The server's answer is not valid base64."],
+    ['JSON-quoted non-base64', '"%%%"', "The server's answer is not valid base64."],
+    ['base64 of plain text', b64('hello world'), "The server's answer is not an SVG image."],
+    ['base64 of HTML', b64('<html><body>hi</body></html>'), "The server's answer is not an SVG image."],
+    ['base64 of a PNG header', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).toString('base64'), "The server's answer is not an SVG image."],
+    ['base64 of bytes that are not UTF-8', Buffer.from([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe]).toString('base64'), "The server's answer is not an SVG image."],
+    ['truncated SVG', b64('<svg xmlns="http://www.w3.org/2000/svg"><rect'), "The server's answer is not an SVG image."],
+    ['an <svgfoo> root', b64('<svgfoo></svgfoo>'), "The server's answer is not an SVG image."],
+    ['SVG after other content', b64('hello <svg></svg>'), "The server's answer is not an SVG image."],
+    ['doctype with an internal subset (entity tricks)', b64('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'), "The server's answer is not an SVG image."],
+    ['markup that is not SVG', '<div>hi</div>', "The server's answer is not an SVG image."],
+    ['an HTML error page', '<!DOCTYPE html><html><body>Bad gateway</body></html>', 'The server answered with a web page, not an SVG image.'],
+    ['invalid JSON', '{"image": ', "The server's answer is not valid JSON."],
+    ['JSON without an image', JSON.stringify({ status: 'ok', id: 12 }), "The server's answer holds no SVG image."],
+    ['JSON null', 'null', "The server's answer is not an SVG image."],
+    ['JSON with only bad strings', JSON.stringify({ image: b64('hello') }), "The server's answer holds no SVG image."],
+    ['data URL of another type', `data:image/png;base64,${B64}`, "The server's answer is not valid base64."],
+    ['data URL with broken percent-encoding', 'data:image/svg+xml,%E0%A4%A', "The server's answer is not an SVG image."],
+  ])('%s', (_label, body, message) => {
+    const error = failure(body);
+    expect(error.kind).toBe('unreadable-response');
+    expect(error.message).toBe(message);
+  });
+
+  it('calls a text/html answer a web page', () => {
+    expect(failure('Please log in to the Wi-Fi', 'text/html; charset=utf-8').message).toBe(
+      'The server answered with a web page, not an SVG image.',
+    );
+  });
+
+  it('refuses a body over MAX_IMAGE_BODY_BYTES', () => {
+    const error = failure('A'.repeat(MAX_IMAGE_BODY_BYTES + 4));
+    expect(error.kind).toBe('unreadable-response');
+    expect(error.message).toBe("The server's answer is too large (over 2 MB).");
+  });
+
+  it('counts bytes, not characters, against the cap', () => {
+    const body = JSON.stringify({ note: 'é'.repeat(MAX_IMAGE_BODY_BYTES / 2 + 10), image: B64 });
+    expect(failure(body).message).toMatch(/too large/);
+  });
+
+  it('stays fast on a deeply nested hostile JSON body', () => {
+    let nested: unknown = B64;
+    for (let i = 0; i < 2000; i++) nested = { x: nested };
+    const started = performance.now();
+    expect(failure(JSON.stringify(nested)).message).toBe("The server's answer holds no SVG image.");
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

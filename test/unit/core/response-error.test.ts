@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { type ApiStage, errorFromResponse } from '../../../src/core/response-error';
+
+const NOW = Date.UTC(2025, 0, 1);
+const SECRET = 'S3cretValueThatMustNeverLeak42';
+
+function mapped(stage: ApiStage, status: number, body = '', headers: Record<string, string> = {}) {
+  return errorFromResponse({ stage, status, body, headers: new Headers(headers), now: NOW, secrets: [SECRET] });
+}
+
+describe('errorFromResponse: status → kind', () => {
+  it.each([
+    ['token', 400, 'credentials-rejected'],
+    ['token', 401, 'credentials-rejected'],
+    ['token', 403, 'forbidden'],
+    ['token', 404, 'not-found'],
+    ['token', 429, 'rate-limited'],
+    ['token', 500, 'credentials-rejected'],
+    ['token', 501, 'credentials-rejected'],
+    ['token', 502, 'server-error'],
+    ['token', 503, 'server-error'],
+    ['token', 504, 'server-error'],
+    ['token', 302, 'unexpected-status'],
+    ['token', 0, 'unexpected-status'],
+    ['image', 400, 'invalid-parameters'],
+    ['image', 413, 'invalid-parameters'],
+    ['image', 422, 'invalid-parameters'],
+    ['image', 401, 'credentials-rejected'],
+    ['image', 403, 'forbidden'],
+    ['image', 404, 'not-found'],
+    ['image', 405, 'unexpected-status'],
+    ['image', 418, 'unexpected-status'],
+    ['image', 429, 'rate-limited'],
+    ['image', 500, 'server-error'],
+    ['image', 502, 'server-error'],
+    ['image', 503, 'server-error'],
+    ['image', 504, 'server-error'],
+    ['image', 307, 'unexpected-status'],
+  ] as const)('%s %i → %s', (stage, status, kind) => {
+    const error = mapped(stage, status);
+    expect(error.kind).toBe(kind);
+    expect(error.status).toBe(status);
+    expect(error.hint.length).toBeGreaterThan(0);
+  });
+});
+
+describe('errorFromResponse: what the user reads', () => {
+  it('shows the Apigee token error and points at Options', () => {
+    const error = mapped('token', 401, '{"ErrorCode":"invalid_client","Error":"ClientId is Invalid"}');
+    expect(error.message).toBe('KPN did not issue an access token (HTTP 401). KPN said: "ClientId is Invalid"');
+    expect(error.serverMessage).toBe('ClientId is Invalid');
+    expect(error.hint).toBe('Check the client ID and secret in Options.');
+  });
+
+  it('treats a token 500 as a credentials or gateway problem and shows the body', () => {
+    const error = mapped('token', 500, '{"error":{"message":"Invalid client","transactionId":"tx-500"}}');
+    expect(error.kind).toBe('credentials-rejected');
+    expect(error.message).toContain('Invalid client');
+    expect(error.transactionId).toBe('tx-500');
+    expect(error.hint).toMatch(/client ID and secret/);
+  });
+
+  it('shows a 400 message from /image verbatim', () => {
+    const error = mapped('image', 400, '{"error":{"transactionId":"t-400","status":400,"name":"BadRequest","message":"Invalid width"}}');
+    expect(error.message).toBe('Invalid width');
+    expect(error.transactionId).toBe('t-400');
+  });
+
+  it('has a useful 400 message when the body is empty', () => {
+    expect(mapped('image', 400).message).toBe('KPN rejected the QR settings (HTTP 400).');
+  });
+
+  it('explains a 401 on /image as a rejected token, with the Apigee faultstring', () => {
+    const error = mapped('image', 401, '{"fault":{"faultstring":"Access Token expired","detail":{"errorcode":"keymanagement.service.access_token_expired"}}}');
+    expect(error.message).toContain('access token');
+    expect(error.serverMessage).toBe('Access Token expired');
+  });
+
+  it('asks about the PiM ID subscription on 403', () => {
+    expect(mapped('image', 403).hint).toMatch(/subscribed to the PiM ID product/);
+  });
+
+  it.each([
+    [{ 'Retry-After': '7' }, 7],
+    [{ 'Retry-After': 'Wed, 01 Jan 2025 00:00:12 GMT' }, 12],
+    [{ 'quota-reset-UTC': String(NOW + 3000) }, 3],
+    [{}, undefined],
+  ])('reads the wait of a 429 from %j', (headers, seconds) => {
+    const error = mapped('image', 429, '', headers);
+    expect(error.retryAfterSeconds).toBe(seconds);
+    if (seconds !== undefined) expect(error.hint).toBe(`Wait ${seconds} s and try again.`);
+  });
+
+  it.each([
+    ['body (wrapped)', '{"error":{"transactionId":"wrapped-1"}}', {}, 'wrapped-1'],
+    ['body (unwrapped)', '{"transactionId":"flat-2","message":"x"}', {}, 'flat-2'],
+    ['header', '', { 'x-transaction-id': 'hdr-3' }, 'hdr-3'],
+    ['body before header', '{"transactionId":"body-4"}', { 'x-transaction-id': 'hdr-4' }, 'body-4'],
+    ['nowhere', '{}', {}, undefined],
+  ])('takes the transaction ID from the %s', (_label, body, headers, id) => {
+    expect(mapped('image', 500, body, headers).transactionId).toBe(id);
+  });
+
+  it('caps a long server message after redacting it, so half a secret cannot survive the cut', () => {
+    // The secret starts at character 290: cut first, its first 10 characters would survive.
+    const error = mapped('image', 500, JSON.stringify({ message: `${'x '.repeat(145)}${SECRET}` }));
+    expect([...(error.serverMessage ?? '')].length).toBeLessThanOrEqual(301);
+    expect(error.serverMessage).not.toContain(SECRET.slice(0, 8));
+  });
+
+  it('keeps a 32-hex-digit transaction ID intact (support needs it exactly)', () => {
+    expect(mapped('image', 500, '{"transactionId":"0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d"}').transactionId).toBe(
+      '0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d',
+    );
+  });
+
+  it('drops a transaction ID that carries a known secret', () => {
+    expect(mapped('image', 500, JSON.stringify({ transactionId: `tx-${SECRET}` })).transactionId).toBeUndefined();
+  });
+
+  it.each([
+    ['echoed secret', `{"Error":"client_secret ${SECRET} is wrong","ErrorCode":"invalid_client"}`],
+    ['form echo', `{"message":"bad body client_id=abc&client_secret=${SECRET}"}`],
+    ['bearer echo', '{"message":"Authorization: Bearer abcDEF1234567890ghijKLMN rejected"}'],
+    ['opaque token', '{"fault":{"faultstring":"Invalid token staG765sBUuai4OMeZiTful6PTRt"}}'],
+  ])('redacts an %s from the message', (_label, body) => {
+    const error = mapped('token', 401, body);
+    const text = JSON.stringify({ message: error.message, hint: error.hint, server: error.serverMessage });
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('abcDEF1234567890ghijKLMN');
+    expect(text).not.toContain('staG765sBUuai4OMeZiTful6PTRt');
+    expect(text).toContain('[redacted]');
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { PimError } from '../../../src/core/errors';
+import { readCappedText } from '../../../src/core/send-request';
+import { sleep } from '../../../src/core/sleep';
+
+function streamOf(chunks: Uint8Array[]): Response {
+  let i = 0;
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks[i++];
+        if (chunk) controller.enqueue(chunk);
+        else controller.close();
+      },
+    }),
+  );
+}
+
+describe('readCappedText', () => {
+  it('reads a body up to the cap exactly, as UTF-8 across chunk boundaries', async () => {
+    const bytes = new TextEncoder().encode('héllo ✓');
+    const response = streamOf([bytes.slice(0, 2), bytes.slice(2, 7), bytes.slice(7)]);
+    expect(await readCappedText(response, bytes.byteLength)).toEqual({ text: 'héllo ✓', bytes: bytes.byteLength });
+  });
+
+  it('refuses one byte more than the cap', async () => {
+    const response = streamOf([new Uint8Array(10), new Uint8Array(1)]);
+    await expect(readCappedText(response, 10)).rejects.toMatchObject({
+      kind: 'unreadable-response',
+      message: expect.stringContaining('too large'),
+    });
+  });
+
+  it('names the limit in KB or MB', async () => {
+    await expect(readCappedText(streamOf([new Uint8Array(70 * 1024)]), 64 * 1024)).rejects.toThrow('over 64 KB');
+    await expect(
+      readCappedText(new Response('x', { headers: { 'Content-Length': String(3 * 1024 * 1024) } }), 2 * 1024 * 1024),
+    ).rejects.toThrow('over 2 MB');
+  });
+
+  it('reads an empty body', async () => {
+    expect(await readCappedText(new Response(null), 10)).toEqual({ text: '', bytes: 0 });
+  });
+
+  it('a stream that errors mid-way is a network error', async () => {
+    const response = new Response(
+      new ReadableStream({
+        pull(controller) {
+          controller.error(new Error('connection reset'));
+        },
+      }),
+    );
+    await expect(readCappedText(response, 100)).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('stops waiting for a stalled stream when the signal aborts', async () => {
+    const controller = new AbortController();
+    const stalled = new Response(new ReadableStream({ pull: () => new Promise(() => {}) }));
+    setTimeout(() => controller.abort(new PimError('timeout')), 5);
+    await expect(readCappedText(stalled, 100, controller.signal)).rejects.toMatchObject({ kind: 'timeout' });
+  });
+});
+
+describe('sleep', () => {
+  it('resolves after the time', async () => {
+    const started = Date.now();
+    await sleep(15);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10);
+  });
+
+  it('rejects with the abort reason', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new PimError('cancelled')), 5);
+    await expect(sleep(10_000, controller.signal)).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+});

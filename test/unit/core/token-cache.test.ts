@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import { PimError } from '../../../src/core/errors';
+import type { RequestLogEntry } from '../../../src/core/request-log';
+import { createMemoryStore } from '../../../src/core/storage-port';
+import {
+  createTokenSource,
+  parseStoredToken,
+  readTokenAnswer,
+  tokenCacheKey,
+  type TokenSourceOptions,
+} from '../../../src/core/token-cache';
+import {
+  type Answer,
+  BASE_URL,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  createFakeApi,
+  fakeClock,
+  hangingAnswer,
+  json,
+  TOKEN_PATH,
+  tokenAnswer,
+} from './fake-fetch';
+
+let keyCounter = 0;
+
+function setup(token: Answer[] = [() => tokenAnswer()], overrides: Partial<TokenSourceOptions> = {}) {
+  const api = createFakeApi({ token });
+  const clock = fakeClock();
+  const store = createMemoryStore();
+  const log: RequestLogEntry[] = [];
+  keyCounter += 1;
+  const options: TokenSourceOptions = {
+    fetch: api.fetch,
+    now: clock.now,
+    store,
+    cacheKey: tokenCacheKey(`env-${keyCounter}`, CLIENT_ID),
+    endpoint: { baseUrl: BASE_URL, tokenPath: TOKEN_PATH },
+    credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+    onRequest: (entry) => log.push(entry),
+    ...overrides,
+  };
+  return { api, clock, store, log, options, source: createTokenSource(options) };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<PimError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PimError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createTokenSource: the token request', () => {
+  it('POSTs the client credentials as a form, grant_type in the query, no Basic auth', async () => {
+    const { api, source } = setup();
+    await source.getToken();
+    const [call] = api.calls;
+    expect(call).toMatchObject({
+      method: 'POST',
+      url: `${BASE_URL}${TOKEN_PATH}?grant_type=client_credentials`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(call?.headers.authorization).toBeUndefined();
+    expect(Object.fromEntries(new URLSearchParams(call?.body))).toEqual({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+  });
+
+  it('form-encodes credentials with special characters', async () => {
+    const { api, source } = setup(undefined, { credentials: { clientId: 'a&b=c', clientSecret: 'p+q/r&s=t%' } });
+    await source.getToken();
+    expect(Object.fromEntries(new URLSearchParams(api.calls[0]?.body))).toEqual({ client_id: 'a&b=c', client_secret: 'p+q/r&s=t%' });
+  });
+
+  it('returns the access_token and logs the call with the secret replaced', async () => {
+    const { source, log } = setup([json(200, { access_token: 'TokA1b2c3d4e5f6g7h8i9', expires_in: '3599' })]);
+    expect(await source.getToken()).toBe('TokA1b2c3d4e5f6g7h8i9');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({
+      method: 'POST',
+      url: `${BASE_URL}${TOKEN_PATH}?grant_type=client_credentials`,
+      status: 200,
+      requestBody: `client_id=${CLIENT_ID}&client_secret=$KPN_CLIENT_SECRET`,
+    });
+    expect(log[0]?.errorKind).toBeUndefined();
+    const everything = JSON.stringify(log);
+    expect(everything).not.toContain(CLIENT_SECRET);
+    expect(everything).not.toContain('TokA1b2c3d4e5f6g7h8i9');
+  });
+});
+
+describe('createTokenSource: caching and single flight', () => {
+  it('reuses a cached token without another request', async () => {
+    const { api, source } = setup();
+    const first = await source.getToken();
+    expect(await source.getToken()).toBe(first);
+    expect(api.tokenCalls()).toHaveLength(1);
+  });
+
+  it('10 concurrent callers on one cache key cause exactly one token request', async () => {
+    const { api, options } = setup();
+    // A fresh source per caller, as the background makes one per message.
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => createTokenSource(options).getToken()));
+    expect(api.tokenCalls()).toHaveLength(1);
+    expect(new Set(tokens).size).toBe(1);
+  });
+
+  it('different cache keys mint separately', async () => {
+    const { api, options } = setup();
+    await Promise.all([
+      createTokenSource({ ...options, cacheKey: 'token:a:1' }).getToken(),
+      createTokenSource({ ...options, cacheKey: 'token:b:1' }).getToken(),
+    ]);
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it('does not remember a failed mint: the next call asks again', async () => {
+    const { api, source } = setup([json(503, {}), () => tokenAnswer()]);
+    expect((await rejection(source.getToken())).kind).toBe('server-error');
+    await expect(source.getToken()).resolves.toMatch(/^AccessTok/);
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it('stores the token only in the given store, under the cache key', async () => {
+    const { source, store, options } = setup();
+    const token = await source.getToken();
+    expect([...store.data.keys()]).toEqual([options.cacheKey]);
+    expect(parseStoredToken(store.data.get(options.cacheKey))?.accessToken).toBe(token);
+  });
+
+  it('ignores a cached token minted for another host or client (audience)', async () => {
+    const { api, options, store } = setup();
+    await createTokenSource(options).getToken();
+    const other = createTokenSource({ ...options, endpoint: { baseUrl: 'https://evil.example', tokenPath: TOKEN_PATH }, store });
+    await other.getToken();
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'TokenString'],
+    ['an empty token', { accessToken: '', expiresAt: Number.MAX_SAFE_INTEGER, audience: 'x' }],
+    ['a token with spaces', { accessToken: 'a b', expiresAt: Number.MAX_SAFE_INTEGER, audience: 'x' }],
+    ['a string expiry', { accessToken: 'abc', expiresAt: '9999999999999', audience: 'x' }],
+    ['NaN expiry', { accessToken: 'abc', expiresAt: NaN, audience: 'x' }],
+    ['no audience', { accessToken: 'abc', expiresAt: Number.MAX_SAFE_INTEGER }],
+  ])('ignores garbage in storage: %s', async (_label, garbage) => {
+    const { api, options, store } = setup();
+    await store.set(options.cacheKey, garbage);
+    await expect(createTokenSource(options).getToken()).resolves.toMatch(/^AccessTok/);
+    expect(api.tokenCalls()).toHaveLength(1);
+  });
+});
+
+describe('createTokenSource: expiry with a fake clock', () => {
+  it('reuses the token until expiry minus the 60 s margin, then mints a new one', async () => {
+    const clock = fakeClock();
+    const issued = clock.now();
+    const { api, options } = setup([
+      () => tokenAnswer({ issued_at: String(issued), expires_in: '3599' }),
+    ]);
+    const source = createTokenSource({ ...options, now: clock.now });
+    const first = await source.getToken();
+    clock.advance((3599 - 60) * 1000 - 1);
+    expect(await source.getToken()).toBe(first);
+    expect(api.tokenCalls()).toHaveLength(1);
+    clock.advance(1);
+    expect(await source.getToken()).not.toBe(first);
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it('honours a custom margin', async () => {
+    const clock = fakeClock();
+    const { api, options } = setup([() => tokenAnswer({ issued_at: String(clock.now()), expires_in: '600' })]);
+    const source = createTokenSource({ ...options, now: clock.now, marginSeconds: 300 });
+    await source.getToken();
+    clock.advance(299_999);
+    await source.getToken();
+    expect(api.tokenCalls()).toHaveLength(1);
+    clock.advance(1);
+    await source.getToken();
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it('counts from issued_at when it is a little in the past', async () => {
+    const clock = fakeClock();
+    const { api, options } = setup([() => tokenAnswer({ issued_at: String(clock.now() - 100_000), expires_in: '3599' })]);
+    const source = createTokenSource({ ...options, now: clock.now });
+    await source.getToken();
+    clock.advance((3599 - 60 - 100) * 1000);
+    await source.getToken();
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+});
+
+describe('readTokenAnswer', () => {
+  const NOW = 1_700_000_000_000;
+  const MARGIN = 60_000;
+  it.each([
+    ['KPN example', { access_token: 'T', issued_at: String(NOW), expires_in: '3599' }, NOW + 3_539_000],
+    ['expires_in as a number', { access_token: 'T', issued_at: String(NOW), expires_in: 3599 }, NOW + 3_539_000],
+    ['issued_at as a number', { access_token: 'T', issued_at: NOW - 1000, expires_in: '3599' }, NOW - 1000 + 3_539_000],
+    ['no issued_at → now', { access_token: 'T', expires_in: '3599' }, NOW + 3_539_000],
+    ['garbage issued_at → now', { access_token: 'T', issued_at: 'yesterday', expires_in: '3599' }, NOW + 3_539_000],
+    ['issued_at in the future → now', { access_token: 'T', issued_at: String(NOW + 3_600_000), expires_in: '3599' }, NOW + 3_539_000],
+    ['issued_at so old the token would be dead → now', { access_token: 'T', issued_at: String(NOW - 4_000_000), expires_in: '3599' }, NOW + 3_539_000],
+    ['short lifetime: margin shrinks to half of it', { access_token: 'T', issued_at: String(NOW), expires_in: '30' }, NOW + 15_000],
+    ['expires_in "0": used once', { access_token: 'T', issued_at: String(NOW), expires_in: '0' }, NOW],
+    ['no expires_in: used once', { access_token: 'T' }, NOW],
+    ['negative expires_in: used once', { access_token: 'T', expires_in: '-5' }, NOW],
+    ['garbage expires_in: used once', { access_token: 'T', expires_in: 'soon' }, NOW],
+  ])('%s', (_label, answer, expiresAt) => {
+    expect(readTokenAnswer(JSON.stringify(answer), NOW, MARGIN)).toEqual({ accessToken: 'T', expiresAt });
+  });
+
+  it.each([
+    ['not JSON', 'access_token=abc'],
+    ['JSON without access_token', '{"expires_in":"3599"}'],
+    ['empty access_token', '{"access_token":""}'],
+    ['numeric access_token', '{"access_token":123}'],
+    ['access_token with a newline (header injection)', '{"access_token":"abc\\r\\nX-Evil: 1"}'],
+    ['JSON string', '"abc"'],
+    ['JSON null', 'null'],
+  ])('refuses %s as unreadable-response', (_label, body) => {
+    expect(() => readTokenAnswer(body, NOW, MARGIN)).toThrow(expect.objectContaining({ kind: 'unreadable-response' }));
+  });
+
+  it('never caches a use-once token', async () => {
+    const { api, source } = setup([() => tokenAnswer({ expires_in: '0' })]);
+    await source.getToken();
+    await source.getToken();
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+});
+
+describe('createTokenSource: failures', () => {
+  it.each([
+    ['401 invalid_client', json(401, { ErrorCode: 'invalid_client', Error: 'ClientId is Invalid' }), 'credentials-rejected'],
+    ['500 from a product that answers bad clients so', json(500, { error: { message: 'Invalid client' } }), 'credentials-rejected'],
+    ['403', json(403, {}), 'forbidden'],
+    ['429', json(429, {}, { 'Retry-After': '3' }), 'rate-limited'],
+    ['503', json(503, {}), 'server-error'],
+    ['404', new Response('nope', { status: 404 }), 'not-found'],
+    ['200 without a token', json(200, { status: 'approved' }), 'unreadable-response'],
+    ['200 HTML', new Response('<html></html>', { status: 200 }), 'unreadable-response'],
+  ])('%s → %s, logged with that kind', async (_label, answer, kind) => {
+    const { source, log } = setup([answer]);
+    const error = await rejection(source.getToken());
+    expect(error.kind).toBe(kind);
+    expect(log.at(-1)?.errorKind).toBe(kind);
+    expect(JSON.stringify([error, error.message, error.hint, log])).not.toContain(CLIENT_SECRET);
+  });
+
+  it('a fetch that throws → network', async () => {
+    const { source, log } = setup([
+      () => {
+        throw new TypeError(`Failed to fetch with client_secret=${CLIENT_SECRET}`);
+      },
+    ]);
+    const error = await rejection(source.getToken());
+    expect(error.kind).toBe('network');
+    expect(log[0]).toMatchObject({ errorKind: 'network' });
+    expect(JSON.stringify([error.message, error.hint, log])).not.toContain(CLIENT_SECRET);
+  });
+
+  it('the token answer may echo the secret: it is redacted from the error', async () => {
+    const { source } = setup([json(401, { Error: `client_secret ${CLIENT_SECRET} unknown`, ErrorCode: 'invalid_client' })]);
+    const error = await rejection(source.getToken());
+    expect(JSON.stringify({ m: error.message, h: error.hint, s: error.serverMessage })).not.toContain(CLIENT_SECRET);
+  });
+
+  it('times out a hanging token endpoint', async () => {
+    const { source } = setup([hangingAnswer], { timeoutMs: 20 });
+    expect((await rejection(source.getToken())).kind).toBe('timeout');
+  });
+
+  it('a caller that aborts stops waiting; the shared mint still caches for the next caller', async () => {
+    let release: (r: Response) => void = () => {};
+    const { api, source } = setup([() => new Promise<Response>((resolve) => (release = resolve)), () => tokenAnswer()]);
+    const controller = new AbortController();
+    const waiting = source.getToken({ signal: controller.signal });
+    controller.abort();
+    expect((await rejection(waiting)).kind).toBe('cancelled');
+    release(json(200, { access_token: 'LateT0kenAbc123', expires_in: '3599' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await source.getToken()).toBe('LateT0kenAbc123');
+    expect(api.tokenCalls()).toHaveLength(1);
+  });
+});
+
+describe('invalidate', () => {
+  it('forgets the token so the next call mints', async () => {
+    const { api, source } = setup();
+    await source.getToken();
+    await source.invalidate();
+    await source.getToken();
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it('given the rejected token, keeps a newer one', async () => {
+    const { api, source } = setup();
+    const old = await source.getToken();
+    await source.invalidate(old);
+    const fresh = await source.getToken();
+    await source.invalidate(old); // a late caller that also saw the old one rejected
+    expect(await source.getToken()).toBe(fresh);
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+});
+
+describe('refresh', () => {
+  it('mints a fresh token even when one is cached, and reports its cache expiry', async () => {
+    const clock = fakeClock();
+    const { api, options } = setup([() => tokenAnswer({ issued_at: String(clock.now()), expires_in: '3599' })]);
+    const source = createTokenSource({ ...options, now: clock.now });
+    const first = await source.getToken();
+    expect(await source.refresh()).toEqual({ expiresAt: clock.now() + 3_539_000 });
+    expect(api.tokenCalls()).toHaveLength(2);
+    expect(await source.getToken()).not.toBe(first);
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it('surfaces a credentials error', async () => {
+    const { source } = setup([json(401, { ErrorCode: 'invalid_client', Error: 'ClientId is Invalid' })]);
+    expect((await rejection(source.refresh())).kind).toBe('credentials-rejected');
+  });
+});
