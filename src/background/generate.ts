@@ -6,7 +6,7 @@ import { generateQr } from '../core/pim-client';
 import type { RequestLogEntry } from '../core/request-log';
 import type { FetchLike } from '../core/send-request';
 import type { KeyValueStore } from '../core/storage-port';
-import { createTokenSource, parseStoredToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
+import { createTokenSource, type TokenSource, tokenCacheKey } from '../core/token-cache';
 import type { ConnectionTestResult, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
@@ -33,7 +33,6 @@ interface Connection {
   environment: Environment;
   tokens: TokenSource;
   fetch: FetchLike;
-  cacheKey: string;
   onRequest: (entry: RequestLogEntry) => void;
   /** Log writes still under way; awaited before answering so the UI's next read sees them. */
   pendingLogs: Promise<void>[];
@@ -60,18 +59,17 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   const onRequest = (entry: RequestLogEntry) => {
     pendingLogs.push(deps.log.append(entry).catch((error: unknown) => console.warn('[generate] log write failed', error)));
   };
-  const cacheKey = tokenCacheKey(environment.id, credentials.clientId);
   const tokens = createTokenSource({
     fetch,
     now: deps.now,
     store: deps.session,
-    cacheKey,
+    cacheKey: tokenCacheKey(environment.id, credentials.clientId),
     endpoint: environment,
     credentials,
     onRequest,
     environment: environment.id,
   });
-  return { environment, tokens, fetch, cacheKey, onRequest, pendingLogs };
+  return { environment, tokens, fetch, onRequest, pendingLogs };
 }
 
 /** `params` is checked again by the core: the UI's validation is a convenience, not a guard. */
@@ -117,13 +115,9 @@ export async function testConnection(deps: ApiDeps, environmentId: unknown): Pro
   const connection = await connect(deps, environmentId);
   const started = deps.now();
   try {
-    await connection.tokens.invalidate();
-    await connection.tokens.getToken();
-    const stored = parseStoredToken(await deps.session.get(connection.cacheKey));
-    return {
-      durationMs: Math.max(0, deps.now() - started),
-      expiresInSeconds: stored ? Math.max(0, Math.round((stored.expiresAt - deps.now()) / 1000)) : 0,
-    };
+    const { expiresAt } = await connection.tokens.refresh();
+    const now = deps.now();
+    return { durationMs: Math.max(0, now - started), expiresInSeconds: Math.max(0, Math.round((expiresAt - now) / 1000)) };
   } finally {
     await Promise.all(connection.pendingLogs);
   }
