@@ -8,5 +8,6 @@ export default defineConfig({
     environment: 'node',
     // Component tests opt in with a `// @vitest-environment happy-dom` line.
     restoreMocks: true,
+    setupFiles: ['test/unit/setup-i18n.ts'],
   },
 });

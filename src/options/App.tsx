@@ -1,0 +1,32 @@
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { t } from '../ui/i18n';
+import { DefaultsForm } from './DefaultsForm';
+import { EnvironmentEditor } from './EnvironmentEditor';
+import { EnvironmentList } from './EnvironmentList';
+import { useOptionsStore } from './store';
+
+/** The options page: environments and credentials, then the form's defaults. */
+export function App() {
+  const store = useOptionsStore();
+  if (!store.ready.value) {
+    return (
+      <main class="options" aria-busy="true">
+        <p class="note">{t('loading')}</p>
+      </main>
+    );
+  }
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      {store.problem.value && <ErrorAlert error={store.problem.value} />}
+      <section class="environments" aria-labelledby="environments-heading">
+        <h2 id="environments-heading" class="visually-hidden">
+          {t('environmentsHeading')}
+        </h2>
+        <EnvironmentList />
+        <EnvironmentEditor key={store.selectedId.value ?? 'new'} />
+      </section>
+      <DefaultsForm />
+    </main>
+  );
+}

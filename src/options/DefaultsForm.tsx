@@ -1,0 +1,40 @@
+import { Button } from '../ui/Button';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { Field } from '../ui/Field';
+import { t } from '../ui/i18n';
+import { QrParamFields } from '../ui/QrParamFields';
+import { StatusMessage } from '../ui/StatusMessage';
+import { useOptionsStore } from './store';
+
+/** What a new popup form starts with, and how many results history keeps. */
+export function DefaultsForm() {
+  const { defaults } = useOptionsStore();
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    defaults.save();
+  };
+  return (
+    <form class="defaults" noValidate onSubmit={onSubmit} aria-labelledby="defaults-heading">
+      <h2 id="defaults-heading">{t('defaultsHeading')}</h2>
+      <p class="note">{t('defaultsHelp')}</p>
+      <QrParamFields form={defaults.form} />
+      <Field
+        label={t('fieldHistorySize')}
+        type="number"
+        value={defaults.historySize}
+        min={1}
+        max={50}
+        onBlur={defaults.touchHistorySize}
+        error={defaults.historySizeError.value}
+        class="field-inline"
+      />
+      {defaults.error.value && <ErrorAlert error={defaults.error.value} />}
+      <div class="form-actions">
+        <Button type="submit" variant="primary" busy={defaults.saving.value}>
+          {t('saveDefaults')}
+        </Button>
+      </div>
+      <StatusMessage class="status-success" text={defaults.status.value} />
+    </form>
+  );
+}

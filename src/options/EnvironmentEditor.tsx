@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { Button } from '../ui/Button';
+import { Disclosure } from '../ui/Disclosure';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { Field } from '../ui/Field';
+import { t } from '../ui/i18n';
+import { StatusMessage } from '../ui/StatusMessage';
+import { ConnectionTest } from './ConnectionTest';
+import { CredentialsFields } from './CredentialsFields';
+import { DeleteEnvironment } from './DeleteEnvironment';
+import { useOptionsStore } from './store';
+
+/** One environment: name and address (custom only), credentials, advanced paths, and actions. */
+export function EnvironmentEditor() {
+  const store = useOptionsStore();
+  const { editor } = store;
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const custom = editor.kind.value === 'custom';
+  const isNew = editor.id.value === undefined;
+  // A bad path must be seen: the Advanced section opens by itself while one is wrong.
+  const pathError = editor.errorFor('tokenPath') ?? editor.errorFor('imagePath');
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    store.save();
+  };
+
+  return (
+    <form class="editor" noValidate onSubmit={onSubmit} aria-labelledby="editor-heading" aria-busy={store.saving.value || undefined}>
+      <h2 id="editor-heading">{isNew ? t('newEnvironment') : editor.name.value || t('unnamedEnvironment')}</h2>
+      {!custom && <p class="note">{t('builtInNote')}</p>}
+      <Field label={t('fieldName')} value={editor.name} readOnly={!custom} onBlur={() => editor.touch('name')} error={editor.errorFor('name')} />
+      <Field
+        label={t('fieldBaseUrl')}
+        type="url"
+        value={editor.baseUrl}
+        readOnly={!custom}
+        onBlur={() => editor.touch('baseUrl')}
+        error={editor.errorFor('baseUrl')}
+        description={custom ? t('baseUrlHelp') : undefined}
+      />
+      <CredentialsFields />
+      <Disclosure title={t('advanced')} level={3} open={advancedOpen || Boolean(pathError)} onToggle={setAdvancedOpen}>
+        <Field
+          label={t('fieldTokenPath')}
+          value={editor.tokenPath}
+          readOnly={!custom}
+          onBlur={() => editor.touch('tokenPath')}
+          error={editor.errorFor('tokenPath')}
+        />
+        <Field
+          label={t('fieldImagePath')}
+          value={editor.imagePath}
+          readOnly={!custom}
+          onBlur={() => editor.touch('imagePath')}
+          error={editor.errorFor('imagePath')}
+        />
+      </Disclosure>
+      {store.selected.value?.needsPermission && (
+        <div class="alert alert-warning">
+          <p>{t('needsPermissionNote')}</p>
+          <div class="alert-actions">
+            <Button size="small" onClick={store.grantAccess}>
+              {t('grantAccess')}
+            </Button>
+          </div>
+        </div>
+      )}
+      {store.editorWarning.value && (
+        <p role="alert" class="alert alert-warning">
+          {store.editorWarning.value}
+        </p>
+      )}
+      {store.editorError.value && <ErrorAlert error={store.editorError.value} />}
+      <div class="form-actions">
+        <Button type="submit" variant="primary" busy={store.saving.value} disabled={editor.kind.value === 'sandbox'}>
+          {t('save')}
+        </Button>
+        {!isNew && <ConnectionTest />}
+        <DeleteEnvironment />
+      </div>
+      <StatusMessage class="status-success" text={store.editorStatus.value} />
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { Button } from '../ui/Button';
+import { EnvironmentBadge } from '../ui/EnvironmentBadge';
+import { t } from '../ui/i18n';
+import { useOptionsStore } from './store';
+
+/** The built-in and custom environments; choosing one opens it in the editor. */
+export function EnvironmentList() {
+  const store = useOptionsStore();
+  return (
+    <nav class="environment-list" aria-label={t('environmentsHeading')}>
+      <ul>
+        {store.environments.value.map((environment) => (
+          <li key={environment.id}>
+            <button
+              type="button"
+              class="environment-item"
+              aria-current={store.selectedId.value === environment.id ? 'true' : undefined}
+              onClick={() => store.select(environment.id)}
+            >
+              <span class="environment-name">{environment.name}</span>
+              <EnvironmentBadge kind={environment.kind} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <Button size="small" onClick={() => store.select(undefined)}>
+        {t('addEnvironment')}
+      </Button>
+    </nav>
+  );
+}

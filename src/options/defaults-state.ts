@@ -1,0 +1,71 @@
+// The options page's "Defaults": the form's starting values and how many results history keeps.
+import { computed, signal } from '@preact/signals';
+import { DEFAULT_PARAMS } from '../core/params';
+import type { FormDefaults } from '../shared/messages';
+import type { SendMessage } from '../shared/send-message';
+import { type ErrorView, toErrorView } from '../ui/error-view';
+import { t } from '../ui/i18n';
+import { createQrFormState, draftFromParams } from '../ui/qr-form-state';
+
+export const HISTORY_SIZE_MIN = 1;
+export const HISTORY_SIZE_MAX = 50;
+
+export function createDefaultsState(send: SendMessage) {
+  const form = createQrFormState(draftFromParams(DEFAULT_PARAMS));
+  const historySize = signal('20');
+  const historyTouched = signal(false);
+  const saving = signal(false);
+  const error = signal<ErrorView | null>(null);
+  const status = signal('');
+
+  const historySizeValue = computed(() => {
+    const text = historySize.value.trim();
+    const n = /^[0-9]{1,3}$/.test(text) ? Number(text) : NaN;
+    return n >= HISTORY_SIZE_MIN && n <= HISTORY_SIZE_MAX ? n : undefined;
+  });
+
+  function load(defaults: FormDefaults) {
+    form.load(draftFromParams(defaults.params));
+    historySize.value = String(defaults.historySize);
+    historyTouched.value = false;
+  }
+
+  return {
+    form,
+    historySize,
+    saving,
+    error,
+    status,
+    load,
+    touchHistorySize: () => (historyTouched.value = true),
+    historySizeError: computed(() =>
+      (historyTouched.value || form.submitted.value) && historySizeValue.value === undefined
+        ? t('errHistorySize', HISTORY_SIZE_MIN, HISTORY_SIZE_MAX)
+        : undefined,
+    ),
+    /** False when a field needs fixing first. */
+    save(): boolean {
+      form.submitted.value = true;
+      const checked = form.validation.value;
+      const size = historySizeValue.value;
+      if (!checked.ok || size === undefined) return false;
+      saving.value = true;
+      error.value = null;
+      status.value = '';
+      send('ui-bg-settings-save', { defaults: { params: checked.params, historySize: size } })
+        .then((settings) => {
+          load(settings.defaults);
+          status.value = t('statusDefaultsSaved');
+        })
+        .catch((e: unknown) => {
+          const view = toErrorView(e);
+          error.value = view;
+          form.setServerErrors(view.fieldErrors);
+        })
+        .finally(() => (saving.value = false));
+      return true;
+    },
+  };
+}
+
+export type DefaultsState = ReturnType<typeof createDefaultsState>;

@@ -1,0 +1,81 @@
+// The environment being edited, as signals. Checked with the core's validator so the user sees
+// the same verdict the background would give, before anything is sent.
+import { batch, computed, signal } from '@preact/signals';
+import { type Environment, type EnvironmentField, type EnvironmentKind, validateEnvironmentInput } from '../core/environments';
+import type { EnvironmentInput, EnvironmentView } from '../shared/messages';
+import { environmentErrorText } from './environment-error-text';
+import { t } from '../ui/i18n';
+
+export type EditorField = EnvironmentField | 'clientId';
+
+export function createEditorState() {
+  const id = signal<string | undefined>(undefined);
+  /** A new environment is custom; built-ins only take credentials. */
+  const kind = signal<EnvironmentKind>('custom');
+  const name = signal('');
+  const baseUrl = signal('');
+  const tokenPath = signal('');
+  const imagePath = signal('');
+  const clientId = signal('');
+  const clientSecret = signal('');
+  const storedClientId = signal('');
+  const others = signal<readonly Environment[]>([]);
+  const touched = signal<ReadonlySet<EditorField>>(new Set());
+  const submitted = signal(false);
+
+  const input = computed<EnvironmentInput>(() => {
+    const value: EnvironmentInput = { name: name.value, baseUrl: baseUrl.value, tokenPath: tokenPath.value, imagePath: imagePath.value };
+    if (id.value !== undefined) value.id = id.value;
+    return value;
+  });
+  const validation = computed(() => validateEnvironmentInput(input.value, others.value, () => ''));
+  const credentialsChanged = computed(() => clientId.value.trim() !== storedClientId.value || clientSecret.value.trim() !== '');
+  /** A secret needs a client ID; the background would refuse one without. */
+  const clientIdMissing = computed(() => credentialsChanged.value && clientId.value.trim() === '');
+
+  return {
+    id,
+    kind,
+    name,
+    baseUrl,
+    tokenPath,
+    imagePath,
+    clientId,
+    clientSecret,
+    submitted,
+    input,
+    validation,
+    credentialsChanged,
+    clientIdMissing,
+    touch(field: EditorField) {
+      if (!touched.value.has(field)) touched.value = new Set([...touched.value, field]);
+    },
+    errorFor(field: EditorField): string | undefined {
+      if (!submitted.value && !touched.value.has(field)) return undefined;
+      if (field === 'clientId') return clientIdMissing.value ? t('errRequired', t('fieldClientId')) : undefined;
+      const checked = validation.value;
+      if (kind.value !== 'custom') return undefined;
+      const error = checked.ok ? undefined : checked.errors[field];
+      return error ? environmentErrorText(field, error, name.value) : undefined;
+    },
+    /** Fills the form from a stored environment, or empties it for a new one. The secret is never known. */
+    load(view: EnvironmentView | undefined, all: readonly EnvironmentView[]) {
+      batch(() => {
+        id.value = view?.id;
+        kind.value = view?.kind ?? 'custom';
+        name.value = view?.name ?? '';
+        baseUrl.value = view?.baseUrl ?? 'https://';
+        tokenPath.value = view?.tokenPath ?? '';
+        imagePath.value = view?.imagePath ?? '';
+        clientId.value = view?.clientId ?? '';
+        storedClientId.value = view?.clientId ?? '';
+        clientSecret.value = '';
+        others.value = all.filter((e) => e.kind === 'custom' && e.id !== view?.id);
+        touched.value = new Set();
+        submitted.value = false;
+      });
+    },
+  };
+}
+
+export type EditorState = ReturnType<typeof createEditorState>;

@@ -1,0 +1,38 @@
+// Environment field errors as localized sentences, by the core validator's code. Options page only:
+// the core's environments module is not part of the popup's bundle.
+import { ENVIRONMENT_NAME_MAX_LENGTH, type EnvironmentField, type EnvironmentFieldError } from '../core/environments';
+import { type MessageKey, t } from '../ui/i18n';
+
+const ENVIRONMENT_LABEL: Readonly<Record<EnvironmentField, MessageKey>> = {
+  name: 'fieldName',
+  baseUrl: 'fieldBaseUrl',
+  tokenPath: 'fieldTokenPath',
+  imagePath: 'fieldImagePath',
+};
+
+export function environmentErrorText(field: EnvironmentField, error: EnvironmentFieldError, name: string): string {
+  switch (error.code) {
+    case 'required':
+      return t('errRequired', t(ENVIRONMENT_LABEL[field]));
+    case 'too-long':
+      return t('envErrNameTooLong', ENVIRONMENT_NAME_MAX_LENGTH);
+    case 'duplicate-name':
+      return t('envErrDuplicateName', name.trim());
+    case 'not-a-url':
+      return t('envErrNotAUrl');
+    case 'bad-scheme':
+      return t('envErrBadScheme');
+    case 'insecure-http':
+      return t('envErrInsecureHttp');
+    case 'has-credentials':
+      return t('envErrHasCredentials');
+    case 'has-query-or-fragment':
+      return t('envErrQueryOrFragment');
+    case 'bad-path':
+      return t('envErrBadPath', t(ENVIRONMENT_LABEL[field]));
+    case 'built-in':
+      return t('envErrBuiltIn');
+    default:
+      return (error as EnvironmentFieldError).message;
+  }
+}

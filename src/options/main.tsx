@@ -1,0 +1,22 @@
+// Options page entry: wiring only.
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { sendMessage } from '../shared/send-message';
+import { setMessageLookup, t } from '../ui/i18n';
+import { App } from './App';
+import { createOptionsStore, OptionsStoreContext } from './store';
+
+setMessageLookup((key, substitutions) => browser.i18n.getMessage(key, substitutions));
+document.title = t('optionsTitle');
+const store = createOptionsStore({
+  send: sendMessage,
+  ports: { requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }) },
+});
+void store.init();
+
+render(
+  <OptionsStoreContext.Provider value={store}>
+    <App />
+  </OptionsStoreContext.Provider>,
+  document.getElementById('app') as HTMLElement,
+);

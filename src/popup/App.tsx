@@ -1,0 +1,33 @@
+import { t } from '../ui/i18n';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { StatusMessage } from '../ui/StatusMessage';
+import { Header } from './Header';
+import { HistoryList } from './HistoryList';
+import { QrForm } from './QrForm';
+import { RequestLog } from './RequestLog';
+import { ResultPanel } from './ResultPanel';
+import { usePopupStore } from './store';
+
+/** The popup (and the same page in a tab or the side panel). */
+export function App() {
+  const store = usePopupStore();
+  if (!store.ready.value) {
+    return (
+      <main class="page" aria-busy="true">
+        <p class="note">{t('loading')}</p>
+      </main>
+    );
+  }
+  return (
+    <main class="page">
+      <Header />
+      {store.notice.value && <p class="alert alert-info">{store.notice.value}</p>}
+      {store.problem.value && <ErrorAlert error={store.problem.value} />}
+      <QrForm />
+      <ResultPanel />
+      <HistoryList />
+      <RequestLog />
+      <StatusMessage text={store.announcement.value} class="toast" />
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button } from '../ui/Button';
+import { Disclosure } from '../ui/Disclosure';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatDuration, formatTime } from '../ui/format';
+import { t } from '../ui/i18n';
+import { usePopupStore } from './store';
+
+/** Recent HTTP calls (already redacted by the background), each copyable as cURL. */
+export function RequestLog() {
+  const store = usePopupStore();
+  const { log } = store;
+  const items = log.items.value;
+  return (
+    <Disclosure title={t('logHeading')} open={log.open.value} onToggle={log.toggle}>
+      {log.error.value && <ErrorAlert error={log.error.value} />}
+      {items?.length === 0 && <p class="note">{t('logEmpty')}</p>}
+      {items && items.length > 0 && (
+        <>
+          <ul class="log-list">
+            {items.map((entry) => (
+              <li key={entry.id} class="log-entry">
+                <span class="log-line">
+                  <span class="log-method">{entry.method}</span> <span class="log-path">{urlPath(entry.url)}</span>
+                </span>
+                <span class="log-facts">
+                  {[
+                    entry.status !== undefined ? t('logStatus', entry.status) : t('logNoStatus'),
+                    formatDuration(entry.durationMs),
+                    entry.errorKind ?? '',
+                    formatTime(entry.time),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+                <Button size="small" variant="quiet" onClick={() => void store.copyLogCurl(entry.id)}>
+                  {t('copyCurl')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <div class="button-group">
+            <Button size="small" variant="quiet" onClick={() => void log.refresh()}>
+              {t('logRefresh')}
+            </Button>
+            <Button size="small" variant="quiet" busy={log.busy.value} onClick={() => void log.clear()}>
+              {t('logClear')}
+            </Button>
+          </div>
+        </>
+      )}
+    </Disclosure>
+  );
+}
+
+function urlPath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,52 @@
+import { useId, useState } from 'preact/hooks';
+import { Button } from '../ui/Button';
+import { t } from '../ui/i18n';
+import { PNG_SCALES, type PngScale } from './exports';
+import { usePopupStore } from './store';
+
+/** Insert, copy and download the QR in each useful form. */
+export function ResultActions() {
+  const { result } = usePopupStore();
+  const [scale, setScale] = useState<PngScale>(2);
+  const scaleId = useId();
+  const busy = result.busy.value;
+  return (
+    <div class="result-actions">
+      <Button variant="primary" busy={busy === 'insert'} onClick={() => void result.insert()}>
+        {t('insertIntoPage')}
+      </Button>
+      <div class="button-group">
+        <Button size="small" onClick={() => void result.copySvg()}>
+          {t('copySvg')}
+        </Button>
+        <Button size="small" onClick={() => void result.copyDataUrl()}>
+          {t('copyDataUrl')}
+        </Button>
+        <Button size="small" onClick={() => void result.copyBase64()}>
+          {t('copyBase64')}
+        </Button>
+        <Button size="small" busy={busy === 'copy-curl'} onClick={() => void result.copyCurl()}>
+          {t('copyCurl')}
+        </Button>
+      </div>
+      <div class="button-group">
+        <Button size="small" onClick={() => void result.downloadSvg()}>
+          {t('downloadSvg')}
+        </Button>
+        <Button size="small" busy={busy === 'download-png'} onClick={() => void result.downloadPng(scale)}>
+          {t('downloadPng')}
+        </Button>
+        <label class="visually-hidden" for={scaleId}>
+          {t('pngScale')}
+        </label>
+        <select id={scaleId} class="select-small" value={String(scale)} onChange={(e) => setScale(Number(e.currentTarget.value) as PngScale)}>
+          {PNG_SCALES.map((s) => (
+            <option key={s} value={String(s)}>
+              {t('pngScaleOption', s)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

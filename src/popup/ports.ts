@@ -1,0 +1,20 @@
+import type { FormDraft } from '../ui/qr-form-state';
+
+/**
+ * What the popup needs from the browser besides messaging. main.tsx passes the real ones
+ * (browser-ports.ts); tests pass fakes.
+ */
+export interface PopupPorts {
+  loadDraft(): Promise<unknown>;
+  saveDraft(draft: FormDraft): Promise<void>;
+  openOptionsPage(): Promise<void>;
+  copyText(text: string): Promise<void>;
+  download(blob: Blob, fileName: string): void;
+  /** Absent where the browser has no side panel (Firefox). */
+  openSidePanel?: () => Promise<void>;
+  newRequestId(): string;
+  /** The text the QR encodes, or null when it cannot be read back. Loads its decoder lazily. */
+  decodeQr(svg: string, width: number, height: number): Promise<string | null>;
+  /** A PNG of the SVG at this pixel size. Loads its rasterizer lazily. */
+  renderPng(svg: string, width: number, height: number): Promise<Blob>;
+}

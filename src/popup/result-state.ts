@@ -1,0 +1,123 @@
+// The QR on show: its sanitized markup, facts, what it decodes to, and what can be done with it.
+import { signal } from '@preact/signals';
+import type { GenerateResult } from '../shared/messages';
+import type { SendMessage } from '../shared/send-message';
+import { type ErrorView, toErrorView } from '../ui/error-view';
+import { t } from '../ui/i18n';
+import { base64Utf8, exportFileName, type PngScale, svgDataUrl, svgPixelSize } from './exports';
+import { loadSanitizer } from './load-sanitizer';
+import type { PageContext } from './page-context';
+import type { PopupPorts } from './ports';
+
+export interface ShownResult {
+  id: string;
+  /** Sanitized: the only markup the popup ever renders or exports. */
+  svg: string;
+  bytes: number;
+  durationMs: number;
+  width: number;
+  height: number;
+  title: string;
+  environmentName: string;
+  time: number;
+}
+
+export type DecodeState = { state: 'idle' | 'reading' | 'unreadable' } | { state: 'read'; text: string };
+
+export interface ResultDeps {
+  send: SendMessage;
+  ports: PopupPorts;
+  page: PageContext;
+  announce: (text: string) => void;
+}
+
+export function createResultState({ send, ports, page, announce }: ResultDeps) {
+  const result = signal<ShownResult | null>(null);
+  const decoded = signal<DecodeState>({ state: 'idle' });
+  const error = signal<ErrorView | null>(null);
+  const busy = signal<string | null>(null);
+  let latest: GenerateResult | undefined;
+
+  async function decode(shown: ShownResult) {
+    decoded.value = { state: 'reading' };
+    let text: string | null = null;
+    try {
+      text = await ports.decodeQr(shown.svg, shown.width, shown.height);
+    } catch (e) {
+      console.warn('[popup] QR decode failed', e);
+    }
+    if (result.value !== shown) return;
+    decoded.value = text ? { state: 'read', text } : { state: 'unreadable' };
+  }
+
+  /** Runs one export action, reporting failure in the result's alert. */
+  async function act(name: string, action: (shown: ShownResult) => Promise<string | undefined>) {
+    const shown = result.value;
+    if (!shown || busy.value) return;
+    busy.value = name;
+    error.value = null;
+    try {
+      const done = await action(shown);
+      if (done) announce(done);
+    } catch (e) {
+      error.value = toErrorView(e);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  const copy = async (text: string) => {
+    await ports.copyText(text);
+    return t('statusCopied');
+  };
+
+  return {
+    result,
+    decoded,
+    error,
+    busy,
+    /** Sanitizes and shows a result; rejects with SvgSanitizeError when nothing safe is left. */
+    async show(item: GenerateResult) {
+      latest = item;
+      const svg = (await loadSanitizer())(item.svg);
+      if (latest !== item) return;
+      const size = svgPixelSize(svg, item.params);
+      const shown: ShownResult = {
+        id: item.id,
+        svg,
+        bytes: item.bytes,
+        durationMs: item.durationMs,
+        width: size.width,
+        height: size.height,
+        title: item.params.title,
+        environmentName: item.environmentName,
+        time: item.time,
+      };
+      result.value = shown;
+      error.value = null;
+      void decode(shown);
+    },
+    insert: () =>
+      act('insert', async (shown) => {
+        await send('ui-bg-insert-into-page', page.tabId !== undefined ? { tabId: page.tabId, svg: shown.svg } : { svg: shown.svg });
+        return t('statusInserted');
+      }),
+    copySvg: () => act('copy-svg', (shown) => copy(shown.svg)),
+    copyDataUrl: () => act('copy-data-url', (shown) => copy(svgDataUrl(shown.svg))),
+    copyBase64: () => act('copy-base64', (shown) => copy(base64Utf8(shown.svg))),
+    copyCurl: () => act('copy-curl', async () => copy((await send('ui-bg-curl-get', {})).curl)),
+    downloadSvg: () =>
+      act('download-svg', async (shown) => {
+        ports.download(new Blob([shown.svg], { type: 'image/svg+xml' }), exportFileName(shown.title, shown.width, shown.height, 'svg'));
+        return undefined;
+      }),
+    downloadPng: (scale: PngScale) =>
+      act('download-png', async (shown) => {
+        const png = await ports.renderPng(shown.svg, shown.width * scale, shown.height * scale);
+        ports.download(png, exportFileName(shown.title, shown.width, shown.height, 'png', scale));
+        return undefined;
+      }),
+  };
+}
+
+export type ResultState = ReturnType<typeof createResultState>;

@@ -1,0 +1,37 @@
+import type { ComponentChildren } from 'preact';
+
+export interface ButtonProps {
+  children: ComponentChildren;
+  onClick?: (event: MouseEvent) => void;
+  type?: 'button' | 'submit';
+  variant?: 'primary' | 'secondary' | 'danger' | 'quiet';
+  size?: 'normal' | 'small';
+  /** Shows a spinner, sets aria-busy and disables the button. */
+  busy?: boolean;
+  disabled?: boolean;
+  title?: string;
+  'aria-label'?: string;
+  'aria-expanded'?: boolean;
+  'aria-controls'?: string;
+  class?: string;
+}
+
+export function Button({ children, type = 'button', variant = 'secondary', size = 'normal', busy = false, ...rest }: ButtonProps) {
+  const classes = ['btn', `btn-${variant}`, size === 'small' ? 'btn-small' : '', rest.class ?? ''].filter(Boolean).join(' ');
+  return (
+    <button
+      type={type}
+      class={classes}
+      onClick={rest.onClick}
+      disabled={busy || rest.disabled}
+      aria-busy={busy ? 'true' : undefined}
+      title={rest.title}
+      aria-label={rest['aria-label']}
+      aria-expanded={rest['aria-expanded']}
+      aria-controls={rest['aria-controls']}
+    >
+      {busy && <span class="spinner" aria-hidden="true" />}
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,226 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { PimError } from '../../../src/core/errors';
+import type { EnvironmentInput, EnvironmentView } from '../../../src/shared/messages';
+import { environmentList, productionView, sandboxView, stagingView } from '../ui/fixtures';
+import { renderOptions } from './render-options';
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const type = (label: string, value: string) => fireEvent.input(field(label), { target: { value } });
+const list = () => screen.getByRole('navigation', { name: 'Environments' });
+const choose = (name: string) => fireEvent.click(within(list()).getByRole('button', { name: new RegExp(name) }));
+const editor = () => screen.getByRole('form', { name: productionView.name });
+
+/** What the background answers to a save: the stored view of the environment. */
+const savedView = (input: EnvironmentInput): EnvironmentView => ({
+  ...stagingView,
+  id: input.id ?? 'custom-new',
+  name: input.name,
+  baseUrl: input.baseUrl,
+  clientId: '',
+});
+
+describe('EnvironmentList', () => {
+  it('lists the built-ins and custom environments and opens the saved selection', async () => {
+    await renderOptions();
+    const names = within(list()).getAllByRole('button').map((b) => b.textContent);
+    expect(names).toEqual([`${sandboxView.name}SANDBOX`, `${productionView.name}PRODUCTION`, 'StagingCUSTOM', 'Add environment']);
+    expect(within(list()).getByRole('button', { name: /Sandbox/ }).getAttribute('aria-current')).toBe('true');
+  });
+});
+
+describe('Built-in environments', () => {
+  it('Sandbox: read-only name and address, and no credentials needed', async () => {
+    await renderOptions();
+    expect(field('Name').readOnly).toBe(true);
+    expect(field('Base URL').readOnly).toBe(true);
+    expect(screen.getByText(/The Sandbox needs no credentials/)).toBeTruthy();
+    expect(screen.queryByLabelText('Client secret')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+  });
+
+  it('Production: read-only address, editable credentials, the secret never shown', async () => {
+    await renderOptions();
+    choose(productionView.name);
+    expect(field('Name').value).toBe(productionView.name);
+    expect(field('Base URL').readOnly).toBe(true);
+    expect(field('Client ID').value).toBe('prod-client');
+    const secret = field('Client secret');
+    expect(secret.type).toBe('password');
+    expect(secret.value).toBe('');
+    expect(screen.getByText('A secret is set (…ab12). Type a new one to replace it; leave empty to keep it.')).toBeTruthy();
+    expect(secret.getAttribute('aria-describedby')).toBeTruthy();
+  });
+
+  it('Production: Save sends only the credentials, and an empty secret keeps the stored one', async () => {
+    const { messaging } = await renderOptions({ answers: { 'ui-bg-credentials-set': productionView } });
+    choose(productionView.name);
+    type('Client ID', 'new-client');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-credentials-set')).toEqual([{ environmentId: 'production', clientId: 'new-client' }]));
+    expect(messaging.sent('ui-bg-environment-save')).toEqual([]);
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
+  it('Production: a typed secret is sent once and the field is emptied after saving', async () => {
+    const { messaging } = await renderOptions({ answers: { 'ui-bg-credentials-set': productionView } });
+    choose(productionView.name);
+    type('Client secret', ' s3cret-value ');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-credentials-set')).toEqual([{ environmentId: 'production', clientId: 'prod-client', clientSecret: 's3cret-value' }]));
+    await waitFor(() => expect(field('Client secret').value).toBe(''));
+  });
+
+  it('refuses a secret without a client ID, before sending anything', async () => {
+    const { messaging } = await renderOptions();
+    choose(productionView.name);
+    type('Client ID', '');
+    type('Client secret', 'abc');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Client ID is required.')).toBeTruthy();
+    expect(field('Client ID').getAttribute('aria-invalid')).toBe('true');
+    expect(messaging.calls.filter((c) => c.name !== 'ui-bg-environments-list' && c.name !== 'ui-bg-settings-get')).toEqual([]);
+  });
+});
+
+describe('Custom environments', () => {
+  it('adds one: asks for the host permission, saves, then stores the credentials', async () => {
+    const { messaging, ports } = await renderOptions({
+      answers: {
+        'ui-bg-environment-save': savedView,
+        'ui-bg-credentials-set': { ...stagingView, id: 'custom-new' },
+        'ui-bg-environments-list': () => environmentList(),
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    expect(screen.getByRole('heading', { name: 'New environment' })).toBeTruthy();
+    type('Name', 'Acceptance');
+    type('Base URL', 'https://acc.example.com:8443/api/');
+    type('Client ID', 'acc-client');
+    type('Client secret', 'acc-secret');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(ports.requestHostPermission).toHaveBeenCalledWith('https://acc.example.com/*');
+    await waitFor(() => expect(messaging.sent('ui-bg-credentials-set')).toHaveLength(1));
+    expect(messaging.sent('ui-bg-environment-save')).toEqual([{ name: 'Acceptance', baseUrl: 'https://acc.example.com:8443/api/', tokenPath: '', imagePath: '' }]);
+    expect(messaging.sent('ui-bg-credentials-set')[0]).toEqual({ environmentId: 'custom-new', clientId: 'acc-client', clientSecret: 'acc-secret' });
+  });
+
+  it('asks no permission for hosts the manifest already covers', async () => {
+    const { ports, messaging } = await renderOptions({ answers: { 'ui-bg-environment-save': savedView } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    type('Name', 'Local sandbox');
+    type('Base URL', 'http://localhost:8787');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-environment-save')).toHaveLength(1));
+    expect(ports.requestHostPermission).not.toHaveBeenCalled();
+    expect(messaging.sent('ui-bg-credentials-set')).toEqual([]);
+  });
+
+  it('saves anyway when the permission is refused, and says what that means', async () => {
+    await renderOptions({ grant: false, answers: { 'ui-bg-environment-save': savedView } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    type('Name', 'Acceptance');
+    type('Base URL', 'https://acc.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('access to acc.example.com was not granted');
+  });
+
+  it.each([
+    ['Base URL', 'ftp://files.example.com', 'Base URL must start with https:// or http://.'],
+    ['Base URL', 'not a url', 'Base URL must be a full address such as https://api.example.com.'],
+    ['Base URL', 'http://api.example.com', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).'],
+    ['Name', '   ', 'Name is required.'],
+    ['Name', 'staging', 'An environment named "staging" already exists.'],
+    ['Name', 'Sandbox', 'An environment named "Sandbox" already exists.'],
+  ])('%s %j: a specific message, nothing sent, nothing lost', async (label, value, message) => {
+    const { messaging, ports } = await renderOptions();
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    type('Name', 'Fine name');
+    type('Base URL', 'https://fine.example.com');
+    type(label, value);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const error = await screen.findByText(message);
+    expect(field(label).getAttribute('aria-invalid')).toBe('true');
+    expect(field(label).getAttribute('aria-describedby')).toContain(error.id);
+    expect(field(label).value).toBe(value);
+    expect(messaging.sent('ui-bg-environment-save')).toEqual([]);
+    expect(ports.requestHostPermission).not.toHaveBeenCalled();
+  });
+
+  it('opens Advanced to show a bad path', async () => {
+    await renderOptions();
+    choose('Staging');
+    fireEvent.click(screen.getByRole('button', { name: 'Advanced' }));
+    type('Token path', 'oauth');
+    fireEvent.click(screen.getByRole('button', { name: 'Advanced' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Token path must start with "/" and contain no spaces, "?" or "#".')).toBeTruthy();
+    expect(field('Token path').value).toBe('oauth');
+  });
+
+  it('keeps what was typed when the background refuses', async () => {
+    await renderOptions({ answers: { 'ui-bg-environment-save': new PimError('invalid-parameters', { message: 'Nope.', hint: 'Correct the field and save again.' }) } });
+    choose('Staging');
+    type('Name', 'Staging 2');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Nope.')).toBeTruthy();
+    expect(field('Name').value).toBe('Staging 2');
+  });
+
+  it('offers Grant access for a stored environment the browser has not allowed', async () => {
+    const { ports, messaging } = await renderOptions({ answers: { 'ui-bg-environments-list': [sandboxView, productionView, { ...stagingView, needsPermission: true }] } });
+    choose('Staging');
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    expect(ports.requestHostPermission).toHaveBeenCalledWith('https://staging.example.com/*');
+    await waitFor(() => expect(messaging.sent('ui-bg-environments-list')).toHaveLength(2));
+  });
+
+  it('deletes only after confirmation', async () => {
+    const { messaging } = await renderOptions({ answers: { 'ui-bg-environment-delete': [sandboxView, productionView] } });
+    choose('Staging');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(messaging.sent('ui-bg-environment-delete')).toEqual([]);
+    expect(screen.getByText('Delete "Staging" and its credentials?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-environment-delete')).toEqual([{ id: 'custom-staging' }]));
+    await waitFor(() => expect(within(list()).queryByRole('button', { name: /Staging/ })).toBeNull());
+  });
+
+  it('clears credentials', async () => {
+    const { messaging } = await renderOptions({ answers: { 'ui-bg-credentials-clear': { ...productionView, clientId: '', secretSet: false } } });
+    choose(productionView.name);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear credentials' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-credentials-clear')).toEqual([{ environmentId: 'production' }]));
+    expect(await screen.findByText('Credentials cleared.')).toBeTruthy();
+  });
+});
+
+describe('Test connection', () => {
+  it('reports a valid token in a status', async () => {
+    await renderOptions({ answers: { 'ui-bg-connection-test': { durationMs: 123.2, expiresInSeconds: 3540 } } });
+    choose(productionView.name);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await within(editor()).findByText('Connected: token valid for 59 min (123 ms)')).toHaveProperty('role', 'status');
+  });
+
+  it('reports a failure in an alert with status and transaction', async () => {
+    await renderOptions({ answers: { 'ui-bg-connection-test': new PimError('credentials-rejected', { status: 401, transactionId: 'tx-9' }) } });
+    choose(productionView.name);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('KPN rejected the client credentials.')).toBeTruthy();
+    expect(within(alert).getByText('Check the client ID and secret in Options.')).toBeTruthy();
+    expect(within(alert).getByText('HTTP 401 · transaction tx-9')).toBeTruthy();
+  });
+
+  it('is not offered for an environment not saved yet', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    expect(screen.queryByRole('button', { name: 'Test connection' })).toBeNull();
+  });
+});

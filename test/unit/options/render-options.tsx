@@ -1,0 +1,34 @@
+// Renders the options page inside its real store, with messaging and the permission prompt faked.
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, vi } from 'vitest';
+import { App } from '../../../src/options/App';
+import { createOptionsStore, OptionsStoreContext } from '../../../src/options/store';
+import { type Answers, fakeMessaging } from '../ui/fake-messaging';
+import { environmentList, settingsView } from '../ui/fixtures';
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);
+
+export interface RenderOptionsOptions {
+  answers?: Answers;
+  /** What the browser's permission prompt answers. */
+  grant?: boolean;
+}
+
+export async function renderOptions(options: RenderOptionsOptions = {}) {
+  const messaging = fakeMessaging({
+    'ui-bg-environments-list': environmentList(),
+    'ui-bg-settings-get': settingsView(),
+    ...options.answers,
+  });
+  const ports = { requestHostPermission: vi.fn(async (_pattern: string) => options.grant ?? true) };
+  const store = createOptionsStore({ send: messaging.send, ports });
+  const view = render(
+    <OptionsStoreContext.Provider value={store}>
+      <App />
+    </OptionsStoreContext.Provider>,
+  );
+  await store.init();
+  await screen.findByRole('heading', { name: 'PiM QR options' });
+  return { ...view, store, messaging, ports };
+}

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import '../happy-dom-fixes';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { generateResult, params } from '../ui/fixtures';
+import { renderPopup } from './render-popup';
+
+const older = generateResult({ id: 'h1', params: params({ title: 'Older code', width: 300, height: 200, attributes: ['Mobile'] }), environmentName: 'Staging' });
+const hostile = generateResult({ id: 'h2', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" onload="alert(1)"><path d="M0 0h1v1z"/></svg>' });
+
+const openHistory = () => fireEvent.click(screen.getByRole('button', { name: 'History' }));
+
+describe('HistoryList', () => {
+  it('loads only when opened', async () => {
+    const { messaging } = await renderPopup({ answers: { 'ui-bg-history-get': [older] } });
+    expect(messaging.sent('ui-bg-history-get')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: 'History' }).getAttribute('aria-expanded')).toBe('false');
+    openHistory();
+    const region = screen.getByRole('region', { name: 'History' });
+    expect(await within(region).findByText('Older code')).toBeTruthy();
+    expect(within(region).getByText(/300×200 px · Staging · /)).toBeTruthy();
+    expect(messaging.sent('ui-bg-history-get')).toHaveLength(1);
+  });
+
+  it('says when there is nothing yet', async () => {
+    await renderPopup({ answers: { 'ui-bg-history-get': [] } });
+    openHistory();
+    expect(await screen.findByText('No QR codes yet.')).toBeTruthy();
+  });
+
+  it('shows sanitized thumbnails', async () => {
+    await renderPopup({ answers: { 'ui-bg-history-get': [hostile] } });
+    openHistory();
+    const region = screen.getByRole('region', { name: 'History' });
+    await waitFor(() => expect(region.querySelector('img')).toBeTruthy());
+    const src = region.querySelector('img')?.getAttribute('src') ?? '';
+    expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(atob(src.split(',')[1] ?? '')).not.toContain('onload');
+  });
+
+  it('restores an entry’s parameters into the form and shows its result', async () => {
+    await renderPopup({ answers: { 'ui-bg-history-get': [older] } });
+    openHistory();
+    fireEvent.click(await screen.findByRole('button', { name: /Older code/ }));
+    await waitFor(() => expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Older code'));
+    expect((screen.getByLabelText('Width') as HTMLInputElement).value).toBe('300');
+    expect((screen.getByLabelText('Height') as HTMLInputElement).value).toBe('200');
+    expect((screen.getByRole('checkbox', { name: 'Keep square' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: 'Mobile' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Email' }) as HTMLInputElement).checked).toBe(false);
+    expect(await screen.findByRole('img', { name: 'QR preview' })).toBeTruthy();
+  });
+
+  it('clears the history', async () => {
+    const { messaging } = await renderPopup({ answers: { 'ui-bg-history-get': [older], 'ui-bg-history-clear': [] } });
+    openHistory();
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear history' }));
+    expect(await screen.findByText('No QR codes yet.')).toBeTruthy();
+    expect(messaging.sent('ui-bg-history-clear')).toHaveLength(1);
+  });
+
+  it('reloads an open history after a new QR', async () => {
+    const { messaging } = await renderPopup({ answers: { 'ui-bg-history-get': [older], 'ui-bg-generate': generateResult() } });
+    openHistory();
+    await screen.findByText('Older code');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-history-get')).toHaveLength(2));
+  });
+
+  it('shows a load failure in an alert', async () => {
+    await renderPopup({ answers: { 'ui-bg-history-get': new Error('storage broke') } });
+    openHistory();
+    expect(await screen.findByRole('alert')).toBeTruthy();
+  });
+});

@@ -1,0 +1,56 @@
+// Renders the popup inside its real store, with messaging and browser ports faked.
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, vi } from 'vitest';
+import { App } from '../../../src/popup/App';
+import type { PageContext } from '../../../src/popup/page-context';
+import type { PopupPorts } from '../../../src/popup/ports';
+import { createPopupStore, PopupStoreContext } from '../../../src/popup/store';
+import { type Answers, fakeMessaging } from '../ui/fake-messaging';
+import { environmentList, settingsView } from '../ui/fixtures';
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);
+
+export interface RenderPopupOptions {
+  answers?: Answers;
+  page?: PageContext;
+  /** What storage.local holds under 'draft'. */
+  draft?: unknown;
+  ports?: Partial<PopupPorts>;
+}
+
+export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}) {
+  let ids = 0;
+  const ports = {
+    loadDraft: vi.fn(async (): Promise<unknown> => draft),
+    saveDraft: vi.fn(async (_draft: unknown) => undefined),
+    openOptionsPage: vi.fn(async () => undefined),
+    copyText: vi.fn(async (_text: string) => undefined),
+    download: vi.fn((_blob: Blob, _name: string) => undefined),
+    newRequestId: vi.fn(() => `request-${++ids}`),
+    decodeQr: vi.fn(async (_svg: string, _width: number, _height: number): Promise<string | null> => 'https://sandbox.pim.invalid/r/1?attributes=Email'),
+    renderPng: vi.fn(async (_svg: string, _width: number, _height: number) => new Blob(['png'], { type: 'image/png' })),
+  } satisfies PopupPorts;
+  // Overrides are spied on too, so tests can inspect every port the same way.
+  for (const [name, port] of Object.entries(overrides)) Object.assign(ports, { [name]: vi.fn(port) });
+  return ports as typeof ports & Pick<PopupPorts, 'openSidePanel'>;
+}
+
+export async function renderPopup(options: RenderPopupOptions = {}) {
+  const messaging = fakeMessaging({
+    'ui-bg-settings-get': settingsView(),
+    'ui-bg-environments-list': environmentList(),
+    'ui-bg-settings-save': (payload) => settingsView({ selectedEnvironmentId: payload.selectedEnvironmentId ?? 'sandbox' }),
+    ...options.answers,
+  });
+  const ports = fakePorts(options.draft, options.ports);
+  const store = createPopupStore({ send: messaging.send, ports, page: options.page ?? { view: 'popup' } });
+  const view = render(
+    <PopupStoreContext.Provider value={store}>
+      <App />
+    </PopupStoreContext.Provider>,
+  );
+  await store.init();
+  await screen.findByRole('button', { name: 'Generate' });
+  return { ...view, store, messaging, ports };
+}

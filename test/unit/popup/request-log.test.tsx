@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import '../happy-dom-fixes';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { RequestLogEntry } from '../../../src/core/request-log';
+import { renderPopup } from './render-popup';
+
+const entries: RequestLogEntry[] = [
+  {
+    id: 'log-2',
+    time: Date.UTC(2025, 0, 2, 3, 4),
+    environment: 'production',
+    method: 'POST',
+    url: 'https://api-prd.kpn.com/kpn/qrcodegenerator/image',
+    status: 401,
+    durationMs: 210.6,
+    requestHeaders: { Authorization: 'Bearer $TOKEN' },
+    errorKind: 'credentials-rejected',
+  },
+  {
+    id: 'log-1',
+    time: Date.UTC(2025, 0, 2, 3, 3),
+    method: 'POST',
+    url: 'https://api-prd.kpn.com/oauth/client_credential/accesstoken?grant_type=client_credentials',
+    durationMs: 5000,
+    requestHeaders: {},
+    errorKind: 'timeout',
+  },
+];
+
+const openLog = () => fireEvent.click(screen.getByRole('button', { name: 'Request log' }));
+
+describe('RequestLog', () => {
+  it('lists method, path, status, duration and error kind', async () => {
+    await renderPopup({ answers: { 'ui-bg-log-get': entries } });
+    openLog();
+    const region = screen.getByRole('region', { name: 'Request log' });
+    expect(await within(region).findByText('/kpn/qrcodegenerator/image')).toBeTruthy();
+    expect(within(region).getByText(/HTTP 401 · 211 ms · credentials-rejected/)).toBeTruthy();
+    expect(within(region).getByText('/oauth/client_credential/accesstoken')).toBeTruthy();
+    expect(within(region).getByText(/no answer · 5000 ms · timeout/)).toBeTruthy();
+  });
+
+  it('copies one entry as cURL', async () => {
+    const { messaging, ports } = await renderPopup({ answers: { 'ui-bg-log-get': entries, 'ui-bg-curl-get': { curl: 'curl token' } } });
+    openLog();
+    const region = screen.getByRole('region', { name: 'Request log' });
+    const buttons = await within(region).findAllByRole('button', { name: 'Copy as cURL' });
+    fireEvent.click(buttons[1] as HTMLElement);
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith('curl token'));
+    expect(messaging.sent('ui-bg-curl-get')).toEqual([{ logEntryId: 'log-1' }]);
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied');
+  });
+
+  it('clears the log', async () => {
+    await renderPopup({ answers: { 'ui-bg-log-get': entries, 'ui-bg-log-clear': [] } });
+    openLog();
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear log' }));
+    expect(await screen.findByText('No requests yet.')).toBeTruthy();
+  });
+
+  it('reloads an open log after a failed request', async () => {
+    const { messaging } = await renderPopup({ answers: { 'ui-bg-log-get': entries, 'ui-bg-generate': new Error('x') } });
+    openLog();
+    await screen.findByText('/kpn/qrcodegenerator/image');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-log-get')).toHaveLength(2));
+  });
+});

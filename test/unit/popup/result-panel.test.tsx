@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import '../happy-dom-fixes';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PimError } from '../../../src/core/errors';
+import type { PageContext } from '../../../src/popup/page-context';
+import { generateResult, params } from '../ui/fixtures';
+import { type RenderPopupOptions, renderPopup } from './render-popup';
+
+const HOSTILE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" onload="alert(1)"><path d="M0 0h9v9z"/>' +
+  '<image href="https://evil.example/beacon.png"/><foreignObject><div>x</div></foreignObject></svg>';
+
+async function showResult(options: RenderPopupOptions & { page?: PageContext } = {}, result = generateResult({ durationMs: 87.4, bytes: 3277 })) {
+  const rendered = await renderPopup({ ...options, answers: { 'ui-bg-generate': result, ...options.answers } });
+  fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+  const preview = await screen.findByRole('img', { name: 'QR preview' });
+  return { ...rendered, preview, result };
+}
+
+describe('ResultPanel', () => {
+  it('shows the sanitized image inline with its size, bytes and duration', async () => {
+    const { preview } = await showResult();
+    expect(preview.querySelector('svg')).toBeTruthy();
+    expect(screen.getByText('400×400 px · 3.2 KB · 87 ms · Sandbox')).toBeTruthy();
+  });
+
+  it('never renders hostile markup from the API', async () => {
+    const { preview } = await showResult({}, generateResult({ svg: HOSTILE_SVG }));
+    expect(preview.innerHTML).not.toMatch(/onload|evil\.example|foreignObject/i);
+    expect(preview.querySelector('path')).toBeTruthy();
+  });
+
+  it('says what the QR encodes, read back from the rendered image', async () => {
+    const { ports } = await showResult();
+    expect(await screen.findByText('Encodes: https://sandbox.pim.invalid/r/1?attributes=Email')).toBeTruthy();
+    const [svg, width, height] = ports.decodeQr.mock.calls[0] as unknown as [string, number, number];
+    expect(svg).not.toContain('<?xml');
+    expect([width, height]).toEqual([400, 400]);
+  });
+
+  it('warns when the QR cannot be read back', async () => {
+    await showResult({ ports: { decodeQr: async () => null } });
+    expect(await screen.findByText('Could not read the QR back: scanners may fail too.')).toBeTruthy();
+  });
+
+  it('warns too when the decoder itself fails', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await showResult({ ports: { decodeQr: async () => Promise.reject(new Error('no canvas')) } });
+    expect(await screen.findByText('Could not read the QR back: scanners may fail too.')).toBeTruthy();
+    expect(warn).toHaveBeenCalledWith('[popup] QR decode failed', expect.any(Error));
+  });
+});
+
+describe('ResultActions', () => {
+  it('inserts into the active tab when no tab is given', async () => {
+    const { messaging } = await showResult({ answers: { 'ui-bg-insert-into-page': { tabId: 7 } } });
+    fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-insert-into-page')).toHaveLength(1));
+    const payload = messaging.sent('ui-bg-insert-into-page')[0];
+    expect(payload).not.toHaveProperty('tabId');
+    expect(payload?.svg).toMatch(/^<svg[\s>]/);
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Inserted into the page.');
+  });
+
+  it('inserts into the ?tab= tab when the page was opened for one', async () => {
+    const { messaging } = await showResult({ page: { view: 'tab', tabId: 42 }, answers: { 'ui-bg-insert-into-page': { tabId: 42 } } });
+    fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-insert-into-page')[0]?.tabId).toBe(42));
+  });
+
+  it('shows an insert failure in an alert and keeps the result', async () => {
+    await showResult({ answers: { 'ui-bg-insert-into-page': new PimError('permission-denied', { message: 'Cannot insert here.', hint: 'Try a normal web page.' }) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Cannot insert here.')).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'QR preview' })).toBeTruthy();
+  });
+
+  it.each([
+    ['Copy SVG', (text: string) => expect(text).toMatch(/^<svg[\s>][\s\S]*<\/svg>$/)],
+    ['Copy data URL', (text: string) => expect(text).toMatch(/^data:image\/svg\+xml;base64,PHN2Zy/)],
+    ['Copy base64', (text: string) => expect(atob(text)).toMatch(/^<svg[\s>]/)],
+  ])('%s copies and confirms "Copied"', async (name, check) => {
+    const { ports } = await showResult();
+    fireEvent.click(screen.getByRole('button', { name }));
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledOnce());
+    check(ports.copyText.mock.calls[0]?.[0] as string);
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied');
+  });
+
+  it('copies the last request as cURL', async () => {
+    const { ports, messaging } = await showResult({ answers: { 'ui-bg-curl-get': { curl: 'curl -sS …' } } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as cURL' }));
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith('curl -sS …'));
+    expect(messaging.sent('ui-bg-curl-get')).toEqual([{}]);
+  });
+
+  it('reports a clipboard failure', async () => {
+    await showResult({ ports: { copyText: async () => Promise.reject(new Error('denied')) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy SVG' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+  });
+
+  it('downloads the SVG under a name made of title and size', async () => {
+    const { ports } = await showResult({}, generateResult({ params: params({ title: 'Log in – Café!' }) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download SVG' }));
+    await waitFor(() => expect(ports.download).toHaveBeenCalledOnce());
+    const [blob, name] = ports.download.mock.calls[0] as unknown as [Blob, string];
+    expect(name).toBe('pim-qr-log-in-cafe-400x400.svg');
+    expect(blob.type).toBe('image/svg+xml');
+    expect(await blob.text()).toMatch(/^<svg[\s>]/);
+  });
+
+  it.each([
+    ['1', 400, 'pim-qr-log-in-with-pim-400x400.png'],
+    ['2', 800, 'pim-qr-log-in-with-pim-400x400@2x.png'],
+    ['4', 1600, 'pim-qr-log-in-with-pim-400x400@4x.png'],
+  ])('downloads a PNG at %s×', async (scale, pixels, fileName) => {
+    const { ports } = await showResult();
+    fireEvent.change(screen.getByRole('combobox', { name: 'PNG scale' }), { target: { value: scale } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download PNG' }));
+    await waitFor(() => expect(ports.download).toHaveBeenCalledOnce());
+    expect(ports.renderPng.mock.calls[0]?.slice(1)).toEqual([pixels, pixels]);
+    expect(ports.download.mock.calls[0]?.[1]).toBe(fileName);
+  });
+});
