@@ -34,7 +34,9 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
 
   const details = (kind: PimErrorKind, base: string, extra: PimErrorDetails = {}) =>
     new PimError(kind, {
-      message: serverMessage === undefined ? base : `${base} KPN said: "${serverMessage}"`,
+      // KPN's own words travel separately (serverMessage) and the status as a number: the UI shows
+      // both beside this sentence, so it stays short and translatable.
+      message: base,
       status,
       ...(transactionId === undefined ? {} : { transactionId }),
       ...(serverMessage === undefined ? {} : { serverMessage }),
@@ -43,18 +45,17 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
 
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(headers, answer.now);
-    const wait = retryAfterSeconds === undefined ? '' : ` Try again in ${retryAfterSeconds} s.`;
-    return details('rate-limited', `Too many requests (HTTP 429).${wait}`, {
+    return details('rate-limited', ERROR_TEXT['rate-limited'].message, {
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       hint: retryAfterSeconds === undefined ? ERROR_TEXT['rate-limited'].hint : `Wait ${retryAfterSeconds} s and try again.`,
     });
   }
-  if (status === 404) return details('not-found', `The API answered 404 Not Found for the ${stage} address.`);
+  if (status === 404) return details('not-found', `The API address does not exist (the ${stage} call got "Not Found").`);
   if (status >= 502 && status <= 504) {
-    return details('server-error', `The KPN gateway could not reach the service (HTTP ${status}).`);
+    return details('server-error', 'The KPN gateway could not reach the service.');
   }
   if (status === 0 || (status >= 300 && status < 400)) {
-    return details('unexpected-status', `The API redirected the request (HTTP ${status}); redirects are not followed.`);
+    return details('unexpected-status', 'The API redirected the request; redirects are not followed.');
   }
   return stage === 'token' ? tokenError(status, details) : imageError(status, serverMessage, details);
 }
@@ -64,8 +65,8 @@ type Build = (kind: PimErrorKind, base: string, extra?: PimErrorDetails) => PimE
 // KPN-API.md: Apigee answers a bad client with 401, some KPN products with 500. Either way the
 // token call failed for a reason the user fixes in Options, so every other status lands here.
 function tokenError(status: number, build: Build): PimError {
-  if (status === 403) return build('forbidden', 'KPN refused to issue a token for this app (HTTP 403).');
-  return build('credentials-rejected', `KPN did not issue an access token (HTTP ${status}).`, {
+  if (status === 403) return build('forbidden', 'KPN refused to issue a token for this app.');
+  return build('credentials-rejected', ERROR_TEXT['credentials-rejected'].message, {
     hint:
       status >= 500
         ? 'Check the client ID and secret in Options; if they are right, the KPN gateway may be down, so try again later.'
@@ -79,22 +80,22 @@ function imageError(status: number, serverMessage: string | undefined, build: Bu
     case 413:
     case 422:
       // KPN's limits are unpublished: its own words are the most precise thing we can show.
-      return build('invalid-parameters', `KPN rejected the QR settings (HTTP ${status}).`, {
+      return build('invalid-parameters', 'KPN rejected the QR settings.', {
         ...(serverMessage === undefined ? {} : { message: serverMessage }),
         hint: 'Adjust the settings and try again; the message is KPN’s own.',
       });
     case 401:
-      return build('credentials-rejected', 'KPN rejected the access token (HTTP 401).', {
+      return build('credentials-rejected', 'KPN rejected the access token.', {
         hint: 'Check the client ID and secret in Options, and that the app is subscribed to PiM ID.',
       });
     case 403:
-      return build('forbidden', 'KPN refused access to the PiM ID API (HTTP 403).', {
+      return build('forbidden', ERROR_TEXT.forbidden.message, {
         hint: 'Is the app subscribed to the PiM ID product in the KPN API Store?',
       });
     default:
       return status >= 500
-        ? build('server-error', `The KPN service had a problem (HTTP ${status}).`)
-        : build('unexpected-status', `The API gave an unexpected answer (HTTP ${status}).`);
+        ? build('server-error', ERROR_TEXT['server-error'].message)
+        : build('unexpected-status', ERROR_TEXT['unexpected-status'].message);
   }
 }
 

@@ -170,7 +170,7 @@ describe('generateQr × sandbox: each fault → error kind', () => {
   it('shows the 403 body’s message and transaction ID', async () => {
     const { generate } = setup(['forbidden']);
     const error = (await generate().catch((e: unknown) => e)) as PimError;
-    expect(error.message).toContain('not subscribed');
+    expect(error.serverMessage).toContain('not subscribed');
     expect(error.transactionId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -190,7 +190,7 @@ describe('generateQr × sandbox: each fault → error kind', () => {
     const { generate } = setup(['bad-credentials-500'], { clientSecret: 'wrong-secret-value' });
     const error = (await generate().catch((e: unknown) => e)) as PimError;
     expect(error).toMatchObject({ kind: 'credentials-rejected', status: 500 });
-    expect(error.message).toContain('Invalid client credentials');
+    expect(error.serverMessage).toContain('Invalid client credentials');
     expect(error.transactionId).toBeTruthy();
   });
 

@@ -174,7 +174,7 @@ describe('generateQr: tokens', () => {
     const { api, generate } = setup({ token: [() => json(401, { ErrorCode: 'invalid_client', Error: 'ClientId is Invalid' })] });
     const error = await rejection(generate());
     expect(error.kind).toBe('credentials-rejected');
-    expect(error.message).toContain('ClientId is Invalid');
+    expect(error.serverMessage).toBe('ClientId is Invalid');
     expect(api.tokenCalls()).toHaveLength(1);
     expect(api.imageCalls()).toHaveLength(0);
   });

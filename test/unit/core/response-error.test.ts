@@ -47,7 +47,7 @@ describe('errorFromResponse: status → kind', () => {
 describe('errorFromResponse: what the user reads', () => {
   it('shows the Apigee token error and points at Options', () => {
     const error = mapped('token', 401, '{"ErrorCode":"invalid_client","Error":"ClientId is Invalid"}');
-    expect(error.message).toBe('KPN did not issue an access token (HTTP 401). KPN said: "ClientId is Invalid"');
+    expect(error.message).toBe('KPN rejected the client credentials.');
     expect(error.serverMessage).toBe('ClientId is Invalid');
     expect(error.hint).toBe('Check the client ID and secret in Options.');
   });
@@ -55,7 +55,7 @@ describe('errorFromResponse: what the user reads', () => {
   it('treats a token 500 as a credentials or gateway problem and shows the body', () => {
     const error = mapped('token', 500, '{"error":{"message":"Invalid client","transactionId":"tx-500"}}');
     expect(error.kind).toBe('credentials-rejected');
-    expect(error.message).toContain('Invalid client');
+    expect(error.serverMessage).toBe('Invalid client');
     expect(error.transactionId).toBe('tx-500');
     expect(error.hint).toMatch(/client ID and secret/);
   });
@@ -67,7 +67,7 @@ describe('errorFromResponse: what the user reads', () => {
   });
 
   it('has a useful 400 message when the body is empty', () => {
-    expect(mapped('image', 400).message).toBe('KPN rejected the QR settings (HTTP 400).');
+    expect(mapped('image', 400).message).toBe('KPN rejected the QR settings.');
   });
 
   it('explains a 401 on /image as a rejected token, with the Apigee faultstring', () => {

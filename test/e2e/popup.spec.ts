@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { sandboxQrUrl } from '../../src/core/sandbox/render';
+import { type ExtensionPage, expect, test } from './harness';
+import { decodeQrPng, pngSize } from './png';
+import { saveScreenshot } from './screenshots';
+
+const SECRET = 'sandbox-secret';
+
+/** Adds an environment pointing at the sandbox server through the options page, by its labels. */
+async function addEnvironment(options: Page, baseUrl: string, secret: string, name = 'Local sandbox'): Promise<void> {
+  await options.getByRole('button', { name: 'Add environment' }).click();
+  await options.getByLabel('Name', { exact: true }).fill(name);
+  await options.getByLabel('Base URL').fill(baseUrl);
+  await options.getByLabel('Client ID').fill('sandbox-client');
+  await options.getByLabel('Client secret').fill(secret);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+}
+
+async function chooseAttributes(popup: Page, names: string[]): Promise<void> {
+  const group = popup.getByRole('group', { name: 'Attributes' });
+  await group.getByRole('button', { name: 'Clear' }).click();
+  for (const name of names) await group.getByRole('checkbox', { name, exact: true }).check();
+}
+
+/**
+ * Reads the browser's clipboard from a web page: permissions cannot be granted to an extension
+ * origin, and the extension itself has no clipboardRead permission (it only writes, on a click).
+ */
+function clipboardReader(context: BrowserContext, origin: string) {
+  let reader: Page | undefined;
+  return async (popup: Page): Promise<string> => {
+    if (!reader) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      reader = await context.newPage();
+      await reader.goto(`${origin}/demo/login.html`);
+    }
+    await reader.bringToFront();
+    const text = await reader.evaluate(() => navigator.clipboard.readText());
+    await popup.bringToFront();
+    return text;
+  };
+}
+
+test('configure an environment in Options, generate, preview, copy and download', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+  context,
+}) => {
+  const clipboard = clipboardReader(context, sandbox.url);
+  const options = await openOptions();
+  await addEnvironment(options.page, sandbox.url, SECRET);
+  await options.page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.page.getByRole('status').filter({ hasText: /Connected: token valid for (59|60) min/ })).toBeVisible();
+  await saveScreenshot(options.page, 'options');
+
+  const { page: popup, errors } = await openPopup();
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  await chooseAttributes(popup, ['Email', 'Bankaccountnumber', 'DateOfBirth']);
+  await popup.getByLabel('Title').fill('Inloggen bij Voorbeeld Bank');
+  await popup.getByLabel('Width').fill('300');
+  await expect(popup.getByLabel('Height')).toHaveValue('300');
+  await popup.getByRole('button', { name: 'Generate' }).click();
+
+  const preview = popup.getByRole('img', { name: 'QR preview' });
+  await expect(preview).toBeVisible();
+  const expectedUrl = sandboxQrUrl(1, ['Email', 'Bankaccountnumber', 'DateOfBirth']);
+  await expect(popup.getByText(`Encodes: ${expectedUrl}`)).toBeVisible();
+  await expect(popup.getByText('300×300 px')).toBeVisible();
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+
+  await popup.getByRole('button', { name: 'Copy SVG' }).click();
+  const svg = await clipboard(popup);
+  expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  expect(svg).toContain('Inloggen bij Voorbeeld Bank');
+
+  await popup.getByRole('button', { name: 'Copy base64' }).click();
+  const base64 = await clipboard(popup);
+  expect(Buffer.from(base64, 'base64').toString('utf8')).toBe(svg);
+
+  await popup.getByRole('button', { name: 'Copy data URL' }).click();
+  expect(await clipboard(popup)).toBe(`data:image/svg+xml;base64,${base64}`);
+
+  await popup.getByRole('button', { name: 'Copy as cURL' }).click();
+  const curl = await clipboard(popup);
+  expect(curl).toContain(`${sandbox.url}/oauth/client_credential/accesstoken?grant_type=client_credentials`);
+  expect(curl).toContain('$KPN_CLIENT_SECRET');
+  expect(curl).toContain('Bearer $TOKEN');
+  expect(curl).toContain('"attributes":"Email,Bankaccountnumber,DateOfBirth"');
+  expect(curl).not.toContain(SECRET);
+
+  const svgDownload = popup.waitForEvent('download');
+  await popup.getByRole('button', { name: 'Download SVG' }).click();
+  const svgFile = await svgDownload;
+  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+  expect(readFileSync(await svgFile.path(), 'utf8')).toBe(svg);
+
+  for (const scale of [1, 2, 4]) {
+    await popup.getByLabel('PNG scale').selectOption(String(scale));
+    const pngDownload = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Download PNG' }).click();
+    const png = readFileSync(await (await pngDownload).path());
+    expect(pngSize(png)).toEqual({ width: 300 * scale, height: 300 * scale });
+    expect(decodeQrPng(png)).toBe(expectedUrl);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('history restores an earlier result and its parameters', async ({ openPopup }) => {
+  const { page: popup } = await openPopup();
+  await popup.getByLabel('Title').fill('First code');
+  await chooseAttributes(popup, ['Mobile']);
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Mobile'])}`)).toBeVisible();
+
+  await popup.getByLabel('Title').fill('Second code');
+  await chooseAttributes(popup, ['Gender', 'HeadShot']);
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Gender', 'HeadShot'])}`)).toBeVisible();
+
+  const history = popup.getByRole('region', { name: 'History' }).or(popup.locator('details', { hasText: 'History' }));
+  if (await popup.getByRole('button', { name: 'History' }).count()) await popup.getByRole('button', { name: 'History' }).click();
+  await history.getByRole('button', { name: /First code/ }).click();
+  await expect(popup.getByLabel('Title')).toHaveValue('First code');
+  await expect(popup.getByRole('checkbox', { name: 'Mobile', exact: true })).toBeChecked();
+  await expect(popup.getByRole('checkbox', { name: 'Gender', exact: true })).not.toBeChecked();
+  await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Mobile'])}`)).toBeVisible();
+});
+
+test('a wrong secret shows the credentials error, keeps the form, and the secret is never shown', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const wrong = 'not-the-sandbox-secret-31337';
+  const options = await openOptions();
+  await addEnvironment(options.page, sandbox.url, wrong);
+  await options.page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.page.getByRole('alert')).toContainText('KPN rejected the client credentials');
+  await expect(options.page.getByText(/A secret is set \(…1337\)/)).toBeVisible();
+
+  const popup = await openPopup();
+  await popup.page.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  await popup.page.getByLabel('Title').fill('Keep me');
+  await chooseAttributes(popup.page, ['Initials', 'NickName']);
+  await popup.page.getByRole('button', { name: 'Generate' }).click();
+  const alert = popup.page.getByRole('alert');
+  await expect(alert).toContainText('KPN rejected the client credentials');
+  await expect(alert).toContainText('Check the client ID and secret in Options');
+  await expect(alert).toContainText('HTTP 401');
+  await expect(popup.page.getByLabel('Title')).toHaveValue('Keep me');
+  await expect(popup.page.getByRole('checkbox', { name: 'NickName', exact: true })).toBeChecked();
+
+  const request = popup.page.getByRole('button', { name: 'Request log' });
+  if (await request.count()) await request.click();
+  for (const page of [options, popup] as ExtensionPage[]) {
+    await page.page.reload();
+    await page.page.getByRole('button', { name: /Generate|Add environment/ }).first().waitFor();
+    expect(await page.page.content()).not.toContain(wrong);
+    expect(await page.page.evaluate(() => JSON.stringify(localStorage))).not.toContain(wrong);
+    expect(page.errors.join('\n')).not.toContain(wrong);
+  }
+});
+
+test('screenshots of the popup in light and dark', async ({ openPopup }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    const { page } = await openPopup();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 400, height: 1000 });
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect(page.getByText(/^Encodes: /)).toBeVisible();
+    await saveScreenshot(page, `popup-${scheme}`);
+    await page.close();
+  }
+});
