@@ -6,6 +6,7 @@ import { DEFAULT_PARAMS, validateParams } from '../core/params';
 import type { EnvironmentView, SettingsView } from '../shared/messages';
 import { allEnvironments, credentialsFor, environmentView, findEnvironment } from './environments';
 import { type ApiDeps, forgetTokens, generate, testConnection } from './generate';
+import type { PlacementMessageName } from './placement-handlers';
 import type { Handlers } from './router';
 import { objectPayload, optionalString, optionalTabId, requiredString } from './payload';
 import { isHistorySize, type Settings } from './settings-schema';
@@ -17,7 +18,8 @@ export interface BackgroundDeps extends ApiDeps {
 // Only requests in flight live here: a stopped worker has no request left to cancel.
 const running = new Map<string, AbortController>();
 
-export function createHandlers(deps: BackgroundDeps): Handlers {
+/** The placement messages have their own map (placement-handlers.ts); index.ts joins the two. */
+export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMessageName> {
   const views = async (settings: Settings): Promise<EnvironmentView[]> =>
     Promise.all(allEnvironments(settings).map((e) => environmentView(settings, e, deps.hasHostPermission)));
   const viewOf = async (settings: Settings, id: string) => environmentView(settings, findEnvironment(settings, id), deps.hasHostPermission);

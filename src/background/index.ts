@@ -1,38 +1,95 @@
 // Service worker entry: wiring only. Everything it must remember lives in extension storage,
 // because the worker can be stopped between any two messages.
 import browser, { type Runtime } from 'webextension-polyfill';
+// The content script entry is not called index.ts: CRXJS 3 then mixes its chunk up with this one's.
+// eslint-disable-next-line no-restricted-imports -- not code: CRXJS turns `?script&iife` into the built content script's file name for chrome.scripting.
+import contentScriptFile from '../content/content-script?script&iife';
 import { createSandboxHandler, sandboxFetch } from '../core/sandbox/handler';
 import { sleep } from '../core/sleep';
+import { createContentHandlers } from './content-handlers';
+import { routeContentMessage } from './content-router';
+import { createContextMenus, placeFromContextMenu } from './context-menu';
 import { createHandlers } from './handlers';
 import { createHistoryStore } from './history';
-import { insertIntoPage } from './insert-into-page';
+import { createInsertIntoPage } from './insert-into-page';
+import { createPendingPicks } from './pending-picks';
+import { createPlacementHandlers } from './placement-handlers';
+import { createPlacementService } from './placement-service';
+import { createPlacementStore } from './placement-store';
+import { syncRememberedScripts } from './remembered-scripts';
 import { createRequestLogStore } from './request-log-store';
-import { routeMessage } from './router';
+import { type Handlers, routeMessage } from './router';
 import { originOf } from './sender';
 import { createSettingsStore } from './settings-store';
 import { storageAreaStore } from './storage-area';
+import { createTabPort } from './tab-access';
+
+// Content scripts now run in web pages; storage.local holds the client secrets, so only the worker
+// and extension pages may read it (session storage is restricted like this by default). Chrome only:
+// Firefox has no setAccessLevel.
+if (typeof chrome.storage.local.setAccessLevel === 'function') {
+  chrome.storage.local
+    .setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((error: unknown) => console.warn('[storage] could not restrict storage.local to extension pages', error));
+}
 
 const local = storageAreaStore(browser.storage.local);
 const session = storageAreaStore(browser.storage.session);
+const history = createHistoryStore(local);
+const newId = () => crypto.randomUUID();
+const now = () => Date.now();
+const hasHostPermission = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
+const text = (key: string, fallback: string) => browser.i18n.getMessage(key) || fallback;
 
-const handlers = createHandlers({
-  settings: createSettingsStore(local),
-  history: createHistoryStore(local),
-  log: createRequestLogStore(session),
-  session,
-  fetch: (input, init) => fetch(input, init),
-  // The built-in Sandbox: the same emulator as `npm run sandbox`, in-process, so it needs no network.
-  sandboxFetch: sandboxFetch(createSandboxHandler({ adminRoutes: false })),
-  now: () => Date.now(),
-  sleep,
-  random: Math.random,
-  newId: () => crypto.randomUUID(),
-  hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-  insertIntoPage,
+const tabs = createTabPort(browser.tabs, browser.scripting, contentScriptFile);
+const placementStore = createPlacementStore(local);
+const syncScripts = () =>
+  syncRememberedScripts({ registry: browser.scripting, hasHostPermission, list: placementStore.list, contentScriptFile }).catch(
+    (error: unknown) => console.warn('[placements] could not register the restoring script', error),
+  );
+const placements = createPlacementService({
+  store: placementStore,
+  tabs,
+  picks: createPendingPicks(session, now),
+  hasHostPermission,
+  syncScripts,
+  newId,
+  now,
 });
+
+const handlers: Handlers = {
+  ...createHandlers({
+    settings: createSettingsStore(local),
+    history,
+    log: createRequestLogStore(session),
+    session,
+    fetch: (input, init) => fetch(input, init),
+    // The built-in Sandbox: the same emulator as `npm run sandbox`, in-process, so it needs no network.
+    sandboxFetch: sandboxFetch(createSandboxHandler({ adminRoutes: false })),
+    now,
+    sleep,
+    random: Math.random,
+    newId,
+    hasHostPermission,
+    insertIntoPage: createInsertIntoPage(placements),
+  }),
+  ...createPlacementHandlers(placements),
+};
+const contentHandlers = createContentHandlers(placements);
 
 const context = { runtimeId: browser.runtime.id, extensionOrigin: originOf(new URL(browser.runtime.getURL('/'))) };
 
 // Returning undefined leaves messages that are not ours to other listeners (the polyfill's contract).
-const onMessage = (message: unknown, sender: Runtime.MessageSender) => routeMessage(handlers, context, message, sender);
+const onMessage = (message: unknown, sender: Runtime.MessageSender) =>
+  routeMessage(handlers, context, message, sender) ?? routeContentMessage(contentHandlers, context.runtimeId, message, sender);
 browser.runtime.onMessage.addListener(onMessage as Runtime.OnMessageListenerAsync);
+
+browser.runtime.onInstalled.addListener(() => {
+  void createContextMenus(browser.contextMenus, text).catch((error: unknown) => console.warn('[context-menu] setup failed', error));
+  void syncScripts();
+});
+browser.runtime.onStartup.addListener(() => void syncScripts());
+browser.permissions.onRemoved.addListener(() => void syncScripts());
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  void placeFromContextMenu({ tabs, latestQr: async () => (await history.list())[0], newId, text }, info, tab?.id);
+});

@@ -1,7 +1,10 @@
-// Placing a QR in a tab. The content script arrives with the placement feature; until then the
-// background answers with a clear error instead of pretending.
-import { PimError } from '../core/errors';
+// "Insert into page": the QR floating on top of the target tab, through the placement service.
+import type { PlacementService } from './placement-service';
 
-export async function insertIntoPage(_tabId: number | undefined, _svg: string): Promise<{ tabId: number }> {
-  throw new PimError('internal', { message: 'Placing a QR on the page is not available in this build.', hint: '' });
+export function createInsertIntoPage(service: Pick<PlacementService, 'place'>) {
+  return async (tabId: number | undefined, svg: string): Promise<{ tabId: number }> => {
+    const order = { svg, mode: 'floating' as const, pick: false, remember: false };
+    const result = await service.place(tabId === undefined ? order : { ...order, tabId });
+    return { tabId: result.tabId };
+  };
 }

@@ -6,6 +6,8 @@ export interface SenderFacts {
   url?: string;
   origin?: string;
   frameId?: number;
+  /** Present for content scripts (and for extension pages shown in a tab). */
+  tab?: { id?: number };
 }
 
 /** Extension pages allowed to send privileged messages (credentials, generate, logs). */
@@ -37,4 +39,31 @@ export function isOwnUiPage(sender: SenderFacts, extensionOrigin: string, runtim
 /** `URL.origin` is "null" for non-web schemes outside a browser, so build it from its parts. */
 export function originOf(url: URL): string {
   return `${url.protocol}//${url.host}`;
+}
+
+/** The facts a content script's message carries: its tab and frame, and the page it runs in. */
+export interface ContentScriptFacts {
+  tabId: number;
+  frameId: number;
+  url: string;
+}
+
+/**
+ * Facts about a content script of ours, or undefined for anything else: another extension, a sender
+ * without a tab (the worker, the popup), or an extension page shown in a tab (its url is ours, not
+ * a web page's).
+ */
+export function contentScriptSender(sender: SenderFacts, runtimeId: string): ContentScriptFacts | undefined {
+  if (!isFromThisExtension(sender, runtimeId)) return undefined;
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return undefined;
+  if (typeof sender.url !== 'string') return undefined;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') return undefined;
+  return { tabId, frameId: sender.frameId ?? 0, url: sender.url };
 }

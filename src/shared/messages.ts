@@ -5,6 +5,7 @@ import type { Environment } from '../core/environments';
 import type { PimErrorData } from '../core/errors';
 import type { QrParams } from '../core/params';
 import type { RequestLogEntry } from '../core/request-log';
+import type { PlaceRequest, PlaceResult, RememberedPlacementList } from './placement-messages';
 
 /** What the UI may know of an environment: never the secret, only whether one is set and its last 4 characters. */
 export interface EnvironmentView extends Environment {
@@ -62,7 +63,7 @@ export interface GenerateResult {
   time: number;
 }
 
-export interface HistoryItem extends GenerateResult {}
+export type HistoryItem = GenerateResult;
 
 export interface ConnectionTestResult {
   durationMs: number;
@@ -70,9 +71,9 @@ export interface ConnectionTestResult {
 }
 
 export interface Protocol {
-  'ui-bg-settings-get': { request: void; response: SettingsView };
+  'ui-bg-settings-get': { request: undefined; response: SettingsView };
   'ui-bg-settings-save': { request: Partial<Omit<SettingsView, 'notice'>>; response: SettingsView };
-  'ui-bg-environments-list': { request: void; response: EnvironmentView[] };
+  'ui-bg-environments-list': { request: undefined; response: EnvironmentView[] };
   'ui-bg-environment-save': { request: EnvironmentInput; response: EnvironmentView };
   'ui-bg-environment-delete': { request: { id: string }; response: EnvironmentView[] };
   'ui-bg-credentials-set': { request: CredentialsInput; response: EnvironmentView };
@@ -80,13 +81,21 @@ export interface Protocol {
   'ui-bg-connection-test': { request: { environmentId: string }; response: ConnectionTestResult };
   'ui-bg-generate': { request: GenerateRequest; response: GenerateResult };
   'ui-bg-generate-cancel': { request: { requestId: string }; response: { cancelled: boolean } };
-  'ui-bg-history-get': { request: void; response: HistoryItem[] };
-  'ui-bg-history-clear': { request: void; response: HistoryItem[] };
-  'ui-bg-log-get': { request: void; response: RequestLogEntry[] };
-  'ui-bg-log-clear': { request: void; response: RequestLogEntry[] };
+  'ui-bg-history-get': { request: undefined; response: HistoryItem[] };
+  'ui-bg-history-clear': { request: undefined; response: HistoryItem[] };
+  'ui-bg-log-get': { request: undefined; response: RequestLogEntry[] };
+  'ui-bg-log-clear': { request: undefined; response: RequestLogEntry[] };
   'ui-bg-curl-get': { request: { logEntryId?: string }; response: { curl: string } };
   /** Places a QR in a tab: the given one (`?tab=` pages, the side panel) or the active tab of the last focused window. */
   'ui-bg-insert-into-page': { request: { tabId?: number; svg: string }; response: { tabId: number } };
+  /** Places a QR floating, in place of an element or inside one (by selector or picked in the page), optionally remembered. */
+  'ui-bg-place': { request: PlaceRequest; response: PlaceResult };
+  /** Remembered placements of the tab's site (origin), each marked whether it is for the page shown now. */
+  'ui-bg-placements-list': { request: { tabId?: number }; response: RememberedPlacementList };
+  /** Forgets one remembered placement (and takes it off the tab); answers the tab's updated list. */
+  'ui-bg-placement-forget': { request: { id: string; tabId?: number }; response: RememberedPlacementList };
+  /** Forgets every remembered placement of the tab's page (origin + path); answers the updated list. */
+  'ui-bg-placements-forget-page': { request: { tabId?: number }; response: RememberedPlacementList };
 }
 
 export type MessageName = keyof Protocol;
@@ -118,6 +127,10 @@ export const MESSAGE_NAMES: readonly MessageName[] = [
   'ui-bg-log-clear',
   'ui-bg-curl-get',
   'ui-bg-insert-into-page',
+  'ui-bg-place',
+  'ui-bg-placements-list',
+  'ui-bg-placement-forget',
+  'ui-bg-placements-forget-page',
 ];
 
 export function isEnvelope(value: unknown): value is Envelope {

@@ -1,0 +1,85 @@
+// "Place PiM QR here" on the page's context menu: puts the last generated QR over, or in place of,
+// the element the user right-clicked.
+//
+// Finding that element: no content script runs before the click (nothing is injected at install),
+// and Chrome gives the worker no handle to the element. So the click injects the controller into
+// the clicked frame (the menu click grants activeTab) and it looks, in order, for
+//   1. the element of the last `contextmenu` event, recorded if the controller was already there;
+//   2. what the click data names: the image/video by `srcUrl`, the link by `linkUrl`, the selection;
+//   3. otherwise it starts the element picker with the same QR: one more click, never a guess.
+import type { HistoryItem } from '../shared/messages';
+import type { ContextTargetHints } from '../shared/placement-messages';
+import type { TabPort } from './tab-access';
+
+export const MENU_PARENT = 'pim-qr-place';
+export const MENU_OVER = 'pim-qr-place-over';
+export const MENU_REPLACE = 'pim-qr-place-replace';
+
+const CONTEXTS = ['page', 'frame', 'selection', 'link', 'editable', 'image', 'video', 'audio'] as const;
+
+export interface MenusApi {
+  removeAll(): Promise<void>;
+  create(item: { id: string; title: string; contexts?: (typeof CONTEXTS)[number][]; parentId?: string }): unknown;
+}
+
+export interface MenuClick {
+  menuItemId: string | number;
+  frameId?: number;
+  srcUrl?: string;
+  linkUrl?: string;
+  selectionText?: string;
+}
+
+export interface ContextMenuDeps {
+  tabs: TabPort;
+  latestQr: () => Promise<HistoryItem | undefined>;
+  newId: () => string;
+  text: (key: string, fallback: string) => string;
+}
+
+export async function createContextMenus(menus: MenusApi, text: ContextMenuDeps['text']): Promise<void> {
+  await menus.removeAll();
+  menus.create({ id: MENU_PARENT, title: text('contextMenuPlace', 'Place PiM QR here'), contexts: [...CONTEXTS] });
+  menus.create({ id: MENU_OVER, parentId: MENU_PARENT, title: text('contextMenuPlaceOver', 'Over this element'), contexts: [...CONTEXTS] });
+  menus.create({ id: MENU_REPLACE, parentId: MENU_PARENT, title: text('contextMenuPlaceReplace', 'In place of this element'), contexts: [...CONTEXTS] });
+}
+
+export function contextHints(click: MenuClick): ContextTargetHints {
+  const hints: ContextTargetHints = {};
+  if (click.srcUrl) hints.srcUrl = click.srcUrl;
+  if (click.linkUrl) hints.linkUrl = click.linkUrl;
+  if (click.selectionText) hints.selectionText = click.selectionText.slice(0, 500);
+  return hints;
+}
+
+export async function placeFromContextMenu(deps: ContextMenuDeps, click: MenuClick, tabId: number | undefined): Promise<void> {
+  if (click.menuItemId !== MENU_OVER && click.menuItemId !== MENU_REPLACE) return;
+  if (tabId === undefined || tabId < 0) return;
+  const frameId = click.frameId ?? 0;
+  try {
+    await deps.tabs.ensureController(tabId, frameId);
+  } catch (error) {
+    // A protected page (chrome://, the Web Store) has nowhere to show the error either.
+    console.warn('[context-menu] cannot place on this page', error);
+    return;
+  }
+  try {
+    const latest = await deps.latestQr();
+    if (!latest) {
+      const text = deps.text('contextMenuNothingYet', 'Generate a QR code in the PiM QR popup first, then try again.');
+      await deps.tabs.send(tabId, 'bg-content-notice', { text }, frameId);
+      return;
+    }
+    const how = click.menuItemId === MENU_REPLACE ? 'replace' : 'over';
+    await deps.tabs.send(
+      tabId,
+      'bg-content-place-at-context-target',
+      { spec: { id: deps.newId(), svg: latest.svg, mode: how === 'replace' ? 'replace' : 'floating', remembered: false }, how, hints: contextHints(click) },
+      frameId,
+    );
+  } catch (error) {
+    console.warn('[context-menu] placing failed', error);
+    const message = error instanceof Error ? error.message : 'The QR could not be placed.';
+    await deps.tabs.send(tabId, 'bg-content-notice', { text: message }, frameId).catch(() => undefined);
+  }
+}

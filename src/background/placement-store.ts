@@ -1,0 +1,176 @@
+// Remembered placements in storage.local (key "placements"), owned by the background. What is read
+// back is validated item by item: a malformed entry is dropped, never handed to a page.
+import { PimError } from '../core/errors';
+import type { KeyValueStore } from '../core/storage-port';
+import { PLACEMENT_MODES, type PinSpec, type PlacementMode, type Point, type Size } from '../shared/placement-messages';
+import { normalizePath } from '../shared/page-address';
+import { serially } from './serial';
+
+export const PLACEMENTS_KEY = 'placements';
+const SCHEMA_VERSION = 1;
+export const MAX_PLACEMENTS = 50;
+export const MAX_PLACEMENT_SVG_CHARS = 1024 * 1024;
+/** Together with history's 4 MB this keeps storage.local well under its 10 MB quota. */
+export const MAX_PLACEMENTS_TOTAL_CHARS = 3 * 1024 * 1024;
+export const MAX_SELECTOR_CHARS = 1000;
+
+export interface RememberedPlacement {
+  id: string;
+  origin: string;
+  path: string;
+  mode: PlacementMode;
+  selector?: string;
+  position?: Point;
+  size: Size;
+  opacity: number;
+  pin?: PinSpec;
+  svg: string;
+  createdAt: number;
+}
+
+export interface PlacementStore {
+  list(): Promise<RememberedPlacement[]>;
+  /** Throws PimError when the limits would be passed. */
+  add(placement: RememberedPlacement): Promise<RememberedPlacement[]>;
+  /** The updated item, or undefined when no item has that id. */
+  update(id: string, change: (p: RememberedPlacement) => RememberedPlacement): Promise<RememberedPlacement | undefined>;
+  /** Removes every item the predicate accepts; answers the removed ones. */
+  remove(which: (p: RememberedPlacement) => boolean): Promise<RememberedPlacement[]>;
+}
+
+export function createPlacementStore(local: KeyValueStore): PlacementStore {
+  const list = async () => parsePlacements(await local.get(PLACEMENTS_KEY));
+  const save = (items: RememberedPlacement[]) => local.set(PLACEMENTS_KEY, { schemaVersion: SCHEMA_VERSION, items });
+  return {
+    list,
+    add: (placement) =>
+      serially(PLACEMENTS_KEY, async () => {
+        const checked = validatePlacement(placement);
+        if (!checked) throw new PimError('invalid-parameters', { message: 'This placement cannot be remembered.', hint: '' });
+        const items = [...(await list()).filter((p) => p.id !== checked.id), checked];
+        checkLimits(items);
+        await save(items);
+        return items;
+      }),
+    update: (id, change) =>
+      serially(PLACEMENTS_KEY, async () => {
+        const items = await list();
+        const index = items.findIndex((p) => p.id === id);
+        const current = items[index];
+        if (!current) return undefined;
+        const next = validatePlacement({ ...change(current), id: current.id, origin: current.origin, path: current.path });
+        if (!next) return undefined;
+        items[index] = next;
+        await save(items);
+        return next;
+      }),
+    remove: (which) =>
+      serially(PLACEMENTS_KEY, async () => {
+        const items = await list();
+        const removed = items.filter(which);
+        if (removed.length > 0) await save(items.filter((p) => !which(p)));
+        return removed;
+      }),
+  };
+}
+
+function checkLimits(items: RememberedPlacement[]): void {
+  if (items.length > MAX_PLACEMENTS) {
+    throw new PimError('invalid-parameters', {
+      message: `PiM QR remembers at most ${MAX_PLACEMENTS} placements.`,
+      hint: 'Remove some in “Remembered on this site” first.',
+    });
+  }
+  const total = items.reduce((sum, p) => sum + p.svg.length, 0);
+  if (total > MAX_PLACEMENTS_TOTAL_CHARS) {
+    throw new PimError('invalid-parameters', {
+      message: 'The remembered QR codes take too much room.',
+      hint: 'Remove some remembered placements, or use smaller images.',
+    });
+  }
+}
+
+export function parsePlacements(value: unknown): RememberedPlacement[] {
+  if (!isRecord(value) || value.schemaVersion !== SCHEMA_VERSION || !Array.isArray(value.items)) return [];
+  const seen = new Set<string>();
+  const items: RememberedPlacement[] = [];
+  for (const raw of value.items) {
+    const item = validatePlacement(raw);
+    if (item && !seen.has(item.id)) {
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  return items.slice(0, MAX_PLACEMENTS);
+}
+
+/** A clean copy of a well-formed placement, or undefined. Unknown fields are dropped. */
+export function validatePlacement(value: unknown): RememberedPlacement | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, origin, path, mode, selector, position, size, opacity, pin, svg, createdAt } = value;
+  if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(id)) return undefined;
+  if (typeof origin !== 'string' || !isWebOrigin(origin)) return undefined;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.length > 2048 || normalizePath(path) !== path) return undefined;
+  if (typeof mode !== 'string' || !(PLACEMENT_MODES as readonly string[]).includes(mode)) return undefined;
+  if (typeof svg !== 'string' || svg.length === 0 || svg.length > MAX_PLACEMENT_SVG_CHARS) return undefined;
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
+  const checkedSize = validSize(size);
+  if (!checkedSize) return undefined;
+  const item: RememberedPlacement = {
+    id,
+    origin,
+    path,
+    mode: mode as PlacementMode,
+    size: checkedSize,
+    opacity: typeof opacity === 'number' && opacity >= 0.05 && opacity <= 1 ? opacity : 1,
+    svg,
+    createdAt,
+  };
+  if (mode !== 'floating') {
+    if (!isSelector(selector)) return undefined;
+    item.selector = selector;
+  } else {
+    const checkedPosition = validPoint(position);
+    if (checkedPosition) item.position = checkedPosition;
+    const checkedPin = validPin(pin);
+    if (checkedPin) item.pin = checkedPin;
+  }
+  return item;
+}
+
+export function validSize(value: unknown): Size | undefined {
+  if (!isRecord(value)) return undefined;
+  const { width, height } = value;
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 8 && n <= 10_000;
+  return ok(width) && ok(height) ? { width, height } : undefined;
+}
+
+export function validPoint(value: unknown): Point | undefined {
+  if (!isRecord(value)) return undefined;
+  const { x, y } = value;
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= 100_000;
+  return ok(x) && ok(y) ? { x, y } : undefined;
+}
+
+export function validPin(value: unknown): PinSpec | undefined {
+  if (!isRecord(value) || !isSelector(value.selector)) return undefined;
+  const offset = validPoint({ x: value.dx, y: value.dy });
+  return offset ? { selector: value.selector, dx: offset.x, dy: offset.y } : undefined;
+}
+
+export function isSelector(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_SELECTOR_CHARS;
+}
+
+function isWebOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && `${url.protocol}//${url.host}` === value;
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

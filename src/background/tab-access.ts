@@ -1,0 +1,91 @@
+// Finds the tab to place a QR in, injects the content script into it (activeTab or a granted host
+// permission), and sends it typed messages. The controller's own guard makes injecting twice harmless.
+import { fromErrorData, PimError } from '../core/errors';
+import type { TabMessageName, TabProtocol, WireReply } from '../shared/placement-messages';
+import { injectionError } from './injection-error';
+
+export interface TabTarget {
+  tabId: number;
+  /** Known only with activeTab or a host permission for the tab. */
+  url?: string;
+}
+
+/** The few browser calls this needs, so tests can stand in for them. */
+export interface TabsApi {
+  get(tabId: number): Promise<{ id?: number; url?: string }>;
+  query(query: { active?: boolean; lastFocusedWindow?: boolean; windowType?: 'normal'; url?: string[] }): Promise<{ id?: number; url?: string }[]>;
+  sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+}
+
+export interface ScriptingApi {
+  executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
+}
+
+export interface TabPort {
+  resolve(tabId?: number): Promise<TabTarget>;
+  ensureController(tabId: number, frameId?: number): Promise<void>;
+  send<N extends TabMessageName>(tabId: number, name: N, payload: TabProtocol[N]['request'], frameId?: number): Promise<TabProtocol[N]['response']>;
+  /** Sends to every tab on the given match patterns that already runs the controller; errors are ignored. */
+  broadcast<N extends TabMessageName>(patterns: string[], name: N, payload: TabProtocol[N]['request']): Promise<void>;
+}
+
+export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScriptFile: string): TabPort {
+  async function send<N extends TabMessageName>(
+    tabId: number,
+    name: N,
+    payload: TabProtocol[N]['request'],
+    frameId = 0,
+  ): Promise<TabProtocol[N]['response']> {
+    const reply = (await tabs.sendMessage(tabId, { name, payload }, { frameId })) as WireReply<TabProtocol[N]['response']> | undefined;
+    if (typeof reply !== 'object' || reply === null) {
+      throw new PimError('internal', { message: 'The page did not answer.', hint: 'Reload the page and try again.' });
+    }
+    if (!reply.ok) throw fromErrorData(reply.error);
+    return reply.value;
+  }
+
+  return {
+    resolve: async (tabId) => {
+      if (tabId !== undefined) {
+        try {
+          const tab = await tabs.get(tabId);
+          return tab.url === undefined ? { tabId } : { tabId, url: tab.url };
+        } catch {
+          throw new PimError('invalid-parameters', { message: 'That tab is no longer open.', hint: 'Go back to the page and try again.' });
+        }
+      }
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
+      if (tab?.id === undefined) {
+        throw new PimError('invalid-parameters', { message: 'There is no page to place the QR on.', hint: 'Open a web page and try again.' });
+      }
+      return tab.url === undefined ? { tabId: tab.id } : { tabId: tab.id, url: tab.url };
+    },
+
+    ensureController: async (tabId, frameId = 0) => {
+      const alive = await send(tabId, 'bg-content-ping', undefined, frameId).then(
+        () => true,
+        () => false,
+      );
+      if (alive) return;
+      let url: string | undefined;
+      try {
+        url = (await tabs.get(tabId)).url;
+      } catch {
+        url = undefined;
+      }
+      try {
+        await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [contentScriptFile] });
+      } catch (error) {
+        throw injectionError(error, url);
+      }
+    },
+
+    send,
+
+    broadcast: async (patterns, name, payload) => {
+      if (patterns.length === 0) return;
+      const open = await tabs.query({ url: patterns }).catch(() => []);
+      await Promise.all(open.map((tab) => (tab.id === undefined ? undefined : send(tab.id, name, payload).catch(() => undefined))));
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// A short message at the bottom of the page (for the context menu, which has no popup to answer in).
+import { adoptStyles, createHost, forceStyles, NOTICE_CSS } from './placement-style';
+
+export function showNotice(text: string, win: Window = window, ms = 6000): void {
+  const doc = win.document;
+  doc.querySelector('[data-pim-qr-ui="notice"]')?.remove();
+  const { host, root } = createHost(doc, 'data-pim-qr-ui', 'notice');
+  forceStyles(host, { position: 'fixed', inset: 'auto 0 0 0', 'z-index': '2147483647', display: 'block', 'pointer-events': 'none' });
+  adoptStyles(root, NOTICE_CSS);
+  const box = doc.createElement('div');
+  box.className = 'notice';
+  box.setAttribute('role', 'status');
+  box.textContent = text;
+  root.append(box);
+  doc.documentElement.append(host);
+  setTimeout(() => host.remove(), ms);
+}

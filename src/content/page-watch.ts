@@ -1,0 +1,50 @@
+// Notices single-page-app navigations and re-renders. The isolated world cannot wrap the page's own
+// history.pushState, so the URL is compared on the Navigation API's events, popstate, hashchange, DOM
+// changes and a slow poll; DOM changes are reported debounced (~100 ms), once the page is calm.
+
+export interface PageWatchEvents {
+  urlChanged(url: string): void;
+  domChanged(): void;
+}
+
+export const DOM_DEBOUNCE_MS = 100;
+const POLL_MS = 500;
+
+/** Calls `fn` once `ms` after the last call. */
+export function debounce(fn: () => void, ms: number): { (): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const call = () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+  call.cancel = () => clearTimeout(timer);
+  return call;
+}
+
+export function watchPage(events: PageWatchEvents, win: Window = window): () => void {
+  let url = win.location.href;
+  const checkUrl = () => {
+    if (win.location.href === url) return;
+    url = win.location.href;
+    events.urlChanged(url);
+  };
+  const domChanged = debounce(() => {
+    checkUrl();
+    events.domChanged();
+  }, DOM_DEBOUNCE_MS);
+  const observer = new MutationObserver(domChanged);
+  observer.observe(win.document, { childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'class'] });
+  const poll = setInterval(checkUrl, POLL_MS);
+  win.addEventListener('popstate', checkUrl);
+  win.addEventListener('hashchange', checkUrl);
+  const navigation = (win as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('navigatesuccess', checkUrl);
+  return () => {
+    observer.disconnect();
+    domChanged.cancel();
+    clearInterval(poll);
+    win.removeEventListener('popstate', checkUrl);
+    win.removeEventListener('hashchange', checkUrl);
+    navigation?.removeEventListener('navigatesuccess', checkUrl);
+  };
+}

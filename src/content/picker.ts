@@ -1,0 +1,104 @@
+// "Pick an element": hovering highlights an element with its size and a selector, a click chooses
+// it, Esc cancels. While picking, the page gets none of the clicks.
+import { cssSelectorFor } from './css-selector';
+import { isOurElement } from './placement';
+import { adoptStyles, createHost, forceStyles, PICKER_CSS } from './placement-style';
+import { contentText } from './text';
+
+export interface PickerEvents {
+  picked(element: Element): void;
+  cancelled(): void;
+}
+
+/** Elements a QR cannot replace or go into. */
+export function isPickable(element: Element): boolean {
+  const doc = element.ownerDocument;
+  return element !== doc.documentElement && element !== doc.head && !isOurElement(element) && !element.closest('head');
+}
+
+/** Starts picking; the answer stops it (without calling `cancelled`). */
+export function startPicker(events: PickerEvents, win: Window = window): () => void {
+  const doc = win.document;
+  const { host, root } = createHost(doc, 'data-pim-qr-ui', 'picker');
+  forceStyles(host, { position: 'fixed', inset: '0', 'pointer-events': 'none', 'z-index': '2147483647', display: 'block' });
+  adoptStyles(root, PICKER_CSS);
+  const box = doc.createElement('div');
+  box.className = 'box';
+  const label = doc.createElement('div');
+  label.className = 'label';
+  const banner = doc.createElement('div');
+  banner.className = 'banner';
+  banner.setAttribute('role', 'status');
+  banner.textContent = contentText('pickBanner');
+  root.append(box, label, banner);
+  doc.documentElement.append(host);
+
+  let current: Element | undefined;
+  const at = (x: number, y: number): Element | undefined => {
+    const found = doc.elementsFromPoint(x, y).find((el) => isPickable(el));
+    return found;
+  };
+  const show = (element: Element | undefined) => {
+    current = element;
+    if (!element) {
+      box.style.display = 'none';
+      label.style.display = 'none';
+      return;
+    }
+    const rect = element.getBoundingClientRect();
+    Object.assign(box.style, { display: 'block', left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+    label.textContent = `${cssSelectorFor(element)} · ${Math.round(rect.width)}×${Math.round(rect.height)}`;
+    const above = rect.top - 24;
+    Object.assign(label.style, { display: 'block', left: `${Math.max(0, rect.left)}px`, top: `${above >= 0 ? above : rect.bottom + 4}px` });
+  };
+
+  const swallow = (event: Event) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  const onMove = (event: PointerEvent | MouseEvent) => {
+    show(at(event.clientX, event.clientY));
+  };
+  const onClick = (event: MouseEvent) => {
+    swallow(event);
+    const chosen = at(event.clientX, event.clientY) ?? current;
+    if (!chosen) return;
+    stop();
+    events.picked(chosen);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      swallow(event);
+      stop();
+      events.cancelled();
+    } else if (event.key === 'Enter' && current) {
+      swallow(event);
+      const chosen = current;
+      stop();
+      events.picked(chosen);
+    }
+  };
+  const onScroll = () => show(current);
+
+  const blocked = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'dblclick', 'auxclick', 'contextmenu'] as const;
+  win.addEventListener('pointermove', onMove, true);
+  win.addEventListener('mouseover', onMove, true);
+  win.addEventListener('click', onClick, true);
+  win.addEventListener('keydown', onKey, true);
+  win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  for (const type of blocked) win.addEventListener(type, swallow, true);
+
+  let stopped = false;
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    win.removeEventListener('pointermove', onMove, true);
+    win.removeEventListener('mouseover', onMove, true);
+    win.removeEventListener('click', onClick, true);
+    win.removeEventListener('keydown', onKey, true);
+    win.removeEventListener('scroll', onScroll, true);
+    for (const type of blocked) win.removeEventListener(type, swallow, true);
+    host.remove();
+  }
+  return stop;
+}

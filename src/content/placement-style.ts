@@ -1,0 +1,61 @@
+// The placement's look, inside its shadow root. Adopted as a constructable stylesheet, which a page's
+// CSP (style-src) does not govern; a <style> element is the fallback for browsers without it.
+
+export const PLACEMENT_CSS = `
+.frame { position: relative; width: 100%; height: 100%; box-sizing: border-box; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #fff; }
+:host(:focus-visible) .frame { outline: 2px solid #1a73e8; outline-offset: 2px; }
+.clip { position: absolute; inset: 0; overflow: hidden; contain: strict; }
+.image { display: block; width: 100%; height: 100%; }
+.toolbar, .badge, .resize { visibility: hidden; }
+:host(:hover) .toolbar, :host(:focus-within) .toolbar, :host(:hover) .badge, :host(:focus-within) .badge,
+:host(:hover) .resize, :host(:focus-within) .resize { visibility: visible; }
+.toolbar { position: absolute; top: 4px; left: 4px; display: flex; align-items: center; gap: 4px; padding: 3px 4px; border-radius: 6px; background: rgba(24, 24, 27, 0.88); box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); z-index: 2; }
+button { all: unset; box-sizing: border-box; display: inline-grid; place-items: center; min-width: 22px; height: 22px; padding: 0 4px; border-radius: 4px; cursor: pointer; color: #fff; font: inherit; }
+button:hover { background: rgba(255, 255, 255, 0.18); }
+button:focus-visible, input:focus-visible { outline: 2px solid #8ab4f8; outline-offset: 1px; }
+button[aria-pressed="true"] { background: #1a73e8; }
+input[type="range"] { width: 64px; margin: 0; accent-color: #8ab4f8; cursor: pointer; }
+.badge { position: absolute; left: 4px; right: 4px; bottom: 4px; padding: 3px 6px; border-radius: 6px; background: rgba(24, 24, 27, 0.88); z-index: 2; }
+.badge p { margin: 2px 0 0; color: #ffd166; }
+.alert { position: absolute; top: 4px; right: 4px; display: none; width: 18px; height: 18px; border-radius: 50%; background: #d93025; color: #fff; font-weight: 700; text-align: center; line-height: 18px; z-index: 3; }
+.alert.on { display: block; }
+.resize { position: absolute; right: 0; bottom: 0; width: 18px; height: 18px; min-width: 0; padding: 0; border-radius: 0; cursor: nwse-resize; background: linear-gradient(135deg, transparent 50%, #1a73e8 50%); z-index: 3; touch-action: none; }
+:host([data-mode="floating"]) .frame { cursor: move; }
+`;
+
+export const PICKER_CSS = `
+.box { position: fixed; pointer-events: none; box-sizing: border-box; border: 2px solid #ff6a00; background: rgba(255, 106, 0, 0.12); display: none; }
+.label { position: fixed; pointer-events: none; display: none; max-width: 60vw; padding: 2px 6px; border-radius: 4px; background: #ff6a00; color: #fff; font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.banner { position: fixed; top: 8px; left: 50%; transform: translateX(-50%); pointer-events: none; padding: 6px 12px; border-radius: 6px; background: rgba(24, 24, 27, 0.92); color: #fff; font: 13px/1.4 system-ui, sans-serif; }
+`;
+
+export const NOTICE_CSS = `
+.notice { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); max-width: min(480px, 90vw); padding: 8px 14px; border-radius: 8px; background: rgba(24, 24, 27, 0.94); color: #fff; font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35); }
+`;
+
+/** Gives a shadow root its stylesheet without any inline <style> when the browser allows. */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = root.ownerDocument.createElement('style');
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
+/** Sets inline styles that page CSS cannot override: `!important` in the style attribute wins over every stylesheet. */
+export function forceStyles(element: HTMLElement, styles: Record<string, string>): void {
+  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
+}
+
+/** A host element for our UI: a plain div (a page may define custom elements), reset with `all: initial`. */
+export function createHost(doc: Document, attribute: string, value: string): { host: HTMLDivElement; root: ShadowRoot } {
+  const host = doc.createElement('div');
+  host.setAttribute(attribute, value);
+  forceStyles(host, { all: 'initial' });
+  const root = host.attachShadow({ mode: 'open' });
+  return { host, root };
+}

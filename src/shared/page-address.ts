@@ -1,0 +1,37 @@
+// Which page a remembered placement belongs to: origin + path, without query or fragment, so
+// "?session=…" or "#step2" on the same page still shows it.
+
+export interface PageAddress {
+  /** "https://example.com" (with the port when it is not the default). */
+  origin: string;
+  /** "/login": no trailing slash except for the root. */
+  path: string;
+  /** origin + path: the key a placement is stored under. */
+  page: string;
+}
+
+/** Only web pages can be remembered: the browser offers no host permission for other schemes. */
+export function pageAddress(url: string | undefined): PageAddress | undefined {
+  if (typeof url !== 'string') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  const origin = `${parsed.protocol}//${parsed.host}`;
+  const path = normalizePath(parsed.pathname);
+  return { origin, path, page: `${origin}${path}` };
+}
+
+export function normalizePath(pathname: string): string {
+  const trimmed = pathname.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+/** The match pattern the popup requests and the dynamic content script runs on for one origin. */
+export function originMatchPattern(origin: string): string {
+  return `${origin}/*`;
+}

@@ -1,0 +1,550 @@
+// Placing the QR on real pages in Chromium: insert, move, resize, nudge, remove, pick and replace,
+// selectors, several at once, a strict CSP, remembered placements across reloads and SPA routes,
+// the context menu, hostile SVGs, and a screenshot that still scans.
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
+import { sandboxQrUrl } from '../../src/core/sandbox/render';
+import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
+import { expect, test } from './harness';
+import { send, value } from './messaging';
+
+interface DemoTab {
+  page: Page;
+  tabId: number;
+}
+
+async function openDemo(context: BrowserContext, serviceWorker: Worker, url: string): Promise<DemoTab> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await serviceWorker.evaluate(async (href) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === href)?.id;
+  }, page.url());
+  if (tabId === undefined) throw new Error(`no tab for ${url}`);
+  return { page, tabId };
+}
+
+async function generate(ext: Page, params: QrParams = DEFAULT_PARAMS): Promise<string> {
+  const result = await value<{ svg: string }>(ext, 'ui-bg-generate', { requestId: crypto.randomUUID(), environmentId: 'sandbox', params });
+  return result.svg;
+}
+
+const placements = (page: Page) => page.locator('[data-pim-qr-placement]');
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('placement has no box');
+  return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
+}
+
+/** Decodes the QR in a screenshot of the element. */
+async function decode(locator: Locator): Promise<string | undefined> {
+  const png = PNG.sync.read(await locator.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
+}
+
+test.describe('placing a QR', () => {
+  test('the popup opened for a tab generates and inserts the QR into that page', async ({ context, serviceWorker, sandbox, openPopup }) => {
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const { page: popup, errors } = await openPopup({ tab: String(tabId) });
+    await popup.getByRole('button', { name: 'Generate' }).click();
+    await popup.getByRole('button', { name: 'Insert into page' }).click();
+    await expect(placements(page)).toHaveCount(1);
+    await page.bringToFront();
+    await page.mouse.move(0, 0);
+    expect(await decode(placements(page))).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes));
+    expect(errors).toEqual([]);
+  });
+
+  test('insert floating, drag it, resize it from the corner, nudge it with the keyboard, remove it', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    expect(await value(ext, 'ui-bg-insert-into-page', { tabId, svg })).toEqual({ tabId });
+    await page.bringToFront();
+
+    const placement = placements(page);
+    await expect(placement).toHaveCount(1);
+    await expect(placement).toHaveAttribute('role', 'group');
+    await expect(placement).toHaveAttribute('aria-label', 'PiM QR placement');
+    await expect(page.getByRole('img', { name: /PiM QR code/ })).toBeVisible();
+    const start = await box(placement);
+    expect(start).toMatchObject({ width: 400, height: 400 });
+
+    // Drag from the middle of the QR.
+    await page.mouse.move(start.x + 200, start.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 200 - 120, start.y + 200 + 30, { steps: 6 });
+    await page.mouse.up();
+    const moved = await box(placement);
+    expect(moved).toEqual({ ...start, x: start.x - 120, y: start.y + 30 });
+
+    // The corner handle keeps the aspect ratio.
+    const handle = page.getByRole('button', { name: 'Resize QR' });
+    await page.mouse.move(moved.x + 100, moved.y + 100);
+    await expect(handle).toBeVisible();
+    const corner = await box(handle);
+    await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + corner.width / 2 - 150, corner.y + corner.height / 2 - 60, { steps: 6 });
+    await page.mouse.up();
+    const resized = await box(placement);
+    expect(resized).toEqual({ x: moved.x, y: moved.y, width: 340, height: 340 });
+
+    // Arrow keys nudge 1 px, Shift+arrow 10 px, when the placement itself has focus.
+    await placement.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await box(placement)).toEqual({ ...resized, x: resized.x + 2, y: resized.y + 9 });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    // The scannability badge tells the size in CSS and device pixels.
+    await placement.hover();
+    await expect(placement).toHaveAttribute('aria-description', /^340×340 CSS px · 340×340 device px/);
+
+    await page.getByRole('button', { name: 'Remove QR' }).click();
+    await expect(placement).toHaveCount(0);
+  });
+
+  test('the toolbar fades the QR and pins it to the element under it', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext, { ...DEFAULT_PARAMS, width: 200, height: 200 }) });
+    await page.bringToFront();
+    const placement = placements(page);
+    await placement.hover();
+    const opacity = page.getByRole('slider', { name: 'Opacity' });
+    await opacity.fill('40');
+    await expect(placement).toHaveCSS('opacity', '0.4');
+    await expect(placement).toHaveAttribute('data-scan', /transparent/);
+    await opacity.fill('100');
+
+    const pin = page.getByRole('button', { name: 'Pin to element' });
+    await expect(pin).toHaveAttribute('aria-pressed', 'false');
+    await pin.click();
+    await expect(pin).toHaveAttribute('aria-pressed', 'true');
+    const before = await box(placement);
+    await page.mouse.wheel(0, 120);
+    await expect.poll(async () => (await box(placement)).y).toBe(before.y - 120);
+    await pin.click();
+    await expect(pin).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  test('pick an element and replace it; Esc cancels picking', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    const slot = page.locator('#pim-qr-slot');
+    const slotBox = await box(slot);
+
+    // Cancel first.
+    expect(await value(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', pick: true })).toMatchObject({ tabId, picking: true, remembered: false });
+    await page.bringToFront();
+    await expect(page.getByRole('status').filter({ hasText: 'Esc cancels' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByText('Esc cancels')).toHaveCount(0);
+    await expect(placements(page)).toHaveCount(0);
+
+    const picked = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', pick: true });
+    await page.bringToFront();
+    await page.mouse.move(slotBox.x + 20, slotBox.y + 20);
+    await expect(page.getByText('#pim-qr-slot · 240×240')).toBeVisible();
+    await page.mouse.click(slotBox.x + 20, slotBox.y + 20);
+
+    const placement = placements(page);
+    await expect(placement).toHaveCount(1);
+    await expect(placement).toHaveAttribute('data-pim-qr-placement', picked.placementId);
+    await expect(slot).toBeHidden();
+    expect(await box(placement)).toEqual(slotBox);
+    expect(await decode(placement)).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes));
+
+    await placement.hover();
+    await page.getByRole('button', { name: 'Remove QR' }).click();
+    await expect(placements(page)).toHaveCount(0);
+    await expect(slot).toBeVisible();
+    expect(await slot.evaluate((e) => (e as HTMLElement).style.display)).toBe('');
+  });
+
+  test('insert by CSS selector, two placements at once, and a clear error for a selector that matches nothing', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    const inside = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'inside', selector: '#pim-qr-slot' });
+    const floating = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'floating' });
+    expect(inside.placementId).not.toBe(floating.placementId);
+    await expect(placements(page)).toHaveCount(2);
+    const inSlot = page.locator('#pim-qr-slot > [data-pim-qr-placement]');
+    await expect(inSlot).toHaveAttribute('data-pim-qr-placement', inside.placementId);
+    expect(await box(inSlot)).toMatchObject({ width: 236, height: 236 });
+
+    const replaced = await value(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', selector: 'form button[type="submit"]' });
+    expect(replaced).toMatchObject({ picking: false });
+    await expect(placements(page)).toHaveCount(3);
+    await expect(page.locator('form button[type="submit"]')).toBeHidden();
+
+    const missing = await send(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', selector: '#does-not-exist' });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'invalid-parameters', message: 'No element on this page matches “#does-not-exist”.' } });
+    const invalid = await send(ext, 'ui-bg-place', { tabId, svg, mode: 'inside', selector: 'div[' });
+    expect(invalid).toMatchObject({ ok: false, error: { message: '“div[” is not a valid CSS selector.' } });
+    await expect(placements(page)).toHaveCount(3);
+  });
+
+  test('the strict-CSP page still shows a scannable QR, with no CSP complaint', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/strict-csp.html`);
+    const csp: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) csp.push(message.text());
+    });
+    const params = { ...DEFAULT_PARAMS, attributes: ['Email', 'FamilyName'] as QrParams['attributes'] };
+    await value(ext, 'ui-bg-place', { tabId, svg: await generate(ext, params), mode: 'replace', selector: '#pim-qr-slot' });
+    await page.bringToFront();
+    const placement = placements(page);
+    await expect(placement).toBeVisible();
+    await page.mouse.move(0, 0);
+    expect(await decode(placement)).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, ['Email', 'FamilyName']));
+    // The toolbar's look comes from an adopted stylesheet, which CSP does not block.
+    await placement.hover();
+    await expect(page.getByRole('button', { name: 'Remove QR' })).toHaveCSS('border-radius', '4px');
+    expect(csp).toEqual([]);
+  });
+
+  test('a screenshot of the placed QR decodes back to the sandbox URL', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const params: QrParams = { ...DEFAULT_PARAMS, redirect: 1, attributes: ['FirstName', 'Email', 'Mobile'], width: 300, height: 300 };
+    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext, params) });
+    await page.bringToFront();
+    await page.mouse.move(0, 0);
+    const placement = placements(page);
+    await expect(placement).toHaveAttribute('data-scan', 'ok');
+    expect(await decode(placement)).toBe(sandboxQrUrl(params.redirect, params.attributes));
+  });
+
+  test('the scannability hint warns when modules are under 2 device px or something covers the QR', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext) });
+    await page.bringToFront();
+    const placement = placements(page);
+    await expect(placement).toHaveAttribute('data-scan', 'ok');
+    await placement.hover();
+    const handle = page.getByRole('button', { name: 'Resize QR' });
+    const corner = await box(handle);
+    await page.mouse.move(corner.x + 9, corner.y + 9);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 9 - 320, corner.y + 9 - 320, { steps: 4 });
+    await page.mouse.up();
+    expect(await box(placement)).toMatchObject({ width: 80, height: 80 });
+    await expect(placement).toHaveAttribute('data-scan', /too-small/);
+    await expect(placement).toHaveAttribute('aria-description', /QR modules are only [\d.]+ device px \(below 2\)/);
+    await expect(page.getByText(/QR modules are only/)).toBeVisible();
+
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.1)';
+      document.body.append(cover);
+    });
+    await expect(placement).toHaveAttribute('data-scan', /covered/);
+  });
+
+  test('injecting twice leaves one controller that cannot read extension storage; a chrome:// page is refused clearly', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    await serviceWorker.evaluate(async (id) => {
+      for (let i = 0; i < 3; i++) await chrome.scripting.executeScript({ target: { tabId: id }, files: ['src/content/content-script.js'] });
+    }, tabId);
+    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext) });
+    await expect(placements(page)).toHaveCount(1);
+
+    // The injected script's world cannot read extension storage (credentials live in storage.local).
+    const [read] = await serviceWorker.evaluate(
+      (id) =>
+        chrome.scripting.executeScript({
+          target: { tabId: id },
+          func: async () => {
+            try {
+              return JSON.stringify(await chrome.storage.local.get(null));
+            } catch (error) {
+              return `refused: ${String(error)}`;
+            }
+          },
+        }),
+      tabId,
+    );
+    expect(read?.result).toMatch(/^refused: .*not allowed/);
+
+    const chromePage = await context.newPage();
+    await chromePage.goto('chrome://version/');
+    const chromeTab = await serviceWorker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url?.startsWith('chrome://version') || t.pendingUrl?.startsWith('chrome://version'))?.id);
+    const refused = await send(ext, 'ui-bg-insert-into-page', { tabId: chromeTab, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' },
+    });
+  });
+});
+
+test.describe('remembered placements', () => {
+  test('return after a reload, are listed for the site, and are forgotten', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    const placed = await value<{ placementId: string; remembered: boolean }>(ext, 'ui-bg-place', {
+      tabId,
+      svg,
+      mode: 'replace',
+      selector: '#pim-qr-slot',
+      remember: true,
+    });
+    expect(placed.remembered).toBe(true);
+    const scripts = await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    expect(scripts).toMatchObject([{ id: 'pim-qr-remembered', matches: [`${sandbox.url}/*`], persistAcrossSessions: true }]);
+
+    await page.reload();
+    const placement = placements(page);
+    await expect(placement).toHaveAttribute('data-pim-qr-placement', placed.placementId);
+    await expect(page.locator('#pim-qr-slot')).toBeHidden();
+
+    const list = await value<{ origin: string; placements: { id: string; onThisPage: boolean; selector: string }[] }>(ext, 'ui-bg-placements-list', { tabId });
+    expect(list).toMatchObject({ origin: sandbox.url, page: `${sandbox.url}/demo/login.html` });
+    expect(list.placements).toMatchObject([{ id: placed.placementId, onThisPage: true, selector: '#pim-qr-slot', mode: 'replace' }]);
+
+    // Moving a remembered floating QR is remembered too.
+    const floating = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
+    await page.bringToFront();
+    const second = page.locator(`[data-pim-qr-placement="${floating.placementId}"]`);
+    await second.focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    const movedTo = await box(second);
+    await expect.poll(async () => (await serviceWorker.evaluate(() => chrome.storage.local.get('placements'))) as unknown).toMatchObject({
+      placements: { items: [{}, { position: { x: movedTo.x, y: movedTo.y } }] },
+    });
+    await page.reload();
+    await expect(placements(page)).toHaveCount(2);
+    expect(await box(page.locator(`[data-pim-qr-placement="${floating.placementId}"]`))).toEqual(movedTo);
+
+    const afterForget = await value<{ placements: unknown[] }>(ext, 'ui-bg-placement-forget', { id: floating.placementId, tabId });
+    expect(afterForget.placements).toHaveLength(1);
+    await expect(placements(page)).toHaveCount(1);
+    const cleared = await value<{ placements: unknown[] }>(ext, 'ui-bg-placements-forget-page', { tabId });
+    expect(cleared.placements).toEqual([]);
+    await expect(placements(page)).toHaveCount(0);
+    await expect(page.locator('#pim-qr-slot')).toBeVisible();
+    expect(await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    await page.reload();
+    await page.waitForTimeout(300);
+    await expect(placements(page)).toHaveCount(0);
+  });
+
+  test('return after a single-page-app route change that re-renders the target', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/spa.html`);
+    await page.getByRole('link', { name: 'Login' }).click();
+    await expect(page).toHaveURL(/\/demo\/spa\/login$/);
+    const placed = await value<{ placementId: string }>(ext, 'ui-bg-place', {
+      tabId,
+      svg: await generate(ext),
+      mode: 'replace',
+      selector: '#pim-qr-slot',
+      remember: true,
+    });
+    await page.bringToFront();
+    const placement = page.locator(`[data-pim-qr-placement="${placed.placementId}"]`);
+    await expect(placement).toHaveCount(1);
+
+    // Home: the route has no slot and the placement belongs to another page.
+    await page.getByRole('link', { name: 'Home' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome to Voorbeeld Shop' })).toBeVisible();
+    await expect(placement).toHaveCount(0);
+
+    // Back to Login: new DOM nodes, and the QR takes the new slot's place.
+    await page.getByRole('link', { name: 'Login' }).click();
+    await expect(placement).toHaveCount(1);
+    await expect(page.locator('#pim-qr-slot')).toBeHidden();
+
+    // The framework re-renders the same route: the slot is replaced again, so is the QR.
+    const renders = Number(await page.locator('body').getAttribute('data-renders'));
+    await page.getByRole('link', { name: 'Login' }).click();
+    await expect(page.locator('body')).toHaveAttribute('data-renders', String(renders + 1));
+    await expect(placement).toHaveCount(1);
+    await expect(page.locator('#pim-qr-slot')).toBeHidden();
+
+    // History back and forward (popstate).
+    await page.goBack();
+    await expect(placement).toHaveCount(0);
+    await page.goForward();
+    await expect(placement).toHaveCount(1);
+
+    // A fresh load of the deep link restores it through the registered script.
+    await page.reload();
+    await expect(placement).toHaveCount(1);
+    await page.mouse.move(0, 0);
+    expect(await decode(placement)).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes));
+  });
+
+  test('pick-and-remember stores the picked element once it is chosen', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const placed = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg: await generate(ext), mode: 'inside', pick: true, remember: true });
+    await page.bringToFront();
+    await page.locator('#pim-qr-slot').click({ position: { x: 10, y: 10 } });
+    await expect(placements(page)).toHaveCount(1);
+    await expect.poll(async () => (await value<{ placements: { id: string; selector?: string }[] }>(ext, 'ui-bg-placements-list', { tabId })).placements).toMatchObject([
+      { id: placed.placementId, selector: '#pim-qr-slot', mode: 'inside' },
+    ]);
+    await page.reload();
+    await expect(page.locator('#pim-qr-slot > [data-pim-qr-placement]')).toHaveCount(1);
+  });
+});
+
+test.describe('context menu', () => {
+  test('"Place PiM QR here" puts the last QR in place of the right-clicked element, or asks to pick it', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const dispatch = (menuItemId: string, extra: Record<string, unknown> = {}) =>
+      serviceWorker.evaluate(
+        async ([id, item, more]) => {
+          const tab = await chrome.tabs.get(id);
+          (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
+            { menuItemId: item, editable: false, pageUrl: tab.url, frameId: 0, ...more },
+            tab,
+          );
+        },
+        [tabId, menuItemId, extra] as const,
+      );
+
+    // Nothing generated yet: the page says so.
+    await dispatch('pim-qr-place-over');
+    await expect(page.getByRole('status').filter({ hasText: 'Generate a QR code in the PiM QR popup first' })).toBeVisible();
+
+    await generate(ext);
+    // The controller is there now and recorded nothing: "over" asks the user to pick.
+    await dispatch('pim-qr-place-over');
+    await page.bringToFront();
+    await expect(page.getByText('Esc cancels')).toBeVisible();
+    const slot = page.locator('#pim-qr-slot');
+    const slotBox = await box(slot);
+    await slot.click({ position: { x: 5, y: 5 } });
+    const over = placements(page);
+    await expect(over).toHaveCount(1);
+    expect(await box(over)).toEqual(slotBox);
+    await over.hover();
+    await expect(page.getByRole('button', { name: 'Pin to element' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Remove QR' }).click();
+
+    // A right-click the controller saw names the element exactly.
+    await page.getByRole('heading', { name: 'Inloggen' }).click({ button: 'right' });
+    await dispatch('pim-qr-place-replace');
+    await expect(placements(page)).toHaveCount(1);
+    await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeHidden();
+  });
+
+  test('finds a link from the menu data when nothing was recorded', async ({ context, serviceWorker, sandbox, openOptions }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    await generate(ext);
+    const link = page.getByRole('link', { name: 'Wachtwoord vergeten?' });
+    const linkUrl = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+    await serviceWorker.evaluate(
+      async ([id, url]) => {
+        const tab = await chrome.tabs.get(id);
+        (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
+          { menuItemId: 'pim-qr-place-replace', editable: false, linkUrl: url, frameId: 0 },
+          tab,
+        );
+      },
+      [tabId, linkUrl] as const,
+    );
+    await expect(placements(page)).toHaveCount(1);
+    await expect(link).toBeHidden();
+  });
+});
+
+test('no hostile SVG runs script or loads anything, in the page or the extension page', async ({ context, serviceWorker, sandbox, openOptions }) => {
+  test.setTimeout(90_000);
+  const { page: ext, errors: extErrors } = await openOptions();
+  const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  const consoleLines: string[] = [];
+  for (const p of [page, ext]) {
+    p.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    p.on('console', (message) => consoleLines.push(message.text()));
+  }
+  context.on('request', (request) => {
+    if (request.url().includes('/__sandbox/beacon')) requests.push(request.url());
+  });
+  await page.bringToFront();
+
+  const corpus = hostileSvgCorpus(`${sandbox.url}/__sandbox/beacon`);
+  expect(corpus.length).toBeGreaterThanOrEqual(25);
+  const outcomes: Record<string, string> = {};
+  for (const vector of corpus) {
+    const reply = await send(ext, 'ui-bg-insert-into-page', { tabId, svg: vector.svg });
+    if (reply.ok) {
+      outcomes[vector.name] = 'rendered';
+      const placement = placements(page).last();
+      await expect(placement).toBeVisible();
+      // Give handlers their chance: hover, click and wait for animations.
+      const b = await box(placement);
+      expect(b.width).toBeLessThanOrEqual(1280);
+      expect(b.height).toBeLessThanOrEqual(720);
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+      await page.mouse.move(b.x + 5, b.y + b.height - 5);
+    } else {
+      outcomes[vector.name] = `refused: ${reply.error?.message ?? ''}`;
+      expect(reply.error?.kind).toBe('unreadable-response');
+      expect(reply.error?.message).toMatch(/cannot be placed|too complex|could freeze|repeats/);
+    }
+  }
+  await page.waitForTimeout(500);
+  const pwned = await page.evaluate(() => (window as { __pwned?: unknown }).__pwned);
+  const extPwned = await ext.evaluate(() => (window as { __pwned?: unknown }).__pwned);
+  expect({ pwned, extPwned, dialogs, requests, beacons: sandbox.handler.stats().beacons }).toEqual({
+    pwned: undefined,
+    extPwned: undefined,
+    dialogs: [],
+    requests: [],
+    beacons: 0,
+  });
+  expect(consoleLines.filter((line) => /pwned/i.test(line))).toEqual([]);
+  expect(extErrors).toEqual([]);
+  // DOMPurify drops <use>; the content script would refuse nested ones anyway (unit-tested).
+  expect(outcomes['<use> bomb']).toBe('rendered');
+  expect(outcomes['nothing but a script']).toMatch(/^refused/);
+  expect(outcomes['script element']).toBe('rendered');
+  // The layout-hijacking style stayed inside its own nested shadow root.
+  expect(await page.locator('[data-pim-qr-placement]').count()).toBe(Object.values(outcomes).filter((o) => o === 'rendered').length);
+  // The page itself is untouched: every vector was contained in its placement.
+  await expect(page.getByRole('heading', { name: 'Inloggen' })).toBeVisible();
+});

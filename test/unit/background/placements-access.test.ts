@@ -1,0 +1,148 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type ContentHandlers, routeContentMessage } from '../../../src/background/content-router';
+import { injectionError } from '../../../src/background/injection-error';
+import { routeMessage } from '../../../src/background/router';
+import { contentScriptSender } from '../../../src/background/sender';
+import { createTabPort, type ScriptingApi, type TabsApi } from '../../../src/background/tab-access';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+
+describe('injectionError', () => {
+  it.each([
+    ['Cannot access a chrome:// URL', undefined, /does not allow extensions/],
+    ['The extensions gallery cannot be scripted.', 'https://chromewebstore.google.com/detail/x', /does not allow extensions/],
+    ['Cannot access contents of url "about:blank".', 'about:blank', /does not allow extensions/],
+    ['Cannot access contents of url "file:///tmp/a.html". Extension manifest must request permission to access this host.', 'file:///tmp/a.html', /files opened from your computer/],
+    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'https://a.example/', /may not change this page yet/],
+    ['Missing host permission for the tab', undefined, /may not change this page yet/],
+    ['Frame with ID 0 is showing error page', 'https://down.example/', /did not load/],
+    ['No tab with id: 5.', undefined, /no longer open/],
+  ])('%s', (message, url, expected) => {
+    const error = injectionError(new Error(message), url);
+    expect(error.message).toMatch(expected);
+    expect(error.hint).not.toBe('');
+  });
+
+  it('says permission-denied for protected pages', () => {
+    expect(injectionError(new Error('Cannot access a chrome:// URL')).kind).toBe('permission-denied');
+  });
+
+  it('does not echo an unknown browser message', () => {
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = injectionError(new Error('weird internal thing at https://secret.example/?token=abc'), 'https://a.example/');
+    expect(error.kind).toBe('internal');
+    expect(error.message).not.toContain('secret');
+    spy.mockRestore();
+  });
+});
+
+describe('contentScriptSender', () => {
+  it.each([
+    ['a content script in a web page', { id: ID, url: 'https://a.example/x', tab: { id: 4 }, frameId: 0 }, { tabId: 4, frameId: 0, url: 'https://a.example/x' }],
+    ['a content script in a frame', { id: ID, url: 'http://127.0.0.1:9/f', tab: { id: 4 }, frameId: 3 }, { tabId: 4, frameId: 3, url: 'http://127.0.0.1:9/f' }],
+    ['a content script on a file page', { id: ID, url: 'file:///a.html', tab: { id: 1 } }, { tabId: 1, frameId: 0, url: 'file:///a.html' }],
+  ])('accepts %s', (_name, sender, expected) => {
+    expect(contentScriptSender(sender, ID)).toEqual(expected);
+  });
+
+  it.each([
+    ['another extension', { id: 'x'.repeat(32), url: 'https://a.example/', tab: { id: 4 } }],
+    ['no id', { url: 'https://a.example/', tab: { id: 4 } }],
+    ['the service worker or popup (no tab)', { id: ID, url: `${ORIGIN}/src/popup/index.html` }],
+    ['our popup opened in a tab', { id: ID, url: `${ORIGIN}/src/popup/index.html?tab=4`, tab: { id: 9 } }],
+    ['a look-alike extension origin', { id: ID, url: `chrome-extension://${ID}.evil.com/x`, tab: { id: 9 } }],
+    ['a data: page', { id: ID, url: 'data:text/html,x', tab: { id: 9 } }],
+    ['a tab without id', { id: ID, url: 'https://a.example/', tab: {} }],
+    ['no url', { id: ID, tab: { id: 4 } }],
+  ])('refuses %s', (_name, sender) => {
+    expect(contentScriptSender(sender, ID)).toBeUndefined();
+  });
+});
+
+describe('routeContentMessage', () => {
+  const handlers = new Proxy({} as ContentHandlers, { get: (_t, name: string) => async (_p: unknown, sender: unknown) => ({ name, sender }) });
+  const contentScript = { id: ID, url: 'https://a.example/', tab: { id: 2 }, frameId: 0 };
+
+  it('leaves other messages to other listeners', () => {
+    expect(routeContentMessage(handlers, ID, { name: 'ui-bg-log-get' }, contentScript)).toBeUndefined();
+    expect(routeContentMessage(handlers, ID, 'x', contentScript)).toBeUndefined();
+  });
+
+  it('answers a content script with the browser’s facts about it', async () => {
+    await expect(routeContentMessage(handlers, ID, { name: 'content-bg-restore', payload: { url: 'x' } }, contentScript)).resolves.toEqual({
+      ok: true,
+      value: { name: 'content-bg-restore', sender: { tabId: 2, frameId: 0, url: 'https://a.example/' } },
+    });
+  });
+
+  it('refuses content messages from anything but a content script', async () => {
+    const reply = await routeContentMessage(handlers, ID, { name: 'content-bg-restore', payload: {} }, { id: ID, url: `${ORIGIN}/src/popup/index.html` });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
+  });
+
+  it('lets the UI router refuse placement ui-bg messages from a content script', async () => {
+    const ui = new Proxy({} as Parameters<typeof routeMessage>[0], { get: () => async () => 'handled' });
+    const reply = await routeMessage(ui, { runtimeId: ID, extensionOrigin: ORIGIN }, { name: 'ui-bg-place', payload: {} }, contentScript);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
+  });
+});
+
+describe('createTabPort', () => {
+  function fakes(options: { alive?: boolean; inject?: Error } = {}) {
+    const tabs: TabsApi = {
+      get: vi.fn(async (id: number) => ({ id, url: 'https://a.example/' })),
+      query: vi.fn(async () => [{ id: 11, url: 'https://a.example/' }]),
+      sendMessage: vi.fn(async (_tabId: number, message: unknown) => {
+        if ((message as { name: string }).name === 'bg-content-ping' && !options.alive) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return { ok: true, value: { ready: true } };
+      }),
+    };
+    const scripting: ScriptingApi = {
+      executeScript: vi.fn(async () => {
+        if (options.inject) throw options.inject;
+        return [];
+      }),
+    };
+    return { tabs, scripting, port: createTabPort(tabs, scripting, 'src/content/content-script.js') };
+  }
+
+  it('injects the content script when nothing answers the ping', async () => {
+    const { port, scripting } = fakes();
+    await port.ensureController(5, 2);
+    expect(scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 5, frameIds: [2] }, files: ['src/content/content-script.js'] });
+  });
+
+  it('does not inject again when the controller answers', async () => {
+    const { port, scripting } = fakes({ alive: true });
+    await port.ensureController(5);
+    expect(scripting.executeScript).not.toHaveBeenCalled();
+  });
+
+  it('explains a page that refuses extensions', async () => {
+    const { port } = fakes({ inject: new Error('Cannot access a chrome:// URL') });
+    await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' });
+  });
+
+  it('targets the active tab of the last focused normal window by default', async () => {
+    const { port, tabs } = fakes();
+    expect(await port.resolve()).toEqual({ tabId: 11, url: 'https://a.example/' });
+    expect(tabs.query).toHaveBeenCalledWith({ active: true, lastFocusedWindow: true, windowType: 'normal' });
+  });
+
+  it('says when there is no tab to place in', async () => {
+    const { port, tabs } = fakes();
+    vi.mocked(tabs.query).mockResolvedValueOnce([]);
+    await expect(port.resolve()).rejects.toThrow('There is no page to place the QR on.');
+    vi.mocked(tabs.get).mockRejectedValueOnce(new Error('No tab with id: 3'));
+    await expect(port.resolve(3)).rejects.toThrow('That tab is no longer open.');
+  });
+
+  it('rebuilds the content script’s errors as PimError', async () => {
+    const { port, tabs } = fakes({ alive: true });
+    vi.mocked(tabs.sendMessage).mockResolvedValueOnce({ ok: false, error: { kind: 'invalid-parameters', message: 'No element on this page matches “#x”.', hint: 'h' } });
+    await expect(port.send(5, 'bg-content-ping', undefined)).rejects.toMatchObject({ kind: 'invalid-parameters', message: 'No element on this page matches “#x”.' });
+    vi.mocked(tabs.sendMessage).mockResolvedValueOnce(undefined);
+    await expect(port.send(5, 'bg-content-ping', undefined)).rejects.toThrow('The page did not answer.');
+  });
+});

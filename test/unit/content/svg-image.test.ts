@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import '../happy-dom-fixes';
+import { describe, expect, it } from 'vitest';
+import { checkSvgBudget, MAX_USE_ELEMENTS, prepareSvg, scrubSvg } from '../../../src/content/svg-image';
+import { PimError } from '../../../src/core/errors';
+import { renderSandboxSvg } from '../../../src/core/sandbox/render';
+
+const NS = 'xmlns="http://www.w3.org/2000/svg"';
+const parse = (markup: string) => new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+
+describe('prepareSvg', () => {
+  it('gives a sandbox QR as an SVG element sized by CSS, keeping its drawing', () => {
+    const { svg, natural } = prepareSvg(document, renderSandboxSvg({ redirect: 1, title: 'T', description: '', attributes: ['Email'], width: 300, height: 320 }));
+    expect(svg.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(svg.ownerDocument).toBe(document);
+    expect(natural).toEqual({ width: 300, height: 320 });
+    expect(svg.getAttribute('viewBox')).toBe('0 0 300 320');
+    expect(svg.hasAttribute('width')).toBe(false);
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.querySelector('path')?.getAttribute('d')).toMatch(/^M\d/);
+  });
+
+  it('turns width and height into a viewBox so CSS can scale it', () => {
+    const { svg, natural } = prepareSvg(document, `<svg ${NS} width="50" height="60"><rect width="5" height="5"/></svg>`);
+    expect(natural).toEqual({ width: 50, height: 60 });
+    expect(svg.getAttribute('viewBox')).toBe('0 0 50 60');
+  });
+
+  it('ignores absurd dimensions', () => {
+    const { natural } = prepareSvg(document, `<svg ${NS} width="1e12" height="99999999999"><rect width="5" height="5"/></svg>`);
+    expect(natural).toBeUndefined();
+  });
+
+  it.each([
+    ['no SVG at all', '<p>hello</p>'],
+    ['an empty string', ''],
+    ['only a script', '<script>alert(1)</script>'],
+  ])('refuses %s with a clear PimError', (_name, markup) => {
+    let error: unknown;
+    try {
+      prepareSvg(document, markup);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PimError);
+    expect((error as PimError).kind).toBe('unreadable-response');
+    expect((error as PimError).message).toMatch(/cannot be placed/);
+  });
+});
+
+describe('checkSvgBudget', () => {
+  it('accepts a flat <use> of a plain shape', () => {
+    expect(() => checkSvgBudget(parse(`<svg ${NS}><rect id="m" width="1" height="1"/><use href="#m" x="2"/></svg>`))).not.toThrow();
+  });
+
+  it.each([
+    ['a <use> of a group holding <use>', `<svg ${NS}><g id="a"><rect width="1" height="1"/></g><g id="b"><use href="#a"/><use href="#a"/></g><use href="#b"/></svg>`],
+    ['a <use> of a <use>', `<svg ${NS}><rect id="a" width="1" height="1"/><use id="b" href="#a"/><use href="#b"/></svg>`],
+    ['a <use> of its own ancestor', `<svg ${NS}><g id="self"><use href="#self"/></g></svg>`],
+    ['xlink:href nesting', `<svg ${NS} xmlns:xlink="http://www.w3.org/1999/xlink"><g id="a"><use xlink:href="#x"/></g><rect id="x"/><use xlink:href="#a"/></svg>`],
+    ['too many <use>', `<svg ${NS}><rect id="a"/>${'<use href="#a"/>'.repeat(MAX_USE_ELEMENTS + 1)}</svg>`],
+  ])('refuses %s', (_name, markup) => {
+    expect(() => checkSvgBudget(parse(markup))).toThrow(PimError);
+  });
+});
+
+describe('scrubSvg (the second pass behind DOMPurify)', () => {
+  const scrubbed = (inner: string, rootAttributes = '') => {
+    const svg = parse(`<svg ${NS} xmlns:xlink="http://www.w3.org/1999/xlink"${rootAttributes}><rect id="keep" width="1" height="1"/>${inner}</svg>`);
+    scrubSvg(svg);
+    return new XMLSerializer().serializeToString(svg);
+  };
+
+  it.each([
+    ['a script', '<script>alert(1)</script>', /script|alert/],
+    ['an event handler', '<rect onclick="alert(1)"/>', /onclick/],
+    ['a javascript: link', '<a href="javascript:alert(1)"><rect/></a>', /javascript/],
+    ['an external xlink:href', '<use xlink:href="https://evil.example/a#b"/>', /evil/],
+    ['a loading style element', '<style>@import "https://evil.example/x.css";</style>', /evil|@import/],
+    ['a loading style attribute', '<rect style="fill:url(https://evil.example/x)"/>', /evil/],
+    ['an image', '<image href="#keep"/>', /image/],
+    ['HTML in the SVG', '<div xmlns="http://www.w3.org/1999/xhtml">x</div>', /div/],
+  ])('removes %s', (_name, inner, forbidden) => {
+    const out = scrubbed(inner);
+    expect(out).not.toMatch(forbidden);
+    expect(out).toContain('id="keep"');
+  });
+
+  it('removes handlers on the root and keeps fragment references', () => {
+    const out = scrubbed('<a href="#keep"><rect fill="url(#keep)"/></a>', ' onload="alert(1)"');
+    expect(out).not.toContain('onload');
+    expect(out).toContain('href="#keep"');
+    expect(out).toContain('fill="url(#keep)"');
+  });
+});
