@@ -1,0 +1,84 @@
+// What each entry of the built extension makes the browser load before it can run: the entry file and
+// every file it imports statically (lazy `import()` chunks excluded), gzipped as a store would serve them.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface EntrySize {
+  entry: string;
+  files: string[];
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+/** Gzip budgets for the first load of each entry, in bytes. */
+export const BUDGETS: Readonly<Record<string, number>> = {
+  popup: 30 * 1024,
+  options: 40 * 1024,
+  'service worker': 40 * 1024,
+  'content script': 30 * 1024,
+};
+
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g;
+const HTML_ASSET = /<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g;
+
+function resolveFrom(dist: string, fromFile: string, specifier: string): string {
+  const absolute = specifier.startsWith('/') ? join(dist, specifier) : join(dirname(fromFile), specifier);
+  return normalize(absolute);
+}
+
+function collect(dist: string, file: string, seen: Set<string>): void {
+  if (seen.has(file) || !existsSync(file)) return;
+  seen.add(file);
+  if (!file.endsWith('.js')) return;
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(STATIC_IMPORT)) {
+    if (match[1]) collect(dist, resolveFrom(dist, file, match[1]), seen);
+  }
+}
+
+function measure(dist: string, entry: string, roots: string[]): EntrySize {
+  const seen = new Set<string>();
+  for (const root of roots) collect(dist, root, seen);
+  const files = [...seen].sort();
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = readFileSync(file);
+    rawBytes += content.byteLength;
+    gzipBytes += gzipSync(content, { level: 9 }).byteLength;
+  }
+  return { entry, files: files.map((f) => relative(dist, f)), rawBytes, gzipBytes };
+}
+
+function htmlRoots(dist: string, page: string): string[] {
+  const file = join(dist, page);
+  const html = readFileSync(file, 'utf8');
+  return [file, ...[...html.matchAll(HTML_ASSET)].map((m) => resolveFrom(dist, file, m[1] ?? ''))];
+}
+
+export function measureEntries(dist: string): EntrySize[] {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    action?: { default_popup?: string };
+    options_ui?: { page?: string };
+    background?: { service_worker?: string };
+    web_accessible_resources?: { resources: string[] }[];
+  };
+  const sizes: EntrySize[] = [];
+  if (manifest.action?.default_popup) sizes.push(measure(dist, 'popup', htmlRoots(dist, manifest.action.default_popup)));
+  if (manifest.options_ui?.page) sizes.push(measure(dist, 'options', htmlRoots(dist, manifest.options_ui.page)));
+  if (manifest.background?.service_worker) {
+    sizes.push(measure(dist, 'service worker', [join(dist, manifest.background.service_worker)]));
+  }
+  const content = contentScriptFiles(dist, manifest);
+  if (content.length > 0) sizes.push(measure(dist, 'content script', content));
+  return sizes;
+}
+
+/** Scripts injected on demand are listed by CRXJS as web-accessible resources under src/content/. */
+function contentScriptFiles(dist: string, manifest: { web_accessible_resources?: { resources: string[] }[] }): string[] {
+  return (manifest.web_accessible_resources ?? [])
+    .flatMap((entry) => entry.resources)
+    .filter((resource) => resource.startsWith('src/content/') && resource.endsWith('.js'))
+    .map((resource) => join(dist, resource));
+}
