@@ -1,10 +1,11 @@
 // Builds dist/ once per run so every e2e test exercises the extension exactly as it ships.
 import { execFileSync } from 'node:child_process';
 import { findChromium } from '../../scripts/find-chromium';
+import { DIST } from './dist';
 
 export default function globalSetup(): void {
   // Resolve (or install) Chromium before any worker starts, so failures name the fix once.
   findChromium();
   if (process.env.E2E_SKIP_BUILD === '1') return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST], { stdio: 'inherit' });
 }

@@ -1,10 +1,10 @@
 // The e2e fixture: the built extension in real Chromium, beside a sandbox server on a free loopback port.
-import { resolve } from 'node:path';
 import { type BrowserContext, type Page, type Worker, test as base, chromium } from '@playwright/test';
 import { extensionLaunchArgs, findChromium } from '../../scripts/find-chromium';
 import { type RunningSandbox, startSandboxServer } from '../../scripts/sandbox-http';
+import { DIST } from './dist';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+export { DIST };
 
 export interface ExtensionPage {
   page: Page;
