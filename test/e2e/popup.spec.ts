@@ -175,3 +175,42 @@ test('screenshots of the popup in light and dark', async ({ openPopup }) => {
     await page.close();
   }
 });
+
+test('hostile SVGs from the API are shown sanitized in the popup: no script runs, nothing loads', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+  context,
+}) => {
+  const options = await openOptions();
+  await addEnvironment(options.page, sandbox.url, SECRET);
+  const beacons: string[] = [];
+  context.on('request', (request) => {
+    if (request.url().includes('/__sandbox/beacon')) beacons.push(request.url());
+  });
+  const { page: popup, errors } = await openPopup();
+  const dialogs: string[] = [];
+  popup.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  for (const kind of ['script', 'handler', 'foreignobject', 'external']) {
+    sandbox.handler.configure({ faults: [`hostile=${kind}*1`] });
+    await popup.getByRole('button', { name: 'Generate' }).click();
+    const preview = popup.getByRole('img', { name: 'QR preview' });
+    await expect(preview).toBeVisible();
+    expect(sandbox.handler.describe().faults, 'the hostile answer was served').toEqual([]);
+    // The attack left the code scannable; only the attack itself is gone.
+    await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Email', 'FirstName', 'FamilyName'])}`)).toBeVisible();
+    const box = await preview.boundingBox();
+    if (box) await popup.mouse.click(box.x + 2, box.y + 2);
+    const markup = await preview.innerHTML();
+    expect(markup).not.toMatch(/<script|onload=|onclick=|onmouseover=|javascript:|foreignObject|__sandbox\/beacon/i);
+  }
+  await popup.getByRole('button', { name: 'History' }).or(popup.getByText('History', { exact: true })).first().click();
+  await popup.waitForTimeout(300);
+  expect(await popup.evaluate(() => '__PIM_SANDBOX_HOSTILE__' in globalThis)).toBe(false);
+  expect({ dialogs, beacons, stats: sandbox.handler.stats().beacons }).toEqual({ dialogs: [], beacons: [], stats: 0 });
+  expect(errors).toEqual([]);
+});
