@@ -197,10 +197,14 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
   await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
   for (const kind of ['script', 'handler', 'foreignobject', 'external']) {
     sandbox.handler.configure({ faults: [`hostile=${kind}*1`] });
+    const before = sandbox.handler.stats().imageCalls;
     await popup.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => sandbox.handler.stats().imageCalls).toBe(before + 1);
+    expect(sandbox.handler.describe().faults, 'the hostile answer was served').toEqual([]);
+    await expect(popup.getByRole('button', { name: 'Generate' })).toBeEnabled();
+    await expect(popup.getByRole('status').filter({ hasText: 'QR code ready.' })).toBeVisible();
     const preview = popup.getByRole('img', { name: 'QR preview' });
     await expect(preview).toBeVisible();
-    expect(sandbox.handler.describe().faults, 'the hostile answer was served').toEqual([]);
     // The attack left the code scannable; only the attack itself is gone.
     await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Email', 'FirstName', 'FamilyName'])}`)).toBeVisible();
     const box = await preview.boundingBox();
