@@ -11,7 +11,8 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: 'test-results',
+  // PIM_QR_RESULTS keeps parallel runs on one machine from deleting each other's artifacts.
+  outputDir: process.env.PIM_QR_RESULTS ?? 'test-results',
   use: {
     trace: 'retain-on-failure',
   },

@@ -1,0 +1,86 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { sandboxQrUrl } from '../../src/core/sandbox/render';
+import { expect, test } from './harness';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Presses Tab until the focused element has this accessible name; fails after a full lap. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return '';
+      return (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '').trim();
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" cannot be reached with the Tab key`);
+}
+
+/** A focus ring someone can see: an outline or a box shadow on the focused element. */
+async function focusRingVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    return outline || (style.boxShadow !== 'none' && style.boxShadow !== '');
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`popup and options have no serious accessibility violations (${scheme})`, async ({ openPopup, openOptions }) => {
+    const { page: popup } = await openPopup();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.getByRole('button', { name: 'Generate' }).waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+
+    await popup.getByLabel('Title').fill('');
+    await popup.getByRole('button', { name: 'Generate' }).click();
+    await expect(popup.getByText('Title is required.')).toBeVisible();
+    expect(await seriousViolations(popup)).toEqual([]);
+
+    await popup.getByLabel('Title').fill('Log in with PiM');
+    await popup.getByRole('button', { name: 'Generate' }).click();
+    await expect(popup.getByText(/^Encodes: /)).toBeVisible();
+    expect(await seriousViolations(popup)).toEqual([]);
+
+    const { page: options } = await openOptions();
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.getByRole('button', { name: 'Add environment' }).click();
+    await options.getByLabel('Base URL').fill('ftp://nope');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(options.getByText('Base URL must start with https:// or http://.')).toBeVisible();
+    expect(await seriousViolations(options)).toEqual([]);
+  });
+}
+
+test('generate and insert with the keyboard alone, with a visible focus ring', async ({ context, serviceWorker, sandbox, openPopup }) => {
+  const login = await context.newPage();
+  await login.goto(`${sandbox.url}/demo/login.html`);
+  const tabId = await serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, login.url());
+  expect(tabId).toBeDefined();
+
+  const { page: popup } = await openPopup({ tab: String(tabId) });
+  await popup.getByRole('button', { name: 'Generate' }).waitFor();
+  await tabTo(popup, 'Title');
+  expect(await focusRingVisible(popup)).toBe(true);
+  await popup.keyboard.press('Control+A');
+  await popup.keyboard.type('Keyboard only');
+  await tabTo(popup, 'Mobile');
+  await popup.keyboard.press('Space');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Email', 'FirstName', 'FamilyName', 'Mobile'])}`)).toBeVisible();
+
+  await tabTo(popup, 'Insert into page');
+  expect(await focusRingVisible(popup)).toBe(true);
+  await popup.keyboard.press('Enter');
+  await expect(login.locator('[data-pim-qr-placement]')).toHaveCount(1);
+});
