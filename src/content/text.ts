@@ -1,6 +1,6 @@
 // The content script's visible strings: the extension's message catalogue when it has the key
 // ("content_<key>"), these English defaults otherwise. `$1`, `$2` take the substitutions.
-const ENGLISH = {
+export const ENGLISH = {
   placementLabel: 'PiM QR placement',
   qrLabel: 'PiM QR code',
   toolbar: 'PiM QR controls',

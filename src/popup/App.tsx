@@ -1,9 +1,11 @@
+import { useEffect } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';
 import { HistoryList } from './HistoryList';
 import { QrForm } from './QrForm';
+import { RememberedPlacements } from './RememberedPlacements';
 import { RequestLog } from './RequestLog';
 import { ResultPanel } from './ResultPanel';
 import { usePopupStore } from './store';
@@ -11,6 +13,11 @@ import { usePopupStore } from './store';
 /** The popup (and the same page in a tab or the side panel). */
 export function App() {
   const store = usePopupStore();
+  const ready = store.ready.value;
+  // `npm run bench` reads this mark: the form has rendered and is interactive (ready turns true once).
+  useEffect(() => {
+    if (ready) performance.mark('pim-qr-form-ready');
+  }, [ready]);
   if (!store.ready.value) {
     return (
       <main class="page" aria-busy="true">
@@ -25,6 +32,7 @@ export function App() {
       {store.problem.value && <ErrorAlert error={store.problem.value} />}
       <QrForm />
       <ResultPanel />
+      <RememberedPlacements />
       <HistoryList />
       <RequestLog />
       <StatusMessage text={store.announcement.value} class="toast" />

@@ -2,17 +2,19 @@ import { useId, useState } from 'preact/hooks';
 import { Button } from '../ui/Button';
 import { t } from '../ui/i18n';
 import { PNG_SCALES, type PngScale } from './exports';
+import { PlacementControls } from './PlacementControls';
 import { usePopupStore } from './store';
 
-/** Insert, copy and download the QR in each useful form. */
+/** Place the QR in the page, copy and download it in each useful form. */
 export function ResultActions() {
-  const { result } = usePopupStore();
+  const { result, placement } = usePopupStore();
   const [scale, setScale] = useState<PngScale>(2);
   const scaleId = useId();
   const busy = result.busy.value;
   return (
     <div class="result-actions">
-      <Button variant="primary" busy={busy === 'insert'} onClick={() => void result.insert()}>
+      <PlacementControls />
+      <Button variant="primary" busy={busy === 'insert'} onClick={() => void placement.insert()}>
         {t('insertIntoPage')}
       </Button>
       <div class="button-group">

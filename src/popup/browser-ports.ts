@@ -1,5 +1,5 @@
-// The popup's ports backed by the real browser: storage, tabs, clipboard, downloads, side panel,
-// and the lazily loaded decoder and rasterizer (kept out of the first-load bundle).
+// The popup's ports backed by the real browser: storage, clipboard, downloads, side panel, host
+// permissions, and the lazily loaded decoder and rasterizer (kept out of the first-load bundle).
 import browser from 'webextension-polyfill';
 import { downloadBlob } from './download';
 import { DRAFT_KEY } from './draft';
@@ -16,6 +16,9 @@ export function createBrowserPorts(page: PageContext): PopupPorts {
     newRequestId: () => crypto.randomUUID(),
     decodeQr: async (svg, width, height) => (await import('./qr-decode')).decodeQrFromSvg(svg, width, height),
     renderPng: async (svg, width, height) => (await import('./png-export')).renderPng(svg, width, height),
+    // No async wrapper: permissions.request must be called in the click's own task.
+    requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    closeWindow: () => window.close(),
   };
   const sidePanel = typeof chrome !== 'undefined' ? chrome.sidePanel : undefined;
   if (sidePanel && page.view !== 'sidepanel') {

@@ -17,4 +17,11 @@ export interface PopupPorts {
   decodeQr(svg: string, width: number, height: number): Promise<string | null>;
   /** A PNG of the SVG at this pixel size. Loads its rasterizer lazily. */
   renderPng(svg: string, width: number, height: number): Promise<Blob>;
+  /**
+   * Asks the user for a host permission (`https://example.com/*`); true when granted. Call it
+   * synchronously in the click handler, before any await: browsers only ask within a user gesture.
+   */
+  requestHostPermission(pattern: string): Promise<boolean>;
+  /** Closes this page (the toolbar popup), so the user can click in the web page below. */
+  closeWindow(): void;
 }

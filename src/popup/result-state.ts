@@ -6,7 +6,6 @@ import { type ErrorView, toErrorView } from '../ui/error-view';
 import { t } from '../ui/i18n';
 import { base64Utf8, exportFileName, type PngScale, svgDataUrl, svgPixelSize } from './exports';
 import { loadSanitizer } from './load-sanitizer';
-import type { PageContext } from './page-context';
 import type { PopupPorts } from './ports';
 
 export interface ShownResult {
@@ -27,11 +26,10 @@ export type DecodeState = { state: 'idle' | 'reading' | 'unreadable' } | { state
 export interface ResultDeps {
   send: SendMessage;
   ports: PopupPorts;
-  page: PageContext;
   announce: (text: string) => void;
 }
 
-export function createResultState({ send, ports, page, announce }: ResultDeps) {
+export function createResultState({ send, ports, announce }: ResultDeps) {
   const result = signal<ShownResult | null>(null);
   const decoded = signal<DecodeState>({ state: 'idle' });
   const error = signal<ErrorView | null>(null);
@@ -97,11 +95,8 @@ export function createResultState({ send, ports, page, announce }: ResultDeps) {
       error.value = null;
       void decode(shown);
     },
-    insert: () =>
-      act('insert', async (shown) => {
-        await send('ui-bg-insert-into-page', page.tabId !== undefined ? { tabId: page.tabId, svg: shown.svg } : { svg: shown.svg });
-        return t('statusInserted');
-      }),
+    /** Runs one action on the shown QR (placement-state.ts adds the placing ones). */
+    act,
     copySvg: () => act('copy-svg', (shown) => copy(shown.svg)),
     copyDataUrl: () => act('copy-data-url', (shown) => copy(svgDataUrl(shown.svg))),
     copyBase64: () => act('copy-base64', (shown) => copy(base64Utf8(shown.svg))),

@@ -13,6 +13,7 @@ import { createQrFormState, draftFromParams } from '../ui/qr-form-state';
 import { parseDraft } from './draft';
 import { createLazyList } from './list-state';
 import type { PageContext } from './page-context';
+import { createPlacementState } from './placement-state';
 import type { PopupPorts } from './ports';
 import { createResultState } from './result-state';
 
@@ -44,7 +45,8 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => (announcement.value = ''), 4000);
   };
-  const result = createResultState({ send, ports, page, announce });
+  const result = createResultState({ send, ports, announce });
+  const placement = createPlacementState({ send, ports, page, result });
   const history = createLazyList<HistoryItem>(() => send('ui-bg-history-get', undefined), () => send('ui-bg-history-clear', undefined));
   const log = createLazyList<RequestLogEntry>(() => send('ui-bg-log-get', undefined), () => send('ui-bg-log-clear', undefined));
 
@@ -92,6 +94,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
     form,
     generation,
     result,
+    placement,
     history,
     log,
     announce,
@@ -114,6 +117,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
       const failed = [settings, list].find((r) => r.status === 'rejected');
       if (failed) problem.value = toErrorView(failed.reason);
       ready.value = true;
+      void placement.refresh();
       // Every later change is kept, so closing the popup loses nothing.
       let first = true;
       effect(() => {

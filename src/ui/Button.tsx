@@ -13,6 +13,7 @@ export interface ButtonProps {
   'aria-label'?: string;
   'aria-expanded'?: boolean;
   'aria-controls'?: string;
+  'aria-describedby'?: string;
   class?: string;
 }
 
@@ -29,6 +30,7 @@ export function Button({ children, type = 'button', variant = 'secondary', size 
       aria-label={rest['aria-label']}
       aria-expanded={rest['aria-expanded']}
       aria-controls={rest['aria-controls']}
+      aria-describedby={rest['aria-describedby']}
     >
       {busy && <span class="spinner" aria-hidden="true" />}
       {children}

@@ -30,6 +30,8 @@ export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}) {
     newRequestId: vi.fn(() => `request-${++ids}`),
     decodeQr: vi.fn(async (_svg: string, _width: number, _height: number): Promise<string | null> => 'https://sandbox.pim.invalid/r/1?attributes=Email'),
     renderPng: vi.fn(async (_svg: string, _width: number, _height: number) => new Blob(['png'], { type: 'image/png' })),
+    requestHostPermission: vi.fn(async (_pattern: string) => true),
+    closeWindow: vi.fn(() => undefined),
   } satisfies PopupPorts;
   // Overrides are spied on too, so tests can inspect every port the same way.
   for (const [name, port] of Object.entries(overrides)) Object.assign(ports, { [name]: vi.fn(port) });
@@ -41,6 +43,8 @@ export async function renderPopup(options: RenderPopupOptions = {}) {
     'ui-bg-settings-get': settingsView(),
     'ui-bg-environments-list': environmentList(),
     'ui-bg-settings-save': (payload) => settingsView({ selectedEnvironmentId: payload.selectedEnvironmentId ?? 'sandbox' }),
+    // The toolbar popup over a page that is not a web page: no site, nothing remembered.
+    'ui-bg-placements-list': { origin: '', page: '', placements: [] },
     ...options.answers,
   });
   const ports = fakePorts(options.draft, options.ports);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import messages from '../../../public/_locales/en/messages.json';
+import { ENGLISH as CONTENT_ENGLISH } from '../../../src/content/text';
 import { setMessageLookup, t } from '../../../src/ui/i18n';
 import { enMessage, formatMessage } from '../setup-i18n';
 
@@ -29,8 +30,22 @@ describe('the en catalogue', () => {
 
   it('has no key that nothing uses', () => {
     const text = [...sources('src'), 'manifest.json'].map((path) => readFileSync(path, 'utf8')).join('\n');
-    const unused = Object.keys(catalog).filter((key) => !text.includes(`'${key}'`) && !text.includes(`__MSG_${key}__`));
+    // The content script looks its strings up as `content_${key}` (src/content/text.ts).
+    const contentKeys = new Set(Object.keys(CONTENT_ENGLISH).map((key) => `content_${key}`));
+    const unused = Object.keys(catalog).filter((key) => !text.includes(`'${key}'`) && !text.includes(`__MSG_${key}__`) && !contentKeys.has(key));
     expect(unused).toEqual([]);
+  });
+
+  it.each(Object.entries(CONTENT_ENGLISH))('has content_%s, worded like the content script’s English default', (key, english) => {
+    const entry = catalog[`content_${key}`];
+    expect(entry).toBeDefined();
+    expect(formatMessage(entry as Entry, ['$1', '$2'])).toBe(english);
+  });
+
+  it('has every key the background looks up, worded like its English fallback', () => {
+    const lookups = sources('src/background').flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/\btext\('(\w+)', '([^']+)'\)/g)]);
+    expect(lookups.length).toBeGreaterThanOrEqual(4);
+    for (const [, key = '', fallback] of lookups) expect([key, enMessage(key)]).toEqual([key, fallback]);
   });
 });
 

@@ -1,0 +1,49 @@
+import { PLACEMENT_MODES, type PlacementMode } from '../shared/placement-messages';
+import { Button } from '../ui/Button';
+import { Field } from '../ui/Field';
+import { type MessageKey, t } from '../ui/i18n';
+import { usePopupStore } from './store';
+
+export const MODE_LABELS: Readonly<Record<PlacementMode, MessageKey>> = {
+  floating: 'placementFloating',
+  replace: 'placementReplace',
+  inside: 'placementInside',
+};
+
+/** How "Insert into page" places the QR: floating, in place of an element or inside it, and whether it comes back. */
+export function PlacementControls() {
+  const { placement, result } = usePopupStore();
+  const targeted = placement.mode.value !== 'floating';
+  return (
+    <fieldset class="placement">
+      <legend>{t('placementHeading')}</legend>
+      <div class="placement-modes">
+        {PLACEMENT_MODES.map((mode) => (
+          <label key={mode} class="check">
+            <input
+              type="radio"
+              name="placement-mode"
+              value={mode}
+              checked={placement.mode.value === mode}
+              onChange={() => (placement.mode.value = mode)}
+            />
+            {t(MODE_LABELS[mode])}
+          </label>
+        ))}
+      </div>
+      {targeted && (
+        <div class="placement-target">
+          <Field label={t('placementSelector')} value={placement.selector} placeholder="#pim-qr-slot" class="placement-selector" />
+          <Button size="small" busy={result.busy.value === 'pick'} onClick={() => void placement.pick()}>
+            {t('placementPick')}
+          </Button>
+        </div>
+      )}
+      <label class="check">
+        <input type="checkbox" checked={placement.remember.value} onChange={(e) => (placement.remember.value = e.currentTarget.checked)} />
+        {t('placementRemember')}
+      </label>
+      {placement.picking.value && <p class="note">{t('placementPickHint')}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,110 @@
+// How "Insert into page" places the QR (floating, in place of an element, inside it; by selector or
+// picked in the page; remembered or not), and the remembered placements of the target tab's site.
+import { signal } from '@preact/signals';
+import { PimError } from '../core/errors';
+import { originMatchPattern } from '../shared/page-address';
+import type { PlacementMode, PlaceRequest, RememberedPlacementList } from '../shared/placement-messages';
+import type { SendMessage } from '../shared/send-message';
+import { type ErrorView, toErrorView } from '../ui/error-view';
+import { t } from '../ui/i18n';
+import type { PageContext } from './page-context';
+import type { PopupPorts } from './ports';
+import type { ResultState } from './result-state';
+
+export interface PlacementDeps {
+  send: SendMessage;
+  ports: PopupPorts;
+  page: PageContext;
+  result: ResultState;
+}
+
+export function createPlacementState({ send, ports, page, result }: PlacementDeps) {
+  const mode = signal<PlacementMode>('floating');
+  const selector = signal('');
+  const remember = signal(false);
+  const picking = signal(false);
+  const list = signal<RememberedPlacementList | null>(null);
+  const listError = signal<ErrorView | null>(null);
+  /** 'load', 'page', or the id of the placement being removed. */
+  const listBusy = signal<string | null>(null);
+  const target: { tabId?: number } = page.tabId !== undefined ? { tabId: page.tabId } : {};
+
+  async function update(busy: string, action: () => Promise<RememberedPlacementList>) {
+    listBusy.value = busy;
+    try {
+      list.value = await action();
+      listError.value = null;
+    } catch (e) {
+      listError.value = toErrorView(e);
+    } finally {
+      listBusy.value = null;
+    }
+  }
+  const refresh = () => update('load', () => send('ui-bg-placements-list', target));
+
+  /**
+   * Asks for the site's host permission now, within the click: after an await the browser no longer
+   * sees a user gesture. The origin is the one the background resolved for the list; when it is not
+   * known, the background itself explains why the placement cannot be remembered.
+   */
+  function askToRemember(): Promise<void> {
+    const origin = list.value?.origin;
+    if (!remember.value || !origin) return Promise.resolve();
+    return ports.requestHostPermission(originMatchPattern(origin)).then((granted) => {
+      if (!granted) {
+        throw new PimError('permission-denied', { message: t('placementAccessDenied', new URL(origin).host), hint: t('placementAccessDeniedHint') });
+      }
+    });
+  }
+
+  function place(pick: boolean) {
+    if (!result.result.value || result.busy.value) return Promise.resolve();
+    const chosen = { mode: mode.value, selector: selector.value.trim(), remember: remember.value };
+    picking.value = false;
+    if (chosen.mode !== 'floating' && !pick && chosen.selector === '') {
+      result.error.value = { kind: 'invalid-parameters', message: t('placementNeedsTarget'), hint: t('placementNeedsTargetHint') };
+      return Promise.resolve();
+    }
+    const access = askToRemember();
+    return result.act(pick ? 'pick' : 'insert', async (shown) => {
+      try {
+        await access;
+        if (chosen.mode === 'floating' && !chosen.remember) {
+          await send('ui-bg-insert-into-page', { ...target, svg: shown.svg });
+          return t('statusInserted');
+        }
+        const request: PlaceRequest = { ...target, svg: shown.svg, mode: chosen.mode };
+        if (pick) request.pick = true;
+        else if (chosen.mode !== 'floating') request.selector = chosen.selector;
+        if (chosen.remember) request.remember = true;
+        const placed = await send('ui-bg-place', request);
+        if (!placed.picking) return t(placed.remembered ? 'statusPlacedRemembered' : 'statusInserted');
+        picking.value = true;
+        if (page.view === 'popup') ports.closeWindow();
+        return t('placementPickHint');
+      } finally {
+        // The tab may show another site by now; the next permission request needs its origin.
+        if (chosen.remember) void refresh();
+      }
+    });
+  }
+
+  return {
+    mode,
+    selector,
+    remember,
+    picking,
+    list,
+    listError,
+    listBusy,
+    refresh,
+    /** "Insert into page": with the chosen mode, the selector for replace/inside, remembered or not. */
+    insert: () => place(false),
+    /** "Pick an element": the user clicks the target in the page; the popup closes to let them. */
+    pick: () => place(true),
+    forget: (id: string) => update(id, () => send('ui-bg-placement-forget', { ...target, id })),
+    forgetPage: () => update('page', () => send('ui-bg-placements-forget-page', target)),
+  };
+}
+
+export type PlacementState = ReturnType<typeof createPlacementState>;
