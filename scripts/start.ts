@@ -34,13 +34,15 @@ async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
   return id;
 }
 
-/** Generate with the built-in Sandbox and place the QR on the login page, as a user would in the popup. */
+/** Generate with the built-in Sandbox and put the QR in the login page's QR slot, as a user would in the popup. */
 async function placeQr(context: BrowserContext, id: string, login: Page): Promise<void> {
   const tabId = await tabIdOf(context, login.url());
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/src/popup/index.html?tab=${tabId}`);
   await popup.getByRole('button', { name: 'Generate' }).click();
   await popup.getByRole('img', { name: 'QR preview' }).waitFor({ timeout: 20_000 });
+  await popup.getByRole('radio', { name: 'Replace element' }).check();
+  await popup.getByRole('textbox', { name: 'CSS selector' }).fill('#pim-qr-slot');
   await popup.getByRole('button', { name: 'Insert into page' }).click();
   await login.locator('[data-pim-qr-placement]').first().waitFor({ timeout: 10_000 });
   await popup.close();

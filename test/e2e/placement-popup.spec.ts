@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './harness';
+import { saveScreenshot } from './screenshots';
 
 async function openDemo(context: BrowserContext, serviceWorker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
   const page = await context.newPage();
@@ -48,6 +49,7 @@ test('replace #pim-qr-slot and remember it: listed, back after a reload, removed
   await page.reload();
   await expect(placements(page)).toBeVisible();
   await expect(slot).toBeHidden();
+  await saveScreenshot(page, 'login-with-qr');
 
   await remembered.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(remembered.getByText('Nothing is remembered on this site.')).toBeVisible();
