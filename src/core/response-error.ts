@@ -47,7 +47,6 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
     const retryAfterSeconds = parseRetryAfter(headers, answer.now);
     return details('rate-limited', ERROR_TEXT['rate-limited'].message, {
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-      hint: retryAfterSeconds === undefined ? ERROR_TEXT['rate-limited'].hint : `Wait ${retryAfterSeconds} s and try again.`,
     });
   }
   if (status === 404) return details('not-found', `The API address does not exist (the ${stage} call got "Not Found").`);

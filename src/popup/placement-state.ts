@@ -1,11 +1,10 @@
 // How "Insert into page" places the QR (floating, in place of an element, inside it; by selector or
 // picked in the page; remembered or not), and the remembered placements of the target tab's site.
 import { signal } from '@preact/signals';
-import { PimError } from '../core/errors';
 import { originMatchPattern } from '../shared/page-address';
 import type { PlacementMode, PlaceRequest, RememberedPlacementList } from '../shared/placement-messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, toErrorView } from '../ui/error-view';
+import { type ErrorView, LocalizedError, toErrorView } from '../ui/error-view';
 import { t } from '../ui/i18n';
 import type { PageContext } from './page-context';
 import type { PopupPorts } from './ports';
@@ -52,7 +51,11 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     if (!remember.value || !origin) return Promise.resolve();
     return ports.requestHostPermission(originMatchPattern(origin)).then((granted) => {
       if (!granted) {
-        throw new PimError('permission-denied', { message: t('placementAccessDenied', new URL(origin).host), hint: t('placementAccessDeniedHint') });
+        throw new LocalizedError({
+          kind: 'permission-denied',
+          message: t('placementAccessDenied', new URL(origin).host),
+          hint: t('placementAccessDeniedHint'),
+        });
       }
     });
   }

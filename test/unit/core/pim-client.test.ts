@@ -283,7 +283,7 @@ describe('generateQr: rate limiting', () => {
     const { api, generate, sleeps } = setup({ image: [status(429, { 'Retry-After': '60' })] });
     const error = await rejection(generate());
     expect(error).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 60 });
-    expect(error.hint).toBe('Wait 60 s and try again.');
+    expect(error.hint).toBe('Wait a moment and try again.');
     expect(api.imageCalls()).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });

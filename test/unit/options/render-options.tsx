@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { App } from '../../../src/options/App';
 import { createOptionsStore, OptionsStoreContext } from '../../../src/options/store';
+import { t } from '../../../src/ui/i18n';
 import { type Answers, fakeMessaging } from '../ui/fake-messaging';
 import { environmentList, settingsView } from '../ui/fixtures';
 
@@ -29,6 +30,7 @@ export async function renderOptions(options: RenderOptionsOptions = {}) {
     </OptionsStoreContext.Provider>,
   );
   await store.init();
-  await screen.findByRole('heading', { name: 'PiM QR options' });
+  // In the catalogue the test wired (English unless it chose another).
+  await screen.findByRole('heading', { name: t('optionsTitle') });
   return { ...view, store, messaging, ports };
 }

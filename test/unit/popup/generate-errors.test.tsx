@@ -49,6 +49,25 @@ describe('Generate errors', () => {
     expect(within(alert).getByText('Server: title too fancy')).toBeTruthy();
   });
 
+  it('shows KPN’s 400 text once, under the kind’s headline', async () => {
+    const { alert } = await generateWith(
+      new PimError('invalid-parameters', { status: 400, message: 'title too fancy', serverMessage: 'title too fancy', hint: 'Adjust the settings.' }),
+    );
+    expect(within(alert).getByText('Some QR settings are not valid.')).toBeTruthy();
+    expect(within(alert).getByText('Server: title too fancy')).toBeTruthy();
+    expect(within(alert).queryByText('title too fancy')).toBeNull();
+  });
+
+  it('keeps a specific message as a detail under the kind’s headline', async () => {
+    const { alert } = await generateWith(
+      new PimError('credentials-rejected', { status: 401, message: 'KPN rejected the access token.', hint: 'Check the client ID and secret in Options, and the subscription.' }),
+    );
+    expect(alert.querySelector('.alert-message')?.textContent).toBe('KPN rejected the client credentials.');
+    expect(alert.querySelector('.alert-detail')?.textContent).toBe('KPN rejected the access token.');
+    expect(within(alert).getByText('Check the client ID and secret in Options, and the subscription.')).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Open Options' })).toBeTruthy();
+  });
+
   it('hides the text of errors that are not PimErrors (they may hold anything)', async () => {
     const { alert } = await generateWith(new Error('https://x/?client_secret=hunter2'));
     expect(alert.textContent).not.toContain('hunter2');

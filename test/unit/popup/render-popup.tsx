@@ -5,6 +5,7 @@ import { App } from '../../../src/popup/App';
 import type { PageContext } from '../../../src/popup/page-context';
 import type { PopupPorts } from '../../../src/popup/ports';
 import { createPopupStore, PopupStoreContext } from '../../../src/popup/store';
+import { t } from '../../../src/ui/i18n';
 import { type Answers, fakeMessaging } from '../ui/fake-messaging';
 import { environmentList, settingsView } from '../ui/fixtures';
 
@@ -55,6 +56,7 @@ export async function renderPopup(options: RenderPopupOptions = {}) {
     </PopupStoreContext.Provider>,
   );
   await store.init();
-  await screen.findByRole('button', { name: 'Generate' });
+  // In the catalogue the test wired (English unless it chose another).
+  await screen.findByRole('button', { name: t('generate') });
   return { ...view, store, messaging, ports };
 }
