@@ -1,5 +1,6 @@
 import { Button } from '../ui/Button';
 import { EnvironmentBadge } from '../ui/EnvironmentBadge';
+import { environmentName } from '../ui/environment-name';
 import { t } from '../ui/i18n';
 import { useOptionsStore } from './store';
 
@@ -17,7 +18,7 @@ export function EnvironmentList() {
               aria-current={store.selectedId.value === environment.id ? 'true' : undefined}
               onClick={() => store.select(environment.id)}
             >
-              <span class="environment-name">{environment.name}</span>
+              <span class="environment-name">{environmentName(environment)}</span>
               <EnvironmentBadge kind={environment.kind} />
             </button>
           </li>

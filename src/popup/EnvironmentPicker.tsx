@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import { EnvironmentBadge } from '../ui/EnvironmentBadge';
+import { environmentName } from '../ui/environment-name';
 import { t } from '../ui/i18n';
 import { usePopupStore } from './store';
 
@@ -20,7 +21,7 @@ export function EnvironmentPicker() {
         >
           {store.environments.value.map((environment) => (
             <option key={environment.id} value={environment.id}>
-              {environment.name}
+              {environmentName(environment)}
             </option>
           ))}
         </select>

@@ -105,7 +105,7 @@ describe('the options page in Dutch', () => {
   it('labels the editor in Dutch and reports a failed connection test in Dutch', async () => {
     await renderOptions({ answers: { 'ui-bg-connection-test': new PimError('credentials-rejected', { status: 401 }) } });
     expect(screen.getByRole('heading', { name: 'PiM QR-opties' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /Production/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Productie/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Verbinding testen' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('KPN heeft de clientgegevens afgewezen.')).toBeTruthy();
