@@ -3,10 +3,10 @@ import { createHandlers } from '../../../src/background/handlers';
 import { createHistoryStore } from '../../../src/background/history';
 import { createRequestLogStore } from '../../../src/background/request-log-store';
 import { createSettingsStore } from '../../../src/background/settings-store';
-import { PimError } from '../../../src/core/errors';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { createSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/handler';
 import { createMemoryStore } from '../../../src/core/storage-port';
+import { rejection } from '../rejection';
 
 const SECRET = 'sandbox-secret';
 
@@ -32,16 +32,6 @@ function setup(options: { granted?: string[] } = {}) {
     insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
   });
   return { handlers, local, session, builtIn, remote };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PimError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PimError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BODY_BYTES } from '../../../src/core/decode-image';
-import { PimError, toErrorData } from '../../../src/core/errors';
+import { toErrorData } from '../../../src/core/errors';
 import { DEFAULT_PARAMS, serializeParams } from '../../../src/core/params';
 import { type GenerateQrOptions, generateQr } from '../../../src/core/pim-client';
 import type { RequestLogEntry } from '../../../src/core/request-log';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import { createTokenSource } from '../../../src/core/token-cache';
+import { rejection } from '../rejection';
 import {
   type Answer,
   BASE_URL,
@@ -66,16 +67,6 @@ function setup(routes: { token?: Answer[]; image?: Answer[] }, overrides: Partia
     ...overrides,
   });
   return { api, clock, sleeps, log, store, options, generate: () => generateQr(options()) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PimError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PimError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 function expectNoSecrets(...things: unknown[]) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PimError } from '../../../src/core/errors';
 import type { RequestLogEntry } from '../../../src/core/request-log';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import {
@@ -9,6 +8,7 @@ import {
   tokenCacheKey,
   type TokenSourceOptions,
 } from '../../../src/core/token-cache';
+import { rejection } from '../rejection';
 import {
   type Answer,
   BASE_URL,
@@ -41,16 +41,6 @@ function setup(token: Answer[] = [() => tokenAnswer()], overrides: Partial<Token
     ...overrides,
   };
   return { api, clock, store, log, options, source: createTokenSource(options) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PimError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PimError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('createTokenSource: the token request', () => {
