@@ -1,0 +1,614 @@
+// `npm run bench`: build the extension, start the sandbox server with a fixed latency per request, drive
+// headless Chromium with the extension loaded, and print one table of medians and p95s (plus JSON in
+// bench-results/). Everything is measured in one run, so the ratios hold on a noisy machine even when
+// the absolute times do not. Nothing here asserts a time.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { DEFAULT_PARAMS } from '../src/core/params';
+import { type CpuProfile, type Extension, WorkerSession, WorkerStopper, loadedExtension, pageHeap, selfTimes, serviceWorkerHeap, startProfiler } from './bench/browser';
+import { type MachineInfo, machineInfo } from './bench/machine';
+import { nodeClient } from './bench/node-baseline';
+import { armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
+import { type Row, kib, markdownTable, ms, readmeSection, signedKib, terminalReport, times } from './bench/report';
+import { type Summary, ratio, summarize } from './bench/stats';
+import { BUDGETS, type EntrySize, measureEntries } from './bundle-sizes';
+import { chromiumVersion, extensionLaunchArgs, findChromium } from './find-chromium';
+import { type RunningSandbox, startSandboxServer } from './sandbox-http';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'bench-results');
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '20' },
+    latency: { type: 'string', default: '50' },
+    generations: { type: 'string', default: '100' },
+    'no-build': { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.info(`npm run bench -- [--runs N] [--latency MS] [--generations N] [--no-build] [--dist DIR] [--profile]
+  --runs N         timed runs per measure (default 20; one extra warm-up run each is discarded)
+  --latency MS     delay the sandbox server adds to every token and image request (default 50)
+  --generations N  generations for the memory and throughput rows (default 100)
+  --no-build       measure the dist/ that is there instead of running vite build first
+  --dist DIR       build into / measure DIR (default: $PIM_QR_DIST or dist/)
+  --profile        also CPU-profile the popup and the service worker over 10 extra warm generations
+                   (untimed) and save the .cpuprofile files in bench-results/ (open them in DevTools)`);
+  process.exit(0);
+}
+
+function positiveInt(name: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`[bench] --${name} needs a whole number ≥ ${min}, not '${text}'`);
+  return n;
+}
+
+const RUNS = positiveInt('runs', values.runs, 1);
+const LATENCY = positiveInt('latency', values.latency, 0);
+const GENERATIONS = positiveInt('generations', values.generations, 4);
+const DIST = resolve(values.dist ?? process.env.PIM_QR_DIST ?? join(ROOT, 'dist'));
+/** How far above the Node client making the same HTTP calls a generate may be and still count as ~1×. */
+const RATIO_GOAL = 1.25;
+const SETTINGS = `${RUNS} runs per measure (+1 warm-up), ${LATENCY} ms added per sandbox request (token and image), ${GENERATIONS} generations for memory and throughput`;
+
+const progress = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+
+// ---- The browser side ----
+
+interface Bench {
+  browser: Browser;
+  context: BrowserContext;
+  extension: Extension;
+  sandbox: RunningSandbox;
+  /** An extension page that sends protocol messages and clears storage, like the UI would. */
+  control: Page;
+  /** The web page "Insert into page" targets. */
+  target: Page;
+  tabId: number;
+  environmentId: string;
+}
+
+interface WireReply {
+  ok: boolean;
+  value?: unknown;
+  error?: { kind: string; message: string };
+}
+
+async function send<T>(page: Page, name: string, payload?: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    async (message) => chrome.runtime.sendMessage(message),
+    { name, payload },
+  )) as WireReply | undefined;
+  if (!reply?.ok) throw new Error(`[bench] ${name} failed: ${JSON.stringify(reply?.error)}`);
+  return reply.value as T;
+}
+
+/** Drops cached tokens (and the request log, which lives there too). */
+async function clearSession(bench: Bench): Promise<void> {
+  await bench.control.evaluate(async () => chrome.storage.session.clear());
+}
+
+async function setUp(context: BrowserContext, sandbox: RunningSandbox): Promise<Bench> {
+  const browser = context.browser();
+  if (!browser) throw new Error('[bench] Playwright gave no Browser for the persistent context');
+  const extension = await loadedExtension(context);
+  const control = await context.newPage();
+  await control.goto(extension.url('src/options/index.html'));
+  const environment = await send<{ id: string }>(control, 'ui-bg-environment-save', { name: 'Bench sandbox', baseUrl: sandbox.url });
+  await send(control, 'ui-bg-credentials-set', {
+    environmentId: environment.id,
+    clientId: 'sandbox-client',
+    clientSecret: 'sandbox-secret',
+  });
+  // The popup opens on the selected environment: a real HTTP server with the added latency.
+  await send(control, 'ui-bg-settings-save', { selectedEnvironmentId: environment.id });
+
+  const target = await context.newPage();
+  await target.goto(`${sandbox.url}/demo/login.html`);
+  const href = target.url();
+  const tabId = await control.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, href);
+  if (tabId === undefined) throw new Error(`[bench] no tab shows ${href}`);
+  return { browser, context, extension, sandbox, control, target, tabId, environmentId: environment.id };
+}
+
+async function openPopup(bench: Bench): Promise<{ page: Page; formReady: number }> {
+  const page = await bench.context.newPage();
+  try {
+    await page.goto(bench.extension.url(`src/popup/index.html?tab=${bench.tabId}`));
+    return { page, formReady: await formReadyAt(page) };
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
+}
+
+let titleCounter = 0;
+
+/**
+ * One generation as the user does it: click Generate, until the frame that shows the new preview.
+ * Each run gets a fresh title, so the SVG (and so the preview element) is new every time.
+ */
+async function generateInPopup(popup: Page): Promise<number> {
+  // Headless Chromium gives a page that is not in front about one animation frame a second once a
+  // later page opened, as a real popup in front of the user never is.
+  await popup.bringToFront();
+  await popup.getByLabel('Title', { exact: true }).fill(`Bench QR ${++titleCounter}`);
+  await armPreview(popup);
+  await popup.getByRole('button', { name: 'Generate', exact: true }).click();
+  return previewResult(popup);
+}
+
+// ---- Sections: each returns raw samples; a failing one is reported, the others still run ----
+
+interface Results {
+  bundle?: EntrySize[];
+  samples: Record<string, number[]>;
+  /** Heap in use after GC: after 1, after half of, and after all GENERATIONS generations. */
+  memory?: { serviceWorker: [number, number, number]; popup: [number, number, number] };
+  throughput?: { elapsedMs: number; perCall: number[]; failures: number; firstError: string; tokenCalls: number; imageCalls: number };
+  /** HTTP calls the sandbox server counted over the timed cold and warm generations. */
+  calls?: { cold: { token: number; image: number }; warm: { token: number; image: number } };
+  profiles?: Record<string, { file: string; top: { name: string; ms: number; share: number }[] }>;
+  errors: Record<string, string>;
+}
+
+async function popupSection(bench: Bench, results: Results): Promise<void> {
+  const blank: number[] = [];
+  const ready: number[] = [];
+  const firstClick: number[] = [];
+  for (let run = -1; run < RUNS; run++) {
+    const page = await bench.context.newPage();
+    await page.goto(bench.extension.url('_locales/en/messages.json'));
+    const blankLoaded = await loadedAt(page);
+    await page.close();
+    const popup = await openPopup(bench);
+    const generated = await generateInPopup(popup.page);
+    await popup.page.close();
+    if (run < 0) continue;
+    blank.push(blankLoaded);
+    ready.push(popup.formReady);
+    firstClick.push(generated);
+  }
+  Object.assign(results.samples, { popupBlank: blank, popupReady: ready, popupFirstGenerate: firstClick });
+}
+
+async function generateSection(bench: Bench, popup: Page, results: Results): Promise<void> {
+  const node = nodeClient(bench.sandbox.url);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const naive: number[] = [];
+  const ideal: number[] = [];
+  const calls = { cold: { token: 0, image: 0 }, warm: { token: 0, image: 0 } };
+  // The HTTP calls the sandbox server saw during one generation from the popup.
+  const counted = async (into: { token: number; image: number }, timed: boolean): Promise<number> => {
+    const before = bench.sandbox.handler.stats();
+    const ms = await generateInPopup(popup);
+    const after = bench.sandbox.handler.stats();
+    if (timed) {
+      into.token += after.tokenCalls - before.tokenCalls;
+      into.image += after.imageCalls - before.imageCalls;
+    }
+    return ms;
+  };
+  for (let run = -1; run < RUNS; run++) {
+    // Interleaved, so a noisy moment hits every series alike.
+    await clearSession(bench);
+    const c = await counted(calls.cold, run >= 0);
+    const w = await counted(calls.warm, run >= 0);
+    const n = await node.naive();
+    const i = await node.ideal();
+    if (run < 0) continue;
+    cold.push(c);
+    warm.push(w);
+    naive.push(n);
+    ideal.push(i);
+  }
+  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal });
+  results.calls = calls;
+}
+
+async function insertSection(bench: Bench, popup: Page, results: Results): Promise<void> {
+  const insert: number[] = [];
+  const button = popup.getByRole('button', { name: 'Insert into page', exact: true });
+  for (let run = -1; run < RUNS; run++) {
+    // A freshly loaded page each time: the first insert into a page, content script injection included.
+    await bench.target.reload();
+    // The user sees the page the QR goes into (and a page in front gets every animation frame).
+    await bench.target.bringToFront();
+    await armPlacement(bench.target);
+    await armClick(popup);
+    // force: the popup is behind the page now, so it gets ~1 frame a second and Playwright's
+    // "stable" check (two equal frames) would wait seconds; the click is a real one all the same.
+    await button.click({ force: true });
+    const painted = await placementResult(bench.target);
+    const clicked = await clickStamp(popup);
+    await idle(popup);
+    if (run >= 0) insert.push(painted - clicked);
+  }
+  results.samples.insert = insert;
+}
+
+/** The popup's "Reading the QR back…" line, in the words the build ships. */
+function decodingText(): string {
+  const messages = JSON.parse(readFileSync(join(DIST, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+  return messages.decodingQr?.message ?? 'Reading the QR back';
+}
+
+async function memorySection(bench: Bench, results: Results): Promise<void> {
+  const { page } = await openPopup(bench);
+  // Measured once the popup is at rest: no action busy, the QR read back (jsQR's buffers released).
+  const atRest = async () => {
+    await idle(page);
+    await page.getByText(decodingText()).waitFor({ state: 'detached', timeout: 30_000 });
+  };
+  const popupHeap: number[] = [];
+  const workerHeap: number[] = [];
+  const measure = async () => {
+    await atRest();
+    popupHeap.push(await pageHeap(bench.context, page));
+    workerHeap.push(await serviceWorkerHeap(bench.browser, bench.extension));
+  };
+  try {
+    const steady: number[] = [];
+    const half = Math.floor(GENERATIONS / 2);
+    for (let n = 1; n <= GENERATIONS; n++) {
+      steady.push(await generateInPopup(page));
+      if (n === 1 || n === half || n === GENERATIONS) await measure();
+    }
+    const [p1 = Number.NaN, pHalf = Number.NaN, pN = Number.NaN] = popupHeap;
+    const [w1 = Number.NaN, wHalf = Number.NaN, wN = Number.NaN] = workerHeap;
+    results.memory = { serviceWorker: [w1, wHalf, wN], popup: [p1, pHalf, pN] };
+    results.samples.memoryRunGenerate = steady;
+  } finally {
+    await page.close();
+  }
+}
+
+async function throughputSection(bench: Bench, results: Results): Promise<void> {
+  await clearSession(bench);
+  const before = bench.sandbox.handler.stats();
+  const run = await bench.control.evaluate(
+    async ({ count, environmentId, params }) => {
+      const perCall: number[] = [];
+      let failures = 0;
+      let firstError = '';
+      const started = performance.now();
+      for (let i = 0; i < count; i++) {
+        const t0 = performance.now();
+        const payload = { requestId: crypto.randomUUID(), environmentId, params };
+        const reply = (await chrome.runtime.sendMessage({ name: 'ui-bg-generate', payload })) as { ok?: boolean; error?: unknown } | undefined;
+        perCall.push(performance.now() - t0);
+        if (!reply?.ok) {
+          failures++;
+          firstError ||= JSON.stringify(reply?.error);
+        }
+      }
+      return { elapsedMs: performance.now() - started, perCall, failures, firstError };
+    },
+    { count: GENERATIONS, environmentId: bench.environmentId, params: DEFAULT_PARAMS },
+  );
+  const after = bench.sandbox.handler.stats();
+  results.throughput = { ...run, tokenCalls: after.tokenCalls - before.tokenCalls, imageCalls: after.imageCalls - before.imageCalls };
+}
+
+/**
+ * Untimed: CPU profiles of the popup page and the service worker over 10 warm generations, saved
+ * as .cpuprofile files (DevTools → Performance → load profile) with their top self times.
+ */
+async function profileSection(bench: Bench, popup: Page, results: Results, stamp: string): Promise<void> {
+  const popupSession = await bench.context.newCDPSession(popup);
+  const worker = await WorkerSession.open(bench.browser, bench.extension);
+  try {
+    const popupProfiler = await startProfiler((method, params) => popupSession.send(method as 'Profiler.start', params));
+    const workerProfiler = await startProfiler(worker.call);
+    for (let n = 0; n < 10; n++) await generateInPopup(popup);
+    await idle(popup);
+    const profiles: [string, CpuProfile][] = [
+      ['popup', await popupProfiler.stop()],
+      ['service-worker', await workerProfiler.stop()],
+    ];
+    results.profiles = {};
+    mkdirSync(RESULTS, { recursive: true });
+    for (const [name, profile] of profiles) {
+      const file = join(RESULTS, `${stamp}-${name}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      const top = selfTimes(profile);
+      results.profiles[name] = { file, top };
+      progress(`${name} profile (10 warm generations) → ${file}; top self time:`);
+      for (const t of top) progress(`  ${t.ms.toFixed(1).padStart(8)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}`);
+    }
+  } finally {
+    await worker.close();
+    await popupSession.detach().catch(() => {});
+  }
+}
+
+async function coldStartSection(bench: Bench, popup: Page, results: Results): Promise<void> {
+  const stopper = await WorkerStopper.open(bench.context, bench.control, bench.extension);
+  const coldStart: number[] = [];
+  try {
+    for (let run = -1; run < RUNS; run++) {
+      await stopper.stop();
+      const t = await generateInPopup(popup);
+      if (run >= 0) coldStart.push(t);
+    }
+  } finally {
+    await stopper.close();
+  }
+  results.samples.coldStart = coldStart;
+}
+
+let interrupted = false;
+
+async function section(results: Results, name: string, body: () => Promise<void>): Promise<void> {
+  if (interrupted) return;
+  const started = performance.now();
+  progress(`${name} …`);
+  try {
+    await body();
+    progress(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    if (interrupted) return;
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+    results.errors[name] = message;
+    progress(`${name} FAILED: ${message}`);
+  }
+}
+
+// ---- The table ----
+
+function rowsFrom(results: Results): { rows: Row[]; summaries: Record<string, Summary> } {
+  const rows: Row[] = [];
+  const summaries: Record<string, Summary> = {};
+  const s = (key: string): Summary | undefined => {
+    const samples = results.samples[key];
+    if (!samples || samples.length === 0) return undefined;
+    return (summaries[key] ??= summarize(samples));
+  };
+  const timed = (area: string, measure: string, key: string, reference = '', against?: Summary, verdict = ''): void => {
+    const own = s(key);
+    rows.push({
+      area,
+      measure,
+      median: own ? ms(own.median) : '—',
+      p95: own ? ms(own.p95) : '—',
+      runs: own ? String(own.runs) : '0',
+      reference,
+      ratio: against ? times(ratio(own, against)) : '',
+      verdict,
+    });
+  };
+  const failed = (area: string, section: string): boolean => {
+    const error = results.errors[section];
+    if (error) rows.push({ area, measure: `(${section})`, median: '—', p95: '—', runs: '0', reference: '', ratio: '', verdict: `FAILED: ${error}` });
+    return Boolean(error);
+  };
+
+  failed('Bundle', 'bundle');
+  for (const entry of results.bundle ?? []) {
+    const budget = BUDGETS[entry.entry] ?? Number.NaN;
+    rows.push({
+      area: 'Bundle',
+      measure: `${entry.entry}: first load, gzip (${entry.files.length} files)`,
+      median: kib(entry.gzipBytes),
+      p95: '',
+      runs: '',
+      reference: `budget ${kib(budget)}`,
+      ratio: times(entry.gzipBytes / budget),
+      verdict: entry.gzipBytes <= budget ? 'OK' : 'OVER',
+    });
+  }
+
+  const ideal = s('nodeIdeal');
+  const naive = s('nodeNaive');
+  // Goal for the extension's generate: the HTTP calls a good client makes, and time within
+  // RATIO_GOAL of the Node client making the same calls (a message hop, a render and a frame).
+  const perRun = (key: 'cold' | 'warm'): { token: number; image: number } | undefined => {
+    const c = results.calls?.[key];
+    return c && RUNS > 0 ? { token: c.token / RUNS, image: c.image / RUNS } : undefined;
+  };
+  const callText = (c: { token: number; image: number } | undefined): string =>
+    c ? `${+(c.token + c.image).toFixed(2)} HTTP call(s)/run (${+c.token.toFixed(2)} token, ${+c.image.toFixed(2)} image)` : '';
+  const generateVerdict = (own: Summary | undefined, floor: Summary | undefined, calls: { token: number; image: number } | undefined, expectedToken: number): string => {
+    if (!own || !floor || !calls) return '';
+    const r = ratio(own, floor);
+    const callsOk = calls.token === expectedToken && calls.image === 1;
+    const parts = [callsOk ? `${expectedToken + 1} round trip${expectedToken ? 's' : ''}` : `${+(calls.token + calls.image).toFixed(2)} round trips`, `${times(r)} the Node floor (+${(own.median - floor.median).toFixed(0)} ms)`];
+    return `${callsOk && r <= RATIO_GOAL ? 'OK' : 'MISS'}: ${parts.join(', ')}`;
+  };
+
+  if (!failed('Popup', 'popup')) {
+    timed('Popup', 'blank extension page: static JSON, navigation → loadEventEnd', 'popupBlank');
+    timed('Popup', 'popup: navigation → form interactive (pim-qr-form-ready mark)', 'popupReady', 'blank page', s('popupBlank'));
+    timed('Popup', 'first Generate in a freshly opened popup (token cached): click → preview', 'popupFirstGenerate', 'Node ideal', ideal);
+  }
+  if (!failed('Generate', 'generate')) {
+    timed('Generate', 'Node baseline, naive: token + image per QR (plain fetch)', 'nodeNaive');
+    timed('Generate', 'Node baseline, ideal: image only, token reused', 'nodeIdeal');
+    const goal = `goal ≤ ${RATIO_GOAL}×`;
+    timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, perRun('cold'), 1));
+    timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, perRun('warm'), 0));
+  }
+  if (!failed('Insert', 'insert')) {
+    timed('Insert', 'click "Insert into page" → QR painted in a freshly loaded page', 'insert');
+  }
+  if (!failed('Cold start', 'cold start')) {
+    timed('Cold start', 'service worker stopped → click Generate → preview painted', 'coldStart', 'warm generate', s('generateWarm'));
+  }
+  if (!failed('Memory', 'memory') && results.memory) {
+    const half = Math.floor(GENERATIONS / 2);
+    for (const [label, [first, middle, last]] of [
+      ['service worker', results.memory.serviceWorker],
+      ['popup', results.memory.popup],
+    ] as const) {
+      // The first generations add compiled code and warm caches; a leak keeps growing after that.
+      // So the verdict reads the second half: a GC'd heap wobbles by tens of KiB, and keeping one
+      // SVG (~6 KiB) per generation would add hundreds.
+      const lateGrowth = last - middle;
+      const flat = lateGrowth <= Math.max(128 * 1024, middle * 0.025);
+      rows.push({
+        area: 'Memory',
+        measure: `${label} JS heap after GC: after 1 → after ${GENERATIONS} generations`,
+        median: kib(last),
+        p95: '',
+        runs: '',
+        reference: `after 1: ${kib(first)}; after ${half}: ${kib(middle)}`,
+        ratio: times(last / first),
+        verdict: `${flat ? 'OK: flat' : 'GROWS'} (${signedKib(last - first)} in all, ${signedKib(lateGrowth)} over the last ${GENERATIONS - half})`,
+      });
+    }
+  }
+  if (!failed('Throughput', 'throughput') && results.throughput) {
+    const t = results.throughput;
+    const perCall = summarize(t.perCall);
+    summaries.throughputPerCall = perCall;
+    const rate = (t.perCall.length / t.elapsedMs) * 1000;
+    const tokenOk = t.tokenCalls === 1 && t.failures === 0;
+    rows.push({
+      area: 'Throughput',
+      measure: `${GENERATIONS} generations in a row (messages from an extension page): per generation`,
+      median: ms(perCall.median),
+      p95: ms(perCall.p95),
+      runs: String(perCall.runs),
+      reference: `${rate.toFixed(1)} gen/s; token calls ${t.tokenCalls} (goal 1), image calls ${t.imageCalls}`,
+      ratio: ideal ? times(perCall.median / ideal.median) : '',
+      verdict: tokenOk ? 'OK' : `MISS${t.failures ? `: ${t.failures} failed (${t.firstError})` : `: ${t.tokenCalls} token calls`}`,
+    });
+  }
+  return { rows, summaries };
+}
+
+const NOTES = [
+  'Popup: both figures are from the page\'s own clock (ms since navigation start): the `pim-qr-form-ready` mark, set in an effect after the form first renders, against `loadEventEnd` of a static file in the extension (`_locales/en/messages.json`). The popup is opened as a page (`src/popup/index.html?tab=<id>`), as the e2e tests do.',
+  'Generate and cold start: from the click (a capture listener in the popup) to the animation frame after a new, laid-out preview SVG appears; every run has a new title, so every preview is new. Cold: `storage.session` cleared before the click. Cold start: `ServiceWorker.stopAllWorkers`, then the click once the worker reports `stopped` (token still cached).',
+  'Node baselines: the same HTTP calls with `fetch` from the bench process to the same server; their ratio shows what the extension adds on top of the network.',
+  'Insert: click time in the popup against the first animation frame in the target page where the placement\'s SVG is laid out, both as `performance.timeOrigin + performance.now()`; the page is reloaded before each run, so the content script is injected every time.',
+  'Memory: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`, on the popup page (generating through its UI) and on the worker target, with the popup at rest (QR read back). The verdict reads the second half of the run: the first generations add compiled code, a leak keeps growing.',
+  'Throughput: sequential `ui-bg-generate` messages from an extension page, `storage.session` cleared first; token calls counted by the sandbox server.',
+  'Headless Chromium gives a page that is not in front about one animation frame a second, so the page being measured is brought to front first.',
+  'One warm-up run before each timed series is discarded; p95 is nearest-rank.',
+];
+
+// ---- Main ----
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const results: Results = { samples: {}, errors: {} };
+  if (!values['no-build']) {
+    progress(`building the extension into ${DIST} …`);
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  }
+  await section(results, 'bundle', async () => {
+    results.bundle = measureEntries(DIST);
+  });
+
+  const executablePath = findChromium((line) => progress(line));
+  const machine: MachineInfo = machineInfo(chromiumVersion(executablePath));
+  const stamp = machine.date.replace(/[:.]/g, '-');
+  const sandbox = await startSandboxServer({
+    port: 0,
+    log: false,
+    options: { faults: LATENCY > 0 ? [`delay=${LATENCY}`, `token:delay=${LATENCY}`] : [] },
+  });
+  let context: BrowserContext | undefined;
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      await context?.close().catch(() => {});
+      await sandbox.close().catch(() => {});
+    })());
+  const onSignal = () => {
+    interrupted = true;
+    progress('interrupted; closing the browser and the server');
+    void shutdown().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    progress(`${machine.chromium}, sandbox at ${sandbox.url} (+${LATENCY} ms per request)`);
+    context = await chromium.launchPersistentContext('', {
+      executablePath,
+      headless: true,
+      // The bench finds buttons and reads status lines by their English words.
+      locale: 'en-US',
+      viewport: { width: 1280, height: 800 },
+      args: extensionLaunchArgs(DIST),
+    });
+    const bench = await setUp(context, sandbox);
+    // The long-lived popup for generate, insert and cold start; its first generate warms token and sanitizer.
+    let popup: Page | undefined;
+    await section(results, 'popup', () => popupSection(bench, results));
+    await section(results, 'generate', async () => {
+      popup = (await openPopup(bench)).page;
+      await generateSection(bench, popup, results);
+    });
+    if (values.profile) {
+      await section(results, 'profile', async () => {
+        if (!popup) throw new Error('no popup (generate failed)');
+        await profileSection(bench, popup, results, stamp);
+      });
+    }
+    await section(results, 'insert', async () => {
+      if (!popup) throw new Error('no popup (generate failed)');
+      await insertSection(bench, popup, results);
+    });
+    await section(results, 'memory', () => memorySection(bench, results));
+    await section(results, 'throughput', () => throughputSection(bench, results));
+    // Last: stopping the worker leaves Playwright's handle on it stale.
+    await section(results, 'cold start', async () => {
+      if (!popup) throw new Error('no popup (generate failed)');
+      await coldStartSection(bench, popup, results);
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await shutdown();
+  }
+
+  const { rows, summaries } = rowsFrom(results);
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  console.log(terminalReport(machine, SETTINGS, rows));
+  progress(`finished in ${elapsedSeconds.toFixed(0)} s`);
+
+  mkdirSync(RESULTS, { recursive: true });
+  const json = JSON.stringify(
+    {
+      machine,
+      settings: { runs: RUNS, latencyMs: LATENCY, generations: GENERATIONS, dist: DIST, elapsedSeconds },
+      bundle: results.bundle,
+      summaries,
+      memory: results.memory,
+      throughput: results.throughput,
+      calls: results.calls,
+      profiles: results.profiles,
+      samples: results.samples,
+      errors: results.errors,
+      rows,
+      table: markdownTable(rows),
+    },
+    null,
+    2,
+  );
+  const file = join(RESULTS, `${stamp}.json`);
+  writeFileSync(file, `${json}\n`);
+  writeFileSync(join(RESULTS, 'latest.json'), `${json}\n`);
+  const readme = `${readmeSection(machine, SETTINGS, rows, NOTES)}\n`;
+  writeFileSync(join(RESULTS, `${stamp}.md`), readme);
+  writeFileSync(join(RESULTS, 'latest.md'), readme);
+  progress(`wrote ${file} (+ .md, README-ready), latest.json and latest.md in ${RESULTS}`);
+  if (Object.keys(results.errors).length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

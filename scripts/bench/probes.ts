@@ -1,0 +1,146 @@
+// Timers that run inside the pages, so a figure does not include Playwright's own round trips.
+// They are plain JavaScript source run with page.evaluate (CDP Runtime.evaluate): extension pages
+// forbid eval, which page.waitForFunction needs, and tsx may decorate compiled functions with
+// helpers that do not exist in the page.
+import type { Page } from 'playwright-core';
+
+export const FORM_READY_MARK = 'pim-qr-form-ready';
+const PREVIEW_SVG = '[role="img"][aria-label="QR preview"] svg';
+
+/** Installed once per page; every probe lives on `window.__pimBench`. */
+const PROBES = String.raw`
+(() => {
+  if (window.__pimBench) return;
+  const wallClock = () => performance.timeOrigin + performance.now();
+  const alerts = () => [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()).filter(Boolean).join(' | ');
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  // An element anywhere below root, open shadow roots included (the placement draws in nested ones).
+  const deepQuery = (root, selector) => {
+    const found = root.querySelector(selector);
+    if (found) return found;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        const inner = deepQuery(el.shadowRoot, selector);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  // Resolves with the wall clock of the first animation frame after ready() holds, watching
+  // DOM mutations and, with poll, every frame (shadow DOM changes do not reach a document observer).
+  const when = (ready, timeoutMs, what, poll) => new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (fn) => { if (done) return; done = true; observer.disconnect(); clearTimeout(timer); fn(); };
+    const check = () => { if (!done && ready()) requestAnimationFrame(() => finish(() => resolve(wallClock()))); };
+    const observer = new MutationObserver(check);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    const timer = setTimeout(() => finish(() => reject(new Error(what + ' did not happen within ' + timeoutMs + ' ms' + (alerts() ? '; page says: ' + alerts() : '')))), timeoutMs);
+    const tick = () => { if (done) return; check(); requestAnimationFrame(tick); };
+    if (poll) requestAnimationFrame(tick);
+  });
+  // Polls a condition every frame and every 10 ms (a hidden page gets no frames); resolves with its value.
+  const until = (value, timeoutMs, what) => new Promise((resolve, reject) => {
+    const started = performance.now();
+    const tick = () => {
+      let v;
+      try { v = value(); } catch (e) { reject(e); return; }
+      if (v !== undefined && v !== null && v !== false) resolve(v);
+      else if (performance.now() - started > timeoutMs) reject(new Error(what + ' did not happen within ' + timeoutMs + ' ms' + (alerts() ? '; page says: ' + alerts() : '')));
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+  window.__pimBench = {
+    pending: undefined,
+    /** ms since navigation start of a performance mark, once it is there. */
+    mark(name, timeoutMs) {
+      return until(() => performance.getEntriesByName(name)[0]?.startTime, timeoutMs, 'the mark ' + name);
+    },
+    /** loadEventEnd of this page's navigation, once the load event has finished. */
+    loaded(timeoutMs) {
+      return until(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd || undefined, timeoutMs, 'the load event');
+    },
+    /** Until no button shows a busy spinner. */
+    idle(timeoutMs) {
+      return until(() => !document.querySelector('button[aria-busy="true"]'), timeoutMs, 'the page going idle');
+    },
+    clickAt: undefined,
+    /** The next click (capture phase, so before the app's handler) stamps clickAt. */
+    armClick() {
+      this.clickAt = undefined;
+      document.addEventListener('click', () => { this.clickAt = wallClock(); }, { capture: true, once: true });
+    },
+    /** From the next click to the frame that shows a new, laid-out QR preview. */
+    armPreview(selector, timeoutMs) {
+      const previous = document.querySelector(selector);
+      this.armClick();
+      this.pending = when(() => {
+        const svg = document.querySelector(selector);
+        return this.clickAt !== undefined && svg && svg !== previous && visible(svg);
+      }, timeoutMs, 'the QR preview', false).then((at) => at - this.clickAt);
+    },
+    /** In the target page: the frame where a placement with a laid-out SVG is first there (wall clock). */
+    armPlacement(timeoutMs) {
+      this.pending = when(() => {
+        const host = document.querySelector('[data-pim-qr-placement]');
+        const svg = host && deepQuery(host.shadowRoot ?? host, 'svg');
+        return Boolean(svg && visible(svg));
+      }, timeoutMs, 'the placement', true);
+    },
+  };
+})();
+`;
+
+async function install(page: Page): Promise<void> {
+  await page.evaluate(PROBES);
+}
+
+/** Before clicking Generate: the next click starts the clock, a new visible preview stops it. */
+export async function armPreview(page: Page, timeoutMs = 30_000): Promise<void> {
+  await install(page);
+  await page.evaluate(`window.__pimBench.armPreview(${JSON.stringify(PREVIEW_SVG)}, ${timeoutMs})`);
+}
+
+/** Ms from the click to the frame that shows the new preview. */
+export function previewResult(page: Page): Promise<number> {
+  return page.evaluate('window.__pimBench.pending') as Promise<number>;
+}
+
+export async function armClick(page: Page): Promise<void> {
+  await install(page);
+  await page.evaluate('window.__pimBench.armClick()');
+}
+
+export async function clickStamp(page: Page): Promise<number> {
+  const at = (await page.evaluate('window.__pimBench.clickAt')) as number | undefined;
+  if (at === undefined) throw new Error('[bench] the click was not seen in the page');
+  return at;
+}
+
+export async function armPlacement(page: Page, timeoutMs = 30_000): Promise<void> {
+  await install(page);
+  await page.evaluate(`window.__pimBench.armPlacement(${timeoutMs})`);
+}
+
+/** Wall-clock time (timeOrigin + now) of the frame where the placement first showed its SVG. */
+export function placementResult(page: Page): Promise<number> {
+  return page.evaluate('window.__pimBench.pending') as Promise<number>;
+}
+
+/** performance.mark the popup sets when its form is interactive, ms since navigation start. */
+export async function formReadyAt(page: Page, timeoutMs = 30_000): Promise<number> {
+  await install(page);
+  return (await page.evaluate(`window.__pimBench.mark(${JSON.stringify(FORM_READY_MARK)}, ${timeoutMs})`)) as number;
+}
+
+/** loadEventEnd of the page's navigation, ms since navigation start. */
+export async function loadedAt(page: Page, timeoutMs = 30_000): Promise<number> {
+  await install(page);
+  return (await page.evaluate(`window.__pimBench.loaded(${timeoutMs})`)) as number;
+}
+
+/** Until no button in the page is busy (an action still running). */
+export async function idle(page: Page, timeoutMs = 30_000): Promise<void> {
+  await install(page);
+  await page.evaluate(`window.__pimBench.idle(${timeoutMs})`);
+}
