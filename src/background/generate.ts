@@ -11,6 +11,7 @@ import type { ConnectionTestResult, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
 import type { RequestLogStore } from './request-log-store';
+import type { Settings } from './settings-schema';
 import type { SettingsStore } from './settings-store';
 
 export interface ApiDeps {
@@ -30,6 +31,7 @@ export interface ApiDeps {
 }
 
 interface Connection {
+  settings: Settings;
   environment: Environment;
   tokens: TokenSource;
   fetch: FetchLike;
@@ -69,7 +71,7 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
     onRequest,
     environment: environment.id,
   });
-  return { environment, tokens, fetch, onRequest, pendingLogs };
+  return { settings, environment, tokens, fetch, onRequest, pendingLogs };
 }
 
 /** `params` is checked again by the core: the UI's validation is a convenience, not a guard. */
@@ -102,8 +104,7 @@ export async function generate(
       params: result.params,
       time: deps.now(),
     };
-    const { defaults } = await deps.settings.read();
-    await deps.history.add(item, defaults.historySize);
+    await deps.history.add(item, connection.settings.defaults.historySize);
     return item;
   } finally {
     await Promise.all(connection.pendingLogs);

@@ -123,7 +123,9 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
     credentials,
     defaults: { params, historySize },
   };
-  const changed = migrated || JSON.stringify(settings) !== JSON.stringify(raw);
+  // chrome.storage hands objects back with their keys sorted, so compare without regard to key order,
+  // or every read would look like a repair and write the settings again.
+  const changed = migrated || stableJson(settings) !== stableJson(raw);
   const result: LoadedSettings = { settings, changed };
   if (dropped.length > 0) result.notice = `Some saved settings could not be read and were removed: ${dropped.join(', ')}.`;
   return result;
@@ -131,6 +133,12 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
 
 export function isHistorySize(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= HISTORY_SIZE_MAX;
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 function reset(notice: string): LoadedSettings {

@@ -93,7 +93,8 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
       };
       result.value = shown;
       error.value = null;
-      void decode(shown);
+      // Reading the QR back is heavy (canvas + jsQR on this thread): let the preview paint first.
+      requestAnimationFrame(() => setTimeout(() => void decode(shown), 0));
     },
     /** Runs one action on the shown QR (placement-state.ts adds the placing ones). */
     act,

@@ -73,6 +73,17 @@ describe('loadSettings', () => {
     expect(loaded.notice).toContain('form defaults');
   });
 
+  it('reports no change for its own settings read back with their keys sorted, as chrome.storage returns them', () => {
+    const sortKeys = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sortKeys)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
+          : value;
+    const once = loadSettings(undefined).settings;
+    expect(loadSettings(sortKeys(once)).changed).toBe(false);
+  });
+
   it('reports no change for settings it wrote itself', () => {
     const once = loadSettings(undefined).settings;
     const again = loadSettings(JSON.parse(JSON.stringify(once)));
