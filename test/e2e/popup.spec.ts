@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { type ExtensionPage, expect, test } from './harness';
 import { decodeQrPng, pngSize } from './png';
@@ -25,20 +25,33 @@ async function chooseAttributes(popup: Page, names: string[]): Promise<void> {
 }
 
 /**
- * Reads the browser's clipboard from a web page: permissions cannot be granted to an extension
- * origin, and the extension itself has no clipboardRead permission (it only writes, on a click).
+ * Copies with a button and reads the browser's clipboard from a web page: permissions cannot be granted
+ * to an extension origin, and the extension itself has no clipboardRead permission (it only writes, on
+ * a click). The clipboard is reset first and polled, because the write finishes after the click.
  */
 function clipboardReader(context: BrowserContext, origin: string) {
   let reader: Page | undefined;
-  return async (popup: Page): Promise<string> => {
+  const onReader = async <T>(popup: Page, work: (page: Page) => Promise<T>): Promise<T> => {
     if (!reader) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
       reader = await context.newPage();
       await reader.goto(`${origin}/demo/login.html`);
     }
     await reader.bringToFront();
-    const text = await reader.evaluate(() => navigator.clipboard.readText());
+    const result = await work(reader);
     await popup.bringToFront();
+    return result;
+  };
+  return async (popup: Page, button: Locator): Promise<string> => {
+    await onReader(popup, (page) => page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)')));
+    await button.click();
+    let text = '';
+    await expect
+      .poll(async () => {
+        text = await onReader(popup, (page) => page.evaluate(() => navigator.clipboard.readText()));
+        return text;
+      })
+      .not.toBe('(nothing copied yet)');
     return text;
   };
 }
@@ -49,7 +62,7 @@ test('configure an environment in Options, generate, preview, copy and download'
   sandbox,
   context,
 }) => {
-  const clipboard = clipboardReader(context, sandbox.url);
+  const copy = clipboardReader(context, sandbox.url);
   const options = await openOptions();
   await addEnvironment(options.page, sandbox.url, SECRET);
   await options.page.getByRole('button', { name: 'Test connection' }).click();
@@ -71,25 +84,31 @@ test('configure an environment in Options, generate, preview, copy and download'
   await expect(popup.getByText('300×300 px')).toBeVisible();
   expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
 
-  await popup.getByRole('button', { name: 'Copy SVG' }).click();
-  const svg = await clipboard(popup);
+  const svg = await copy(popup, popup.getByRole('button', { name: 'Copy SVG' }));
   expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   expect(svg).toContain('Inloggen bij Voorbeeld Bank');
 
-  await popup.getByRole('button', { name: 'Copy base64' }).click();
-  const base64 = await clipboard(popup);
+  const base64 = await copy(popup, popup.getByRole('button', { name: 'Copy base64' }));
   expect(Buffer.from(base64, 'base64').toString('utf8')).toBe(svg);
 
-  await popup.getByRole('button', { name: 'Copy data URL' }).click();
-  expect(await clipboard(popup)).toBe(`data:image/svg+xml;base64,${base64}`);
+  expect(await copy(popup, popup.getByRole('button', { name: 'Copy data URL' }))).toBe(`data:image/svg+xml;base64,${base64}`);
 
-  await popup.getByRole('button', { name: 'Copy as cURL' }).click();
-  const curl = await clipboard(popup);
+  const curl = await copy(popup, popup.getByRole('button', { name: 'Copy as cURL' }).first());
   expect(curl).toContain(`${sandbox.url}/oauth/client_credential/accesstoken?grant_type=client_credentials`);
   expect(curl).toContain('$KPN_CLIENT_SECRET');
   expect(curl).toContain('Bearer $TOKEN');
   expect(curl).toContain('"attributes":"Email,Bankaccountnumber,DateOfBirth"');
   expect(curl).not.toContain(SECRET);
+
+  await popup.getByRole('button', { name: 'Request log' }).click();
+  const log = popup.getByRole('region', { name: 'Request log' });
+  const entries = log.getByRole('listitem');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('POST /kpn/qrcodegenerator/image');
+  await expect(entries.nth(0)).toContainText('HTTP 200');
+  await expect(entries.nth(1)).toContainText('POST /oauth/client_credential/accesstoken');
+  expect(await copy(popup, entries.nth(1).getByRole('button', { name: 'Copy as cURL' }))).toContain("--data-urlencode \"client_secret=$KPN_CLIENT_SECRET\"");
+  expect(await log.textContent()).not.toContain(SECRET);
 
   const svgDownload = popup.waitForEvent('download');
   await popup.getByRole('button', { name: 'Download SVG' }).click();
@@ -217,4 +236,33 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
   expect(await popup.evaluate(() => '__PIM_SANDBOX_HOSTILE__' in globalThis)).toBe(false);
   expect({ dialogs, beacons, stats: sandbox.handler.stats().beacons }).toEqual({ dialogs: [], beacons: [], stats: 0 });
   expect(errors).toEqual([]);
+});
+
+test('Cancel stops a slow request and keeps the form; the form survives closing the popup', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const options = await openOptions();
+  await addEnvironment(options.page, sandbox.url, SECRET);
+  sandbox.handler.configure({ faults: ['delay=10000'] });
+
+  const first = await openPopup();
+  await first.page.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  await first.page.getByLabel('Title').fill('Slow one');
+  await chooseAttributes(first.page, ['PlaceOfBirth']);
+  await first.page.getByRole('button', { name: 'Generate' }).click();
+  await expect(first.page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await first.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(first.page.getByText('Cancelled. Your settings are kept; press Generate to try again.')).toBeVisible();
+  await expect(first.page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+  await expect(first.page.getByLabel('Title')).toHaveValue('Slow one');
+  await first.page.close();
+
+  const second = await openPopup();
+  await expect(second.page.getByLabel('Title')).toHaveValue('Slow one');
+  await expect(second.page.getByLabel('Environment')).toHaveValue(/^custom-/);
+  await expect(second.page.getByRole('checkbox', { name: 'PlaceOfBirth', exact: true })).toBeChecked();
+  await expect(second.page.getByRole('checkbox', { name: 'Email', exact: true })).not.toBeChecked();
+  expect([...first.errors, ...second.errors]).toEqual([]);
 });
