@@ -16,36 +16,49 @@ export interface ResizeBinding {
   committed(): void;
 }
 
-/** Drags start on `surface` except on `exclude`d controls; pointer capture keeps the drag on fast moves. */
-export function makeDraggable(host: HTMLElement, surface: HTMLElement, exclude: Element[], binding: MoveBinding): () => void {
-  let drag: { pointerId: number; x: number; y: number; from: Point; moved: boolean } | undefined;
-  const down = (event: PointerEvent) => {
-    if (event.button !== 0 || event.composedPath().some((node) => exclude.includes(node as Element))) return;
-    host.focus({ preventScroll: true });
-    drag = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, from: binding.position(), moved: false };
-    surface.setPointerCapture(event.pointerId);
+/** One pointer drag on `target`, from press to release; pointer capture keeps it on fast moves. */
+function trackDrag<T>(
+  target: HTMLElement,
+  drag: { accept(event: PointerEvent): boolean; start(): T; move(from: T, dx: number, dy: number): void; end(): void },
+): void {
+  let active: { pointerId: number; x: number; y: number; from: T; moved: boolean } | undefined;
+  target.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0 || !drag.accept(event)) return;
+    active = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, from: drag.start(), moved: false };
+    target.setPointerCapture(event.pointerId);
     event.preventDefault();
     event.stopPropagation();
-  };
-  const move = (event: PointerEvent) => {
-    if (!drag || event.pointerId !== drag.pointerId) return;
-    const dx = event.clientX - drag.x;
-    const dy = event.clientY - drag.y;
-    if (dx !== 0 || dy !== 0) drag.moved = true;
-    binding.moveTo({ x: Math.round(drag.from.x + dx), y: Math.round(drag.from.y + dy) });
+  });
+  target.addEventListener('pointermove', (event) => {
+    if (!active || event.pointerId !== active.pointerId) return;
+    const dx = event.clientX - active.x;
+    const dy = event.clientY - active.y;
+    if (dx !== 0 || dy !== 0) active.moved = true;
+    drag.move(active.from, dx, dy);
     event.stopPropagation();
-  };
+  });
   const up = (event: PointerEvent) => {
-    if (!drag || event.pointerId !== drag.pointerId) return;
-    const moved = drag.moved;
-    drag = undefined;
+    if (!active || event.pointerId !== active.pointerId) return;
+    const moved = active.moved;
+    active = undefined;
     event.stopPropagation();
-    if (moved) binding.committed();
+    if (moved) drag.end();
   };
-  surface.addEventListener('pointerdown', down);
-  surface.addEventListener('pointermove', move);
-  surface.addEventListener('pointerup', up);
-  surface.addEventListener('pointercancel', up);
+  target.addEventListener('pointerup', up);
+  target.addEventListener('pointercancel', up);
+}
+
+/** Drags start on `surface` except on `exclude`d controls. */
+export function makeDraggable(host: HTMLElement, surface: HTMLElement, exclude: Element[], binding: MoveBinding): () => void {
+  trackDrag(surface, {
+    accept: (event) => !event.composedPath().some((node) => exclude.includes(node as Element)),
+    start: () => {
+      host.focus({ preventScroll: true });
+      return binding.position();
+    },
+    move: (from, dx, dy) => binding.moveTo({ x: Math.round(from.x + dx), y: Math.round(from.y + dy) }),
+    end: () => binding.committed(),
+  });
 
   let keyTimer: ReturnType<typeof setTimeout> | undefined;
   const key = (event: KeyboardEvent) => {
@@ -68,29 +81,12 @@ export function makeDraggable(host: HTMLElement, surface: HTMLElement, exclude: 
 
 /** The corner handle: drag it, or focus it and use the arrow keys (Shift for 10 px). */
 export function makeResizable(handle: HTMLElement, binding: ResizeBinding): void {
-  let drag: { pointerId: number; x: number; y: number; from: Size; moved: boolean } | undefined;
-  handle.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0) return;
-    drag = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, from: binding.size(), moved: false };
-    handle.setPointerCapture(event.pointerId);
-    event.preventDefault();
-    event.stopPropagation();
+  trackDrag(handle, {
+    accept: () => true,
+    start: () => binding.size(),
+    move: (from, dx, dy) => binding.resizeTo(resizeKeepingAspect(from, dx, dy)),
+    end: () => binding.committed(),
   });
-  handle.addEventListener('pointermove', (event) => {
-    if (!drag || event.pointerId !== drag.pointerId) return;
-    drag.moved = true;
-    binding.resizeTo(resizeKeepingAspect(drag.from, event.clientX - drag.x, event.clientY - drag.y));
-    event.stopPropagation();
-  });
-  const up = (event: PointerEvent) => {
-    if (!drag || event.pointerId !== drag.pointerId) return;
-    const moved = drag.moved;
-    drag = undefined;
-    event.stopPropagation();
-    if (moved) binding.committed();
-  };
-  handle.addEventListener('pointerup', up);
-  handle.addEventListener('pointercancel', up);
   handle.addEventListener('keydown', (event) => {
     const delta = nudgeFor(event.key, event.shiftKey);
     if (!delta) return;
