@@ -1,6 +1,6 @@
-// Only `create` is used: it returns the module matrix, so none of qrcode's canvas or PNG renderers
-// are reached and the service worker bundle stays small.
-import QRCode from 'qrcode';
+// Only qrcode's encoder is imported (see qrcode-core.d.ts): it returns the module matrix, and the
+// package's canvas and string renderers stay out of the service worker bundle.
+import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 import { escapeXml, fitLine, oneLine, wrapLines } from './svg-text';
 
 export interface SandboxImageParams {
@@ -80,7 +80,7 @@ function layout(params: SandboxImageParams): Layout {
 export function renderSandboxSvg(params: SandboxImageParams): string {
   const { width, height } = params;
   const url = sandboxQrUrl(params.redirect, params.attributes);
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const { modules } = createQr(url, { errorCorrectionLevel: 'M' });
   const spec = layout(params);
   const qrTop = spec.band + spec.titleHeight;
   const qrRoom = Math.max(0, height - qrTop - spec.descriptionHeight);
