@@ -14,7 +14,7 @@ export function EnvironmentList() {
           <li key={environment.id}>
             <button
               type="button"
-              class="environment-item"
+              class="row-button environment-item"
               aria-current={store.selectedId.value === environment.id ? 'true' : undefined}
               onClick={() => store.select(environment.id)}
             >

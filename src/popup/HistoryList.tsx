@@ -54,7 +54,7 @@ function HistoryEntry({ item, onChoose }: HistoryEntryProps) {
     };
   }, [item.svg]);
   return (
-    <button type="button" class="history-entry" onClick={onChoose}>
+    <button type="button" class="row-button history-entry" onClick={onChoose}>
       {thumbnail ? <img src={thumbnail} alt="" width={40} height={40} /> : <span class="thumbnail-missing" aria-hidden="true" />}
       <span class="history-text">
         <span class="history-title">{item.params.title}</span>
