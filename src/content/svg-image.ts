@@ -1,8 +1,10 @@
 // Turns SVG markup into an element that is safe to show in the page: sanitized again here (the page
-// is never trusted, and neither is anything that crossed a message boundary), parsed as XML, and
-// refused when it is too big or nests <use> so deeply that drawing it could freeze the tab.
+// is never trusted, and neither is anything that crossed a message boundary) before it is parsed,
+// purified again as DOM, and refused when it is too big or nests <use> so deeply that drawing it
+// could freeze the tab.
 import { PimError } from '../core/errors';
-import { cssLoadsSomething, sanitizeSvg, SvgSanitizeError } from '../shared/sanitize-svg';
+import DOMPurify from 'dompurify';
+import { isContainedStylesheet, isSafeAttribute, sanitizeSvg, SvgSanitizeError } from '../shared/sanitize-svg';
 import { contentText } from './text';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -16,33 +18,26 @@ function refused(message: string): PimError {
   });
 }
 
-const NEVER = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener', 'image', 'feimage']);
-const LINKS = new Set(['href', 'xlink:href', 'src']);
+let purifier: ReturnType<typeof DOMPurify> | undefined;
 
 /**
- * A second, independent pass over what DOMPurify left: whatever it may miss in some browser or
- * version, nothing here can run script or fetch anything. Removes non-SVG elements, script-capable
- * and loading elements, event handlers, non-fragment links and loading CSS.
+ * The second, independent pass, where the markup becomes live DOM in the page: DOMPurify over the
+ * parsed tree, in place, with the sanitizer's own attribute and style rules as hooks. Whatever the
+ * allow-list may miss in some browser or version, nothing here can run script or fetch anything.
  */
-export function scrubSvg(svg: Element): void {
-  for (const element of Array.from(svg.getElementsByTagName('*'))) {
-    if (element.namespaceURI !== SVG_NS || NEVER.has(element.localName.toLowerCase())) {
-      element.remove();
-      continue;
-    }
-    if (element.localName === 'style' && cssLoadsSomething(element.textContent ?? '')) {
-      element.remove();
-      continue;
-    }
-    for (const attribute of Array.from(element.attributes)) {
-      const name = attribute.name.toLowerCase();
-      const unsafe = name.startsWith('on') || (LINKS.has(name) ? !attribute.value.trim().startsWith('#') : cssLoadsSomething(attribute.value));
-      if (unsafe) element.removeAttributeNode(attribute);
-    }
+export function purifyInPlace(svg: Element): void {
+  if (!purifier) {
+    purifier = DOMPurify(window);
+    purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (!isSafeAttribute(data.attrName, data.attrValue)) data.keepAttr = false;
+    });
+    purifier.addHook('uponSanitizeElement', (node, data) => {
+      if (data.tagName === 'style' && !isContainedStylesheet(node.textContent ?? '')) node.parentNode?.removeChild(node);
+    });
   }
-  for (const attribute of Array.from(svg.attributes)) {
-    if (attribute.name.toLowerCase().startsWith('on') || cssLoadsSomething(attribute.value)) svg.removeAttributeNode(attribute);
-  }
+  // Without a DOM, DOMPurify returns its input untouched: refuse instead.
+  if (!purifier.isSupported) throw refused('This image cannot be checked on this page.');
+  purifier.sanitize(svg, { IN_PLACE: true, USE_PROFILES: { svg: true, svgFilters: true }, FORBID_TAGS: ['foreignObject', 'a', 'image', 'feImage'] });
 }
 
 /** A `<use>` that points at something containing (or being) a `<use>` can multiply into billions of nodes. */
@@ -83,7 +78,7 @@ export function prepareSvg(doc: Document, markup: string): PreparedSvg {
     throw refused('This image cannot be placed: it is not a well-formed SVG.');
   }
   checkSvgBudget(root);
-  scrubSvg(root);
+  purifyInPlace(root);
   const svg = doc.importNode(root, true) as unknown as SVGSVGElement;
   const width = Number.parseFloat(svg.getAttribute('width') ?? '');
   const height = Number.parseFloat(svg.getAttribute('height') ?? '');

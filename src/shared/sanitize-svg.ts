@@ -1,61 +1,181 @@
-// Cleans SVG markup from the API (or from storage) before any page shows it. Needs a DOM.
-import DOMPurify, { type Config } from 'dompurify';
+// Cleans SVG markup from the API (or from storage) before any view shows it, without a DOM: it parses
+// with a pure-JavaScript XML parser and writes back an allow-list, so no event handler, script,
+// foreign element or loading reference ever becomes a DOM node. Parsing untrusted markup with the
+// browser's own parsers (DOMParser, <template>, innerHTML, DOMPurify) creates its attributes in a
+// document that shares the extension page's (or the web page's) scripting context: Chromium checks
+// each `on*` attribute against that context's CSP right there, so only the CSP stood between an
+// answer and script. Runs anywhere: extension pages, the content script, the worker, Node.
+import { parseXml, type XmlElement, XmlError, type XmlNode, type XmlText } from '@rgrove/parse-xml';
 import { SvgSanitizeError } from './svg-sanitize-error';
 
 export { SvgSanitizeError };
 
-const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  USE_PROFILES: { svg: true, svgFilters: true },
-  FORBID_TAGS: ['foreignObject'],
-  RETURN_DOM_FRAGMENT: true,
-};
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
-const LINK_ATTRIBUTES = new Set(['href', 'xlink:href', 'src']);
+/** Deeper than any QR needs; bounds the recursion below (the parser's own is bounded by the 2 MB body cap). */
+export const MAX_SVG_DEPTH = 64;
+
+/** SVG elements a QR image can use; nothing here runs script, loads a resource or animates. */
+const KEPT_ELEMENTS = new Set([
+  'svg', 'g', 'defs', 'symbol', 'use', 'title', 'desc', 'style',
+  'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'path', 'text', 'tspan', 'textPath',
+  'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask', 'pattern', 'marker',
+  'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix',
+  'feDiffuseLighting', 'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA',
+  'feFuncB', 'feFuncG', 'feFuncR', 'feGaussianBlur', 'feMerge', 'feMergeNode', 'feMorphology',
+  'feOffset', 'fePointLight', 'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence',
+]);
+
+/** Wrappers whose content is still part of the picture: the wrapper goes, its children stay. */
+const UNWRAPPED_ELEMENTS = new Set(['a', 'switch']);
+
+/** Namespaced attributes with a meaning in SVG; every other prefix (and every xmlns:*) is dropped. */
+const KEPT_PREFIXED = new Set(['xlink:href', 'xml:space', 'xml:lang']);
+const LINK_ATTRIBUTES = new Set(['href', 'xlink:href']);
+const ATTRIBUTE_NAME = /^[A-Za-z_][\w.:-]*$/;
 
 /** True when a CSS text (a style element, a style attribute, a presentation attribute) could load anything. */
 export function cssLoadsSomething(css: string): boolean {
   // Escapes could spell `url(` so a pattern misses it; no QR needs them.
-  if (/\\|@import|image-set\s*\(|expression\s*\(/i.test(css)) return true;
+  if (/\\|@import|image-set\s*\(|expression\s*\(|-moz-binding|behavior\s*:/i.test(css)) return true;
   for (const match of css.matchAll(/url\s*\(\s*(['"]?)\s*([^'")\s]*)/gi)) {
     if (!(match[2] ?? '').startsWith('#')) return true;
   }
   return false;
 }
 
-/** Links may only point inside the document (`#id`); any other attribute may not load through CSS. */
-export function isSafeAttribute(name: string, value: string): boolean {
-  return LINK_ATTRIBUTES.has(name.toLowerCase()) ? value.trim().startsWith('#') : !cssLoadsSomething(value);
+/**
+ * A `<style>` is kept only when it can match nothing outside its own SVG: no at-rules (`@import`,
+ * `@font-face`, `@namespace`, ...), no `:host` (which would reach the element the SVG is shown in)
+ * and nothing that loads.
+ */
+export function isContainedStylesheet(css: string): boolean {
+  return !/@|:host/i.test(css) && !cssLoadsSomething(css);
 }
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
+/** Links may only point inside the document (`#id`); any other attribute may not load through CSS. */
+export function isSafeAttribute(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('on') || !ATTRIBUTE_NAME.test(name)) return false;
+  if (name.includes(':') && !KEPT_PREFIXED.has(name)) return false;
+  if (lower === 'src') return false;
+  return LINK_ATTRIBUTES.has(lower) ? value.trim().startsWith('#') : !cssLoadsSomething(value);
+}
 
-function getPurifier(): ReturnType<typeof DOMPurify> {
-  if (purifier) return purifier;
-  const instance = DOMPurify(window);
-  // Without a DOM, DOMPurify returns its input unchanged: refuse instead.
-  if (!instance.isSupported) throw new SvgSanitizeError('SVG cannot be checked in this context.');
-  // No javascript:, data:, http(s): or relative files, in links or in CSS.
-  instance.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (!isSafeAttribute(data.attrName, data.attrValue)) data.keepAttr = false;
-  });
-  instance.addHook('uponSanitizeElement', (node, data) => {
-    if (data.tagName === 'style' && cssLoadsSomething(node.textContent ?? '')) node.parentNode?.removeChild(node);
-  });
-  purifier = instance;
-  return instance;
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(value: string): string {
+  return escapeText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+const isElement = (node: XmlNode): node is XmlElement => node.type === 'element';
+const isText = (node: XmlNode): node is XmlText => node.type === 'text' || node.type === 'cdata';
+
+interface Output {
+  parts: string[];
+  usesXlink: boolean;
+}
+
+function textOf(element: XmlElement): string {
+  return element.children.filter(isText).map((node) => node.text).join('');
+}
+
+function writeAttributes(element: XmlElement, out: Output): string {
+  let written = '';
+  for (const [name, value] of Object.entries(element.attributes)) {
+    if (name === 'xmlns' || !isSafeAttribute(name, value)) continue;
+    if (name === 'xlink:href') out.usesXlink = true;
+    written += ` ${name}="${escapeAttribute(value)}"`;
+  }
+  return written;
+}
+
+function writeChildren(element: XmlElement, depth: number, out: Output): void {
+  for (const child of element.children) {
+    if (isElement(child)) writeElement(child, depth + 1, out);
+    else if (isText(child)) out.parts.push(escapeText(child.text));
+    // Comments and processing instructions carry nothing a picture needs.
+  }
+}
+
+function writeElement(element: XmlElement, depth: number, out: Output): void {
+  if (depth > MAX_SVG_DEPTH) throw new SvgSanitizeError('The image nests its parts too deeply to show safely.');
+  const { name } = element;
+  // Another default namespace (XHTML inside the SVG, say) makes every name below it foreign.
+  const namespace = element.attributes.xmlns;
+  if (namespace !== undefined && namespace !== SVG_NS) return;
+  if (UNWRAPPED_ELEMENTS.has(name)) {
+    writeChildren(element, depth, out);
+    return;
+  }
+  if (!KEPT_ELEMENTS.has(name)) return;
+  if (name === 'style') {
+    const css = textOf(element);
+    if (isContainedStylesheet(css)) out.parts.push(`<style>${escapeText(css)}</style>`);
+    return;
+  }
+  out.parts.push(`<${name}${writeAttributes(element, out)}`);
+  if (element.children.length === 0) {
+    out.parts.push('/>');
+    return;
+  }
+  out.parts.push('>');
+  writeChildren(element, depth, out);
+  out.parts.push(`</${name}>`);
+}
+
+/** A plain length (`400`, `400px`) in user units; 0 for percentages, other units and nonsense. */
+function pixels(length: string | undefined): number {
+  const match = /^\s*(\d+(?:\.\d+)?)(?:px)?\s*$/.exec(length ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+function parseSvgRoot(markup: string): XmlElement | undefined {
+  const parse = (text: string): XmlElement | undefined => {
+    const root = parseXml(text, { ignoreUndefinedEntities: true }).root;
+    return root && root.name === 'svg' ? root : undefined;
+  };
+  try {
+    const root = parse(markup);
+    if (root) return root;
+  } catch (error) {
+    if (!(error instanceof XmlError || error instanceof RangeError)) throw error;
+  }
+  // An SVG file wrapped in something else (an HTML page, a JSON leftover): the first <svg> element alone.
+  const start = markup.search(/<svg[\s>/]/);
+  const end = markup.lastIndexOf('</svg>');
+  if (start < 0 || end < start) return undefined;
+  try {
+    return parse(markup.slice(start, end + '</svg>'.length));
+  } catch (error) {
+    if (error instanceof XmlError || error instanceof RangeError) {
+      throw new SvgSanitizeError(`The image is not well-formed SVG: ${error instanceof XmlError ? error.message : 'it nests too deeply'}.`);
+    }
+    throw error;
+  }
 }
 
 /**
- * Returns the first `<svg>` of the markup with script, event handlers, foreignObject, external
- * references and loading CSS removed, serialized as standalone XML. Throws SvgSanitizeError when
- * no `<svg>` remains.
+ * The SVG of `markup` reduced to an allow-list of elements and attributes, serialized as standalone
+ * XML: no script, event handler, foreign content, animation, external reference or loading CSS, and
+ * styles that cannot reach outside the image. Adds a viewBox when the image has only a width and a
+ * height, so it scales instead of being cropped. Throws SvgSanitizeError when no SVG remains.
  */
 export function sanitizeSvg(markup: string): string {
   if (typeof markup !== 'string' || markup.trim() === '') throw new SvgSanitizeError('The image is empty.');
-  const fragment = getPurifier().sanitize(markup, CONFIG);
-  const svg = Array.from(fragment.childNodes).find(
-    (node): node is Element => node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === 'svg',
-  );
-  if (!svg) throw new SvgSanitizeError('No SVG image remains after removing unsafe content.');
-  return new XMLSerializer().serializeToString(svg);
+  const root = parseSvgRoot(markup);
+  if (!root || (root.attributes.xmlns !== undefined && root.attributes.xmlns !== SVG_NS)) {
+    throw new SvgSanitizeError('No SVG image remains after removing unsafe content.');
+  }
+  const out: Output = { parts: [], usesXlink: false };
+  writeChildren(root, 0, out);
+  let attributes = writeAttributes(root, out);
+  const width = pixels(root.attributes.width);
+  const height = pixels(root.attributes.height);
+  if (root.attributes.viewBox === undefined && width > 0 && height > 0) attributes += ` viewBox="0 0 ${width} ${height}"`;
+  const xlink = out.usesXlink ? ` xmlns:xlink="${XLINK_NS}"` : '';
+  return `<svg xmlns="${SVG_NS}"${xlink}${attributes}>${out.parts.join('')}</svg>`;
 }

@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
+import { styleAttackCorpus } from '../fixtures/hostile-svg/style-attacks';
 import { expect, test } from './harness';
 import { send, value } from './messaging';
 
@@ -505,7 +506,7 @@ test('no hostile SVG runs script or loads anything, in the page or the extension
   });
   await page.bringToFront();
 
-  const corpus = hostileSvgCorpus(`${sandbox.url}/__sandbox/beacon`);
+  const corpus = [...hostileSvgCorpus(`${sandbox.url}/__sandbox/beacon`), ...styleAttackCorpus(`${sandbox.url}/__sandbox/beacon`)];
   expect(corpus.length).toBeGreaterThanOrEqual(25);
   const outcomes: Record<string, string> = {};
   for (const vector of corpus) {
@@ -539,8 +540,8 @@ test('no hostile SVG runs script or loads anything, in the page or the extension
   });
   expect(consoleLines.filter((line) => /pwned/i.test(line))).toEqual([]);
   expect(extErrors).toEqual([]);
-  // DOMPurify drops <use>; the content script would refuse nested ones anyway (unit-tested).
-  expect(outcomes['<use> bomb']).toBe('rendered');
+  // A <use> that repeats a <use> is refused before it can freeze the tab.
+  expect(outcomes['<use> bomb']).toMatch(/^refused: .*could freeze/);
   expect(outcomes['nothing but a script']).toMatch(/^refused/);
   expect(outcomes['script element']).toBe('rendered');
   // The layout-hijacking style stayed inside its own nested shadow root.

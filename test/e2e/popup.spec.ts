@@ -228,7 +228,12 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
     await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Email', 'FirstName', 'FamilyName'])}`)).toBeVisible();
     const box = await preview.boundingBox();
     if (box) await popup.mouse.click(box.x + 2, box.y + 2);
-    const markup = await preview.innerHTML();
+    // The preview is an <img>: what it draws is the markup in its data URL.
+    const markup = await preview.evaluate((image) => {
+      const src = image.getAttribute('src') ?? '';
+      return new TextDecoder().decode(Uint8Array.from(atob(src.slice(src.indexOf(',') + 1)), (ch) => ch.charCodeAt(0)));
+    });
+    expect(markup).toMatch(/^<svg[\s>]/);
     expect(markup).not.toMatch(/<script|onload=|onclick=|onmouseover=|javascript:|foreignObject|__sandbox\/beacon/i);
   }
   await popup.getByRole('button', { name: 'History' }).or(popup.getByText('History', { exact: true })).first().click();

@@ -18,17 +18,27 @@ async function showResult(options: RenderPopupOptions & { page?: PageContext } =
   return { ...rendered, preview, result };
 }
 
+/** The markup behind the preview image's data URL. */
+function previewMarkup(preview: HTMLElement): string {
+  const src = preview.getAttribute('src') ?? '';
+  expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
+  const bytes = Uint8Array.from(atob(src.slice(src.indexOf(',') + 1)), (ch) => ch.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
 describe('ResultPanel', () => {
-  it('shows the sanitized image inline with its size, bytes and duration', async () => {
+  it('shows the sanitized image as an isolated <img> with its size, bytes and duration', async () => {
     const { preview } = await showResult();
-    expect(preview.querySelector('svg')).toBeTruthy();
+    expect(preview.tagName).toBe('IMG');
+    expect(previewMarkup(preview)).toMatch(/^<svg[\s>]/);
     expect(screen.getByText('400×400 px · 3.2 KB · 87 ms · Sandbox')).toBeTruthy();
   });
 
   it('never renders hostile markup from the API', async () => {
     const { preview } = await showResult({}, generateResult({ svg: HOSTILE_SVG }));
-    expect(preview.innerHTML).not.toMatch(/onload|evil\.example|foreignObject/i);
-    expect(preview.querySelector('path')).toBeTruthy();
+    const markup = previewMarkup(preview);
+    expect(markup).not.toMatch(/onload|evil\.example|foreignObject/i);
+    expect(markup).toContain('<path');
   });
 
   it('says what the QR encodes, read back from the rendered image', async () => {
