@@ -4,7 +4,7 @@ import { tooLarge } from './send-request';
 /** The largest `/image` answer we accept; a real PiM QR SVG is a few tens of KB. */
 export const MAX_IMAGE_BODY_BYTES = 2 * 1024 * 1024;
 
-// KPN-API.md: the shape of the answer is unpublished, so these keys are tried first, then any string.
+// docs/kpn-api.md: the shape of the answer is unpublished, so these keys are tried first, then any string.
 const IMAGE_KEYS = ['image', 'qr', 'qrcode', 'qrCode', 'svg', 'data', 'base64', 'content', 'body', 'result'];
 const DATA_URL = /^data:image\/svg\+xml(?:;[\w.+-]+=[\w.+-]+)*(;base64)?,/i;
 const MAX_DEPTH = 4;

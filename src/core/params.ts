@@ -18,7 +18,7 @@ export const PARAM_FIELDS = ['redirect', 'title', 'description', 'attributes', '
 export type ParamField = (typeof PARAM_FIELDS)[number];
 
 /**
- * KPN publishes no limits, so these are our own guards (KPN-API.md "Unknown"); when the server
+ * KPN publishes no limits, so these are our own guards (docs/kpn-api.md, "Not published"); when the server
  * disagrees, its 400 message is shown verbatim. Lengths count Unicode code points.
  */
 export const PARAM_LIMITS = {

@@ -61,7 +61,7 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
 
 type Build = (kind: PimErrorKind, base: string, extra?: PimErrorDetails) => PimError;
 
-// KPN-API.md: Apigee answers a bad client with 401, some KPN products with 500. Either way the
+// docs/kpn-api.md: Apigee answers a bad client with 401, some KPN products with 500. Either way the
 // token call failed for a reason the user fixes in Options, so every other status lands here.
 function tokenError(status: number, build: Build): PimError {
   if (status === 403) return build('forbidden', 'KPN refused to issue a token for this app.');

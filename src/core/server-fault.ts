@@ -8,7 +8,7 @@ export interface ServerFault {
 }
 
 /**
- * Reads the error bodies KPN is known to send (KPN-API.md): Apigee `{"fault":{faultstring,detail:{errorcode}}}`,
+ * Reads the error bodies KPN is known to send (docs/kpn-api.md): Apigee `{"fault":{faultstring,detail:{errorcode}}}`,
  * the token endpoint's `{"ErrorCode","Error"}`, the proxy's `{"error":{transactionId,message,info,...}}`
  * or the same fields unwrapped, and the OAuth `{"error","error_description"}`. Short plain text is
  * kept; HTML error pages are not shown. Never throws.

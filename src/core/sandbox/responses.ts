@@ -1,4 +1,4 @@
-// The error bodies the real gateway produces, in its three dialects (see KPN-API.md).
+// The error bodies the real gateway produces, in its three dialects (see docs/kpn-api.md).
 
 const STATUS_NAMES: Readonly<Record<number, string>> = {
   400: 'BadRequest',
