@@ -7,7 +7,7 @@ const extensionApis = [
   { name: 'preact', message: 'src/core has no UI.' },
 ];
 
-/** Folders each runtime may not import, so every arrow points down (see ARCHITECTURE.md). */
+/** Folders each runtime may not import, so every arrow points down (see docs/architecture.md). */
 const boundaries = {
   'src/core/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/shared/**', '**/ui/**'],
   'src/shared/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/ui/**'],
