@@ -29,8 +29,11 @@ export function credentialsFor(settings: Settings, environment: Environment): St
   return settings.credentials[environment.id];
 }
 
+/** Secrets shorter than this show no hint: 4 known characters are too large a share of a short one. */
+export const SECRET_HINT_MIN_LENGTH = 16;
+
 export function secretHint(secret: string): string {
-  return secret.length >= 8 ? secret.slice(-4) : '';
+  return secret.length >= SECRET_HINT_MIN_LENGTH ? secret.slice(-4) : '';
 }
 
 export async function environmentView(

@@ -3,7 +3,7 @@ import { Field } from '../ui/Field';
 import { t } from '../ui/i18n';
 import { useOptionsStore } from './store';
 
-/** Client ID and a write-only secret: the page learns only whether one is set and its last 4 characters. */
+/** Client ID and a write-only secret: the page learns only whether one is set and (16 characters or more) its last 4. */
 export function CredentialsFields() {
   const store = useOptionsStore();
   const { editor } = store;
