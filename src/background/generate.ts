@@ -6,7 +6,7 @@ import { generateQr } from '../core/pim-client';
 import type { RequestLogEntry } from '../core/request-log';
 import type { FetchLike } from '../core/send-request';
 import type { KeyValueStore } from '../core/storage-port';
-import { createTokenSource, type TokenSource, tokenCacheKey } from '../core/token-cache';
+import { createTokenSource, forgetCachedToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
 import type { ConnectionTestResult, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
@@ -65,7 +65,7 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
     fetch,
     now: deps.now,
     store: deps.session,
-    cacheKey: tokenCacheKey(environment.id, credentials.clientId),
+    cacheKey: tokenCacheKey(environment.id),
     endpoint: environment,
     credentials,
     onRequest,
@@ -124,7 +124,10 @@ export async function testConnection(deps: ApiDeps, environmentId: unknown): Pro
   }
 }
 
-/** Tokens minted with credentials that were changed or removed must not be used again. */
-export async function forgetTokens(deps: Pick<ApiDeps, 'session'>, environmentId: string, clientId: string): Promise<void> {
-  await deps.session.remove(tokenCacheKey(environmentId, clientId));
+/**
+ * Tokens minted with credentials or a base URL that were changed or removed must not be used
+ * again, and a mint still in flight for them must not cache its token.
+ */
+export async function forgetTokens(deps: Pick<ApiDeps, 'session'>, environmentId: string): Promise<void> {
+  await forgetCachedToken(deps.session, tokenCacheKey(environmentId));
 }

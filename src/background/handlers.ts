@@ -92,7 +92,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
           throw new PimError('invalid-parameters', { message: 'The built-in environments cannot be deleted.', hint: '' });
         }
         const { [id]: removed, ...credentials } = current.credentials;
-        if (removed) void forgetTokens(deps, id, removed.clientId);
+        if (removed) void forgetTokens(deps, id);
         return {
           ...current,
           customEnvironments: current.customEnvironments.filter((e) => e.id !== id),
@@ -118,7 +118,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
         }
         const previous = current.credentials[environmentId];
         const clientSecret = newSecret !== '' ? newSecret : (previous?.clientSecret ?? '');
-        if (previous) void forgetTokens(deps, environmentId, previous.clientId);
+        if (previous) void forgetTokens(deps, environmentId);
         return { ...current, credentials: { ...current.credentials, [environmentId]: { clientId, clientSecret } } };
       });
       return viewOf(settings, environmentId);
@@ -129,7 +129,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
       const settings = await deps.settings.update((current) => {
         findEnvironment(current, environmentId);
         const { [environmentId]: removed, ...credentials } = current.credentials;
-        if (removed) void forgetTokens(deps, environmentId, removed.clientId);
+        if (removed) void forgetTokens(deps, environmentId);
         return { ...current, credentials };
       });
       return viewOf(settings, environmentId);

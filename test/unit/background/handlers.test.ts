@@ -16,13 +16,19 @@ function setup(options: { granted?: string[] } = {}) {
   const session = createMemoryStore();
   const builtIn = createSandboxHandler();
   const remote = createSandboxHandler();
+  const remoteFetch = sandboxFetch(remote);
+  /** Every request the background sent over the "network": where to, and its body. */
+  const sent: { url: string; body: string }[] = [];
   let ids = 0;
   const handlers = createHandlers({
     settings: createSettingsStore(local),
     history: createHistoryStore(local),
     log: createRequestLogStore(session),
     session,
-    fetch: sandboxFetch(remote),
+    fetch: (input, init) => {
+      sent.push({ url: input, body: typeof init.body === 'string' ? init.body : '' });
+      return remoteFetch(input, init);
+    },
     sandboxFetch: sandboxFetch(builtIn),
     now: () => Date.now(),
     sleep: async () => {},
@@ -31,7 +37,7 @@ function setup(options: { granted?: string[] } = {}) {
     hasHostPermission: async (pattern) => (options.granted ?? []).includes(pattern),
     insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
   });
-  return { handlers, local, session, builtIn, remote };
+  return { handlers, local, session, builtIn, remote, sent };
 }
 
 async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
@@ -182,6 +188,21 @@ describe('background handlers', () => {
     expect((await handlers['ui-bg-settings-get'](undefined)).selectedEnvironmentId).toBe('sandbox');
     expect(JSON.stringify(local.data.get('settings'))).not.toContain(SECRET);
     expect((await rejection(handlers['ui-bg-environment-delete']({ id: 'production' }))).kind).toBe('invalid-parameters');
+  });
+
+  it('Test connection after the secret changed does not join a mint still running with the old one', async () => {
+    const { handlers, remote, sent } = setup();
+    const env = await addLocalEnvironment(handlers);
+    remote.configure({ faults: ['token:delay=100'] });
+    const running = handlers['ui-bg-generate']({ requestId: 'slow', environmentId: env.id, params: DEFAULT_PARAMS });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const rotated = 'rotated-secret-not-known-yet';
+    await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: rotated });
+    // The sandbox knows only the old secret: an honest test of the new one fails.
+    expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('credentials-rejected');
+    await running;
+    const secretsSent = sent.filter((c) => c.url.includes('/accesstoken')).map((c) => new URLSearchParams(c.body).get('client_secret'));
+    expect(secretsSent).toEqual([SECRET, rotated]);
   });
 
   it('tests a connection by minting a fresh token', async () => {
