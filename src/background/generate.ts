@@ -11,11 +11,14 @@ import type { ConnectionTestResult, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
 import type { RequestLogStore } from './request-log-store';
+import type { SecretStore } from './secret-store';
 import type { Settings } from './settings-schema';
 import type { SettingsStore } from './settings-store';
 
 export interface ApiDeps {
   settings: SettingsStore;
+  /** Client secrets: the extension origin's IndexedDB, out of content scripts' reach. */
+  secrets: SecretStore;
   history: HistoryStore;
   log: RequestLogStore;
   /** storage.session: tokens must survive a stopped worker but not the browser session. */
@@ -43,8 +46,13 @@ interface Connection {
 async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connection> {
   const settings = await deps.settings.read();
   const environment = findEnvironment(settings, environmentId);
-  const credentials = credentialsFor(settings, environment);
-  if (!credentials || credentials.clientId === '' || credentials.clientSecret === '') {
+  const { savedFor, ...credentials } = await credentialsFor(settings, environment, deps.secrets);
+  if (savedFor) {
+    throw new PimError('not-configured', {
+      message: `The stored client secret was saved for ${savedFor.origin} with client ID "${savedFor.clientId}", so it is not sent to ${new URL(environment.baseUrl).origin} with client ID "${credentials.clientId}".`,
+    });
+  }
+  if (credentials.clientId === '' || credentials.clientSecret === '') {
     throw new PimError('not-configured');
   }
   if (environment.kind === 'custom' && needsHostPermission(environment.baseUrl)) {
