@@ -59,6 +59,9 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     saving.value = true;
     try {
       const granted = permission ? await permission.catch(() => false) : true;
+      const binding = editor.secretBindingChange.value;
+      // Told after saving too: the background drops a secret saved for another origin or client ID.
+      const dropsSecret = (binding.origin !== undefined || binding.clientId !== undefined) && editor.clientSecret.value.trim() === '';
       let id = editor.id.value;
       if (editor.kind.value === 'custom') {
         id = (await send('ui-bg-environment-save', editor.input.value)).id;
@@ -75,7 +78,12 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
       }
       await refresh(false);
       editorStatus.value = t('statusSaved');
-      if (!granted) editorWarning.value = t('permissionNotGranted', host);
+      editorWarning.value = [
+        granted ? '' : t('permissionNotGranted', host),
+        dropsSecret && selected.value?.secretSet === false ? t('secretRemovedOnSave') : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
     } catch (e) {
       editorError.value = toErrorView(e);
     } finally {
