@@ -58,10 +58,11 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   async function finishSave(permission: Promise<boolean> | undefined, host: string) {
     saving.value = true;
     try {
-      const granted = permission ? await permission.catch(() => false) : true;
+      // Read as the user pressed Save. Told after saving too: the background drops a secret saved
+      // for another origin or client ID.
       const binding = editor.secretBindingChange.value;
-      // Told after saving too: the background drops a secret saved for another origin or client ID.
       const dropsSecret = (binding.origin !== undefined || binding.clientId !== undefined) && editor.clientSecret.value.trim() === '';
+      const granted = permission ? await permission.catch(() => false) : true;
       let id = editor.id.value;
       if (editor.kind.value === 'custom') {
         id = (await send('ui-bg-environment-save', editor.input.value)).id;
