@@ -1,10 +1,11 @@
 // Environment lookup for the background: the built-ins plus the user's own, their credentials,
 // and the views the UI may see (never a secret).
-import { BUILT_IN_ENVIRONMENTS, type Environment, needsHostPermission, originPattern } from '../core/environments';
+import { apiOrigin, BUILT_IN_ENVIRONMENTS, type Environment, needsHostPermission, originPattern } from '../core/environments';
 import { PimError } from '../core/errors';
 import { SANDBOX_DEFAULTS } from '../core/sandbox/handler';
 import type { EnvironmentView } from '../shared/messages';
-import type { Settings, StoredCredentials } from './settings-schema';
+import type { SecretStore, StoredSecret } from './secret-store';
+import type { Settings } from './settings-schema';
 
 export function allEnvironments(settings: Settings): Environment[] {
   return [...BUILT_IN_ENVIRONMENTS.map((e) => ({ ...e })), ...settings.customEnvironments];
@@ -21,25 +22,57 @@ export function findEnvironment(settings: Settings, id: unknown): Environment {
   return environment;
 }
 
+export interface ResolvedCredentials {
+  clientId: string;
+  /** '' when none is stored, or when the stored one was saved for another origin or client ID. */
+  clientSecret: string;
+  /** Set when a secret is stored for another origin or client ID than the environment has now. */
+  savedFor?: { origin: string; clientId: string };
+}
+
 /** The built-in sandbox has public, documented credentials; every other environment needs the user's. */
-export function credentialsFor(settings: Settings, environment: Environment): StoredCredentials | undefined {
+export function clientIdFor(settings: Settings, environment: Environment): string {
+  if (environment.kind === 'sandbox') return SANDBOX_DEFAULTS.clientId;
+  return settings.credentials[environment.id]?.clientId ?? '';
+}
+
+/** A secret is sent only to the origin (scheme, host, port) and with the client ID it was saved for. */
+export function secretBinds(secret: StoredSecret, environment: Environment, clientId: string): boolean {
+  return secret.clientId === clientId && secret.origin === apiOrigin(environment.baseUrl);
+}
+
+/**
+ * The credentials to mint with. This is where a secret is read for a mint, so the binding is
+ * checked here whatever the save handlers did: a secret saved for another base URL's origin or
+ * another client ID comes back as no secret.
+ */
+export async function credentialsFor(settings: Settings, environment: Environment, secrets: SecretStore): Promise<ResolvedCredentials> {
   if (environment.kind === 'sandbox') {
     return { clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret };
   }
-  return settings.credentials[environment.id];
+  const clientId = clientIdFor(settings, environment);
+  const stored = await secrets.get(environment.id);
+  if (!stored) return { clientId, clientSecret: '' };
+  if (!secretBinds(stored, environment, clientId)) {
+    return { clientId, clientSecret: '', savedFor: { origin: stored.origin, clientId: stored.clientId } };
+  }
+  return { clientId, clientSecret: stored.clientSecret };
 }
 
+/** Secrets shorter than this show no hint: 4 known characters are too large a share of a short one. */
+export const SECRET_HINT_MIN_LENGTH = 16;
+
 export function secretHint(secret: string): string {
-  return secret.length >= 8 ? secret.slice(-4) : '';
+  return secret.length >= SECRET_HINT_MIN_LENGTH ? secret.slice(-4) : '';
 }
 
 export async function environmentView(
   settings: Settings,
   environment: Environment,
+  secrets: SecretStore,
   hasHostPermission: (pattern: string) => Promise<boolean>,
 ): Promise<EnvironmentView> {
-  const credentials = credentialsFor(settings, environment);
-  const stored = environment.kind === 'sandbox' ? undefined : settings.credentials[environment.id];
+  const credentials = await credentialsFor(settings, environment, secrets);
   const needsPermission =
     environment.kind === 'custom' &&
     needsHostPermission(environment.baseUrl) &&
@@ -47,9 +80,9 @@ export async function environmentView(
   return {
     ...environment,
     builtIn: environment.kind !== 'custom',
-    clientId: credentials?.clientId ?? '',
-    secretSet: environment.kind === 'sandbox' || (stored?.clientSecret ?? '') !== '',
-    secretHint: stored ? secretHint(stored.clientSecret) : '',
+    clientId: credentials.clientId,
+    secretSet: credentials.clientSecret !== '',
+    secretHint: environment.kind === 'sandbox' ? '' : secretHint(credentials.clientSecret),
     needsPermission,
   };
 }

@@ -6,16 +6,19 @@ import { generateQr } from '../core/pim-client';
 import type { RequestLogEntry } from '../core/request-log';
 import type { FetchLike } from '../core/send-request';
 import type { KeyValueStore } from '../core/storage-port';
-import { createTokenSource, type TokenSource, tokenCacheKey } from '../core/token-cache';
+import { createTokenSource, forgetCachedToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
 import type { ConnectionTestResult, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
 import type { RequestLogStore } from './request-log-store';
+import type { SecretStore } from './secret-store';
 import type { Settings } from './settings-schema';
 import type { SettingsStore } from './settings-store';
 
 export interface ApiDeps {
   settings: SettingsStore;
+  /** Client secrets: the extension origin's IndexedDB, out of content scripts' reach. */
+  secrets: SecretStore;
   history: HistoryStore;
   log: RequestLogStore;
   /** storage.session: tokens must survive a stopped worker but not the browser session. */
@@ -43,8 +46,13 @@ interface Connection {
 async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connection> {
   const settings = await deps.settings.read();
   const environment = findEnvironment(settings, environmentId);
-  const credentials = credentialsFor(settings, environment);
-  if (!credentials || credentials.clientId === '' || credentials.clientSecret === '') {
+  const { savedFor, ...credentials } = await credentialsFor(settings, environment, deps.secrets);
+  if (savedFor) {
+    throw new PimError('not-configured', {
+      message: `The stored client secret was saved for ${savedFor.origin} with client ID "${savedFor.clientId}", so it is not sent to ${new URL(environment.baseUrl).origin} with client ID "${credentials.clientId}".`,
+    });
+  }
+  if (credentials.clientId === '' || credentials.clientSecret === '') {
     throw new PimError('not-configured');
   }
   if (environment.kind === 'custom' && needsHostPermission(environment.baseUrl)) {
@@ -65,7 +73,7 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
     fetch,
     now: deps.now,
     store: deps.session,
-    cacheKey: tokenCacheKey(environment.id, credentials.clientId),
+    cacheKey: tokenCacheKey(environment.id),
     endpoint: environment,
     credentials,
     onRequest,
@@ -124,7 +132,10 @@ export async function testConnection(deps: ApiDeps, environmentId: unknown): Pro
   }
 }
 
-/** Tokens minted with credentials that were changed or removed must not be used again. */
-export async function forgetTokens(deps: Pick<ApiDeps, 'session'>, environmentId: string, clientId: string): Promise<void> {
-  await deps.session.remove(tokenCacheKey(environmentId, clientId));
+/**
+ * Tokens minted with credentials or a base URL that were changed or removed must not be used
+ * again, and a mint still in flight for them must not cache its token.
+ */
+export async function forgetTokens(deps: Pick<ApiDeps, 'session'>, environmentId: string): Promise<void> {
+  await forgetCachedToken(deps.session, tokenCacheKey(environmentId));
 }

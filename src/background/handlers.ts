@@ -4,7 +4,7 @@ import { type Environment, validateEnvironmentInput } from '../core/environments
 import { PimError } from '../core/errors';
 import { DEFAULT_PARAMS, validateParams } from '../core/params';
 import type { EnvironmentView, SettingsView } from '../shared/messages';
-import { allEnvironments, credentialsFor, environmentView, findEnvironment } from './environments';
+import { allEnvironments, clientIdFor, environmentView, findEnvironment, secretBinds } from './environments';
 import { type ApiDeps, forgetTokens, generate, testConnection } from './generate';
 import type { PlacementMessageName } from './placement-handlers';
 import type { Handlers } from './router';
@@ -21,8 +21,19 @@ const running = new Map<string, AbortController>();
 /** The placement messages have their own map (placement-handlers.ts); index.ts joins the two. */
 export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMessageName> {
   const views = async (settings: Settings): Promise<EnvironmentView[]> =>
-    Promise.all(allEnvironments(settings).map((e) => environmentView(settings, e, deps.hasHostPermission)));
-  const viewOf = async (settings: Settings, id: string) => environmentView(settings, findEnvironment(settings, id), deps.hasHostPermission);
+    Promise.all(allEnvironments(settings).map((e) => environmentView(settings, e, deps.secrets, deps.hasHostPermission)));
+  const viewOf = async (settings: Settings, id: string) =>
+    environmentView(settings, findEnvironment(settings, id), deps.secrets, deps.hasHostPermission);
+  /**
+   * Drops the stored secret unless it was saved for this environment's origin and this client ID,
+   * so a changed base URL or client ID never takes the old secret along (README: write-only).
+   */
+  const dropUnboundSecret = async (environment: Environment, clientId: string): Promise<boolean> => {
+    const stored = await deps.secrets.get(environment.id);
+    if (!stored || secretBinds(stored, environment, clientId)) return false;
+    await deps.secrets.remove(environment.id);
+    return true;
+  };
   const settingsView = async (settings: Settings): Promise<SettingsView> => {
     const notice = await deps.settings.takeNotice();
     const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults: settings.defaults };
@@ -60,7 +71,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
     'ui-bg-environment-save': async (raw) => {
       const payload = objectPayload(raw);
       let saved: Environment | undefined;
-      const settings = await deps.settings.update((current) => {
+      const settings = await deps.settings.update(async (current) => {
         const others = current.customEnvironments.filter((e) => e.id !== payload.id);
         if (payload.id !== undefined && others.length === current.customEnvironments.length) {
           findEnvironment(current, payload.id); // a built-in id is refused by the validator below
@@ -75,9 +86,15 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
         }
         saved = checked.environment;
         const index = current.customEnvironments.findIndex((e) => e.id === checked.environment.id);
+        const before = current.customEnvironments[index];
         const customEnvironments = [...current.customEnvironments];
         if (index >= 0) customEnvironments[index] = checked.environment;
         else customEnvironments.push(checked.environment);
+        // Inside the settings queue: a credentials save cannot slip in between the check and the drop.
+        const dropped = await dropUnboundSecret(checked.environment, current.credentials[checked.environment.id]?.clientId ?? '');
+        if (dropped || (before && (before.baseUrl !== saved.baseUrl || before.tokenPath !== saved.tokenPath))) {
+          void forgetTokens(deps, saved.id);
+        }
         return { ...current, customEnvironments };
       });
       if (!saved) throw new PimError('internal');
@@ -86,13 +103,14 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
 
     'ui-bg-environment-delete': async (raw) => {
       const id = requiredString(objectPayload(raw), 'id');
-      const settings = await deps.settings.update((current) => {
+      const settings = await deps.settings.update(async (current) => {
         const environment = findEnvironment(current, id);
         if (environment.kind !== 'custom') {
           throw new PimError('invalid-parameters', { message: 'The built-in environments cannot be deleted.', hint: '' });
         }
-        const { [id]: removed, ...credentials } = current.credentials;
-        if (removed) void forgetTokens(deps, id, removed.clientId);
+        const { [id]: _removed, ...credentials } = current.credentials;
+        await deps.secrets.remove(id);
+        void forgetTokens(deps, id);
         return {
           ...current,
           customEnvironments: current.customEnvironments.filter((e) => e.id !== id),
@@ -108,7 +126,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
       const environmentId = requiredString(payload, 'environmentId');
       const clientId = requiredString(payload, 'clientId', 512).trim();
       const newSecret = optionalString(payload, 'clientSecret', 1024)?.trim() ?? '';
-      const settings = await deps.settings.update((current) => {
+      const settings = await deps.settings.update(async (current) => {
         const environment = findEnvironment(current, environmentId);
         if (environment.kind === 'sandbox') {
           throw new PimError('invalid-parameters', { message: 'The Sandbox needs no credentials.', hint: '' });
@@ -116,20 +134,23 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
         if (clientId === '') {
           throw new PimError('invalid-parameters', { message: 'Client ID is required.', hint: '' });
         }
-        const previous = current.credentials[environmentId];
-        const clientSecret = newSecret !== '' ? newSecret : (previous?.clientSecret ?? '');
-        if (previous) void forgetTokens(deps, environmentId, previous.clientId);
-        return { ...current, credentials: { ...current.credentials, [environmentId]: { clientId, clientSecret } } };
+        const origin = new URL(environment.baseUrl).origin;
+        // An empty secret keeps the stored one, but only for the origin and client ID it was saved for.
+        if (newSecret !== '') await deps.secrets.set(environmentId, { clientSecret: newSecret, clientId, origin });
+        else await dropUnboundSecret(environment, clientId);
+        void forgetTokens(deps, environmentId);
+        return { ...current, credentials: { ...current.credentials, [environmentId]: { clientId } } };
       });
       return viewOf(settings, environmentId);
     },
 
     'ui-bg-credentials-clear': async (raw) => {
       const environmentId = requiredString(objectPayload(raw), 'environmentId');
-      const settings = await deps.settings.update((current) => {
+      const settings = await deps.settings.update(async (current) => {
         findEnvironment(current, environmentId);
-        const { [environmentId]: removed, ...credentials } = current.credentials;
-        if (removed) void forgetTokens(deps, environmentId, removed.clientId);
+        const { [environmentId]: _removed, ...credentials } = current.credentials;
+        await deps.secrets.remove(environmentId);
+        void forgetTokens(deps, environmentId);
         return { ...current, credentials };
       });
       return viewOf(settings, environmentId);
@@ -179,7 +200,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
         ? entry
         : imageCalls.find((e) => e.environment === entry.environment);
       const params = parseLoggedParams(bodySource?.requestBody) ?? settings.defaults.params ?? DEFAULT_PARAMS;
-      const clientId = credentialsFor(settings, environment)?.clientId || 'YOUR_CLIENT_ID';
+      const clientId = clientIdFor(settings, environment) || 'YOUR_CLIENT_ID';
       return { curl: curlCommands({ environment, clientId, params }) };
     },
 

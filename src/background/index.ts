@@ -19,14 +19,17 @@ import { createPlacementStore } from './placement-store';
 import { syncRememberedScripts } from './remembered-scripts';
 import { createRequestLogStore } from './request-log-store';
 import { type Handlers, routeMessage } from './router';
+import { createSecretStore } from './secret-store';
 import { originOf } from './sender';
 import { createSettingsStore } from './settings-store';
 import { storageAreaStore } from './storage-area';
 import { createTabPort } from './tab-access';
 
-// Content scripts now run in web pages; storage.local holds the client secrets, so only the worker
-// and extension pages may read it (session storage is restricted like this by default). Chrome only:
-// Firefox has no setAccessLevel.
+// Client secrets are not in storage.local but in the extension origin's IndexedDB (secret-store.ts),
+// which no content script can open in any browser. storage.local still holds client IDs, history and
+// remembered placements: where the browser can (Chrome 102+), only the worker and extension pages may
+// read it. Firefox has no setAccessLevel; its content scripts can read storage.local, which is why
+// the secrets are not there. Session storage (tokens, request log) is restricted by default in both.
 if (typeof chrome.storage.local.setAccessLevel === 'function') {
   chrome.storage.local
     .setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })
@@ -35,6 +38,11 @@ if (typeof chrome.storage.local.setAccessLevel === 'function') {
 
 const local = storageAreaStore(browser.storage.local);
 const session = storageAreaStore(browser.storage.session);
+const secrets = createSecretStore();
+const settings = createSettingsStore(local, secrets);
+// Moves any secret an older version left in storage.local to the secret store as soon as the worker
+// starts, not at the first message that happens to read settings.
+void settings.read().catch((error: unknown) => console.warn('[settings] could not be read at startup', error));
 const history = createHistoryStore(local);
 const newId = () => crypto.randomUUID();
 const now = () => Date.now();
@@ -59,7 +67,8 @@ const placements = createPlacementService({
 
 const handlers: Handlers = {
   ...createHandlers({
-    settings: createSettingsStore(local),
+    settings,
+    secrets,
     history,
     log: createRequestLogStore(session),
     session,

@@ -3,11 +3,17 @@
 import { BUILT_IN_ENVIRONMENTS, type Environment, validateEnvironmentInput } from '../core/environments';
 import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const HISTORY_SIZE_DEFAULT = 20;
 export const HISTORY_SIZE_MAX = 50;
 
+/** The client ID only: secrets live in the extension's IndexedDB (secret-store.ts), never here. */
 export interface StoredCredentials {
+  clientId: string;
+}
+
+/** A secret found where versions before 3 kept it, in storage.local, still to be moved out. */
+export interface LegacySecret {
   clientId: string;
   clientSecret: string;
 }
@@ -16,7 +22,7 @@ export interface Settings {
   schemaVersion: typeof SETTINGS_VERSION;
   selectedEnvironmentId: string;
   customEnvironments: Environment[];
-  /** By environment id. `storage.local` is not encrypted: README says so. */
+  /** By environment id. */
   credentials: Record<string, StoredCredentials>;
   defaults: { params: QrParams; historySize: number };
 }
@@ -37,6 +43,11 @@ export interface LoadedSettings {
   changed: boolean;
   /** Told to the user once when something they had stored could not be kept. */
   notice?: string;
+  /**
+   * Secrets an older version kept in these settings, by environment id. `settings` no longer holds
+   * them: the store must move them to the secret store before it writes `settings` back.
+   */
+  legacySecrets?: Record<string, LegacySecret>;
 }
 
 type Raw = Record<string, unknown>;
@@ -44,6 +55,8 @@ type Raw = Record<string, unknown>;
 /**
  * v1 kept each custom environment's credentials inside the environment and had no token or image
  * path overrides; v2 moves credentials to their own map so the environment list can be shown safely.
+ * v3 keeps only client IDs here: `repair` lifts any secret out into `legacySecrets`, because
+ * storage.local is readable by content scripts in Firefox.
  */
 const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
   1: (v) => {
@@ -64,6 +77,7 @@ const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
       defaults: v.defaults,
     };
   },
+  2: (v) => ({ ...v, schemaVersion: 3 }),
 };
 
 export function loadSettings(stored: unknown): LoadedSettings {
@@ -99,10 +113,13 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   }
 
   const credentials: Record<string, StoredCredentials> = {};
+  const legacySecrets: Record<string, LegacySecret> = {};
   const knownIds = new Set([...BUILT_IN_ENVIRONMENTS.map((e) => e.id), ...customEnvironments.map((e) => e.id)]);
   for (const [id, value] of Object.entries(isObject(raw.credentials) ? raw.credentials : {})) {
-    if (knownIds.has(id) && isObject(value) && typeof value.clientId === 'string' && typeof value.clientSecret === 'string') {
-      credentials[id] = { clientId: value.clientId, clientSecret: value.clientSecret };
+    if (!knownIds.has(id) || !isObject(value) || typeof value.clientId !== 'string') continue;
+    credentials[id] = { clientId: value.clientId };
+    if (typeof value.clientSecret === 'string' && value.clientSecret !== '') {
+      legacySecrets[id] = { clientId: value.clientId, clientSecret: value.clientSecret };
     }
   }
 
@@ -127,6 +144,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   // or every read would look like a repair and write the settings again.
   const changed = migrated || stableJson(settings) !== stableJson(raw);
   const result: LoadedSettings = { settings, changed };
+  if (Object.keys(legacySecrets).length > 0) result.legacySecrets = legacySecrets;
   if (dropped.length > 0) result.notice = `Some saved settings could not be read and were removed: ${dropped.join(', ')}.`;
   return result;
 }

@@ -1,8 +1,13 @@
-// Settings and credentials in storage.local, always read fresh: the worker may have been stopped
-// since the last message, so nothing here is cached in memory.
+// Settings and client IDs in storage.local, always read fresh: the worker may have been stopped
+// since the last message, so nothing here is cached in memory. Secrets are not settings: they live
+// in the secret store, and a secret an older version left in storage.local is moved there first.
+import { apiOrigin } from '../core/environments';
+import { PimError } from '../core/errors';
 import type { KeyValueStore } from '../core/storage-port';
+import { allEnvironments } from './environments';
+import type { SecretStore } from './secret-store';
 import { serially } from './serial';
-import { loadSettings, type Settings } from './settings-schema';
+import { type LoadedSettings, loadSettings, type Settings } from './settings-schema';
 
 const SETTINGS_KEY = 'settings';
 const NOTICE_KEY = 'settingsNotice';
@@ -14,21 +19,38 @@ export interface SettingsStore {
   takeNotice(): Promise<string | undefined>;
 }
 
-export function createSettingsStore(local: KeyValueStore): SettingsStore {
-  async function read(): Promise<Settings> {
+export function createSettingsStore(local: KeyValueStore, secrets: SecretStore): SettingsStore {
+  /** `stuck` when old secrets are still in storage.local: writing the settings now would lose them. */
+  async function read(): Promise<{ settings: Settings; stuck: boolean }> {
     const loaded = loadSettings(await local.get(SETTINGS_KEY));
+    if (loaded.legacySecrets) {
+      try {
+        await moveLegacySecrets(loaded, secrets);
+      } catch (error) {
+        // Left where they are, they are still there for the next start to move.
+        console.warn('[settings] could not move client secrets out of storage.local', error);
+        return { settings: loaded.settings, stuck: true };
+      }
+    }
     if (loaded.changed) {
       console.info('[settings] stored settings were migrated or repaired');
       await local.set(SETTINGS_KEY, loaded.settings);
       if (loaded.notice) await local.set(NOTICE_KEY, loaded.notice);
     }
-    return loaded.settings;
+    return { settings: loaded.settings, stuck: false };
   }
   return {
-    read: () => serially(SETTINGS_KEY, read),
+    read: () => serially(SETTINGS_KEY, async () => (await read()).settings),
     update: (change) =>
       serially(SETTINGS_KEY, async () => {
-        const next = await change(await read());
+        const current = await read();
+        if (current.stuck) {
+          throw new PimError('internal', {
+            message: 'Client secrets saved by an older version could not be moved to protected storage, so nothing was changed.',
+            hint: 'Reload the extension and try again.',
+          });
+        }
+        const next = await change(current.settings);
         await local.set(SETTINGS_KEY, next);
         return next;
       }),
@@ -39,4 +61,18 @@ export function createSettingsStore(local: KeyValueStore): SettingsStore {
       return typeof notice === 'string' ? notice : undefined;
     },
   };
+}
+
+/**
+ * Each old secret goes to the secret store bound to the origin its environment has now and the
+ * client ID it was stored with: the only ones it was ever used for.
+ */
+async function moveLegacySecrets(loaded: LoadedSettings, secrets: SecretStore): Promise<void> {
+  const environments = allEnvironments(loaded.settings);
+  for (const [id, legacy] of Object.entries(loaded.legacySecrets ?? {})) {
+    const environment = environments.find((e) => e.id === id);
+    const origin = environment ? apiOrigin(environment.baseUrl) : undefined;
+    if (origin === undefined) continue;
+    await secrets.set(id, { clientSecret: legacy.clientSecret, clientId: legacy.clientId, origin });
+  }
 }

@@ -153,6 +153,18 @@ export function normalizeBaseUrl(baseUrl: string): string {
 }
 
 /**
+ * Scheme, host and port of a base URL (`https://api.example.com:8443`; a default port is left out),
+ * or undefined when it is not a URL. A stored client secret is bound to this: it is sent to no other.
+ */
+export function apiOrigin(baseUrl: string): string | undefined {
+  try {
+    return new URL(baseUrl.trim()).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The match pattern to pass to `permissions.request` for a base URL. Chrome match patterns have no
  * port: `http://localhost/*` covers every port (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).
  */

@@ -25,7 +25,10 @@ export interface TokenSourceOptions {
   fetch: FetchLike;
   now: () => number;
   store: KeyValueStore;
-  /** Where the token is kept; see `tokenCacheKey`. Callers sharing a key share one mint. */
+  /**
+   * Where the token is kept; see `tokenCacheKey`. Callers with the same key and the same endpoint
+   * and credentials share one mint; a stored token counts only for the credentials it was minted with.
+   */
   cacheKey: string;
   endpoint: TokenEndpoint;
   credentials: ClientCredentials;
@@ -51,20 +54,47 @@ export interface TokenSource {
   invalidate(rejectedToken?: string): Promise<void>;
 }
 
-/** What is kept in storage. `audience` ties the token to the host, path and client it was minted for. */
+/**
+ * What is kept in storage. `audience` is the fingerprint of the base URL, token path, client ID and
+ * secret the token was minted with (see `credentialFingerprint`): never the secret itself.
+ */
 export interface StoredToken {
   accessToken: string;
   expiresAt: number;
   audience: string;
 }
 
-export function tokenCacheKey(environmentId: string, clientId: string): string {
-  return `token:${environmentId}:${clientId}`;
+/** One slot per environment, so that forgetting an environment's tokens needs no list of keys. */
+export function tokenCacheKey(environmentId: string): string {
+  return `token:${environmentId}`;
 }
 
-// Only a request in flight is shared here; the token itself lives in the store, because the
-// service worker (and this Map with it) can be stopped between any two messages.
+/**
+ * SHA-256 (hex) of everything a token depends on. Changing any of them, the secret included, gives
+ * another fingerprint: such a caller neither joins a mint in flight nor takes a cached token.
+ */
+export async function credentialFingerprint(endpoint: TokenEndpoint, credentials: ClientCredentials): Promise<string> {
+  // JSON keeps the fields apart: "ab"+"c" and "a"+"bc" are different inputs.
+  const input = JSON.stringify(['pim-qr token audience 1', endpoint.baseUrl, endpoint.tokenPath, credentials.clientId, credentials.clientSecret]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(input));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+// Only requests in flight and the count below live here; the token itself lives in the store,
+// because the service worker (and these Maps with it) can be stopped between any two messages.
+// A stopped worker has no mint left in flight either, so the two stay in step.
 const inFlight = new Map<string, Promise<MintedToken>>();
+/** Bumped by `forgetCachedToken`: a mint started before the bump may not cache its token. */
+const forgotten = new Map<string, number>();
+
+/**
+ * Forgets the environment's cached token because its credentials (or base URL) changed. A mint
+ * already in flight still answers the callers that started it, but its token is not cached.
+ */
+export async function forgetCachedToken(store: KeyValueStore, cacheKey: string): Promise<void> {
+  forgotten.set(cacheKey, (forgotten.get(cacheKey) ?? 0) + 1);
+  await store.remove(cacheKey);
+}
 
 interface MintedToken {
   accessToken: string;
@@ -73,32 +103,40 @@ interface MintedToken {
 
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const { store, cacheKey, now } = options;
-  const audience = `${options.endpoint.baseUrl}${options.endpoint.tokenPath}#${options.credentials.clientId}`;
+  let audience: Promise<string> | undefined;
+  const audienceOf = () => (audience ??= credentialFingerprint(options.endpoint, options.credentials));
   const marginMs = Math.max(0, options.marginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000;
 
-  async function readCached(): Promise<MintedToken | undefined> {
+  async function readCached(expected: string): Promise<MintedToken | undefined> {
     const stored = parseStoredToken(await store.get(cacheKey));
-    if (stored === undefined || stored.audience !== audience || now() >= stored.expiresAt) return undefined;
+    if (stored === undefined || stored.audience !== expected || now() >= stored.expiresAt) return undefined;
     return stored;
   }
 
-  async function resolveToken(): Promise<MintedToken> {
-    const cached = await readCached();
+  async function resolveToken(expected: string): Promise<MintedToken> {
+    const generation = forgotten.get(cacheKey);
+    const cached = await readCached(expected);
     if (cached !== undefined) return cached;
     const minted = await mintToken(options, marginMs);
-    if (minted.expiresAt > now()) {
-      await store.set(cacheKey, { accessToken: minted.accessToken, expiresAt: minted.expiresAt, audience });
+    // Credentials that changed while this mint ran must not leave a token behind for anyone.
+    if (minted.expiresAt > now() && forgotten.get(cacheKey) === generation) {
+      await store.set(cacheKey, { accessToken: minted.accessToken, expiresAt: minted.expiresAt, audience: expected });
     }
     return minted;
   }
 
   // Reading the cache is inside the shared flight too: a caller that checks the store while
-  // another mints would otherwise see it empty and mint again.
-  function shared(signal: AbortSignal | undefined): Promise<MintedToken> {
-    let flight = inFlight.get(cacheKey);
+  // another mints would otherwise see it empty and mint again. The flight is keyed by the
+  // fingerprint as well: a caller with a new secret or base URL must send its own.
+  async function shared(signal: AbortSignal | undefined): Promise<MintedToken> {
+    // Not raced with the signal: hashing takes microseconds, and a mint a caller started is shared
+    // and cached even when that caller stops waiting.
+    const expected = await audienceOf();
+    const flightKey = `${cacheKey} ${expected}`;
+    let flight = inFlight.get(flightKey);
     if (!flight) {
-      flight = resolveToken().finally(() => inFlight.delete(cacheKey));
-      inFlight.set(cacheKey, flight);
+      flight = resolveToken(expected).finally(() => inFlight.delete(flightKey));
+      inFlight.set(flightKey, flight);
     }
     return untilAborted(flight, signal ?? options.signal);
   }

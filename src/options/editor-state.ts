@@ -1,7 +1,7 @@
 // The environment being edited, as signals. Checked with the core's validator so the user sees
 // the same verdict the background would give, before anything is sent.
 import { batch, computed, signal } from '@preact/signals';
-import { type Environment, type EnvironmentField, type EnvironmentKind, validateEnvironmentInput } from '../core/environments';
+import { apiOrigin, type Environment, type EnvironmentField, type EnvironmentKind, validateEnvironmentInput } from '../core/environments';
 import type { EnvironmentInput, EnvironmentView } from '../shared/messages';
 import { environmentErrorText } from './environment-error-text';
 import { t } from '../ui/i18n';
@@ -19,6 +19,8 @@ export function createEditorState() {
   const clientId = signal('');
   const clientSecret = signal('');
   const storedClientId = signal('');
+  const storedBaseUrl = signal('');
+  const storedSecretSet = signal(false);
   const others = signal<readonly Environment[]>([]);
   const touched = signal<ReadonlySet<EditorField>>(new Set());
   const submitted = signal(false);
@@ -32,6 +34,20 @@ export function createEditorState() {
   const credentialsChanged = computed(() => clientId.value.trim() !== storedClientId.value || clientSecret.value.trim() !== '');
   /** A secret needs a client ID; the background would refuse one without. */
   const clientIdMissing = computed(() => credentialsChanged.value && clientId.value.trim() === '');
+  /**
+   * What the stored secret was saved for, where the form now differs from it: saving drops the
+   * secret (the background enforces it), so the form says so first. Empty when nothing would be lost.
+   */
+  const secretBindingChange = computed<{ origin?: string; clientId?: string }>(() => {
+    if (!storedSecretSet.value) return {};
+    const change: { origin?: string; clientId?: string } = {};
+    const savedOrigin = apiOrigin(storedBaseUrl.value);
+    const typedOrigin = apiOrigin(baseUrl.value);
+    if (savedOrigin !== undefined && typedOrigin !== undefined && typedOrigin !== savedOrigin) change.origin = savedOrigin;
+    const typedClientId = clientId.value.trim();
+    if (typedClientId !== '' && typedClientId !== storedClientId.value) change.clientId = storedClientId.value;
+    return change;
+  });
 
   return {
     id,
@@ -47,6 +63,7 @@ export function createEditorState() {
     validation,
     credentialsChanged,
     clientIdMissing,
+    secretBindingChange,
     touch(field: EditorField) {
       if (!touched.value.has(field)) touched.value = new Set([...touched.value, field]);
     },
@@ -69,6 +86,8 @@ export function createEditorState() {
         imagePath.value = view?.imagePath ?? '';
         clientId.value = view?.clientId ?? '';
         storedClientId.value = view?.clientId ?? '';
+        storedBaseUrl.value = view?.baseUrl ?? '';
+        storedSecretSet.value = view !== undefined && view.kind !== 'sandbox' && view.secretSet;
         clientSecret.value = '';
         others.value = all.filter((e) => e.kind === 'custom' && e.id !== view?.id);
         touched.value = new Set();

@@ -58,6 +58,10 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   async function finishSave(permission: Promise<boolean> | undefined, host: string) {
     saving.value = true;
     try {
+      // Read as the user pressed Save. Told after saving too: the background drops a secret saved
+      // for another origin or client ID.
+      const binding = editor.secretBindingChange.value;
+      const dropsSecret = (binding.origin !== undefined || binding.clientId !== undefined) && editor.clientSecret.value.trim() === '';
       const granted = permission ? await permission.catch(() => false) : true;
       let id = editor.id.value;
       if (editor.kind.value === 'custom') {
@@ -75,7 +79,12 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
       }
       await refresh(false);
       editorStatus.value = t('statusSaved');
-      if (!granted) editorWarning.value = t('permissionNotGranted', host);
+      editorWarning.value = [
+        granted ? '' : t('permissionNotGranted', host),
+        dropsSecret && selected.value?.secretSet === false ? t('secretRemovedOnSave') : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
     } catch (e) {
       editorError.value = toErrorView(e);
     } finally {

@@ -7,7 +7,7 @@ import type { QrParams } from '../core/params';
 import type { RequestLogEntry } from '../core/request-log';
 import type { PlaceRequest, PlaceResult, RememberedPlacementList } from './placement-messages';
 
-/** What the UI may know of an environment: never the secret, only whether one is set and its last 4 characters. */
+/** What the UI may know of an environment: never the secret, only whether one is set and, for secrets of 16 characters or more, its last 4. */
 export interface EnvironmentView extends Environment {
   builtIn: boolean;
   clientId: string;

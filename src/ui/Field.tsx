@@ -14,6 +14,8 @@ export interface FieldProps {
   /** Shown under the field, linked with aria-describedby; marks the field invalid. */
   error?: string | undefined;
   description?: string | undefined;
+  /** Ids of further text about the field that lives elsewhere in the form (a warning block). */
+  describedBy?: string | undefined;
   readOnly?: boolean;
   placeholder?: string;
   min?: number;
@@ -27,7 +29,7 @@ export function Field(props: FieldProps) {
   const id = useId();
   const descriptionId = props.description ? `${id}-description` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
-  const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [errorId, descriptionId, props.describedBy].filter(Boolean).join(' ') || undefined;
   const write = props.onValue ?? ((value: string) => (props.value.value = value));
   const onBlur = props.onBlur;
   const blur = onBlur && ((event: FocusEvent) => (event.relatedTarget instanceof HTMLButtonElement ? afterClick(onBlur) : onBlur()));

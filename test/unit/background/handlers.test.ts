@@ -1,7 +1,9 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/background/handlers';
 import { createHistoryStore } from '../../../src/background/history';
 import { createRequestLogStore } from '../../../src/background/request-log-store';
+import { createSecretStore } from '../../../src/background/secret-store';
 import { createSettingsStore } from '../../../src/background/settings-store';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { createSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/handler';
@@ -9,6 +11,7 @@ import { createMemoryStore } from '../../../src/core/storage-port';
 import { rejection } from '../rejection';
 
 const SECRET = 'sandbox-secret';
+let databases = 0;
 
 /** The background with memory storage, a sandbox behind both the built-in and the "network" fetch. */
 function setup(options: { granted?: string[] } = {}) {
@@ -16,13 +19,22 @@ function setup(options: { granted?: string[] } = {}) {
   const session = createMemoryStore();
   const builtIn = createSandboxHandler();
   const remote = createSandboxHandler();
+  const remoteFetch = sandboxFetch(remote);
+  /** Every request the background sent over the "network": where to, and its body. */
+  const sent: { url: string; body: string }[] = [];
+  // A database of its own per test, as a fresh browser profile would have.
+  const secrets = createSecretStore(`handlers-test-${++databases}`);
   let ids = 0;
   const handlers = createHandlers({
-    settings: createSettingsStore(local),
+    settings: createSettingsStore(local, secrets),
+    secrets,
     history: createHistoryStore(local),
     log: createRequestLogStore(session),
     session,
-    fetch: sandboxFetch(remote),
+    fetch: (input, init) => {
+      sent.push({ url: input, body: typeof init.body === 'string' ? init.body : '' });
+      return remoteFetch(input, init);
+    },
     sandboxFetch: sandboxFetch(builtIn),
     now: () => Date.now(),
     sleep: async () => {},
@@ -31,7 +43,7 @@ function setup(options: { granted?: string[] } = {}) {
     hasHostPermission: async (pattern) => (options.granted ?? []).includes(pattern),
     insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
   });
-  return { handlers, local, session, builtIn, remote };
+  return { handlers, local, session, secrets, builtIn, remote, sent };
 }
 
 async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
@@ -184,11 +196,147 @@ describe('background handlers', () => {
     expect((await rejection(handlers['ui-bg-environment-delete']({ id: 'production' }))).kind).toBe('invalid-parameters');
   });
 
+  it('Test connection after the secret changed does not join a mint still running with the old one', async () => {
+    const { handlers, remote, sent } = setup();
+    const env = await addLocalEnvironment(handlers);
+    remote.configure({ faults: ['token:delay=100'] });
+    const running = handlers['ui-bg-generate']({ requestId: 'slow', environmentId: env.id, params: DEFAULT_PARAMS });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const rotated = 'rotated-secret-not-known-yet';
+    await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: rotated });
+    // The sandbox knows only the old secret: an honest test of the new one fails.
+    expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('credentials-rejected');
+    await running;
+    const secretsSent = sent.filter((c) => c.url.includes('/accesstoken')).map((c) => new URLSearchParams(c.body).get('client_secret'));
+    expect(secretsSent).toEqual([SECRET, rotated]);
+  });
+
   it('tests a connection by minting a fresh token', async () => {
     const { handlers, builtIn } = setup();
     const first = await handlers['ui-bg-connection-test']({ environmentId: 'sandbox' });
     await handlers['ui-bg-connection-test']({ environmentId: 'sandbox' });
     expect(first.expiresInSeconds).toBeGreaterThan(3000);
     expect(builtIn.stats().tokenCalls).toBe(2);
+  });
+});
+
+describe('where the client secret is kept', () => {
+  it('storage.local never holds a client secret: it is in the secret store, bound to origin and client ID', async () => {
+    const { handlers, local, secrets } = setup();
+    const secret = 'kept-out-of-storage-local-31';
+    const env = await addLocalEnvironment(handlers, secret);
+    await handlers['ui-bg-credentials-set']({ environmentId: 'production', clientId: 'prod-client', clientSecret: `${secret}-prod` });
+    expect(JSON.stringify([...local.data.entries()])).not.toContain(secret);
+    expect(await secrets.get(env.id)).toEqual({ clientSecret: secret, clientId: 'sandbox-client', origin: 'http://127.0.0.1:9999' });
+    expect(await secrets.get('production')).toEqual({ clientSecret: `${secret}-prod`, clientId: 'prod-client', origin: 'https://api-prd.kpn.com' });
+  });
+
+  it('generates with a secret an older version left in storage.local, once moved out of it', async () => {
+    const { handlers, local, remote } = setup();
+    await local.set('settings', {
+      schemaVersion: 2,
+      selectedEnvironmentId: 'custom-old',
+      customEnvironments: [{ id: 'custom-old', name: 'Old', kind: 'custom', baseUrl: 'http://127.0.0.1:9999', tokenPath: '/oauth/client_credential/accesstoken', imagePath: '/kpn/qrcodegenerator/image' }],
+      credentials: { 'custom-old': { clientId: 'sandbox-client', clientSecret: SECRET } },
+    });
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'custom-old', params: DEFAULT_PARAMS });
+    expect(remote.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+    expect(JSON.stringify(local.data.get('settings'))).not.toContain(SECRET);
+  });
+
+  it('deleting an environment or clearing credentials removes the secret from the secret store', async () => {
+    const { handlers, secrets } = setup();
+    const env = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-credentials-set']({ environmentId: 'production', clientId: 'p', clientSecret: 'production-secret-1' });
+    await handlers['ui-bg-credentials-clear']({ environmentId: 'production' });
+    await handlers['ui-bg-environment-delete']({ id: env.id });
+    expect(await secrets.get('production')).toBeUndefined();
+    expect(await secrets.get(env.id)).toBeUndefined();
+  });
+});
+
+describe('the secret is bound to the origin and client ID it was saved for', () => {
+  const tokenRequests = (sent: { url: string; body: string }[]) => sent.filter((c) => c.url.includes('/accesstoken'));
+
+  it('a base URL on another host drops the secret: Test connection and Generate never send it there', async () => {
+    const { handlers, sent, secrets } = setup();
+    const env = await addLocalEnvironment(handlers);
+    const moved = await handlers['ui-bg-environment-save']({ id: env.id, name: env.name, baseUrl: 'http://localhost:9999' });
+    expect(moved).toMatchObject({ secretSet: false, secretHint: '', clientId: 'sandbox-client' });
+    expect(await secrets.get(env.id)).toBeUndefined();
+    expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('not-configured');
+    expect((await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }))).kind).toBe('not-configured');
+    expect(sent).toEqual([]);
+  });
+
+  it.each([
+    ['another port', 'http://127.0.0.1:9998'],
+    ['another scheme', 'https://127.0.0.1:9999'],
+  ])('%s is another origin: the secret is dropped', async (_label, baseUrl) => {
+    const { handlers, secrets } = setup();
+    const env = await addLocalEnvironment(handlers);
+    expect(await handlers['ui-bg-environment-save']({ id: env.id, name: env.name, baseUrl })).toMatchObject({ secretSet: false });
+    expect(await secrets.get(env.id)).toBeUndefined();
+  });
+
+  it('a new secret typed in the same save goes with the new origin', async () => {
+    const { handlers, sent } = setup();
+    const env = await addLocalEnvironment(handlers, 'secret-for-the-old-host');
+    await handlers['ui-bg-environment-save']({ id: env.id, name: env.name, baseUrl: 'http://localhost:9999' });
+    await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: SECRET });
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS });
+    expect(tokenRequests(sent).map((c) => [new URL(c.url).origin, new URLSearchParams(c.body).get('client_secret')])).toEqual([
+      ['http://localhost:9999', SECRET],
+    ]);
+  });
+
+  it('the same origin keeps the secret: a new name, a path prefix, other paths', async () => {
+    const { handlers } = setup();
+    const env = await addLocalEnvironment(handlers);
+    const saved = await handlers['ui-bg-environment-save']({
+      id: env.id,
+      name: 'Renamed',
+      baseUrl: 'http://127.0.0.1:9999/gateway/',
+      tokenPath: '/token',
+      imagePath: '/image',
+    });
+    expect(saved).toMatchObject({ secretSet: true, baseUrl: 'http://127.0.0.1:9999/gateway' });
+  });
+
+  it('another client ID without a new secret drops the secret', async () => {
+    const { handlers, sent, secrets } = setup();
+    const env = await addLocalEnvironment(handlers);
+    const view = await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'another-client' });
+    expect(view).toMatchObject({ clientId: 'another-client', secretSet: false });
+    expect(await secrets.get(env.id)).toBeUndefined();
+    expect((await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }))).kind).toBe('not-configured');
+    expect(sent).toEqual([]);
+  });
+
+  it('cached tokens of the environment are forgotten when its origin changes', async () => {
+    const { handlers, session } = setup();
+    const env = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS });
+    expect([...session.data.keys()].filter((k) => k.startsWith('token:'))).toHaveLength(1);
+    await handlers['ui-bg-environment-save']({ id: env.id, name: env.name, baseUrl: 'http://localhost:9999' });
+    expect([...session.data.keys()].filter((k) => k.startsWith('token:'))).toEqual([]);
+  });
+
+  it.each([
+    ['another origin', { origin: 'http://localhost:9999', clientId: 'sandbox-client' }],
+    ['another client ID', { origin: 'http://127.0.0.1:9999', clientId: 'someone-else' }],
+  ])('the worker checks the binding where it reads the secret for a mint: a secret saved for %s is not sent', async (_label, binding) => {
+    const { handlers, secrets, sent } = setup();
+    const env = await addLocalEnvironment(handlers);
+    // As if a save had been cut short between its steps.
+    await secrets.set(env.id, { clientSecret: SECRET, ...binding });
+    const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }));
+    expect(error.kind).toBe('not-configured');
+    expect(error.message).toBe(
+      `The stored client secret was saved for ${binding.origin} with client ID "${binding.clientId}", so it is not sent to http://127.0.0.1:9999 with client ID "sandbox-client".`,
+    );
+    expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('not-configured');
+    expect((await handlers['ui-bg-environments-list'](undefined)).find((v) => v.id === env.id)).toMatchObject({ secretSet: false, secretHint: '' });
+    expect(sent).toEqual([]);
   });
 });

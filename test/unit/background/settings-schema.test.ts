@@ -28,7 +28,7 @@ describe('loadSettings', () => {
     expect(loaded.notice).toMatch(/newer version/);
   });
 
-  it('migrates v1 (credentials inside environments) to v2 without losing them', () => {
+  it('migrates v1 (credentials inside environments) to v3, handing the secret out instead of keeping it', () => {
     const loaded = loadSettings({
       schemaVersion: 1,
       selectedEnvironmentId: 'custom-a',
@@ -38,7 +38,7 @@ describe('loadSettings', () => {
     });
     expect(loaded.notice).toBeUndefined();
     expect(loaded.changed).toBe(true);
-    expect(loaded.settings.schemaVersion).toBe(2);
+    expect(loaded.settings.schemaVersion).toBe(3);
     expect(loaded.settings.selectedEnvironmentId).toBe('custom-a');
     expect(loaded.settings.customEnvironments).toEqual([
       {
@@ -50,13 +50,35 @@ describe('loadSettings', () => {
         imagePath: '/kpn/qrcodegenerator/image',
       },
     ]);
-    expect(loaded.settings.credentials).toEqual({ 'custom-a': { clientId: 'id-a', clientSecret: 'secret-a-123456' } });
-    expect(JSON.stringify(loaded.settings.customEnvironments)).not.toContain('secret-a');
+    expect(loaded.settings.credentials).toEqual({ 'custom-a': { clientId: 'id-a' } });
+    expect(loaded.legacySecrets).toEqual({ 'custom-a': { clientId: 'id-a', clientSecret: 'secret-a-123456' } });
+    expect(JSON.stringify(loaded.settings)).not.toContain('secret-a');
+  });
+
+  it('migrates v2 to v3: client IDs stay, every secret is handed out to be moved to the secret store', () => {
+    const loaded = loadSettings({
+      schemaVersion: 2,
+      selectedEnvironmentId: 'production',
+      customEnvironments: [{ id: 'custom-a', name: 'Local', kind: 'custom', baseUrl: 'http://127.0.0.1:9999', tokenPath: '/t', imagePath: '/i' }],
+      credentials: {
+        production: { clientId: 'prod-id', clientSecret: 'prod-secret-0123456789' },
+        'custom-a': { clientId: 'local-id', clientSecret: 'local-secret-42' },
+        'custom-gone': { clientId: 'x', clientSecret: 'orphan-secret' },
+      },
+    });
+    expect(loaded.changed).toBe(true);
+    expect(loaded.settings.schemaVersion).toBe(3);
+    expect(loaded.settings.credentials).toEqual({ production: { clientId: 'prod-id' }, 'custom-a': { clientId: 'local-id' } });
+    expect(loaded.legacySecrets).toEqual({
+      production: { clientId: 'prod-id', clientSecret: 'prod-secret-0123456789' },
+      'custom-a': { clientId: 'local-id', clientSecret: 'local-secret-42' },
+    });
+    expect(JSON.stringify(loaded.settings)).not.toMatch(/secret/);
   });
 
   it('keeps the valid parts of damaged current settings and names what it dropped', () => {
     const loaded = loadSettings({
-      schemaVersion: 2,
+      schemaVersion: 3,
       selectedEnvironmentId: 'custom-gone',
       customEnvironments: [
         { id: 'custom-ok', name: 'Local', kind: 'custom', baseUrl: 'http://127.0.0.1:8080', tokenPath: '/t', imagePath: '/i' },
@@ -66,7 +88,7 @@ describe('loadSettings', () => {
       defaults: { params: { title: '' }, historySize: 500 },
     });
     expect(loaded.settings.customEnvironments.map((e) => e.id)).toEqual(['custom-ok']);
-    expect(Object.keys(loaded.settings.credentials)).toEqual(['custom-ok']);
+    expect(loaded.settings.credentials).toEqual({ 'custom-ok': { clientId: 'c' } });
     expect(loaded.settings.selectedEnvironmentId).toBe('sandbox');
     expect(loaded.settings.defaults).toEqual(defaultSettings().defaults);
     expect(loaded.notice).toContain('"Broken"');

@@ -3,6 +3,8 @@ import type { RequestLogEntry } from '../../../src/core/request-log';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import {
   createTokenSource,
+  credentialFingerprint,
+  forgetCachedToken,
   parseStoredToken,
   readTokenAnswer,
   tokenCacheKey,
@@ -34,7 +36,7 @@ function setup(token: Answer[] = [() => tokenAnswer()], overrides: Partial<Token
     fetch: api.fetch,
     now: clock.now,
     store,
-    cacheKey: tokenCacheKey(`env-${keyCounter}`, CLIENT_ID),
+    cacheKey: tokenCacheKey(`env-${keyCounter}`),
     endpoint: { baseUrl: BASE_URL, tokenPath: TOKEN_PATH },
     credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
     onRequest: (entry) => log.push(entry),
@@ -140,6 +142,96 @@ describe('createTokenSource: caching and single flight', () => {
     await store.set(options.cacheKey, garbage);
     await expect(createTokenSource(options).getToken()).resolves.toMatch(/^AccessTok/);
     expect(api.tokenCalls()).toHaveLength(1);
+  });
+});
+
+/** Lets queued promise callbacks and the fake fetch run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A token endpoint answer that waits until the test releases it. */
+function heldAnswer() {
+  let release: (response: Response) => void = () => {};
+  const answer: Answer = () => new Promise<Response>((resolve) => (release = resolve));
+  return { answer, release: (response: Response) => release(response) };
+}
+
+const formOf = (body: string | undefined) => Object.fromEntries(new URLSearchParams(body));
+const NEW_SECRET = 'AnotherSecretTypedLater77';
+
+describe('createTokenSource: the credentials key the flight and the cache', () => {
+  it('a caller with another secret does not join a mint in flight: it sends its own secret', async () => {
+    const held = heldAnswer();
+    const { api, options } = setup([held.answer, () => tokenAnswer()]);
+    const old = createTokenSource(options).getToken();
+    await settle();
+    const fresh = createTokenSource({ ...options, credentials: { clientId: CLIENT_ID, clientSecret: NEW_SECRET } }).refresh();
+    await settle();
+    expect(api.tokenCalls().map((c) => formOf(c.body).client_secret)).toEqual([CLIENT_SECRET, NEW_SECRET]);
+    await expect(fresh).resolves.toMatchObject({ expiresAt: expect.any(Number) });
+    held.release(json(200, { access_token: 'OldSecretTok123', expires_in: '3599' }));
+    await expect(old).resolves.toBe('OldSecretTok123');
+  });
+
+  it('a caller for another base URL does not join a mint in flight, and never gets its token', async () => {
+    const held = heldAnswer();
+    const { api, options } = setup([held.answer, json(200, { access_token: 'NewHostTok456', expires_in: '3599' })]);
+    const old = createTokenSource(options).getToken();
+    await settle();
+    const moved = createTokenSource({ ...options, endpoint: { baseUrl: 'https://api.moved.example', tokenPath: TOKEN_PATH } }).getToken();
+    await settle();
+    expect(api.tokenCalls().map((c) => new URL(c.url).origin)).toEqual([BASE_URL, 'https://api.moved.example']);
+    await expect(moved).resolves.toBe('NewHostTok456');
+    held.release(json(200, { access_token: 'OldHostTok123', expires_in: '3599' }));
+    await expect(old).resolves.toBe('OldHostTok123');
+  });
+
+  it('a token cached for one secret is not used with another', async () => {
+    const { api, options } = setup();
+    const first = await createTokenSource(options).getToken();
+    const other = await createTokenSource({ ...options, credentials: { clientId: CLIENT_ID, clientSecret: NEW_SECRET } }).getToken();
+    expect(other).not.toBe(first);
+    expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it('never caches a token whose credentials were forgotten during its mint, nor lets it replace a newer one', async () => {
+    const held = heldAnswer();
+    const { api, options, store } = setup([held.answer, json(200, { access_token: 'NewSecretTok789', expires_in: '3599' })]);
+    const old = createTokenSource(options).getToken();
+    await settle();
+    // The user saves another secret: the background forgets the environment's tokens.
+    await forgetCachedToken(store, options.cacheKey);
+    const changed = { ...options, credentials: { clientId: CLIENT_ID, clientSecret: NEW_SECRET } };
+    expect(await createTokenSource(changed).getToken()).toBe('NewSecretTok789');
+    held.release(json(200, { access_token: 'OldSecretTok123', expires_in: '3599' }));
+    expect(await old).toBe('OldSecretTok123');
+    expect(parseStoredToken(store.data.get(options.cacheKey))?.accessToken).toBe('NewSecretTok789');
+    // Back to the old secret: its late token was not kept, so a new one is minted.
+    await createTokenSource(options).getToken();
+    expect(api.tokenCalls()).toHaveLength(3);
+  });
+
+  it('neither the cache key nor the stored token holds the secret; the audience is a SHA-256 fingerprint', async () => {
+    const { source, store, options } = setup();
+    await source.getToken();
+    const stored = parseStoredToken(store.data.get(options.cacheKey));
+    expect(stored?.audience).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored?.audience).toBe(await credentialFingerprint(options.endpoint, options.credentials));
+    expect(JSON.stringify([...store.data.entries()])).not.toContain(CLIENT_SECRET);
+  });
+
+  it('the fingerprint changes with the base URL, the token path, the client ID and the secret', async () => {
+    const endpoint = { baseUrl: BASE_URL, tokenPath: TOKEN_PATH };
+    const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
+    const prints = await Promise.all([
+      credentialFingerprint(endpoint, credentials),
+      credentialFingerprint({ ...endpoint, baseUrl: 'https://api.test.example:8443' }, credentials),
+      credentialFingerprint({ ...endpoint, tokenPath: '/other/token' }, credentials),
+      credentialFingerprint(endpoint, { ...credentials, clientId: 'client-id-124' }),
+      credentialFingerprint(endpoint, { ...credentials, clientSecret: `${CLIENT_SECRET}x` }),
+      // Fields are kept apart: moving a character from one to the next is another fingerprint.
+      credentialFingerprint(endpoint, { clientId: `${CLIENT_ID}S`, clientSecret: CLIENT_SECRET.slice(1) }),
+    ]);
+    expect(new Set(prints).size).toBe(prints.length);
   });
 });
 

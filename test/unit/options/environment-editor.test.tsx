@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { PimError } from '../../../src/core/errors';
 import type { EnvironmentInput, EnvironmentView } from '../../../src/shared/messages';
@@ -224,3 +224,72 @@ describe('Test connection', () => {
     expect(screen.queryByRole('button', { name: 'Test connection' })).toBeNull();
   });
 });
+
+describe('A stored secret belongs to its origin and client ID', () => {
+  const stagingWithSecret: EnvironmentView = { ...stagingView, secretSet: true, secretHint: '9f3a' };
+  const originWarning =
+    'The stored client secret belongs to https://staging.example.com. Saving another scheme, host or port removes it, so it is never sent to the new address; only a secret typed in this save is kept.';
+  const clientIdWarning = (clientId: string) =>
+    `The stored client secret belongs to client ID ${clientId}. Saving another client ID removes it; only a secret typed in this save is kept.`;
+  const withSecret = () => [sandboxView, productionView, stagingWithSecret];
+
+  it.each([
+    ['another host', 'https://staging.example.co'],
+    ['another port', 'https://staging.example.com:8443'],
+    ['another scheme', 'http://staging.example.com'],
+  ])('warns in the form, before saving, when the base URL points to %s', async (_label, baseUrl) => {
+    await renderOptions({ answers: { 'ui-bg-environments-list': withSecret() } });
+    choose('Staging');
+    expect(screen.queryByText(originWarning)).toBeNull();
+    type('Base URL', baseUrl);
+    const warning = screen.getByText(originWarning);
+    expect(warning.closest('.alert-warning')).toBeTruthy();
+    expect(field('Client secret').getAttribute('aria-describedby')).toContain(warning.closest('.alert-warning')?.id);
+  });
+
+  it('says nothing for the same origin (a path prefix, a trailing slash) or when no secret is stored', async () => {
+    await renderOptions({ answers: { 'ui-bg-environments-list': withSecret() } });
+    choose('Staging');
+    type('Base URL', 'https://staging.example.com/gateway/');
+    type('Name', 'Staging renamed');
+    expect(screen.queryByText(originWarning)).toBeNull();
+    expect(screen.getByText('A secret is set (…9f3a). Type a new one to replace it; leave empty to keep it.')).toBeTruthy();
+
+    cleanup();
+    await renderOptions();
+    choose('Staging');
+    type('Base URL', 'https://elsewhere.example.com');
+    expect(screen.queryByText(/The stored client secret belongs/)).toBeNull();
+  });
+
+  it('warns when the client ID changes while a secret is stored', async () => {
+    await renderOptions();
+    choose(productionView.name);
+    type('Client ID', 'another-client');
+    expect(screen.getByText(clientIdWarning('prod-client'))).toBeTruthy();
+    type('Client ID', 'prod-client');
+    expect(screen.queryByText(clientIdWarning('prod-client'))).toBeNull();
+  });
+
+  it('after a save without a new secret, says the secret was removed', async () => {
+    let saved = false;
+    const { messaging } = await renderOptions({
+      answers: {
+        'ui-bg-environments-list': () => (saved ? [sandboxView, productionView, { ...stagingWithSecret, secretSet: false, baseUrl: 'https://staging.example.co' }] : withSecret()),
+        'ui-bg-environment-save': (input) => {
+          saved = true;
+          return { ...savedView(input), secretSet: false };
+        },
+      },
+    });
+    choose('Staging');
+    type('Base URL', 'https://staging.example.co');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText('The stored client secret was removed because the base URL’s origin or the client ID changed. Type the client secret to use this environment.'),
+    ).toBeTruthy();
+    expect(messaging.sent('ui-bg-credentials-set')).toEqual([]);
+    expect(screen.getByText('No secret is set yet.')).toBeTruthy();
+  });
+});
+

@@ -1,0 +1,43 @@
+// Client secrets live here, in the extension origin's IndexedDB, and nowhere else. Content scripts
+// run in the page's origin, so none can open this database, in any browser; storage.local, by
+// contrast, is readable by content scripts in Firefox (it has no setAccessLevel) and in Chrome
+// before 102. Only the background opens it: pages learn of a secret through EnvironmentView.
+import { createStore, del, get, set } from 'idb-keyval';
+
+export const SECRET_DATABASE = 'pim-qr-secrets';
+const STORE_NAME = 'client-secrets';
+
+/** One environment's secret, with what it was saved for: it is sent for nothing else. */
+export interface StoredSecret {
+  clientSecret: string;
+  clientId: string;
+  /** Scheme, host and port of the base URL it was saved for (`URL.origin`). */
+  origin: string;
+}
+
+export interface SecretStore {
+  get(environmentId: string): Promise<StoredSecret | undefined>;
+  set(environmentId: string, secret: StoredSecret): Promise<void>;
+  remove(environmentId: string): Promise<void>;
+}
+
+/** Keyed by environment id. `databaseName` is for tests, each of which wants its own. */
+export function createSecretStore(databaseName: string = SECRET_DATABASE): SecretStore {
+  const store = createStore(databaseName, STORE_NAME);
+  return {
+    get: async (environmentId) => parseStoredSecret(await get<unknown>(environmentId, store)),
+    set: (environmentId, secret) =>
+      set(environmentId, { clientSecret: secret.clientSecret, clientId: secret.clientId, origin: secret.origin }, store),
+    remove: (environmentId) => del(environmentId, store),
+  };
+}
+
+/** Anything else in the database (a hand edit, a damaged record) counts as no secret. */
+function parseStoredSecret(value: unknown): StoredSecret | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { clientSecret, clientId, origin } = value as Record<string, unknown>;
+  if (typeof clientSecret !== 'string' || clientSecret === '' || typeof clientId !== 'string' || typeof origin !== 'string') {
+    return undefined;
+  }
+  return { clientSecret, clientId, origin };
+}
