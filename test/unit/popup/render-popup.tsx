@@ -1,5 +1,5 @@
 // Renders the popup inside its real store, with messaging and browser ports faked.
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, configure, render, screen } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
 import type { PageContext } from '../../../src/popup/page-context';
@@ -11,6 +11,9 @@ import { environmentList, settingsView } from '../ui/fixtures';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);
+// The first result of a file imports the lazy sanitizer chunk, which Vitest transforms on demand:
+// on a loaded 2-core machine that alone can pass Testing Library's 1 s default. Wait as long as a test may run.
+configure({ asyncUtilTimeout: 4_000 });
 
 export interface RenderPopupOptions {
   answers?: Answers;
