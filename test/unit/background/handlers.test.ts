@@ -4,7 +4,7 @@ import { createHistoryStore } from '../../../src/background/history';
 import { createRequestLogStore } from '../../../src/background/request-log-store';
 import { createSettingsStore } from '../../../src/background/settings-store';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
-import { createSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/handler';
+import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import { rejection } from '../rejection';
 
@@ -14,8 +14,8 @@ const SECRET = 'sandbox-secret';
 function setup(options: { granted?: string[] } = {}) {
   const local = createMemoryStore();
   const session = createMemoryStore();
-  const builtIn = createSandboxHandler();
-  const remote = createSandboxHandler();
+  const builtIn = createDevSandboxHandler();
+  const remote = createDevSandboxHandler();
   let ids = 0;
   const handlers = createHandlers({
     settings: createSettingsStore(local),
