@@ -1,6 +1,6 @@
 // Generate a QR for the UI: pick the environment and credentials, get a token, call /image,
 // and record the result in history and every HTTP call in the request log.
-import { needsHostPermission, originPattern, type Environment } from '../core/environments';
+import { baseUrlProblem, needsHostPermission, originPattern, type Environment } from '../core/environments';
 import { PimError } from '../core/errors';
 import { generateQr } from '../core/pim-client';
 import type { RequestLogEntry } from '../core/request-log';
@@ -46,6 +46,14 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   const credentials = credentialsFor(settings, environment);
   if (!credentials || credentials.clientId === '' || credentials.clientSecret === '') {
     throw new PimError('not-configured');
+  }
+  // Saved before host names were checked (settings keep it so nothing is lost): never contacted.
+  const problem = environment.kind === 'custom' ? baseUrlProblem(environment.baseUrl) : undefined;
+  if (problem) {
+    throw new PimError('permission-denied', {
+      message: `The base URL of "${environment.name}" cannot be used: ${problem.message}`,
+      hint: 'Open Options, choose this environment and correct its base URL.',
+    });
   }
   if (environment.kind === 'custom' && needsHostPermission(environment.baseUrl)) {
     const pattern = originPattern(environment.baseUrl);

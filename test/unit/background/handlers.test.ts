@@ -17,6 +17,7 @@ function setup(options: { granted?: string[] } = {}) {
   const builtIn = createDevSandboxHandler();
   const remote = createDevSandboxHandler();
   let ids = 0;
+  const asked: string[] = [];
   const handlers = createHandlers({
     settings: createSettingsStore(local),
     history: createHistoryStore(local),
@@ -28,10 +29,13 @@ function setup(options: { granted?: string[] } = {}) {
     sleep: async () => {},
     random: () => 0.5,
     newId: () => `id-${++ids}`,
-    hasHostPermission: async (pattern) => (options.granted ?? []).includes(pattern),
+    hasHostPermission: async (pattern) => {
+      asked.push(pattern);
+      return (options.granted ?? []).includes(pattern);
+    },
     insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
   });
-  return { handlers, local, session, builtIn, remote };
+  return { handlers, local, session, builtIn, remote, asked };
 }
 
 async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
@@ -130,6 +134,25 @@ describe('background handlers', () => {
     expect((await granted.handlers['ui-bg-environments-list'](undefined)).find((v) => v.id === env2.id)?.needsPermission).toBe(false);
   });
 
+  it('keeps a stored environment whose host predates the host checks, but never asks for or contacts it', async () => {
+    const { handlers, local, remote, asked } = setup();
+    local.data.set('settings', {
+      schemaVersion: 2,
+      selectedEnvironmentId: 'custom-old',
+      customEnvironments: [{ id: 'custom-old', name: 'Every site', kind: 'custom', baseUrl: 'https://*.com', tokenPath: '/t', imagePath: '/i' }],
+      credentials: { 'custom-old': { clientId: 'c', clientSecret: 'kept-secret-1234' } },
+      defaults: { params: DEFAULT_PARAMS, historySize: 20 },
+    });
+    const views = await handlers['ui-bg-environments-list'](undefined);
+    expect(views.find((v) => v.id === 'custom-old')).toMatchObject({ baseUrl: 'https://*.com', needsPermission: true, secretHint: '1234' });
+    const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'custom-old', params: DEFAULT_PARAMS }));
+    expect(error.kind).toBe('permission-denied');
+    expect(error.message).toBe('The base URL of "Every site" cannot be used: Base URL must name one host: wildcards such as "*" are not allowed.');
+    expect(error.hint).toMatch(/correct its base URL/);
+    expect(remote.stats().requests).toBe(0);
+    expect(asked).toEqual([]);
+  });
+
   it('says which credentials are missing instead of calling KPN without them', async () => {
     const { handlers } = setup();
     const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'production', params: DEFAULT_PARAMS }));
@@ -151,6 +174,8 @@ describe('background handlers', () => {
     ['an empty name', { name: ' ', baseUrl: 'https://a.example' }, /Name is required/],
     ['a non-http base URL', { name: 'A', baseUrl: 'ftp://a.example' }, /https:\/\//],
     ['a duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, /already exists/],
+    ['a wildcard host', { name: 'All', baseUrl: 'https://*.com' }, /wildcards such as "\*" are not allowed/],
+    ['user info in the base URL', { name: 'U', baseUrl: 'https://user:pass@a.example' }, /user name or password/],
   ])('refuses an environment with %s and keeps what was stored', async (_name, input, message) => {
     const { handlers } = setup();
     const env = await addLocalEnvironment(handlers);
