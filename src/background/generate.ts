@@ -82,12 +82,23 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   return { settings, environment, tokens, fetch, onRequest, pendingLogs };
 }
 
-/** `params` is checked again by the core: the UI's validation is a convenience, not a guard. */
+/** A generated QR, already in history, and how to take it back out if it is cancelled after all. */
+export interface GenerateOutcome {
+  result: GenerateResult;
+  /** Removes the result from history and restores what its entry pushed out of a full history. */
+  takeBack: () => Promise<void>;
+}
+
+/**
+ * `params` is checked again by the core: the UI's validation is a convenience, not a guard. Rejects
+ * with `cancelled`, leaving history as it was, when `signal` aborts before the history write, even if
+ * the answer had arrived; the caller honours a later abort with `takeBack`.
+ */
 export async function generate(
   deps: ApiDeps,
   request: { environmentId: string; params: unknown },
   signal: AbortSignal,
-): Promise<GenerateResult> {
+): Promise<GenerateOutcome> {
   const connection = await connect(deps, request.environmentId);
   try {
     const result = await generateQr({
@@ -112,8 +123,16 @@ export async function generate(
       params: result.params,
       time: deps.now(),
     };
-    await deps.history.add(item, connection.settings.defaults.historySize);
-    return item;
+    // Cancel means cancel, even when the answer has arrived: `add` writes nothing once the signal has
+    // aborted. An abort after the write is the caller's to honour with takeBack.
+    const limit = connection.settings.defaults.historySize;
+    const written = await deps.history.add(item, limit, signal);
+    return {
+      result: item,
+      takeBack: async () => {
+        await deps.history.withdraw(item.id, written.evicted, limit);
+      },
+    };
   } finally {
     await Promise.all(connection.pendingLogs);
   }

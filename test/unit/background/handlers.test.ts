@@ -5,14 +5,46 @@ import { createRequestLogStore } from '../../../src/background/request-log-store
 import { createSettingsStore } from '../../../src/background/settings-store';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
-import { createMemoryStore } from '../../../src/core/storage-port';
+import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
 import { rejection } from '../rejection';
 
 const SECRET = 'sandbox-secret';
 
+/**
+ * Holds the next storage call of one kind on the history key until the test releases it, so a Cancel
+ * can be made to land exactly there: after the answer, before or during the history write.
+ */
+function historyGate(local: KeyValueStore, at: 'get' | 'set') {
+  let reached: () => void = () => {};
+  let release: () => void = () => {};
+  let armed = false;
+  const wrapped: KeyValueStore = {
+    ...local,
+    [at]: async (key: string, value?: unknown) => {
+      if (armed && key === 'history') {
+        armed = false;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        reached();
+        await held;
+      }
+      return at === 'get' ? local.get(key) : local.set(key, value);
+    },
+  };
+  return {
+    store: wrapped,
+    /** Resolves once the history call is waiting; call `release()` to let it go on. */
+    arm(): Promise<void> {
+      armed = true;
+      return new Promise((resolve) => (reached = resolve));
+    },
+    release: () => release(),
+  };
+}
+
 /** The background with memory storage, a sandbox behind both the built-in and the "network" fetch. */
-function setup(options: { granted?: string[] } = {}) {
+function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}) {
   const local = createMemoryStore();
+  const gate = historyGate(local, options.gate ?? 'get');
   const session = createMemoryStore();
   const builtIn = createDevSandboxHandler();
   const remote = createDevSandboxHandler();
@@ -20,7 +52,7 @@ function setup(options: { granted?: string[] } = {}) {
   const asked: string[] = [];
   const handlers = createHandlers({
     settings: createSettingsStore(local),
-    history: createHistoryStore(local),
+    history: createHistoryStore(options.gate ? gate.store : local),
     log: createRequestLogStore(session),
     session,
     fetch: sandboxFetch(remote),
@@ -35,7 +67,7 @@ function setup(options: { granted?: string[] } = {}) {
     },
     insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
   });
-  return { handlers, local, session, builtIn, remote, asked };
+  return { handlers, local, session, builtIn, remote, asked, gate };
 }
 
 async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
@@ -168,6 +200,52 @@ describe('background handlers', () => {
     expect(await handlers['ui-bg-generate-cancel']({ requestId: 'slow' })).toEqual({ cancelled: true });
     expect((await rejection(pending)).kind).toBe('cancelled');
     expect(await handlers['ui-bg-generate-cancel']({ requestId: 'slow' })).toEqual({ cancelled: false });
+  });
+
+  it('keeps a generate out of history when Cancel lands after the answer, before the history write', async () => {
+    const { handlers, gate, builtIn } = setup({ gate: 'get' });
+    const atHistory = gate.arm();
+    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await atHistory;
+    expect(builtIn.stats().imageCalls).toBe(1); // the answer is in
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
+    gate.release();
+    expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
+  });
+
+  it('takes a generate back out of history when Cancel lands during the history write', async () => {
+    const { handlers, gate } = setup({ gate: 'set' });
+    const writing = gate.arm();
+    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await writing;
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
+    gate.release();
+    expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
+  });
+
+  it('takes an answered generate back out when a Cancel crossed the answer, restoring what it pushed out', async () => {
+    const { handlers } = setup();
+    await handlers['ui-bg-settings-save']({ defaults: { historySize: 2 } });
+    const first = await handlers['ui-bg-generate']({ requestId: 'a', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    const second = await handlers['ui-bg-generate']({ requestId: 'b', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    const third = await handlers['ui-bg-generate']({ requestId: 'c', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect((await handlers['ui-bg-history-get'](undefined)).map((i) => i.id)).toEqual([third.id, second.id]);
+
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'c' })).toEqual({ cancelled: true });
+    expect((await handlers['ui-bg-history-get'](undefined)).map((i) => i.id)).toEqual([second.id, first.id]);
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'c' })).toEqual({ cancelled: false });
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'never-sent' })).toEqual({ cancelled: false });
+  });
+
+  it('leaves history alone when a late Cancel finds its item already cleared', async () => {
+    const { handlers } = setup();
+    await handlers['ui-bg-generate']({ requestId: 'a', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await handlers['ui-bg-history-clear'](undefined);
+    const kept = await handlers['ui-bg-generate']({ requestId: 'b', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'a' })).toEqual({ cancelled: true });
+    expect((await handlers['ui-bg-history-get'](undefined)).map((i) => i.id)).toEqual([kept.id]);
   });
 
   it.each([
