@@ -7,6 +7,15 @@ const extensionApis = [
   { name: 'preact', message: 'src/core has no UI.' },
 ];
 
+/**
+ * The sandbox's development layer (faults, hostile SVGs, admin routes) serves scripts/ and tests only:
+ * nothing under src/ outside it may import it, so it never reaches the extension's bundles.
+ */
+const devSandbox = {
+  regex: '(^|/)sandbox/dev(/|$)|^\\./dev(/|$)',
+  message: 'src/core/sandbox/dev is for scripts/ and tests only; the extension ships the plain emulator in src/core/sandbox.',
+};
+
 /** Folders each runtime may not import, so every arrow points down (see docs/architecture.md). */
 const boundaries = {
   'src/core/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/shared/**', '**/ui/**'],
@@ -38,7 +47,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: forbidden, message: `${folder.replace('/**', '')} may not import this runtime's code.` }],
+          patterns: [
+            { group: forbidden, message: `${folder.replace('/**', '')} may not import this runtime's code.` },
+            ...(folder.startsWith('src/') ? [devSandbox] : []),
+          ],
           ...(folder === 'src/core/**' ? { paths: extensionApis } : {}),
         },
       ],
@@ -56,6 +68,7 @@ export default tseslint.config(
           patterns: [
             { group: boundaries['src/core/**'], message: 'src/core is the bottom floor: it imports nothing of the extension.' },
             { group: ['node:*'], message: 'src/core runs in the service worker too: no Node modules.' },
+            devSandbox,
           ],
         },
       ],

@@ -1,10 +1,10 @@
-// The core sandbox handler behind a real loopback HTTP server, plus the demo pages from test/fixtures.
+// The development sandbox handler (emulator, faults, admin routes) behind a real loopback HTTP server, plus the demo pages from test/fixtures.
 // Used by `npm run sandbox`, `npm start` and the end-to-end tests.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
-import { type SandboxHandler, type SandboxOptions, createSandboxHandler } from '../src/core/sandbox/handler';
+import { type DevSandboxHandler, type DevSandboxOptions, createDevSandboxHandler } from '../src/core/sandbox/dev/handler';
 import { proxyError } from '../src/core/sandbox/responses';
 
 export interface SandboxServerOptions {
@@ -12,7 +12,7 @@ export interface SandboxServerOptions {
   port?: number;
   /** Loopback only: the sandbox hands out tokens to anyone who can reach it. */
   host?: '127.0.0.1';
-  options?: Partial<SandboxOptions>;
+  options?: Partial<DevSandboxOptions>;
   /** One line per request; `false` for silence. Defaults to console.log. */
   log?: ((line: string) => void) | false;
   /** Where `/demo/*` pages come from; defaults to test/fixtures. */
@@ -23,7 +23,7 @@ export interface RunningSandbox {
   /** `http://127.0.0.1:<port>`, no trailing slash: the extension's custom base URL. */
   url: string;
   port: number;
-  handler: SandboxHandler;
+  handler: DevSandboxHandler;
   /** Stops listening and drops open (keep-alive and in-flight) connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -34,7 +34,7 @@ const MAX_SERVER_BODY_BYTES = 1024 * 1024;
 const SKIPPED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length', 'host']);
 
 export async function startSandboxServer(settings: SandboxServerOptions = {}): Promise<RunningSandbox> {
-  const handler = createSandboxHandler(settings.options);
+  const handler = createDevSandboxHandler(settings.options);
   const log = settings.log === false ? () => {} : (settings.log ?? ((line: string) => console.log(line)));
   const fixturesDir = settings.fixturesDir ?? resolve(import.meta.dirname, '../test/fixtures');
   const host = settings.host ?? '127.0.0.1';
@@ -82,7 +82,7 @@ export async function startSandboxServer(settings: SandboxServerOptions = {}): P
 async function serve(
   req: IncomingMessage,
   res: ServerResponse,
-  handler: SandboxHandler,
+  handler: DevSandboxHandler,
   origin: string,
   fixturesDir: string,
 ): Promise<number | undefined> {

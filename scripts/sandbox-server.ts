@@ -1,12 +1,12 @@
 // `npm run sandbox [-- --port N] [-- --fault SPEC ...]`: the PiM ID sandbox on a loopback port.
 import { parseArgs } from 'node:util';
-import { IMAGE_PATH, SANDBOX_DEFAULTS, TOKEN_PATH } from '../src/core/sandbox/handler';
+import { ADMIN_PREFIX, IMAGE_PATH, SANDBOX_DEFAULTS, TOKEN_PATH } from '../src/core/sandbox/dev/handler';
 import { startSandboxServer } from './sandbox-http';
 
 const USAGE = `Usage: npm run sandbox -- [--port N] [--fault SPEC]...
   --port N       listen on 127.0.0.1:N (default: $PORT, else any free port)
   --fault SPEC   instance fault, e.g. --fault shape=json-object --fault unauthorized*1
-                 (the fault list is in src/core/sandbox/faults.ts)`;
+                 (the fault list is in src/core/sandbox/dev/faults.ts)`;
 
 function fail(message: string): never {
   console.error(`[sandbox] ${message}\n${USAGE}`);
@@ -43,7 +43,7 @@ console.log(`[sandbox] PiM ID sandbox listening on ${sandbox.url}
 [sandbox]   base URL   ${sandbox.url}   (client id "${SANDBOX_DEFAULTS.clientId}", secret: the sandbox default, see src/core/sandbox/options.ts)
 [sandbox]   token      POST ${sandbox.url}${TOKEN_PATH}?grant_type=client_credentials
 [sandbox]   image      POST ${sandbox.url}${IMAGE_PATH}
-[sandbox]   admin      ${sandbox.url}/__sandbox/stats | config | reset
+[sandbox]   admin      ${sandbox.url}${ADMIN_PREFIX}stats | config | reset
 [sandbox]   demo pages ${sandbox.url}/demo/
 [sandbox] Ctrl+C stops it.`);
 

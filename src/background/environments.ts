@@ -1,6 +1,6 @@
 // Environment lookup for the background: the built-ins plus the user's own, their credentials,
 // and the views the UI may see (never a secret).
-import { apiOrigin, BUILT_IN_ENVIRONMENTS, type Environment, needsHostPermission, originPattern } from '../core/environments';
+import { apiOrigin, BUILT_IN_ENVIRONMENTS, baseUrlProblem, type Environment, needsHostPermission, originPattern } from '../core/environments';
 import { PimError } from '../core/errors';
 import { SANDBOX_DEFAULTS } from '../core/sandbox/handler';
 import type { EnvironmentView } from '../shared/messages';
@@ -73,10 +73,11 @@ export async function environmentView(
   hasHostPermission: (pattern: string) => Promise<boolean>,
 ): Promise<EnvironmentView> {
   const credentials = await credentialsFor(settings, environment, secrets);
+  // A base URL whose host is no single real host is never contacted: it needs fixing, not a grant.
   const needsPermission =
     environment.kind === 'custom' &&
     needsHostPermission(environment.baseUrl) &&
-    !(await hasHostPermission(originPattern(environment.baseUrl)));
+    (baseUrlProblem(environment.baseUrl) !== undefined || !(await hasHostPermission(originPattern(environment.baseUrl))));
   return {
     ...environment,
     builtIn: environment.kind !== 'custom',

@@ -1,6 +1,6 @@
 // Generate a QR for the UI: pick the environment and credentials, get a token, call /image,
 // and record the result in history and every HTTP call in the request log.
-import { needsHostPermission, originPattern, type Environment } from '../core/environments';
+import { baseUrlProblem, needsHostPermission, originPattern, type Environment } from '../core/environments';
 import { PimError } from '../core/errors';
 import { generateQr } from '../core/pim-client';
 import type { RequestLogEntry } from '../core/request-log';
@@ -55,6 +55,14 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   if (credentials.clientId === '' || credentials.clientSecret === '') {
     throw new PimError('not-configured');
   }
+  // Saved before host names were checked (settings keep it so nothing is lost): never contacted.
+  const problem = environment.kind === 'custom' ? baseUrlProblem(environment.baseUrl) : undefined;
+  if (problem) {
+    throw new PimError('permission-denied', {
+      message: `The base URL of "${environment.name}" cannot be used: ${problem.message}`,
+      hint: 'Open Options, choose this environment and correct its base URL.',
+    });
+  }
   if (environment.kind === 'custom' && needsHostPermission(environment.baseUrl)) {
     const pattern = originPattern(environment.baseUrl);
     if (!(await deps.hasHostPermission(pattern))) {
@@ -82,12 +90,23 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   return { settings, environment, tokens, fetch, onRequest, pendingLogs };
 }
 
-/** `params` is checked again by the core: the UI's validation is a convenience, not a guard. */
+/** A generated QR, already in history, and how to take it back out if it is cancelled after all. */
+export interface GenerateOutcome {
+  result: GenerateResult;
+  /** Removes the result from history and restores what its entry pushed out of a full history. */
+  takeBack: () => Promise<void>;
+}
+
+/**
+ * `params` is checked again by the core: the UI's validation is a convenience, not a guard. Rejects
+ * with `cancelled`, leaving history as it was, when `signal` aborts before the history write, even if
+ * the answer had arrived; the caller honours a later abort with `takeBack`.
+ */
 export async function generate(
   deps: ApiDeps,
   request: { environmentId: string; params: unknown },
   signal: AbortSignal,
-): Promise<GenerateResult> {
+): Promise<GenerateOutcome> {
   const connection = await connect(deps, request.environmentId);
   try {
     const result = await generateQr({
@@ -112,8 +131,16 @@ export async function generate(
       params: result.params,
       time: deps.now(),
     };
-    await deps.history.add(item, connection.settings.defaults.historySize);
-    return item;
+    // Cancel means cancel, even when the answer has arrived: `add` writes nothing once the signal has
+    // aborted. An abort after the write is the caller's to honour with takeBack.
+    const limit = connection.settings.defaults.historySize;
+    const written = await deps.history.add(item, limit, signal);
+    return {
+      result: item,
+      takeBack: async () => {
+        await deps.history.withdraw(item.id, written.evicted, limit);
+      },
+    };
   } finally {
     await Promise.all(connection.pendingLogs);
   }

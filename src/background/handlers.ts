@@ -15,11 +15,26 @@ export interface BackgroundDeps extends ApiDeps {
   insertIntoPage: (tabId: number | undefined, svg: string) => Promise<{ tabId: number }>;
 }
 
-// Only requests in flight live here: a stopped worker has no request left to cancel.
-const running = new Map<string, AbortController>();
+/**
+ * How many answered generates stay cancellable. A popup's Cancel can cross the answer on its way and
+ * must still take the item back out of history; the popup shows nothing of a request it cancelled,
+ * and each popup has one request at a time, so a few recent ones are enough.
+ */
+const ANSWERED_KEPT = 8;
 
 /** The placement messages have their own map (placement-handlers.ts); index.ts joins the two. */
 export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMessageName> {
+  // Only memory: a stopped worker has no request left to cancel.
+  const running = new Map<string, AbortController>();
+  const answered = new Map<string, () => Promise<void>>();
+  const rememberAnswered = (requestId: string, takeBack: () => Promise<void>) => {
+    answered.delete(requestId);
+    answered.set(requestId, takeBack);
+    for (const oldest of answered.keys()) {
+      if (answered.size <= ANSWERED_KEPT) break;
+      answered.delete(oldest);
+    }
+  };
   const views = async (settings: Settings): Promise<EnvironmentView[]> =>
     Promise.all(allEnvironments(settings).map((e) => environmentView(settings, e, deps.secrets, deps.hasHostPermission)));
   const viewOf = async (settings: Settings, id: string) =>
@@ -165,17 +180,32 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
       const controller = new AbortController();
       running.set(requestId, controller);
       try {
-        return await generate(deps, { environmentId, params: payload.params }, controller.signal);
+        const { result, takeBack } = await generate(deps, { environmentId, params: payload.params }, controller.signal);
+        // No await between this check and the return: a Cancel is either seen here or finds the
+        // request among the answered ones.
+        if (controller.signal.aborted) {
+          await takeBack();
+          throw new PimError('cancelled');
+        }
+        rememberAnswered(requestId, takeBack);
+        return result;
       } finally {
-        running.delete(requestId);
+        if (running.get(requestId) === controller) running.delete(requestId);
       }
     },
 
     'ui-bg-generate-cancel': async (raw) => {
       const requestId = requiredString(objectPayload(raw), 'requestId', 100);
       const controller = running.get(requestId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
+      if (controller) {
+        controller.abort();
+        return { cancelled: true };
+      }
+      // It answered already, but the popup cancelled before it saw the answer: it never happened.
+      const takeBack = answered.get(requestId);
+      answered.delete(requestId);
+      if (takeBack) await takeBack();
+      return { cancelled: takeBack !== undefined };
     },
 
     'ui-bg-history-get': async () => deps.history.list(),

@@ -73,8 +73,9 @@ const handlers: Handlers = {
     log: createRequestLogStore(session),
     session,
     fetch: (input, init) => fetch(input, init),
-    // The built-in Sandbox: the same emulator as `npm run sandbox`, in-process, so it needs no network.
-    sandboxFetch: sandboxFetch(createSandboxHandler({ adminRoutes: false })),
+    // The built-in Sandbox: the emulator `npm run sandbox` wraps, in-process, so it needs no network.
+    // Only the plain emulator: faults, hostile answers and admin routes stay in the development layer.
+    sandboxFetch: sandboxFetch(createSandboxHandler()),
     now,
     sleep,
     random: Math.random,

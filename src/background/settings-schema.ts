@@ -104,7 +104,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
 
   const customEnvironments: Environment[] = [];
   for (const item of Array.isArray(raw.customEnvironments) ? raw.customEnvironments : []) {
-    const checked = validateEnvironmentInput(item, customEnvironments, () => '');
+    const checked = validateEnvironmentInput(item, customEnvironments, () => '', { storedHost: true });
     if (checked.ok && isObject(item) && typeof item.id === 'string' && item.id.startsWith('custom-')) {
       customEnvironments.push({ ...checked.environment, id: item.id });
     } else {

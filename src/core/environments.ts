@@ -52,6 +52,12 @@ export type EnvironmentErrorCode =
   | 'duplicate-name'
   | 'not-a-url'
   | 'bad-scheme'
+  | 'host-wildcard'
+  | 'host-too-long'
+  | 'host-empty-label'
+  | 'host-label-too-long'
+  | 'host-bad-character'
+  | 'host-label-hyphen'
   | 'insecure-http'
   | 'has-credentials'
   | 'has-query-or-fragment'
@@ -61,6 +67,8 @@ export type EnvironmentErrorCode =
 export interface EnvironmentFieldError {
   code: EnvironmentErrorCode;
   message: string;
+  /** What the message quotes from the input (the character a host name may not contain). */
+  value?: string;
 }
 
 export type EnvironmentErrors = Partial<Record<EnvironmentField, EnvironmentFieldError>>;
@@ -69,21 +77,32 @@ export type ValidateEnvironmentResult =
   | { ok: true; environment: Environment }
   | { ok: false; errors: EnvironmentErrors };
 
+export interface ValidateEnvironmentOptions {
+  /**
+   * For an environment read back from storage: its host name is not checked, so one saved before
+   * host names were checked is kept (nothing stored is lost). It still cannot be used, or be granted
+   * access, until its base URL is corrected: see `baseUrlProblem`.
+   */
+  storedHost?: boolean;
+}
+
 /**
  * Checks a custom environment from the options form. Paths default to KPN's; a new environment
  * gets an id from `makeId`. Plain http is accepted only for loopback hosts: the client secret
- * travels in the token request's body.
+ * travels in the token request's body. The host must be one real host name or IP literal, since it
+ * becomes the site the browser is asked to grant access to.
  */
 export function validateEnvironmentInput(
   input: unknown,
   existing: readonly Environment[],
   makeId: () => string = () => `custom-${crypto.randomUUID()}`,
+  options: ValidateEnvironmentOptions = {},
 ): ValidateEnvironmentResult {
   const raw: Record<string, unknown> = typeof input === 'object' && input !== null ? { ...input } : {};
   const errors: EnvironmentErrors = {};
   const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : undefined;
-  const fail: Fail = (field, code, message) => {
-    errors[field] ??= { code, message };
+  const fail: Fail = (field, code, message, value) => {
+    errors[field] ??= value === undefined ? { code, message } : { code, message, value };
     return undefined;
   };
 
@@ -101,7 +120,7 @@ export function validateEnvironmentInput(
     fail('name', 'duplicate-name', `An environment named "${name}" already exists.`);
   }
 
-  const baseUrl = checkBaseUrl(typeof raw.baseUrl === 'string' ? raw.baseUrl.trim() : '', fail);
+  const baseUrl = checkBaseUrl(typeof raw.baseUrl === 'string' ? raw.baseUrl.trim() : '', fail, options.storedHost !== true);
   const tokenPath = checkPath('tokenPath', raw.tokenPath, DEFAULT_TOKEN_PATH, fail);
   const imagePath = checkPath('imagePath', raw.imagePath, DEFAULT_IMAGE_PATH, fail);
 
@@ -111,9 +130,9 @@ export function validateEnvironmentInput(
   return { ok: true, environment: { id: id ?? makeId(), name, kind: 'custom', baseUrl, tokenPath, imagePath } };
 }
 
-type Fail = (field: EnvironmentField, code: EnvironmentErrorCode, message: string) => undefined;
+type Fail = (field: EnvironmentField, code: EnvironmentErrorCode, message: string, value?: string) => undefined;
 
-function checkBaseUrl(text: string, fail: Fail): string | undefined {
+function checkBaseUrl(text: string, fail: Fail, checkHost: boolean): string | undefined {
   if (text === '') return fail('baseUrl', 'required', 'Base URL is required.');
   let url: URL;
   try {
@@ -124,6 +143,8 @@ function checkBaseUrl(text: string, fail: Fail): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return fail('baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.');
   }
+  const hostProblem = checkHost ? hostNameProblem(url.hostname) : undefined;
+  if (hostProblem) return fail('baseUrl', hostProblem.code, hostProblem.message, hostProblem.value);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return fail('baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).');
   }
@@ -145,6 +166,75 @@ function checkPath(field: 'tokenPath' | 'imagePath', value: unknown, fallback: s
     return fail(field, 'bad-path', `${label} must start with "/" and contain no spaces, "?" or "#".`);
   }
   return text;
+}
+
+// Host names as RFC 1123 has them (dot-separated labels of letters, digits and inner hyphens), plus
+// the underscore that internal DNS names often carry and browsers resolve.
+export const HOST_NAME_MAX_LENGTH = 253;
+export const HOST_LABEL_MAX_LENGTH = 63;
+
+/**
+ * Why a parsed URL's hostname is not one real host (a host name or an IP literal), or undefined when
+ * it is. The URL parser has already lower-cased it, turned an international name into punycode
+ * (`xn--…`) and an IPv4 address into its dotted form, so only ASCII is left to check. A wildcard
+ * must never get through: `https://*.com` would become a request for access to every .com site.
+ */
+export function hostNameProblem(hostname: string): EnvironmentFieldError | undefined {
+  // An IPv6 literal: the URL parser accepts only valid ones, in brackets.
+  if (hostname.startsWith('[')) return undefined;
+  // Chromium's parser keeps some characters percent-encoded in a host (`*` becomes `%2A`, Node's
+  // does not): the checks, and the character a message names, are about what was typed.
+  let host = hostname;
+  try {
+    host = decodeURIComponent(hostname);
+  } catch {
+    // A lone "%" stays as it is and is refused below as a character a host name cannot have.
+  }
+  if (host.includes('*')) {
+    return { code: 'host-wildcard', message: 'Base URL must name one host: wildcards such as "*" are not allowed.' };
+  }
+  if (host.length > HOST_NAME_MAX_LENGTH) {
+    return { code: 'host-too-long', message: `The host name in the base URL may have at most ${HOST_NAME_MAX_LENGTH} characters.` };
+  }
+  const labels = host.split('.');
+  if (labels.some((label) => label === '')) {
+    return {
+      code: 'host-empty-label',
+      message: 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).',
+    };
+  }
+  if (labels.some((label) => label.length > HOST_LABEL_MAX_LENGTH)) {
+    return {
+      code: 'host-label-too-long',
+      message: `Each part of the host name between dots may have at most ${HOST_LABEL_MAX_LENGTH} characters.`,
+    };
+  }
+  const bad = /[^a-z0-9._-]/.exec(host)?.[0];
+  if (bad !== undefined) {
+    return {
+      code: 'host-bad-character',
+      message: `The host name in the base URL may contain only letters, digits, "-", "_" and dots, not "${bad}".`,
+      value: bad,
+    };
+  }
+  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) {
+    return { code: 'host-label-hyphen', message: 'No part of the host name in the base URL may start or end with "-".' };
+  }
+  return undefined;
+}
+
+/**
+ * The problem with a stored base URL that keeps it from being used: its host name (one saved before
+ * host names were checked, see `storedHost`), or undefined when it names one real host.
+ */
+export function baseUrlProblem(baseUrl: string): EnvironmentFieldError | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return { code: 'not-a-url', message: 'Base URL must be a full address such as https://api.example.com.' };
+  }
+  return hostNameProblem(url.hostname);
 }
 
 /** `https://host/prefix/` → `https://host/prefix`, so `${baseUrl}${path}` has exactly one slash. */
@@ -170,6 +260,10 @@ export function apiOrigin(baseUrl: string): string | undefined {
  */
 export function originPattern(baseUrl: string): string {
   const url = new URL(baseUrl);
+  // Callers check first; this is the last line before a pattern reaches permissions.request, so a
+  // wildcard or malformed host fails closed instead of asking for every site.
+  const problem = hostNameProblem(url.hostname);
+  if (problem) throw new Error(`No host permission pattern for ${url.protocol}//${url.host}: ${problem.message}`);
   return `${url.protocol}//${url.hostname}/*`;
 }
 

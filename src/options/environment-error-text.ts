@@ -1,6 +1,12 @@
 // Environment field errors as localized sentences, by the core validator's code. Options page only:
 // the core's environments module is not part of the popup's bundle.
-import { ENVIRONMENT_NAME_MAX_LENGTH, type EnvironmentField, type EnvironmentFieldError } from '../core/environments';
+import {
+  ENVIRONMENT_NAME_MAX_LENGTH,
+  type EnvironmentField,
+  type EnvironmentFieldError,
+  HOST_LABEL_MAX_LENGTH,
+  HOST_NAME_MAX_LENGTH,
+} from '../core/environments';
 import { type MessageKey, t } from '../ui/i18n';
 
 const ENVIRONMENT_LABEL: Readonly<Record<EnvironmentField, MessageKey>> = {
@@ -22,6 +28,18 @@ export function environmentErrorText(field: EnvironmentField, error: Environment
       return t('envErrNotAUrl');
     case 'bad-scheme':
       return t('envErrBadScheme');
+    case 'host-wildcard':
+      return t('envErrHostWildcard');
+    case 'host-too-long':
+      return t('envErrHostTooLong', HOST_NAME_MAX_LENGTH);
+    case 'host-empty-label':
+      return t('envErrHostEmptyLabel');
+    case 'host-label-too-long':
+      return t('envErrHostLabelTooLong', HOST_LABEL_MAX_LENGTH);
+    case 'host-bad-character':
+      return t('envErrHostBadCharacter', error.value ?? '');
+    case 'host-label-hyphen':
+      return t('envErrHostLabelHyphen');
     case 'insecure-http':
       return t('envErrInsecureHttp');
     case 'has-credentials':

@@ -3,13 +3,14 @@
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { needsHostPermission, originPattern } from '../core/environments';
+import { baseUrlProblem, needsHostPermission, originPattern } from '../core/environments';
 import type { ConnectionTestResult, EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
 import { t } from '../ui/i18n';
 import { createDefaultsState } from './defaults-state';
 import { createEditorState } from './editor-state';
+import { environmentErrorText } from './environment-error-text';
 
 export interface OptionsPorts {
   /** Must be called inside the click that asked for it: browsers require the user gesture. */
@@ -145,6 +146,12 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     grantAccess() {
       const environment = selected.value;
       if (!environment) return;
+      // One saved before host names were checked: the browser is never asked for such a host.
+      const problem = baseUrlProblem(environment.baseUrl);
+      if (problem) {
+        editorWarning.value = environmentErrorText('baseUrl', problem, environment.name);
+        return;
+      }
       const asked = ports.requestHostPermission(originPattern(environment.baseUrl));
       void asked
         .then(async (granted) => {

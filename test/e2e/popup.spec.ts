@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { type ExtensionPage, expect, test } from './harness';
 import { decodeQrPng, pngSize } from './png';
@@ -247,6 +249,7 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
   openOptions,
   openPopup,
   sandbox,
+  serviceWorker,
 }) => {
   const options = await openOptions();
   await addEnvironment(options.page, sandbox.url, SECRET);
@@ -262,6 +265,7 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
   await expect(first.page.getByText('Cancelled. Your settings are kept; press Generate to try again.')).toBeVisible();
   await expect(first.page.getByRole('button', { name: 'Generate' })).toBeEnabled();
   await expect(first.page.getByLabel('Title')).toHaveValue('Slow one');
+  expect(await storedHistory(serviceWorker)).toBe(0);
   await first.page.close();
 
   const second = await openPopup();
@@ -271,3 +275,59 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
   await expect(second.page.getByRole('checkbox', { name: 'Email', exact: true })).not.toBeChecked();
   expect([...first.errors, ...second.errors]).toEqual([]);
 });
+
+/** The history entries in the worker's storage.local, read without going through the UI. */
+const storedHistory = (worker: Worker) =>
+  worker.evaluate(async () => ((await chrome.storage.local.get('history')).history as unknown[] | undefined)?.length ?? 0);
+
+/** A loopback URL that answers "wait" until the test opens it, for a page to poll synchronously. */
+async function startGate(): Promise<{ url: string; open: () => void; close: () => Promise<void> }> {
+  let opened = false;
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end(opened ? 'open' : 'wait'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    open: () => (opened = true),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+test('Cancel after the answer arrived: no result, and History stays empty', async ({ openOptions, openPopup, sandbox, serviceWorker }) => {
+  const options = await openOptions();
+  await addEnvironment(options.page, sandbox.url, SECRET);
+  sandbox.handler.configure({ faults: ['delay=1500'] });
+  const { page: popup, errors } = await openPopup();
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(popup.getByRole('button', { name: 'Cancel' })).toBeVisible();
+
+  // The popup's thread is held (a synchronous poll) while the worker gets its answer and answers the
+  // popup, so that answer waits in the popup's queue; then Cancel is pressed before it is read: the
+  // Cancel crosses the answer, as when a user clicks just as the QR arrives.
+  const gate = await startGate();
+  try {
+    const held = popup.evaluate((gateUrl) => {
+      for (;;) {
+        const poll = new XMLHttpRequest();
+        poll.open('GET', gateUrl, false);
+        poll.send();
+        if (poll.responseText === 'open') break;
+      }
+      [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Cancel')?.click();
+    }, gate.url);
+    await expect.poll(() => storedHistory(serviceWorker), { timeout: 15_000 }).toBe(1);
+    gate.open();
+    await held;
+  } finally {
+    gate.open();
+    await gate.close();
+  }
+
+  await expect(popup.getByText('Cancelled. Your settings are kept; press Generate to try again.')).toBeVisible();
+  await expect.poll(() => storedHistory(serviceWorker)).toBe(0);
+  await expect(popup.getByRole('img', { name: 'QR preview' })).toHaveCount(0);
+  await popup.getByRole('button', { name: 'History' }).click();
+  await expect(popup.getByText('No QR codes yet.')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+

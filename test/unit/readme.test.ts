@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PARAM_LIMITS } from '../../src/core/params';
-import { SANDBOX_FAULTS } from '../../src/core/sandbox/faults';
+import { SANDBOX_FAULTS } from '../../src/core/sandbox/dev/faults';
 import { SANDBOX_DEFAULTS } from '../../src/core/sandbox/handler';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -1,47 +1,58 @@
+import { utf8ToBase64 } from './base64';
 import type { EndpointContext } from './context';
-import { makeHostile } from './hostile';
-import { imageResponse } from './image-body';
 import { checkImageRequest } from './image-request';
+import type { SandboxOptions } from './options';
 import { mediaType, readBodyText } from './read-body';
-import { renderSandboxSvg } from './render';
-import { apigeeFault, proxyError, rateLimited, serverError } from './responses';
+import { type SandboxImageParams, renderSandboxSvg } from './render';
+import { apigeeFault, proxyError } from './responses';
+import type { TokenState } from './token-store';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/**
- * `POST /kpn/qrcodegenerator/image`. Checks run in the gateway's order: access token, product
- * subscription, quota, backend availability, then the request body.
- */
-export async function handleImageRequest(request: Request, context: EndpointContext): Promise<Response> {
-  const { options, faults, tokens } = context;
-  const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
-  const state = token === undefined ? 'unknown' : tokens.check(token, options.now());
-  if (faults.unauthorized || state === 'unknown') {
-    return apigeeFault(401, 'Invalid access token', 'oauth.v2.InvalidAccessToken');
-  }
-  if (faults.expireToken || state === 'expired') {
-    return apigeeFault(401, 'Access Token expired', 'keymanagement.service.access_token_expired');
-  }
-  if (faults.forbidden) {
-    return proxyError(403, 'The application is not subscribed to this API product', 'PiM ID sandbox: injected forbidden fault');
-  }
-  if (faults.rateLimitRetryAfter !== undefined) return rateLimited(faults.rateLimitRetryAfter, options.now());
-  if (faults.serverError !== undefined) return serverError(faults.serverError);
+/** KPN's /image answers with bare base64 text. */
+export const IMAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
 
+/** The state of the bearer token a request presents ('unknown' when it presents none). */
+export function presentedToken(request: Request, context: EndpointContext): TokenState {
+  const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+  return token === undefined ? 'unknown' : context.tokens.check(token, context.options.now());
+}
+
+/** The gateway's 401 for a token that is not valid; undefined for a valid one. */
+export function refuseToken(state: TokenState): Response | undefined {
+  if (state === 'unknown') return apigeeFault(401, 'Invalid access token', 'oauth.v2.InvalidAccessToken');
+  if (state === 'expired') return apigeeFault(401, 'Access Token expired', 'keymanagement.service.access_token_expired');
+  return undefined;
+}
+
+/** Reads and checks the JSON body: the image parameters, or the gateway's 4xx answer. */
+export async function readImageParams(
+  request: Request,
+  options: Readonly<SandboxOptions>,
+): Promise<{ ok: true; params: SandboxImageParams } | { ok: false; response: Response }> {
   if (mediaType(request) !== 'application/json') {
-    return proxyError(415, 'Content-Type must be application/json');
+    return { ok: false, response: proxyError(415, 'Content-Type must be application/json') };
   }
   const body = await readBodyText(request, options.maxBodyBytes);
-  if (!body.ok) return proxyError(413, `Request body is larger than ${options.maxBodyBytes} bytes`);
+  if (!body.ok) return { ok: false, response: proxyError(413, `Request body is larger than ${options.maxBodyBytes} bytes`) };
   let json: unknown;
   try {
     json = JSON.parse(body.text);
   } catch {
-    return proxyError(400, 'Request body is not valid JSON');
+    return { ok: false, response: proxyError(400, 'Request body is not valid JSON') };
   }
   const checked = checkImageRequest(json, options);
-  if (!checked.ok) return proxyError(400, checked.message, checked.info);
+  return checked.ok ? checked : { ok: false, response: proxyError(400, checked.message, checked.info) };
+}
 
-  const svg = renderSandboxSvg(checked.params);
-  return imageResponse(faults.hostile.size > 0 ? makeHostile(svg, faults.hostile, context.beaconUrl) : svg, faults);
+/**
+ * `POST /kpn/qrcodegenerator/image`. Checks run in the gateway's order: the access token, then the
+ * request body; the answer is the rendered SVG as base64.
+ */
+export async function handleImageRequest(request: Request, context: EndpointContext): Promise<Response> {
+  const refused = refuseToken(presentedToken(request, context));
+  if (refused) return refused;
+  const read = await readImageParams(request, context.options);
+  if (!read.ok) return read.response;
+  return new Response(utf8ToBase64(renderSandboxSvg(read.params)), { status: 200, headers: IMAGE_HEADERS });
 }

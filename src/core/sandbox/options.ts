@@ -1,5 +1,3 @@
-import { parseFaults } from './faults';
-
 export interface SandboxOptions {
   /** The client credentials the token endpoint accepts. Public by design: this is a sandbox. */
   clientId: string;
@@ -9,8 +7,6 @@ export interface SandboxOptions {
   tokenLifetimeSeconds: number;
   /** Epoch milliseconds; tests pass a fake clock to expire tokens. */
   now: () => number;
-  /** Instance faults, same syntax as the `x-sandbox-fault` header (see faults.ts). */
-  faults: readonly string[];
   /** Larger request bodies answer 413. */
   maxBodyBytes: number;
   /** The sandbox's own field limits (KPN publishes none), so clients can meet a server-side 400. */
@@ -18,8 +14,6 @@ export interface SandboxOptions {
   maxDescriptionLength: number;
   /** Largest width or height in pixels. */
   maxImageSize: number;
-  /** Serve `/__sandbox/*` (stats, config, reset, beacon). */
-  adminRoutes: boolean;
 }
 
 export const SANDBOX_DEFAULTS: Readonly<SandboxOptions> = Object.freeze({
@@ -28,33 +22,32 @@ export const SANDBOX_DEFAULTS: Readonly<SandboxOptions> = Object.freeze({
   redirects: Object.freeze([1]),
   tokenLifetimeSeconds: 3599,
   now: () => Date.now(),
-  faults: Object.freeze([]),
   maxBodyBytes: 64 * 1024,
   maxTitleLength: 256,
   maxDescriptionLength: 1024,
   maxImageSize: 4096,
-  adminRoutes: true,
 });
 
 export class SandboxConfigError extends Error {
   override name = 'SandboxConfigError';
 }
 
-type Check = (value: unknown, key: string) => unknown;
+/** Checks one option's value and returns it as stored (e.g. digit strings as numbers); throws when invalid. */
+export type OptionCheck = (value: unknown, key: string) => unknown;
 
-const positiveInteger: Check = (value, key) => {
+const positiveInteger: OptionCheck = (value, key) => {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
     throw new SandboxConfigError(`${key} must be a positive integer`);
   }
   return value;
 };
 
-const nonEmptyString: Check = (value, key) => {
+const nonEmptyString: OptionCheck = (value, key) => {
   if (typeof value !== 'string' || value === '') throw new SandboxConfigError(`${key} must be a non-empty string`);
   return value;
 };
 
-const CHECKS: Record<keyof SandboxOptions, Check> = {
+export const SANDBOX_OPTION_CHECKS: Readonly<Record<keyof SandboxOptions, OptionCheck>> = {
   clientId: nonEmptyString,
   clientSecret: nonEmptyString,
   redirects: (value, key) => {
@@ -73,39 +66,26 @@ const CHECKS: Record<keyof SandboxOptions, Check> = {
     if (typeof value !== 'function') throw new SandboxConfigError(`${key} must be a function`);
     return value;
   },
-  faults: (value, key) => {
-    const list: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [null];
-    if (!list.every((item): item is string => typeof item === 'string')) {
-      throw new SandboxConfigError(`${key} must be a string or a list of strings`);
-    }
-    // Parse now so a typo fails at configuration time, not silently at request time.
-    for (const item of list) parseFaults(item);
-    return list;
-  },
   maxBodyBytes: positiveInteger,
   maxTitleLength: positiveInteger,
   maxDescriptionLength: positiveInteger,
   maxImageSize: positiveInteger,
-  adminRoutes: (value, key) => {
-    if (typeof value !== 'boolean') throw new SandboxConfigError(`${key} must be true or false`);
-    return value;
-  },
 };
 
 /**
- * Validates a partial options object from code or from `POST /__sandbox/config`; throws
- * SandboxConfigError (or SandboxFaultError for a bad fault) naming the first bad key.
- * Keys set to undefined are ignored, unknown keys are rejected so a typo cannot pass silently.
+ * Validates a partial options object against `checks`; throws SandboxConfigError (or whatever a
+ * check throws) naming the first bad key. Keys set to undefined are ignored, unknown keys are
+ * rejected so a typo cannot pass silently.
  */
-export function checkOptionsPatch(patch: unknown): Partial<SandboxOptions> {
+export function checkOptions<T extends object>(patch: unknown, checks: Readonly<Record<keyof T, OptionCheck>>): Partial<T> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw new SandboxConfigError('Sandbox options must be an object');
   }
   const checked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    if (!Object.hasOwn(CHECKS, key)) throw new SandboxConfigError(`Unknown sandbox option '${key}'`);
-    checked[key] = CHECKS[key as keyof SandboxOptions](value, key);
+    if (!Object.hasOwn(checks, key)) throw new SandboxConfigError(`Unknown sandbox option '${key}'`);
+    checked[key] = checks[key as keyof T](value, key);
   }
-  return checked as Partial<SandboxOptions>;
+  return checked as Partial<T>;
 }

@@ -6,29 +6,62 @@ import { createRequestLogStore } from '../../../src/background/request-log-store
 import { createSecretStore } from '../../../src/background/secret-store';
 import { createSettingsStore } from '../../../src/background/settings-store';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
-import { createSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/handler';
-import { createMemoryStore } from '../../../src/core/storage-port';
+import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
+import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
 import { rejection } from '../rejection';
 
 const SECRET = 'sandbox-secret';
 let databases = 0;
 
+/**
+ * Holds the next storage call of one kind on the history key until the test releases it, so a Cancel
+ * can be made to land exactly there: after the answer, before or during the history write.
+ */
+function historyGate(local: KeyValueStore, at: 'get' | 'set') {
+  let reached: () => void = () => {};
+  let release: () => void = () => {};
+  let armed = false;
+  const wrapped: KeyValueStore = {
+    ...local,
+    [at]: async (key: string, value?: unknown) => {
+      if (armed && key === 'history') {
+        armed = false;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        reached();
+        await held;
+      }
+      return at === 'get' ? local.get(key) : local.set(key, value);
+    },
+  };
+  return {
+    store: wrapped,
+    /** Resolves once the history call is waiting; call `release()` to let it go on. */
+    arm(): Promise<void> {
+      armed = true;
+      return new Promise((resolve) => (reached = resolve));
+    },
+    release: () => release(),
+  };
+}
+
 /** The background with memory storage, a sandbox behind both the built-in and the "network" fetch. */
-function setup(options: { granted?: string[] } = {}) {
+function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}) {
   const local = createMemoryStore();
+  const gate = historyGate(local, options.gate ?? 'get');
   const session = createMemoryStore();
-  const builtIn = createSandboxHandler();
-  const remote = createSandboxHandler();
+  const builtIn = createDevSandboxHandler();
+  const remote = createDevSandboxHandler();
   const remoteFetch = sandboxFetch(remote);
   /** Every request the background sent over the "network": where to, and its body. */
   const sent: { url: string; body: string }[] = [];
   // A database of its own per test, as a fresh browser profile would have.
   const secrets = createSecretStore(`handlers-test-${++databases}`);
   let ids = 0;
+  const asked: string[] = [];
   const handlers = createHandlers({
     settings: createSettingsStore(local, secrets),
     secrets,
-    history: createHistoryStore(local),
+    history: createHistoryStore(options.gate ? gate.store : local),
     log: createRequestLogStore(session),
     session,
     fetch: (input, init) => {
@@ -40,10 +73,13 @@ function setup(options: { granted?: string[] } = {}) {
     sleep: async () => {},
     random: () => 0.5,
     newId: () => `id-${++ids}`,
-    hasHostPermission: async (pattern) => (options.granted ?? []).includes(pattern),
+    hasHostPermission: async (pattern) => {
+      asked.push(pattern);
+      return (options.granted ?? []).includes(pattern);
+    },
     insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
   });
-  return { handlers, local, session, secrets, builtIn, remote, sent };
+  return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
 }
 
 async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
@@ -142,6 +178,25 @@ describe('background handlers', () => {
     expect((await granted.handlers['ui-bg-environments-list'](undefined)).find((v) => v.id === env2.id)?.needsPermission).toBe(false);
   });
 
+  it('keeps a stored environment whose host predates the host checks, but never asks for or contacts it', async () => {
+    const { handlers, local, remote, asked } = setup();
+    local.data.set('settings', {
+      schemaVersion: 2,
+      selectedEnvironmentId: 'custom-old',
+      customEnvironments: [{ id: 'custom-old', name: 'Every site', kind: 'custom', baseUrl: 'https://*.com', tokenPath: '/t', imagePath: '/i' }],
+      credentials: { 'custom-old': { clientId: 'c', clientSecret: 'kept-secret-1234' } },
+      defaults: { params: DEFAULT_PARAMS, historySize: 20 },
+    });
+    const views = await handlers['ui-bg-environments-list'](undefined);
+    expect(views.find((v) => v.id === 'custom-old')).toMatchObject({ baseUrl: 'https://*.com', needsPermission: true, secretHint: '1234' });
+    const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'custom-old', params: DEFAULT_PARAMS }));
+    expect(error.kind).toBe('permission-denied');
+    expect(error.message).toBe('The base URL of "Every site" cannot be used: Base URL must name one host: wildcards such as "*" are not allowed.');
+    expect(error.hint).toMatch(/correct its base URL/);
+    expect(remote.stats().requests).toBe(0);
+    expect(asked).toEqual([]);
+  });
+
   it('says which credentials are missing instead of calling KPN without them', async () => {
     const { handlers } = setup();
     const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'production', params: DEFAULT_PARAMS }));
@@ -159,10 +214,58 @@ describe('background handlers', () => {
     expect(await handlers['ui-bg-generate-cancel']({ requestId: 'slow' })).toEqual({ cancelled: false });
   });
 
+  it('keeps a generate out of history when Cancel lands after the answer, before the history write', async () => {
+    const { handlers, gate, builtIn } = setup({ gate: 'get' });
+    const atHistory = gate.arm();
+    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await atHistory;
+    expect(builtIn.stats().imageCalls).toBe(1); // the answer is in
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
+    gate.release();
+    expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
+  });
+
+  it('takes a generate back out of history when Cancel lands during the history write', async () => {
+    const { handlers, gate } = setup({ gate: 'set' });
+    const writing = gate.arm();
+    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await writing;
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
+    gate.release();
+    expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
+  });
+
+  it('takes an answered generate back out when a Cancel crossed the answer, restoring what it pushed out', async () => {
+    const { handlers } = setup();
+    await handlers['ui-bg-settings-save']({ defaults: { historySize: 2 } });
+    const first = await handlers['ui-bg-generate']({ requestId: 'a', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    const second = await handlers['ui-bg-generate']({ requestId: 'b', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    const third = await handlers['ui-bg-generate']({ requestId: 'c', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect((await handlers['ui-bg-history-get'](undefined)).map((i) => i.id)).toEqual([third.id, second.id]);
+
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'c' })).toEqual({ cancelled: true });
+    expect((await handlers['ui-bg-history-get'](undefined)).map((i) => i.id)).toEqual([second.id, first.id]);
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'c' })).toEqual({ cancelled: false });
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'never-sent' })).toEqual({ cancelled: false });
+  });
+
+  it('leaves history alone when a late Cancel finds its item already cleared', async () => {
+    const { handlers } = setup();
+    await handlers['ui-bg-generate']({ requestId: 'a', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await handlers['ui-bg-history-clear'](undefined);
+    const kept = await handlers['ui-bg-generate']({ requestId: 'b', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'a' })).toEqual({ cancelled: true });
+    expect((await handlers['ui-bg-history-get'](undefined)).map((i) => i.id)).toEqual([kept.id]);
+  });
+
   it.each([
     ['an empty name', { name: ' ', baseUrl: 'https://a.example' }, /Name is required/],
     ['a non-http base URL', { name: 'A', baseUrl: 'ftp://a.example' }, /https:\/\//],
     ['a duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, /already exists/],
+    ['a wildcard host', { name: 'All', baseUrl: 'https://*.com' }, /wildcards such as "\*" are not allowed/],
+    ['user info in the base URL', { name: 'U', baseUrl: 'https://user:pass@a.example' }, /user name or password/],
   ])('refuses an environment with %s and keeps what was stored', async (_name, input, message) => {
     const { handlers } = setup();
     const env = await addLocalEnvironment(handlers);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  baseUrlProblem,
   DEFAULT_IMAGE_PATH,
   DEFAULT_TOKEN_PATH,
   type Environment,
+  hostNameProblem,
   needsHostPermission,
   normalizeBaseUrl,
   originPattern,
@@ -109,6 +111,86 @@ describe('validateEnvironmentInput', () => {
     expect(errors[field as keyof typeof errors]).toEqual({ code, message });
   });
 
+  // Hosts become permission requests: only one real host name (punycode for international ones) or
+  // IP literal may pass, each refusal with its own reason.
+  const label63 = 'a'.repeat(63);
+  const host254 = Array.from({ length: 5 }, () => 'b'.repeat(50)).join('.');
+  it.each([
+    ['https://api.example.com', 'https://api.example.com'],
+    ['https://bücher.example/api', 'https://xn--bcher-kva.example/api'],
+    ['https://xn--bcher-kva.example', 'https://xn--bcher-kva.example'],
+    ['https://ＡＰＩ.example.com', 'https://api.example.com'],
+    ['https://ab--cd.example', 'https://ab--cd.example'],
+    ['https://intranet', 'https://intranet'],
+    ['https://kpn_mock.corp.example', 'https://kpn_mock.corp.example'],
+    [`https://${label63}.example`, `https://${label63}.example`],
+    ['https://10.0.0.7:8443', 'https://10.0.0.7:8443'],
+    ['https://[2001:db8::1]', 'https://[2001:db8::1]'],
+    ['http://localhost', 'http://localhost'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+  ])('accepts the host of %s → %s', (baseUrl, expected) => {
+    const result = validateEnvironmentInput({ name: 'X', baseUrl }, existing, makeId);
+    expect(result.ok && result.environment.baseUrl).toBe(expected);
+  });
+
+  const wildcard = 'Base URL must name one host: wildcards such as "*" are not allowed.';
+  const emptyLabel = 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).';
+  const hyphen = 'No part of the host name in the base URL may start or end with "-".';
+  const badCharacter = (ch: string) => `The host name in the base URL may contain only letters, digits, "-", "_" and dots, not "${ch}".`;
+  it.each([
+    ['https://*', 'host-wildcard', wildcard],
+    ['https://*.com', 'host-wildcard', wildcard],
+    ['https://*.example.com', 'host-wildcard', wildcard],
+    ['https://api.*.example.com', 'host-wildcard', wildcard],
+    ['https://%2A.example.com', 'host-wildcard', wildcard],
+    ['https://*:8443', 'host-wildcard', wildcard],
+    ['http://*.localhost', 'host-wildcard', wildcard],
+    ['https://a..example.com', 'host-empty-label', emptyLabel],
+    ['https://.example.com', 'host-empty-label', emptyLabel],
+    ['https://example.com.', 'host-empty-label', emptyLabel],
+    [`https://${label63}a.example`, 'host-label-too-long', 'Each part of the host name between dots may have at most 63 characters.'],
+    [`https://${host254}`, 'host-too-long', 'The host name in the base URL may have at most 253 characters.'],
+    ['https://-api.example.com', 'host-label-hyphen', hyphen],
+    ['https://api-.example.com', 'host-label-hyphen', hyphen],
+    ['https://api.example-', 'host-label-hyphen', hyphen],
+    ['https://my~api.example.com', 'host-bad-character', badCharacter('~')],
+    ['https://a!b.example.com', 'host-bad-character', badCharacter('!')],
+    ['https://user:pass@api.example.com', 'has-credentials', 'Base URL must not contain a user name or password.'],
+    ['https://user@api.example.com', 'has-credentials', 'Base URL must not contain a user name or password.'],
+    ['https://api.example.com/?env=1', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
+    ['https://api.example.com/#v1', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
+    ['ws://api.example.com', 'bad-scheme', 'Base URL must start with https:// or http://.'],
+    ['http://api.example.com', 'insecure-http', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).'],
+  ])('refuses the base URL %s: %s', (baseUrl, code, message) => {
+    const error = errorsFor({ baseUrl }).baseUrl;
+    expect(error).toMatchObject({ code, message });
+  });
+
+  // Chromium's URL parser (the options page's and the worker's) leaves these percent-encoded where
+  // Node's does not: the same input must get the same verdict in both.
+  it.each([
+    ['%2A', 'host-wildcard'],
+    ['%2A.com', 'host-wildcard'],
+    ['api.%2a.example.com', 'host-wildcard'],
+    ['a%25b.example', 'host-bad-character'],
+    ['a%zzb.example', 'host-bad-character'],
+  ])('judges the hostname %s as Chromium parses it: %s', (hostname, code) => {
+    expect(hostNameProblem(hostname)?.code).toBe(code);
+  });
+
+  it('keeps the character it names, so the message can be said in any language', () => {
+    expect(errorsFor({ baseUrl: 'https://a!b.example.com' }).baseUrl?.value).toBe('!');
+  });
+
+  it('accepts a stored environment whose host predates these checks, so loading settings loses nothing', () => {
+    const stored = { id: 'custom-old', name: 'Old', baseUrl: 'https://*.example.com' };
+    expect(validateEnvironmentInput(stored, existing, makeId).ok).toBe(false);
+    const kept = validateEnvironmentInput(stored, existing, makeId, { storedHost: true });
+    expect(kept.ok && kept.environment.baseUrl).toBe('https://*.example.com');
+    expect(baseUrlProblem('https://*.example.com')?.code).toBe('host-wildcard');
+    expect(baseUrlProblem('https://api.example.com')).toBeUndefined();
+  });
+
   it.each([null, undefined, 'x', 3])('treats %j as an empty form', (input) => {
     const result = validateEnvironmentInput(input, existing, makeId);
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['baseUrl', 'name']);
@@ -135,6 +217,13 @@ describe('originPattern', () => {
   ])('%s → %s', (baseUrl, pattern) => {
     expect(originPattern(baseUrl)).toBe(pattern);
   });
+
+  it.each(['https://*', 'https://*.com', 'https://a..b.example', 'https://a!b.example.com'])(
+    'refuses to make a pattern for %s rather than ask for more than one site',
+    (baseUrl) => {
+      expect(() => originPattern(baseUrl)).toThrow(/No host permission pattern/);
+    },
+  );
 });
 
 describe('needsHostPermission', () => {

@@ -5,7 +5,7 @@ import { PimError, type PimErrorKind, toErrorData } from '../../../src/core/erro
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { type GenerateQrResult, generateQr } from '../../../src/core/pim-client';
 import type { RequestLogEntry } from '../../../src/core/request-log';
-import { IMAGE_PATH, SANDBOX_DEFAULTS, TOKEN_PATH, createSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/handler';
+import { IMAGE_PATH, SANDBOX_DEFAULTS, TOKEN_PATH, createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import { createTokenSource } from '../../../src/core/token-cache';
 import { fakeClock } from './fake-fetch';
@@ -18,7 +18,7 @@ function setup(
   options: { clientSecret?: string; timeoutMs?: number; signal?: AbortSignal; params?: unknown } = {},
 ) {
   const clock = fakeClock(Date.now());
-  const handler = createSandboxHandler({ faults, now: clock.now });
+  const handler = createDevSandboxHandler({ faults, now: clock.now });
   const fetch = sandboxFetch(handler);
   const store = createMemoryStore();
   const log: RequestLogEntry[] = [];

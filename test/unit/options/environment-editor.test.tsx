@@ -131,6 +131,11 @@ describe('Custom environments', () => {
     ['Base URL', 'ftp://files.example.com', 'Base URL must start with https:// or http://.'],
     ['Base URL', 'not a url', 'Base URL must be a full address such as https://api.example.com.'],
     ['Base URL', 'http://api.example.com', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).'],
+    ['Base URL', 'https://*.com', 'Base URL must name one host: wildcards such as "*" are not allowed.'],
+    ['Base URL', 'https://*', 'Base URL must name one host: wildcards such as "*" are not allowed.'],
+    ['Base URL', 'https://api..example.com', 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).'],
+    ['Base URL', 'https://my~api.example.com', 'The host name in the base URL may contain only letters, digits, "-", "_" and dots, not "~".'],
+    ['Base URL', 'https://user:pass@api.example.com', 'Base URL must not contain a user name or password.'],
     ['Name', '   ', 'Name is required.'],
     ['Name', 'staging', 'An environment named "staging" already exists.'],
     ['Name', 'Sandbox', 'An environment named "Sandbox" already exists.'],
@@ -176,6 +181,16 @@ describe('Custom environments', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
     expect(ports.requestHostPermission).toHaveBeenCalledWith('https://staging.example.com/*');
     await waitFor(() => expect(messaging.sent('ui-bg-environments-list')).toHaveLength(2));
+  });
+
+  it('never asks access for a stored environment whose host is a wildcard, and says why', async () => {
+    const legacy = { ...stagingView, baseUrl: 'https://*.example.com', needsPermission: true };
+    const { ports } = await renderOptions({ answers: { 'ui-bg-environments-list': [sandboxView, productionView, legacy] } });
+    choose('Staging');
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Base URL must name one host: wildcards such as "*" are not allowed.');
+    expect(ports.requestHostPermission).not.toHaveBeenCalled();
   });
 
   it('deletes only after confirmation', async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PIM_ATTRIBUTES, isPimAttribute } from '../../../../src/core/attributes';
-import { createSandboxHandler } from '../../../../src/core/sandbox/handler';
-import { HOSTILE_MARKER } from '../../../../src/core/sandbox/hostile';
-import { JSON_OBJECT_IMAGE_KEY, OVERSIZED_SVG_BYTES } from '../../../../src/core/sandbox/image-body';
+import { createDevSandboxHandler } from '../../../../src/core/sandbox/dev/handler';
+import { HOSTILE_MARKER } from '../../../../src/core/sandbox/dev/hostile';
+import { JSON_OBJECT_IMAGE_KEY, OVERSIZED_SVG_BYTES } from '../../../../src/core/sandbox/dev/image-body';
 import { sandboxQrUrl } from '../../../../src/core/sandbox/render';
 import { IMAGE_URL, UUID, VALID_BODY, base64ToUtf8, decodeQr, errorBody, imageRequest, mintToken, rasterize } from './sandbox-test-kit';
 
-async function ready(options: Parameters<typeof createSandboxHandler>[0] = {}) {
-  const handler = createSandboxHandler(options);
+async function ready(options: Parameters<typeof createDevSandboxHandler>[0] = {}) {
+  const handler = createDevSandboxHandler(options);
   return { handler, token: await mintToken(handler) };
 }
 
@@ -81,7 +81,7 @@ describe('image endpoint: access token', () => {
 
   it('401 Access Token expired once the lifetime has passed', async () => {
     let now = 5_000;
-    const handler = createSandboxHandler({ now: () => now, tokenLifetimeSeconds: 10 });
+    const handler = createDevSandboxHandler({ now: () => now, tokenLifetimeSeconds: 10 });
     const token = await mintToken(handler);
     now += 10_000;
     const response = await handler.handle(imageRequest(token));
@@ -92,7 +92,7 @@ describe('image endpoint: access token', () => {
   });
 
   it('a token from another sandbox instance is unknown', async () => {
-    const other = await mintToken(createSandboxHandler());
+    const other = await mintToken(createDevSandboxHandler());
     const { handler } = await ready();
     expect((await handler.handle(imageRequest(other))).status).toBe(401);
   });
@@ -199,7 +199,7 @@ describe('image endpoint: error faults', () => {
 
   it('rate-limit=N answers 429 with Retry-After and the quota headers', async () => {
     const now = 1_750_000_000_000;
-    const handler = createSandboxHandler({ now: () => now });
+    const handler = createDevSandboxHandler({ now: () => now });
     const token = await mintToken(handler);
     const response = await handler.handle(imageRequest(token, VALID_BODY, { headers: { 'x-sandbox-fault': 'rate-limit=12' } }));
     expect(response.status).toBe(429);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSandboxHandler } from '../../../../src/core/sandbox/handler';
+import { createDevSandboxHandler } from '../../../../src/core/sandbox/dev/handler';
 import { BASE, TOKEN_URL, UUID, errorBody, imageRequest, tokenRequest } from './sandbox-test-kit';
 
 describe('token endpoint: success', () => {
   it('answers an Apigee-shaped object whose values are all strings', async () => {
-    const handler = createSandboxHandler({ now: () => 1_700_000_000_123 });
+    const handler = createDevSandboxHandler({ now: () => 1_700_000_000_123 });
     const response = await handler.handle(tokenRequest());
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -43,7 +43,7 @@ describe('token endpoint: success', () => {
   });
 
   it('issues a different token on every call', async () => {
-    const handler = createSandboxHandler();
+    const handler = createDevSandboxHandler();
     const tokens = await Promise.all(
       [1, 2, 3].map(async () => ((await (await handler.handle(tokenRequest())).json()) as { access_token: string }).access_token),
     );
@@ -51,7 +51,7 @@ describe('token endpoint: success', () => {
   });
 
   it('uses the configured credentials and lifetime, and works behind any base path', async () => {
-    const handler = createSandboxHandler({ clientId: 'abc', clientSecret: 'xyz', tokenLifetimeSeconds: 60 });
+    const handler = createDevSandboxHandler({ clientId: 'abc', clientSecret: 'xyz', tokenLifetimeSeconds: 60 });
     const url = 'http://127.0.0.1:9/some/prefix/oauth/client_credential/accesstoken?grant_type=client_credentials';
     const response = await handler.handle(tokenRequest({ id: 'abc', secret: 'xyz' }, { url }));
     expect(response.status).toBe(200);
@@ -60,7 +60,7 @@ describe('token endpoint: success', () => {
   });
 
   it('accepts a charset parameter on the form content type', async () => {
-    const response = await createSandboxHandler().handle(
+    const response = await createDevSandboxHandler().handle(
       tokenRequest({}, { headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' } }),
     );
     expect(response.status).toBe(200);
@@ -73,7 +73,7 @@ describe('token endpoint: errors', () => {
     ['wrong id', { id: 'someone-else' }],
     ['empty secret', { secret: '' }],
   ])('401 invalid_client for a %s', async (_label, credentials) => {
-    const response = await createSandboxHandler().handle(tokenRequest(credentials));
+    const response = await createDevSandboxHandler().handle(tokenRequest(credentials));
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ ErrorCode: 'invalid_client', Error: 'ClientId is Invalid' });
   });
@@ -84,7 +84,7 @@ describe('token endpoint: errors', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: '',
     });
-    expect((await createSandboxHandler().handle(request)).status).toBe(401);
+    expect((await createDevSandboxHandler().handle(request)).status).toBe(401);
   });
 
   it.each([
@@ -92,7 +92,7 @@ describe('token endpoint: errors', () => {
     ['empty grant_type', `${BASE}/oauth/client_credential/accesstoken?grant_type=`, 'invalid_request'],
     ['another grant_type', `${BASE}/oauth/client_credential/accesstoken?grant_type=password`, 'unsupported_grant_type'],
   ])('400 for a %s', async (_label, url, errorCode) => {
-    const response = await createSandboxHandler().handle(tokenRequest({}, { url }));
+    const response = await createDevSandboxHandler().handle(tokenRequest({}, { url }));
     expect(response.status).toBe(400);
     const body = (await response.json()) as { ErrorCode: string; Error: string };
     expect(body.ErrorCode).toBe(errorCode);
@@ -102,14 +102,14 @@ describe('token endpoint: errors', () => {
   it.each([['application/json'], ['text/plain'], ['multipart/form-data; boundary=x']])(
     '400 when the body is %s',
     async (contentType) => {
-      const response = await createSandboxHandler().handle(tokenRequest({}, { headers: { 'Content-Type': contentType } }));
+      const response = await createDevSandboxHandler().handle(tokenRequest({}, { headers: { 'Content-Type': contentType } }));
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ ErrorCode: 'invalid_request' });
     },
   );
 
   it('413 for a body over maxBodyBytes', async () => {
-    const handler = createSandboxHandler({ maxBodyBytes: 100 });
+    const handler = createDevSandboxHandler({ maxBodyBytes: 100 });
     const request = new Request(TOKEN_URL, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -119,7 +119,7 @@ describe('token endpoint: errors', () => {
   });
 
   it('405 for a GET', async () => {
-    const response = await createSandboxHandler().handle(new Request(TOKEN_URL));
+    const response = await createDevSandboxHandler().handle(new Request(TOKEN_URL));
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
   });
@@ -127,7 +127,7 @@ describe('token endpoint: errors', () => {
 
 describe('token endpoint: faults', () => {
   it('bad-credentials-500 turns a bad client into a 500 proxy error, leaving good ones alone', async () => {
-    const handler = createSandboxHandler();
+    const handler = createDevSandboxHandler();
     const headers = { 'x-sandbox-fault': 'bad-credentials-500' };
     const bad = await handler.handle(tokenRequest({ secret: 'wrong' }, { headers }));
     expect(bad.status).toBe(500);
@@ -139,7 +139,7 @@ describe('token endpoint: faults', () => {
 
   it('token-lifetime=N issues tokens living N seconds', async () => {
     let now = 1_000_000;
-    const handler = createSandboxHandler({ now: () => now });
+    const handler = createDevSandboxHandler({ now: () => now });
     const response = await handler.handle(tokenRequest({}, { headers: { 'x-sandbox-fault': 'token-lifetime=2' } }));
     const { access_token: token, expires_in: expiresIn } = (await response.json()) as Record<string, string>;
     expect(expiresIn).toBe('2');
@@ -152,7 +152,7 @@ describe('token endpoint: faults', () => {
   });
 
   it('token-lifetime=0 issues a token that is already expired', async () => {
-    const handler = createSandboxHandler({ faults: ['token-lifetime=0'] });
+    const handler = createDevSandboxHandler({ faults: ['token-lifetime=0'] });
     const { access_token: token } = (await (await handler.handle(tokenRequest())).json()) as Record<string, string>;
     expect((await handler.handle(imageRequest(token))).status).toBe(401);
   });
@@ -161,19 +161,19 @@ describe('token endpoint: faults', () => {
     ['token:server-error=503', 503, 'ServiceUnavailable'],
     ['token:server-error', 500, 'InternalServerError'],
   ])('%s answers the token call in the proxy error shape', async (fault, status, name) => {
-    const response = await createSandboxHandler().handle(tokenRequest({}, { headers: { 'x-sandbox-fault': fault } }));
+    const response = await createDevSandboxHandler().handle(tokenRequest({}, { headers: { 'x-sandbox-fault': fault } }));
     expect(response.status).toBe(status);
     expect(await errorBody(response)).toMatchObject({ status, name });
   });
 
   it('token:rate-limit=9 answers 429 with Retry-After', async () => {
-    const response = await createSandboxHandler().handle(tokenRequest({}, { headers: { 'x-sandbox-fault': 'token:rate-limit=9' } }));
+    const response = await createDevSandboxHandler().handle(tokenRequest({}, { headers: { 'x-sandbox-fault': 'token:rate-limit=9' } }));
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('9');
   });
 
   it('image-route faults in the header do not touch the token call', async () => {
-    const response = await createSandboxHandler().handle(
+    const response = await createDevSandboxHandler().handle(
       tokenRequest({}, { headers: { 'x-sandbox-fault': 'server-error=503,rate-limit,unauthorized,empty' } }),
     );
     expect(response.status).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeFaults, takeInstanceFaults } from '../../../../src/core/sandbox/active-faults';
-import { SANDBOX_FAULTS, SandboxFaultError, parseFaults } from '../../../../src/core/sandbox/faults';
+import { activeFaults, takeInstanceFaults } from '../../../../../src/core/sandbox/dev/active-faults';
+import { SANDBOX_FAULTS, SandboxFaultError, parseFaults } from '../../../../../src/core/sandbox/dev/faults';
 
 describe('parseFaults', () => {
   it.each([

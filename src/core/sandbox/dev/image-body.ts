@@ -1,5 +1,6 @@
+import { bytesToBase64, utf8ToBase64 } from '../base64';
+import { IMAGE_HEADERS } from '../image-endpoint';
 import type { ActiveFaults } from './active-faults';
-import { bytesToBase64, utf8ToBase64 } from './base64';
 import type { BodyShape, NotSvgKind } from './faults';
 
 /** Key of the object the `json-object` shape sends: `{"image":"<base64>"}`. */
@@ -36,7 +37,7 @@ function wrap(base64: string, shape: BodyShape): string {
 
 function headersFor(shape: BodyShape): Record<string, string> {
   const json = shape === 'json-string' || shape === 'json-object';
-  return { 'Content-Type': json ? 'application/json' : 'text/plain', 'Cache-Control': 'no-store' };
+  return json ? { ...IMAGE_HEADERS, 'Content-Type': 'application/json' } : { ...IMAGE_HEADERS };
 }
 
 function notSvgBase64(kind: NotSvgKind): string {

@@ -1,3 +1,5 @@
+import { abortReason } from '../abort';
+
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts (a client that gave up). */
 export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -15,8 +17,4 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-export function abortReason(signal: AbortSignal | undefined): unknown {
-  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }

@@ -1,12 +1,13 @@
+import { SandboxConfigError } from '../options';
+import { readBodyText } from '../read-body';
+import { jsonResponse, methodNotAllowed, proxyError } from '../responses';
 import { SandboxFaultError } from './faults';
-import { SandboxConfigError, type SandboxOptions } from './options';
-import { readBodyText } from './read-body';
-import { jsonResponse, methodNotAllowed, proxyError } from './responses';
+import type { DevSandboxOptions } from './options';
 import type { SandboxStats } from './stats';
 
 /** The part of a handler the admin routes drive. */
 export interface AdminTarget {
-  configure(patch: Partial<SandboxOptions>): void;
+  configure(patch: Partial<DevSandboxOptions>): void;
   reset(): void;
   stats(): SandboxStats;
   describe(): SandboxDescription;
@@ -63,7 +64,7 @@ async function configure(request: Request, target: AdminTarget): Promise<Respons
     return proxyError(400, "Sandbox options 'now' and 'adminRoutes' can only be set in code");
   }
   try {
-    target.configure(patch as Partial<SandboxOptions>);
+    target.configure(patch as Partial<DevSandboxOptions>);
   } catch (error) {
     if (error instanceof SandboxConfigError || error instanceof SandboxFaultError) return proxyError(400, error.message);
     throw error;

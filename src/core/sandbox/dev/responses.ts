@@ -1,0 +1,31 @@
+// The answers only faults produce: the gateway's quota fault and its 5xx errors.
+import { apigeeFault, proxyError } from '../responses';
+
+/** Quota answer as Apigee's Quota policy gives it, with the headers KPN documents. */
+export function rateLimited(retryAfterSeconds: number, now: number): Response {
+  const limit = 60;
+  return apigeeFault(
+    429,
+    `Rate limit quota violation. Quota limit of ${limit} per minute exceeded. Identifier : _default`,
+    'policies.ratelimit.QuotaViolation',
+    {
+      'Retry-After': String(retryAfterSeconds),
+      'quota-limit': String(limit),
+      'quota-interval': '1',
+      'quota-time-unit': 'minute',
+      'quota-used': String(limit + 1),
+      'quota-reset-UTC': String(now + retryAfterSeconds * 1000),
+    },
+  );
+}
+
+const SERVER_ERROR_MESSAGES: Readonly<Record<number, string>> = {
+  500: 'Internal server error',
+  502: 'The PiM backend returned an invalid response',
+  503: 'The PiM service is temporarily unavailable',
+  504: 'The PiM backend did not answer in time',
+};
+
+export function serverError(status: number): Response {
+  return proxyError(status, SERVER_ERROR_MESSAGES[status] ?? 'Server error', 'PiM ID sandbox: injected server-error fault');
+}

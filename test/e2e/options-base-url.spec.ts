@@ -1,0 +1,34 @@
+// A custom environment's base URL becomes a request for access to its host, so Options must refuse
+// one that names more than one site, say why, and neither save nor ask for anything.
+import { expect, test } from './harness';
+import { value } from './messaging';
+
+test('a wildcard base URL is refused with its reason: nothing is saved or granted, nothing typed is lost', async ({
+  openOptions,
+  serviceWorker,
+}) => {
+  const { page, errors } = await openOptions();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Every .com site');
+  await page.getByLabel('Base URL').fill('https://*.com');
+  await page.getByLabel('Client ID').fill('typed-client');
+  await page.getByLabel('Client secret').fill('typed-secret-1234');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  const baseUrl = page.getByLabel('Base URL');
+  await expect(page.getByText('Base URL must name one host: wildcards such as "*" are not allowed.', { exact: true })).toBeVisible();
+  await expect(baseUrl).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveCount(0);
+  await expect(baseUrl).toHaveValue('https://*.com');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Every .com site');
+  await expect(page.getByLabel('Client secret')).toHaveValue('typed-secret-1234');
+
+  const environments = await value<{ id: string }[]>(page, 'ui-bg-environments-list');
+  expect(environments.map((e) => e.id)).toEqual(['sandbox', 'production']);
+  const stored = await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+  expect(stored).not.toContain('*.com');
+  expect(stored).not.toContain('typed-secret-1234');
+  const granted = await serviceWorker.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []);
+  expect(granted.filter((origin) => origin.includes('*.com') || origin.startsWith('https://*/'))).toEqual([]);
+  expect(errors).toEqual([]);
+});
