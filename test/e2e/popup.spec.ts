@@ -216,7 +216,23 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
     void dialog.dismiss();
   });
   await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
-  for (const kind of ['script', 'handler', 'foreignobject', 'external']) {
+  // How the popup looks, as far as an answer's stylesheet could change it.
+  const looks = () =>
+    popup.evaluate(() =>
+      [
+        document.documentElement,
+        document.body,
+        ...['main', 'header', 'form', 'select', 'label'].map((selector) => document.querySelector(selector)),
+        [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Generate'),
+      ].map((element) => {
+        if (!element) return 'missing';
+        const style = getComputedStyle(element);
+        const before = getComputedStyle(element, '::before').content;
+        return `${element.tagName}:${style.display}/${style.visibility}/${style.opacity}/${style.position}/${style.backgroundColor}/${before}`;
+      }),
+    );
+  const looksBefore = await looks();
+  for (const kind of ['script', 'handler', 'foreignobject', 'external', 'style']) {
     sandbox.handler.configure({ faults: [`hostile=${kind}*1`] });
     const before = sandbox.handler.stats().imageCalls;
     await popup.getByRole('button', { name: 'Generate' }).click();
@@ -236,7 +252,9 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
       return new TextDecoder().decode(Uint8Array.from(atob(src.slice(src.indexOf(',') + 1)), (ch) => ch.charCodeAt(0)));
     });
     expect(markup).toMatch(/^<svg[\s>]/);
-    expect(markup).not.toMatch(/<script|onload=|onclick=|onmouseover=|javascript:|foreignObject|__sandbox\/beacon/i);
+    expect(markup).not.toMatch(/<script|onload=|onclick=|onmouseover=|javascript:|foreignObject|__sandbox\/beacon|:host|@import|@font-face/i);
+    // Whatever styles the answer carried drew only inside its own image.
+    expect(await looks()).toEqual(looksBefore);
   }
   await popup.getByRole('button', { name: 'History' }).or(popup.getByText('History', { exact: true })).first().click();
   await popup.waitForTimeout(300);

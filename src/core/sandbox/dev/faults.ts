@@ -16,7 +16,7 @@
 // | not-svg[=png|text]                      | image         | valid base64 of a PNG (default) or of plain text, not SVG         |
 // | oversized                               | image         | a valid SVG padded past 2 MiB (the body is even larger)           |
 // | empty                                   | image         | 200 with an empty body                                            |
-// | hostile[=script|handler|foreignobject|external] | image | a scannable QR SVG carrying that attack (default script)          |
+// | hostile[=script|handler|foreignobject|external|style] | image | a scannable QR SVG carrying that attack (default script)    |
 //
 // `delay`, `rate-limit` and `server-error` may also target the token endpoint with a `token:`
 // prefix (e.g. `token:server-error=503`); other faults accept only their default route.
@@ -28,7 +28,7 @@ export type FaultRoute = 'token' | 'image';
 export const BODY_SHAPES = ['bare', 'json-string', 'json-object', 'data-url'] as const;
 export type BodyShape = (typeof BODY_SHAPES)[number];
 
-export const HOSTILE_KINDS = ['script', 'handler', 'foreignobject', 'external'] as const;
+export const HOSTILE_KINDS = ['script', 'handler', 'foreignobject', 'external', 'style'] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
 
 export const NOT_SVG_KINDS = ['png', 'text'] as const;
@@ -215,7 +215,7 @@ const DEFINITIONS: readonly FaultDefinition[] = [
   {
     name: 'hostile',
     example: 'hostile=foreignobject',
-    syntax: 'hostile[=script|handler|foreignobject|external]',
+    syntax: 'hostile[=script|handler|foreignobject|external|style]',
     route: 'image',
     routes: IMAGE,
     description:

@@ -50,6 +50,19 @@ export function makeHostile(svg: string, kinds: ReadonlySet<HostileKind>, beacon
       `<use x="2" y="0" href="${beacon('external-use')}#dot"/>`,
     );
   }
+  if (kinds.has('style')) {
+    // Aimed at whatever shows the image: its controls, its badges, its page. Selectors that could
+    // match the QR's own shapes are left out, so the code stays scannable if the styles stay inside.
+    rootAttributes += ' style="position: fixed !important; inset: 0 !important; z-index: 2147483647 !important"';
+    inserts.push(
+      '<style>html, body, main, header, form, button, select, [role="status"], [class*="badge"] { display: none !important; visibility: hidden !important }' +
+        ' body::before { content: "Paste your client secret below" !important }' +
+        ' body:has(button) main { opacity: 0 !important }</style>',
+      '<style>:host { position: fixed !important; inset: 0 !important; background: red !important }</style>',
+      `<style>@import url("${beacon('style-import')}"); @font-face { font-family: x; src: url("${beacon('style-font')}") }</style>`,
+      `<rect x="0" y="0" width="1" height="1" fill="#FFFFFF" style="fill: url(${beacon('style-attribute')}); cursor: url(${beacon('style-cursor')}), auto"/>`,
+    );
+  }
   return svg
     .replace('<svg ', `<svg${rootAttributes} `)
     .replace(/<\/svg>\s*$/, `${inserts.join('\n')}\n</svg>`);
