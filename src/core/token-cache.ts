@@ -113,8 +113,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     return stored;
   }
 
-  async function resolveToken(expected: string): Promise<MintedToken> {
-    const generation = forgotten.get(cacheKey);
+  async function resolveToken(expected: string, generation: number | undefined): Promise<MintedToken> {
     const cached = await readCached(expected);
     if (cached !== undefined) return cached;
     const minted = await mintToken(options, marginMs);
@@ -129,13 +128,16 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   // another mints would otherwise see it empty and mint again. The flight is keyed by the
   // fingerprint as well: a caller with a new secret or base URL must send its own.
   async function shared(signal: AbortSignal | undefined): Promise<MintedToken> {
+    // Taken before anything is awaited: credentials forgotten while the fingerprint is hashed
+    // were forgotten after this call began, so its token may not be cached either.
+    const generation = forgotten.get(cacheKey);
     // Not raced with the signal: hashing takes microseconds, and a mint a caller started is shared
     // and cached even when that caller stops waiting.
     const expected = await audienceOf();
     const flightKey = `${cacheKey} ${expected}`;
     let flight = inFlight.get(flightKey);
     if (!flight) {
-      flight = resolveToken(expected).finally(() => inFlight.delete(flightKey));
+      flight = resolveToken(expected, generation).finally(() => inFlight.delete(flightKey));
       inFlight.set(flightKey, flight);
     }
     return untilAborted(flight, signal ?? options.signal);

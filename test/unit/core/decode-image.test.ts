@@ -102,6 +102,15 @@ describe('decodeImageBody: refused', () => {
     );
   });
 
+  // The cap is written out here on purpose: a test that imported the constant would follow any change to it.
+  it('accepts an answer of exactly 2 MB and refuses one byte more', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h1v1z"/></svg>';
+    expect(decodeImageBody(svg + ' '.repeat(2 * 1024 * 1024 - svg.length))).toBe(svg);
+    expect(failure(svg + ' '.repeat(2 * 1024 * 1024 - svg.length + 1)).message).toBe("The server's answer is too large (over 2 MB).");
+    // Bytes, not characters: 'é' is two bytes in UTF-8.
+    expect(failure(svg + 'é'.repeat(1024 * 1024)).message).toBe("The server's answer is too large (over 2 MB).");
+  });
+
   it('refuses a body over MAX_IMAGE_BODY_BYTES', () => {
     const error = failure('A'.repeat(MAX_IMAGE_BODY_BYTES + 4));
     expect(error.kind).toBe('unreadable-response');

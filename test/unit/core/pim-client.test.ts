@@ -374,6 +374,15 @@ describe('generateQr: body size cap', () => {
     expect(pulled).toBeLessThan(MAX_IMAGE_BODY_BYTES + 4 * chunk.byteLength);
   });
 
+  it('takes a declared Content-Length of exactly 2 MB and refuses one byte more, unread', async () => {
+    const declared = (length: number) => () =>
+      new Response(imageAnswer().body, { status: 200, headers: { 'Content-Length': String(length) } });
+    const fits = setup({ image: [declared(2 * 1024 * 1024)] });
+    expect((await fits.generate()).svg).toBe(SVG);
+    const over = setup({ image: [declared(2 * 1024 * 1024 + 1)] });
+    expect((await rejection(over.generate())).message).toBe("The server's answer is too large (over 2 MB).");
+  });
+
   it('refuses a declared Content-Length past the cap without reading', async () => {
     const { generate } = setup({
       image: [() => new Response('x', { status: 200, headers: { 'Content-Length': String(MAX_IMAGE_BODY_BYTES + 1) } })],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RequestLogEntry } from '../../../src/core/request-log';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import {
@@ -145,9 +145,6 @@ describe('createTokenSource: caching and single flight', () => {
   });
 });
 
-/** Lets queued promise callbacks and the fake fetch run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** A token endpoint answer that waits until the test releases it. */
 function heldAnswer() {
   let release: (response: Response) => void = () => {};
@@ -163,9 +160,9 @@ describe('createTokenSource: the credentials key the flight and the cache', () =
     const held = heldAnswer();
     const { api, options } = setup([held.answer, () => tokenAnswer()]);
     const old = createTokenSource(options).getToken();
-    await settle();
+    await vi.waitFor(() => expect(api.tokenCalls()).toHaveLength(1));
     const fresh = createTokenSource({ ...options, credentials: { clientId: CLIENT_ID, clientSecret: NEW_SECRET } }).refresh();
-    await settle();
+    await vi.waitFor(() => expect(api.tokenCalls()).toHaveLength(2));
     expect(api.tokenCalls().map((c) => formOf(c.body).client_secret)).toEqual([CLIENT_SECRET, NEW_SECRET]);
     await expect(fresh).resolves.toMatchObject({ expiresAt: expect.any(Number) });
     held.release(json(200, { access_token: 'OldSecretTok123', expires_in: '3599' }));
@@ -176,9 +173,9 @@ describe('createTokenSource: the credentials key the flight and the cache', () =
     const held = heldAnswer();
     const { api, options } = setup([held.answer, json(200, { access_token: 'NewHostTok456', expires_in: '3599' })]);
     const old = createTokenSource(options).getToken();
-    await settle();
+    await vi.waitFor(() => expect(api.tokenCalls()).toHaveLength(1));
     const moved = createTokenSource({ ...options, endpoint: { baseUrl: 'https://api.moved.example', tokenPath: TOKEN_PATH } }).getToken();
-    await settle();
+    await vi.waitFor(() => expect(api.tokenCalls()).toHaveLength(2));
     expect(api.tokenCalls().map((c) => new URL(c.url).origin)).toEqual([BASE_URL, 'https://api.moved.example']);
     await expect(moved).resolves.toBe('NewHostTok456');
     held.release(json(200, { access_token: 'OldHostTok123', expires_in: '3599' }));
@@ -197,7 +194,8 @@ describe('createTokenSource: the credentials key the flight and the cache', () =
     const held = heldAnswer();
     const { api, options, store } = setup([held.answer, json(200, { access_token: 'NewSecretTok789', expires_in: '3599' })]);
     const old = createTokenSource(options).getToken();
-    await settle();
+    // The old mint has reached the token endpoint (hashing the fingerprint takes a thread-pool turn).
+    await vi.waitFor(() => expect(api.tokenCalls()).toHaveLength(1));
     // The user saves another secret: the background forgets the environment's tokens.
     await forgetCachedToken(store, options.cacheKey);
     const changed = { ...options, credentials: { clientId: CLIENT_ID, clientSecret: NEW_SECRET } };
@@ -208,6 +206,17 @@ describe('createTokenSource: the credentials key the flight and the cache', () =
     // Back to the old secret: its late token was not kept, so a new one is minted.
     await createTokenSource(options).getToken();
     expect(api.tokenCalls()).toHaveLength(3);
+  });
+
+  it('does not cache a token whose credentials were forgotten while its fingerprint was still being hashed', async () => {
+    const { api, options, store } = setup([() => json(200, { access_token: 'OldSecretTok123', expires_in: '3599' })]);
+    const old = createTokenSource(options).getToken();
+    // No await in between: the call has begun, its fingerprint has not been computed yet.
+    const forgetting = forgetCachedToken(store, options.cacheKey);
+    await forgetting;
+    await expect(old).resolves.toBe('OldSecretTok123');
+    expect(store.data.has(options.cacheKey)).toBe(false);
+    expect(api.tokenCalls()).toHaveLength(1);
   });
 
   it('neither the cache key nor the stored token holds the secret; the audience is a SHA-256 fingerprint', async () => {
@@ -406,5 +415,27 @@ describe('refresh', () => {
   it('surfaces a credentials error', async () => {
     const { source } = setup([json(401, { ErrorCode: 'invalid_client', Error: 'ClientId is Invalid' })]);
     expect((await rejection(source.refresh())).kind).toBe('credentials-rejected');
+  });
+});
+
+describe('createTokenSource: the token answer size cap', () => {
+  // The cap is written out here on purpose: a test that imported the constant would follow any change to it.
+  const padded = (bytes: number) => {
+    const base = JSON.stringify({ token_type: 'Bearer', access_token: 'TokPadded1234567890', expires_in: '3599', note: '' });
+    return base.replace('"note":""', `"note":"${'x'.repeat(bytes - base.length)}"`);
+  };
+
+  it('accepts a token answer of exactly 64 KB', async () => {
+    const body = padded(64 * 1024);
+    expect(new TextEncoder().encode(body).byteLength).toBe(65_536);
+    const { source } = setup([() => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } })]);
+    expect(await source.getToken()).toBe('TokPadded1234567890');
+  });
+
+  it('refuses a token answer one byte over 64 KB, read or declared', async () => {
+    const streamed = setup([() => new Response(padded(64 * 1024 + 1), { status: 200 })]);
+    expect((await rejection(streamed.source.getToken())).message).toMatch(/too large \(over 64 KB\)/);
+    const declared = setup([() => new Response('{}', { status: 200, headers: { 'Content-Length': String(64 * 1024 + 1) } })]);
+    expect((await rejection(declared.source.getToken())).message).toMatch(/too large \(over 64 KB\)/);
   });
 });
