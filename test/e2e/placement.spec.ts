@@ -48,6 +48,12 @@ function menuClick(serviceWorker: Worker, tabId: number, menuItemId: string, ext
   );
 }
 
+/** The remembered placements as the extension stored them. */
+async function storedPlacements(serviceWorker: Worker): Promise<Record<string, unknown>[]> {
+  const stored = (await serviceWorker.evaluate(() => chrome.storage.local.get('placements'))) as { placements?: { items?: Record<string, unknown>[] } };
+  return stored.placements?.items ?? [];
+}
+
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
   if (!b) throw new Error('placement has no box');
@@ -481,6 +487,142 @@ test.describe('context menu', () => {
     await menuClick(serviceWorker, tabId, 'pim-qr-place-replace', { linkUrl, pageUrl: undefined });
     await expect(placements(page)).toHaveCount(1);
     await expect(link).toBeHidden();
+  });
+});
+
+interface PageSpy {
+  captured?: ShadowRoot[];
+}
+
+test.describe('scripts of the page', () => {
+  test('cannot open, remove, fade, pin, move or resize a remembered placement; real input still can', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    // A script on the site (an ad, say) hooks shadow-root creation to keep hold of every root.
+    await page.evaluate(() => {
+      const spy = window as PageSpy;
+      spy.captured = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        spy.captured?.push(root);
+        return root;
+      };
+    });
+    const svg = await generate(ext, { ...DEFAULT_PARAMS, width: 200, height: 200 });
+    await value(ext, 'ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
+    await page.bringToFront();
+    const placement = placements(page);
+    await expect(placement).toHaveCount(1);
+    const start = await box(placement);
+    const [before] = await storedPlacements(serviceWorker);
+    expect(before).toMatchObject({ mode: 'floating', position: { x: start.x, y: start.y }, opacity: 1 });
+
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('[data-pim-qr-placement]') as HTMLElement;
+      const rect = host.getBoundingClientRect();
+      const at = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, composed: true, cancelable: true };
+      const root = host.shadowRoot ?? (window as PageSpy).captured?.[0] ?? null;
+      const result = { shadowRoot: host.shadowRoot !== null, captured: (window as PageSpy).captured?.length ?? 0 };
+      // Were a root reachable: its controls, clicked, slid, dragged and keyed.
+      root?.querySelector<HTMLButtonElement>('button.pin')?.click();
+      const opacity = root?.querySelector<HTMLInputElement>('input.opacity');
+      if (opacity) {
+        opacity.value = '10';
+        opacity.dispatchEvent(new Event('input', { bubbles: true }));
+        opacity.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      const frame = root?.querySelector('.frame');
+      frame?.dispatchEvent(new PointerEvent('pointerdown', { ...at, button: 0, pointerId: 7 }));
+      frame?.dispatchEvent(new PointerEvent('pointermove', { ...at, clientX: at.clientX + 150, pointerId: 7 }));
+      frame?.dispatchEvent(new PointerEvent('pointerup', { ...at, clientX: at.clientX + 150, pointerId: 7 }));
+      root?.querySelector('button.resize')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true, composed: true }));
+      root?.querySelector<HTMLButtonElement>('button.remove')?.click();
+      // The host itself is in the page for anyone: focus it, nudge it, press Delete, click it.
+      host.focus();
+      for (const key of ['ArrowLeft', 'ArrowUp']) {
+        host.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+      }
+      host.dispatchEvent(new PointerEvent('pointerdown', { ...at, button: 0, pointerId: 8 }));
+      host.dispatchEvent(new PointerEvent('pointermove', { ...at, clientY: at.clientY + 90, pointerId: 8 }));
+      host.dispatchEvent(new PointerEvent('pointerup', { ...at, clientY: at.clientY + 90, pointerId: 8 }));
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true }));
+      host.dispatchEvent(new MouseEvent('click', at));
+      return result;
+    });
+    expect(seen).toEqual({ shadowRoot: false, captured: 0 });
+    await expect(placement).toHaveCount(1);
+    expect(await box(placement)).toEqual(start);
+    await expect(placement).toHaveCSS('opacity', '1');
+
+    // A real key press moves it, and exactly that move is stored: nothing the script did got through.
+    await placement.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    const after = { x: start.x + 10, y: start.y };
+    await expect.poll(async () => (await storedPlacements(serviceWorker))[0]?.position).toEqual(after);
+    expect(await storedPlacements(serviceWorker)).toEqual([{ ...before, position: after }]);
+
+    // And a real click on Remove QR removes it, and forgets it.
+    await placement.hover();
+    await clickOnScreen(page, 'button', 'Remove QR');
+    await expect(placement).toHaveCount(0);
+    await expect.poll(() => storedPlacements(serviceWorker)).toEqual([]);
+  });
+
+  test('cannot steer the element picker or choose where "Place PiM QR here" goes; real input still can', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    await value(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', pick: true });
+    await page.bringToFront();
+    await expectTextOnScreen(page, /Esc cancels/);
+    const heading = page.getByRole('heading', { name: 'Inloggen' });
+
+    // Made-up hover, Enter, click and Esc: the picker neither chooses nor stops.
+    await heading.evaluate((h) => {
+      const rect = h.getBoundingClientRect();
+      const at = { clientX: rect.left + 5, clientY: rect.top + 5, bubbles: true, composed: true, cancelable: true, view: window };
+      h.dispatchEvent(new PointerEvent('pointermove', at));
+      h.dispatchEvent(new MouseEvent('mouseover', at));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      h.dispatchEvent(new MouseEvent('click', at));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    await expectTextOnScreen(page, /^h1 · /, 0);
+    await expectTextOnScreen(page, /Esc cancels/);
+    await expect(placements(page)).toHaveCount(0);
+    await expect(heading).toBeVisible();
+
+    // The person's click chooses.
+    const slot = page.locator('#pim-qr-slot');
+    await slot.click({ position: { x: 10, y: 10 } });
+    await expect(placements(page)).toHaveCount(1);
+    await expect(slot).toBeHidden();
+
+    // A made-up right-click does not name the element: the menu asks the person to pick instead.
+    await heading.evaluate((h) => h.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true, cancelable: true })));
+    await menuClick(serviceWorker, tabId, 'pim-qr-place-replace');
+    await expectTextOnScreen(page, /Esc cancels/);
+    await expect(heading).toBeVisible();
+    await expect(placements(page)).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expectTextOnScreen(page, /Esc cancels/, 0);
+
+    // A real right-click does.
+    await heading.click({ button: 'right' });
+    await menuClick(serviceWorker, tabId, 'pim-qr-place-replace');
+    await expect(heading).toBeHidden();
+    await expect(placements(page)).toHaveCount(2);
   });
 });
 
