@@ -5,6 +5,7 @@ import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
+import { DOM_DEBOUNCE_MS } from '../../src/content/page-watch';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
 import { expect, test } from './harness';
@@ -423,6 +424,71 @@ test.describe('remembered placements', () => {
     await expect(placement).toHaveCount(1);
     await page.mouse.move(0, 0);
     expect(await decode(placement)).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes));
+  });
+
+  test('come back on a page that changes every few milliseconds, and follow the target when it is rendered again', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    const inSlot = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', selector: '#pim-qr-slot', remember: true });
+    const floating = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
+
+    // From the next load on the page behaves like a busy app: a clock ticks into the DOM every few
+    // milliseconds, and the QR slot is rendered only when the test says (again and again if asked).
+    await page.addInitScript(() => {
+      addEventListener('DOMContentLoaded', () => {
+        const first = document.getElementById('pim-qr-slot') as HTMLElement;
+        const parent = first.parentElement as HTMLElement;
+        const next = first.nextSibling;
+        first.remove();
+        const clock = document.createElement('output');
+        document.body.append(clock);
+        const ticks: number[] = [];
+        setInterval(() => {
+          ticks.push(performance.now());
+          clock.textContent = String(ticks.length);
+        }, 2);
+        const busy = window as { ticks?: number[]; renderSlot?: () => void };
+        busy.ticks = ticks;
+        busy.renderSlot = () => {
+          parent.querySelector('#pim-qr-slot')?.remove();
+          parent.insertBefore(first.cloneNode(true), next);
+        };
+      });
+    });
+    await page.reload();
+    await page.bringToFront();
+    const renderSlot = () => page.evaluate(() => (window as { renderSlot?: () => void }).renderSlot?.());
+
+    // The floating one needs no element: once it is back, the restore ran and found no slot.
+    await expect(page.locator(`[data-pim-qr-placement="${floating.placementId}"]`)).toHaveCount(1);
+    const slotted = page.locator(`[data-pim-qr-placement="${inSlot.placementId}"]`);
+    await expect(slotted).toHaveCount(0);
+    await renderSlot();
+    const slot = page.locator('#pim-qr-slot');
+    await expect(slotted).toHaveCount(1);
+    await expect(slot).toBeHidden();
+
+    // The app renders a new slot: the QR leaves the old one's place and takes the new one's.
+    await renderSlot();
+    await expect.poll(() => slot.evaluate((el) => [el.previousElementSibling?.getAttribute('data-pim-qr-placement'), (el as HTMLElement).style.display])).toEqual([
+      inSlot.placementId,
+      'none',
+    ]);
+    await expect(slotted).toHaveCount(1);
+
+    // The page really kept changing: on average far more often than the DOM debounce.
+    const { count, span } = await page.evaluate(() => {
+      const ticks = (window as { ticks?: number[] }).ticks ?? [];
+      return { count: ticks.length, span: (ticks.at(-1) ?? 0) - (ticks[0] ?? 0) };
+    });
+    expect(count).toBeGreaterThan(20);
+    expect(span / count).toBeLessThan(DOM_DEBOUNCE_MS / 4);
   });
 
   test('pick-and-remember stores the picked element once it is chosen', async ({ context, serviceWorker, sandbox, openOptions }) => {
