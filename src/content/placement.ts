@@ -1,7 +1,7 @@
 // One QR placement in the page: a host element with a closed shadow root holding the sanitized SVG
-// and its controls, which answer trusted input only (see trusted-input.ts). Floating placements sit on top and can be dragged, resized, nudged and pinned;
-// 'replace' takes an element's box (the element is hidden until the QR is removed); 'inside' is
-// appended to an element.
+// and its controls, which answer trusted input only (see trusted-input.ts). Floating placements sit
+// on top and can be dragged, resized, nudged and pinned; 'replace' takes an element's box (the
+// element is hidden until the QR is removed); 'inside' is appended to an element.
 import type { PinSpec, PlacedInfo, PlacementSpec, Point, Size } from '../shared/placement-messages';
 import { cssSelectorFor } from './css-selector';
 import { measurePlacement } from './measure-placement';
