@@ -14,18 +14,6 @@ const PROBES = String.raw`
   const wallClock = () => performance.timeOrigin + performance.now();
   const alerts = () => [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()).filter(Boolean).join(' | ');
   const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  // An element anywhere below root, open shadow roots included (the placement draws in nested ones).
-  const deepQuery = (root, selector) => {
-    const found = root.querySelector(selector);
-    if (found) return found;
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) {
-        const inner = deepQuery(el.shadowRoot, selector);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
   // Resolves with the wall clock of the first animation frame after ready() holds, watching
   // DOM mutations and, with poll, every frame (shadow DOM changes do not reach a document observer).
   const when = (ready, timeoutMs, what, poll) => new Promise((resolve, reject) => {
@@ -79,12 +67,15 @@ const PROBES = String.raw`
         return this.clickAt !== undefined && svg && svg !== previous && visible(svg);
       }, timeoutMs, 'the QR preview', false).then((at) => at - this.clickAt);
     },
-    /** In the target page: the frame where a placement with a laid-out SVG is first there (wall clock). */
+    /**
+     * In the target page: the frame where a placement with a laid-out SVG is first there (wall clock).
+     * The SVG sits in a closed shadow root the page cannot look into, but it is attached before the
+     * host enters the page, so the frame that lays out the host lays out the SVG too.
+     */
     armPlacement(timeoutMs) {
       this.pending = when(() => {
         const host = document.querySelector('[data-pim-qr-placement]');
-        const svg = host && deepQuery(host.shadowRoot ?? host, 'svg');
-        return Boolean(svg && visible(svg));
+        return Boolean(host && visible(host));
       }, timeoutMs, 'the placement', true);
     },
   };

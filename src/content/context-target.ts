@@ -3,6 +3,7 @@
 // element the menu's click data names (image or media source, link, selection).
 import type { ContextTargetHints } from '../shared/placement-messages';
 import { isPickable } from './picker';
+import { trusted } from './trusted-input';
 
 export interface ContextTargetRecorder {
   /** The element right-clicked last, if it is still in the page and recent. */
@@ -14,11 +15,13 @@ const FRESH_MS = 60_000;
 
 export function recordContextTargets(win: Window = window, now: () => number = Date.now): ContextTargetRecorder {
   let last: { element: Element; at: number } | undefined;
-  const listener = (event: Event) => {
+  // Only a real right-click names the element: a page script's made-up contextmenu event must not
+  // choose where the QR goes.
+  const listener = trusted((event: Event) => {
     // event.target, not composedPath()[0]: a right-click inside one of our placements names its host.
     const target = event.target;
     if (target !== null && (target as Node).nodeType === Node.ELEMENT_NODE) last = { element: target as Element, at: now() };
-  };
+  });
   win.addEventListener('contextmenu', listener, true);
   return {
     last: () => (last && last.element.isConnected && now() - last.at < FRESH_MS ? last.element : undefined),

@@ -1,6 +1,9 @@
 // The one controller per page (and frame): draws placements when the background asks, runs the
 // picker, keeps remembered placements in place across re-renders and SPA navigations, and reports
 // the user's edits of remembered placements. It knows nothing but SVG markup and page geometry.
+// Restoring is cheap when it misses: the element is looked up before any SVG work, each remembered
+// SVG is sanitized and parsed once, and an element that does not show up is looked for less and less
+// often, then no more until the page's address changes (retries.ts).
 import { PimError } from '../core/errors';
 import { pageAddress } from '../shared/page-address';
 import type { ContextTargetHints, PlacedInfo, PlacementSpec, TabEnvelope, TabMessageName, TabProtocol } from '../shared/placement-messages';
@@ -13,7 +16,8 @@ import { watchPage } from './page-watch';
 import { isPickable, startPicker } from './picker';
 import { createPlacement, type Placement, type PlacementChange, type PlacementEvents } from './placement';
 import { MIN_SIDE } from './placement-geometry';
-import { prepareSvg } from './svg-image';
+import { createRetries } from './retries';
+import { prepareSvg, type PreparedSvg } from './svg-image';
 import { contentText } from './text';
 
 export interface Controller extends Installable {
@@ -54,6 +58,27 @@ export function createController(send: typeof sendToBackground, win: Window = wi
   let stopWatch: (() => void) | undefined;
   const recorder = recordContextTargets(win);
   const failed = new Set<string>();
+  /** Each remembered item's SVG, prepared once: a re-render or a retry should not parse it again. */
+  const preparedSvgs = new Map<string, { markup: string; prepared: PreparedSvg }>();
+  const retries = createRetries(() => reconcile());
+
+  /** Drops what the controller keeps for a remembered item that is gone or belongs to another page. */
+  function forget(id: string): void {
+    remembered.delete(id);
+    preparedSvgs.delete(id);
+    retries.forget(id);
+  }
+
+  function preparedFor(spec: PlacementSpec): PreparedSvg {
+    if (!spec.remembered) return prepareSvg(doc, spec.svg);
+    let cached = preparedSvgs.get(spec.id);
+    if (cached?.markup !== spec.svg) {
+      cached = { markup: spec.svg, prepared: prepareSvg(doc, spec.svg) };
+      preparedSvgs.set(spec.id, cached);
+    }
+    // A copy per placement: the cached tree must stay out of any page, ready for the next restore.
+    return { ...cached.prepared, svg: cached.prepared.svg.cloneNode(true) as SVGSVGElement };
+  }
 
   const report = (what: string) => (error: unknown) => console.warn(`[content] ${what} failed`, error);
 
@@ -61,7 +86,7 @@ export function createController(send: typeof sendToBackground, win: Window = wi
     removed: (placement, byUser) => {
       if (live.get(placement.id) === placement) live.delete(placement.id);
       if (byUser && placement.spec.remembered) {
-        remembered.delete(placement.id);
+        forget(placement.id);
         send('content-bg-placement-removed', { url: win.location.href, id: placement.id }).catch(report('forgetting'));
       }
     },
@@ -76,7 +101,7 @@ export function createController(send: typeof sendToBackground, win: Window = wi
     const existing = live.get(spec.id);
     if (existing?.isIntact()) return existing.info();
     existing?.remove();
-    const prepared = prepareSvg(doc, spec.svg);
+    // The element first: while it is missing, the SVG is not worth touching.
     let target: Element | undefined;
     if (spec.mode !== 'floating') {
       target = explicitTarget ?? resolveSelector(doc, spec.selector);
@@ -84,9 +109,11 @@ export function createController(send: typeof sendToBackground, win: Window = wi
         throw new PimError('invalid-parameters', { message: contentText('pickNotHere'), hint: 'Choose an element inside the page.' });
       }
     }
+    const prepared = preparedFor(spec);
     const withSelector = target && spec.selector === undefined ? { ...spec, selector: cssSelectorFor(target) } : spec;
     const placement = createPlacement(withSelector, prepared, target, events, win);
     live.set(spec.id, placement);
+    retries.found(spec.id);
     if (spec.remembered) remembered.set(spec.id, { spec: { ...placement.spec }, page: remembered.get(spec.id)?.page ?? currentPage() });
     return placement.info();
   }
@@ -135,15 +162,17 @@ export function createController(send: typeof sendToBackground, win: Window = wi
       if (placement.spec.remembered && !mine) placement.remove();
       else if (!placement.host.isConnected || (mine && !placement.isIntact())) placement.remove();
     }
-    for (const { spec, page: itsPage } of remembered.values()) {
-      if (itsPage !== page || live.has(spec.id) || failed.has(spec.id)) continue;
+    for (const { spec, page: itsPage } of [...remembered.values()]) {
+      if (itsPage !== page || live.has(spec.id) || failed.has(spec.id) || !retries.due(spec.id)) continue;
       try {
         place(spec);
       } catch (error) {
-        // The target may simply not be rendered yet; an unusable image will not get better.
+        // An unusable image will not get better; the element may simply not be rendered yet.
         if (error instanceof PimError && error.kind === 'unreadable-response') {
           failed.add(spec.id);
           console.warn('[content] a remembered QR could not be shown', error.message);
+        } else if (!retries.missed(spec.id)) {
+          console.info(`[content] stopped looking for “${spec.selector ?? ''}” for a remembered QR until the page changes`);
         }
       }
     }
@@ -154,6 +183,8 @@ export function createController(send: typeof sendToBackground, win: Window = wi
   async function restore(): Promise<void> {
     const ticket = ++restoring;
     const url = win.location.href;
+    // A new page, or a new route of a single-page app: look for every element afresh.
+    retries.reset();
     const specs = await send('content-bg-restore', { url }).catch((error: unknown) => {
       report('restoring')(error);
       return undefined;
@@ -161,7 +192,7 @@ export function createController(send: typeof sendToBackground, win: Window = wi
     if (!specs || ticket !== restoring || url !== win.location.href) return;
     // Merge: a placement made while the answer was on its way is newer than the answer.
     const page = currentPage();
-    for (const [id, entry] of remembered) if (entry.page !== page) remembered.delete(id);
+    for (const [id, entry] of [...remembered]) if (entry.page !== page) forget(id);
     for (const spec of specs) if (!remembered.has(spec.id)) remembered.set(spec.id, { spec, page });
     reconcile();
   }
@@ -191,7 +222,7 @@ export function createController(send: typeof sendToBackground, win: Window = wi
     'bg-content-remove': async ({ ids }) => {
       let removed = 0;
       for (const id of ids) {
-        remembered.delete(id);
+        forget(id);
         const placement = live.get(id);
         if (placement) {
           placement.remove();
@@ -228,6 +259,7 @@ export function createController(send: typeof sendToBackground, win: Window = wi
     dispose: () => {
       stopWatch?.();
       stopPicker?.();
+      retries.reset();
       recorder.stop();
       for (const placement of [...live.values()]) placement.remove();
     },

@@ -1,9 +1,11 @@
 // "Pick an element": hovering highlights an element with its size and a selector, a click chooses
-// it, Esc cancels. While picking, the page gets none of the clicks.
+// it, Esc cancels. While picking, the page gets none of the person's clicks. Only trusted input
+// counts: a page script must not steer the highlight, choose an element or cancel.
 import { cssSelectorFor } from './css-selector';
 import { isOurElement } from './placement';
 import { adoptStyles, createHost, forceStyles, PICKER_CSS } from './placement-style';
 import { contentText } from './text';
+import { trusted } from './trusted-input';
 
 export interface PickerEvents {
   picked(element: Element): void;
@@ -52,32 +54,33 @@ export function startPicker(events: PickerEvents, win: Window = window): () => v
     Object.assign(label.style, { display: 'block', left: `${Math.max(0, rect.left)}px`, top: `${above >= 0 ? above : rect.bottom + 4}px` });
   };
 
-  const swallow = (event: Event) => {
+  const cancel = (event: Event) => {
     event.preventDefault();
     event.stopImmediatePropagation();
   };
-  const onMove = (event: PointerEvent | MouseEvent) => {
+  const swallow = trusted(cancel);
+  const onMove = trusted((event: PointerEvent | MouseEvent) => {
     show(at(event.clientX, event.clientY));
-  };
-  const onClick = (event: MouseEvent) => {
-    swallow(event);
+  });
+  const onClick = trusted((event: MouseEvent) => {
+    cancel(event);
     const chosen = at(event.clientX, event.clientY) ?? current;
     if (!chosen) return;
     stop();
     events.picked(chosen);
-  };
-  const onKey = (event: KeyboardEvent) => {
+  });
+  const onKey = trusted((event: KeyboardEvent) => {
     if (event.key === 'Escape') {
-      swallow(event);
+      cancel(event);
       stop();
       events.cancelled();
     } else if (event.key === 'Enter' && current) {
-      swallow(event);
+      cancel(event);
       const chosen = current;
       stop();
       events.picked(chosen);
     }
-  };
+  });
   const onScroll = () => show(current);
 
   const blocked = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'dblclick', 'auxclick', 'contextmenu'] as const;

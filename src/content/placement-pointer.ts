@@ -1,7 +1,9 @@
 // Pointer and keyboard handling for a floating placement: drag to move, corner handle to resize with
 // the aspect ratio kept, arrow keys to nudge. Handled events stop here so page shortcuts do not fire.
+// Only trusted input counts: the host takes keys from anyone who can dispatch them.
 import type { Point, Size } from '../shared/placement-messages';
 import { clampSize, nudgeFor, resizeKeepingAspect } from './placement-geometry';
+import { trusted } from './trusted-input';
 
 export interface MoveBinding {
   position(): Point;
@@ -22,34 +24,44 @@ function trackDrag<T>(
   drag: { accept(event: PointerEvent): boolean; start(): T; move(from: T, dx: number, dy: number): void; end(): void },
 ): void {
   let active: { pointerId: number; x: number; y: number; from: T; moved: boolean } | undefined;
-  target.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0 || !drag.accept(event)) return;
-    active = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, from: drag.start(), moved: false };
-    target.setPointerCapture(event.pointerId);
-    event.preventDefault();
-    event.stopPropagation();
-  });
-  target.addEventListener('pointermove', (event) => {
-    if (!active || event.pointerId !== active.pointerId) return;
-    const dx = event.clientX - active.x;
-    const dy = event.clientY - active.y;
-    if (dx !== 0 || dy !== 0) active.moved = true;
-    drag.move(active.from, dx, dy);
-    event.stopPropagation();
-  });
-  const up = (event: PointerEvent) => {
+  target.addEventListener(
+    'pointerdown',
+    trusted((event: PointerEvent) => {
+      if (event.button !== 0 || !drag.accept(event)) return;
+      active = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, from: drag.start(), moved: false };
+      target.setPointerCapture(event.pointerId);
+      event.preventDefault();
+      event.stopPropagation();
+    }),
+  );
+  target.addEventListener(
+    'pointermove',
+    trusted((event: PointerEvent) => {
+      if (!active || event.pointerId !== active.pointerId) return;
+      const dx = event.clientX - active.x;
+      const dy = event.clientY - active.y;
+      if (dx !== 0 || dy !== 0) active.moved = true;
+      drag.move(active.from, dx, dy);
+      event.stopPropagation();
+    }),
+  );
+  const up = trusted((event: PointerEvent) => {
     if (!active || event.pointerId !== active.pointerId) return;
     const moved = active.moved;
     active = undefined;
     event.stopPropagation();
     if (moved) drag.end();
-  };
+  });
   target.addEventListener('pointerup', up);
   target.addEventListener('pointercancel', up);
 }
 
-/** Drags start on `surface` except on `exclude`d controls. */
-export function makeDraggable(host: HTMLElement, surface: HTMLElement, exclude: Element[], binding: MoveBinding): () => void {
+/**
+ * Drags start on `surface` except on `exclude`d controls; arrow keys nudge while the host itself has
+ * focus. `root` is the host's closed shadow root: from the host's own listener, composedPath() hides
+ * what is inside a closed root, so only the root can tell that a control in it has the focus.
+ */
+export function makeDraggable(host: HTMLElement, root: ShadowRoot, surface: HTMLElement, exclude: Element[], binding: MoveBinding): () => void {
   trackDrag(surface, {
     accept: (event) => !event.composedPath().some((node) => exclude.includes(node as Element)),
     start: () => {
@@ -61,8 +73,8 @@ export function makeDraggable(host: HTMLElement, surface: HTMLElement, exclude: 
   });
 
   let keyTimer: ReturnType<typeof setTimeout> | undefined;
-  const key = (event: KeyboardEvent) => {
-    if (event.composedPath()[0] !== host) return;
+  const key = trusted((event: KeyboardEvent) => {
+    if (root.activeElement !== null) return;
     const delta = nudgeFor(event.key, event.shiftKey);
     if (!delta) return;
     const { x, y } = binding.position();
@@ -71,7 +83,7 @@ export function makeDraggable(host: HTMLElement, surface: HTMLElement, exclude: 
     event.stopPropagation();
     clearTimeout(keyTimer);
     keyTimer = setTimeout(() => binding.committed(), 300);
-  };
+  });
   host.addEventListener('keydown', key);
   return () => {
     clearTimeout(keyTimer);
@@ -87,14 +99,17 @@ export function makeResizable(handle: HTMLElement, binding: ResizeBinding): void
     move: (from, dx, dy) => binding.resizeTo(resizeKeepingAspect(from, dx, dy)),
     end: () => binding.committed(),
   });
-  handle.addEventListener('keydown', (event) => {
-    const delta = nudgeFor(event.key, event.shiftKey);
-    if (!delta) return;
-    const size = binding.size();
-    const grow = delta.x + delta.y;
-    binding.resizeTo(clampSize({ width: size.width + grow, height: size.height + (grow * size.height) / size.width }, size.width / size.height));
-    binding.committed();
-    event.preventDefault();
-    event.stopPropagation();
-  });
+  handle.addEventListener(
+    'keydown',
+    trusted((event: KeyboardEvent) => {
+      const delta = nudgeFor(event.key, event.shiftKey);
+      if (!delta) return;
+      const size = binding.size();
+      const grow = delta.x + delta.y;
+      binding.resizeTo(clampSize({ width: size.width + grow, height: size.height + (grow * size.height) / size.width }, size.width / size.height));
+      binding.committed();
+      event.preventDefault();
+      event.stopPropagation();
+    }),
+  );
 }

@@ -51,11 +51,15 @@ export function forceStyles(element: HTMLElement, styles: Record<string, string>
   for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
 }
 
-/** A host element for our UI: a plain div (a page may define custom elements), reset with `all: initial`. */
+/**
+ * A host element for our UI: a plain div (a page may define custom elements), reset with `all: initial`.
+ * Its shadow root is closed: `host.shadowRoot` is null for the page's scripts, which therefore cannot
+ * reach our controls (the isolated world's attachShadow is not the one a page can wrap, either).
+ */
 export function createHost(doc: Document, attribute: string, value: string): { host: HTMLDivElement; root: ShadowRoot } {
   const host = doc.createElement('div');
   host.setAttribute(attribute, value);
   forceStyles(host, { all: 'initial' });
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   return { host, root };
 }

@@ -1,7 +1,7 @@
-// One QR placement in the page: a host element with an open shadow root holding the sanitized SVG
-// and its controls. Floating placements sit on top and can be dragged, resized, nudged and pinned;
-// 'replace' takes an element's box (the element is hidden until the QR is removed); 'inside' is
-// appended to an element.
+// One QR placement in the page: a host element with a closed shadow root holding the sanitized SVG
+// and its controls, which answer trusted input only (see trusted-input.ts). Floating placements sit
+// on top and can be dragged, resized, nudged and pinned; 'replace' takes an element's box (the
+// element is hidden until the QR is removed); 'inside' is appended to an element.
 import type { PinSpec, PlacedInfo, PlacementSpec, Point, Size } from '../shared/placement-messages';
 import { cssSelectorFor } from './css-selector';
 import { measurePlacement } from './measure-placement';
@@ -12,6 +12,7 @@ import { qrGeometry } from './qr-modules';
 import { assessScannability } from './scannability';
 import type { PreparedSvg } from './svg-image';
 import { contentText } from './text';
+import { trusted } from './trusted-input';
 
 export const PLACEMENT_ATTRIBUTE = 'data-pim-qr-placement';
 const IMAGE_CSS = ':host { display: block; width: 100%; height: 100%; } svg { display: block; width: 100%; height: 100%; }';
@@ -91,7 +92,7 @@ export function createPlacement(
   const clip = element(doc, 'div', 'clip');
   const image = element(doc, 'div', 'image');
   // A nested shadow root: a <style> inside the SVG can reach neither our controls nor our host.
-  const imageRoot = image.attachShadow({ mode: 'open' });
+  const imageRoot = image.attachShadow({ mode: 'closed' });
   adoptStyles(imageRoot, IMAGE_CSS);
   imageRoot.append(prepared.svg);
   clip.append(image);
@@ -268,49 +269,66 @@ export function createPlacement(
   win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
   win.addEventListener('resize', onViewportChange, { passive: true });
 
-  removeButton.addEventListener('click', (event) => {
-    event.stopPropagation();
-    placement.remove(true);
-  });
-  opacityInput.addEventListener('input', () => {
-    state.opacity = Number(opacityInput.value) / 100;
-    host.style.setProperty('opacity', String(state.opacity), 'important');
-  });
-  opacityInput.addEventListener('change', () => {
-    measure();
-    events.changed(placement, { opacity: state.opacity ?? 1 });
-  });
-  host.addEventListener('keydown', (event) => {
-    if (event.composedPath()[0] !== host) return;
-    if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
+  removeButton.addEventListener(
+    'click',
+    trusted((event) => {
       event.stopPropagation();
       placement.remove(true);
-    }
-  });
+    }),
+  );
+  opacityInput.addEventListener(
+    'input',
+    trusted(() => {
+      state.opacity = Number(opacityInput.value) / 100;
+      host.style.setProperty('opacity', String(state.opacity), 'important');
+    }),
+  );
+  opacityInput.addEventListener(
+    'change',
+    trusted(() => {
+      measure();
+      events.changed(placement, { opacity: state.opacity ?? 1 });
+    }),
+  );
+  // The host is in the page's DOM, where any script can focus it and dispatch keys at it. Keys for a
+  // control inside (the closed root hides it from composedPath() here) are that control's.
+  host.addEventListener(
+    'keydown',
+    trusted((event: KeyboardEvent) => {
+      if (root.activeElement !== null) return;
+      if (event.key === 'Delete' || event.key === 'Backspace') {
+        event.preventDefault();
+        event.stopPropagation();
+        placement.remove(true);
+      }
+    }),
+  );
 
   let stopKeys: (() => void) | undefined;
   if (spec.mode === 'floating' && pinButton && resizeHandle) {
     const pin = pinButton;
     const setPressed = () => pin.setAttribute('aria-pressed', String(state.pin !== undefined));
     setPressed();
-    pin.addEventListener('click', (event) => {
-      event.stopPropagation();
-      if (state.pin) {
-        delete state.pin;
-        pinnedElement = undefined;
-        events.changed(placement, { pin: null, position: { ...position() } });
-      } else {
-        const { x, y } = position();
-        const { width, height } = size();
-        const anchor = doc.elementsFromPoint(x + width / 2, y + height / 2).find((el) => el !== host && !isOurElement(el)) ?? doc.body;
-        pinnedElement = anchor;
-        state.pin = pinOffset(anchor);
-        events.changed(placement, { pin: { ...state.pin } });
-      }
-      setPressed();
-    });
-    stopKeys = makeDraggable(host, frame, [toolbar, resizeHandle], {
+    pin.addEventListener(
+      'click',
+      trusted((event) => {
+        event.stopPropagation();
+        if (state.pin) {
+          delete state.pin;
+          pinnedElement = undefined;
+          events.changed(placement, { pin: null, position: { ...position() } });
+        } else {
+          const { x, y } = position();
+          const { width, height } = size();
+          const anchor = doc.elementsFromPoint(x + width / 2, y + height / 2).find((el) => el !== host && !isOurElement(el)) ?? doc.body;
+          pinnedElement = anchor;
+          state.pin = pinOffset(anchor);
+          events.changed(placement, { pin: { ...state.pin } });
+        }
+        setPressed();
+      }),
+    );
+    stopKeys = makeDraggable(host, root, frame, [toolbar, resizeHandle], {
       position,
       moveTo: (next) => {
         state.position = next;

@@ -5,11 +5,13 @@ import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
+import { DOM_DEBOUNCE_MS } from '../../src/content/page-watch';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
 import { styleAttackCorpus } from '../fixtures/hostile-svg/style-attacks';
 import { expect, test } from './harness';
 import { send, value } from './messaging';
+import { clickOnScreen, computedStyleOnScreen, expectTextOnScreen, onScreen } from './on-screen';
 
 interface DemoTab {
   page: Page;
@@ -33,6 +35,26 @@ async function generate(ext: Page, params: QrParams = DEFAULT_PARAMS): Promise<s
 }
 
 const placements = (page: Page) => page.locator('[data-pim-qr-placement]');
+
+/** What the browser does when the user chooses one of our context-menu items in the tab. */
+function menuClick(serviceWorker: Worker, tabId: number, menuItemId: string, extra: Record<string, unknown> = {}): Promise<void> {
+  return serviceWorker.evaluate(
+    async ([id, item, more]) => {
+      const tab = await chrome.tabs.get(id);
+      (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
+        { menuItemId: item, editable: false, pageUrl: tab.url, frameId: 0, ...more },
+        tab,
+      );
+    },
+    [tabId, menuItemId, extra] as const,
+  );
+}
+
+/** The remembered placements as the extension stored them. */
+async function storedPlacements(serviceWorker: Worker): Promise<Record<string, unknown>[]> {
+  const stored = (await serviceWorker.evaluate(() => chrome.storage.local.get('placements'))) as { placements?: { items?: Record<string, unknown>[] } };
+  return stored.placements?.items ?? [];
+}
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
@@ -75,7 +97,7 @@ test.describe('placing a QR', () => {
     await expect(placement).toHaveCount(1);
     await expect(placement).toHaveAttribute('role', 'group');
     await expect(placement).toHaveAttribute('aria-label', 'PiM QR placement');
-    await expect(page.getByRole('img', { name: /PiM QR code/ })).toBeVisible();
+    await onScreen(page, 'image', /PiM QR code/);
     const start = await box(placement);
     expect(start).toMatchObject({ width: 400, height: 400 });
 
@@ -88,10 +110,8 @@ test.describe('placing a QR', () => {
     expect(moved).toEqual({ ...start, x: start.x - 120, y: start.y + 30 });
 
     // The corner handle keeps the aspect ratio.
-    const handle = page.getByRole('button', { name: 'Resize QR' });
     await page.mouse.move(moved.x + 100, moved.y + 100);
-    await expect(handle).toBeVisible();
-    const corner = await box(handle);
+    const { box: corner } = await onScreen(page, 'button', 'Resize QR');
     await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
     await page.mouse.down();
     await page.mouse.move(corner.x + corner.width / 2 - 150, corner.y + corner.height / 2 - 60, { steps: 6 });
@@ -112,7 +132,7 @@ test.describe('placing a QR', () => {
     await placement.hover();
     await expect(placement).toHaveAttribute('aria-description', /^340×340 CSS px · 340×340 device px/);
 
-    await page.getByRole('button', { name: 'Remove QR' }).click();
+    await clickOnScreen(page, 'button', 'Remove QR');
     await expect(placement).toHaveCount(0);
   });
 
@@ -124,21 +144,24 @@ test.describe('placing a QR', () => {
     await page.bringToFront();
     const placement = placements(page);
     await placement.hover();
-    const opacity = page.getByRole('slider', { name: 'Opacity' });
-    await opacity.fill('40');
+    // The slider goes from 10 to 100 in steps of 5: a click focuses it, Home and six steps make 40.
+    await clickOnScreen(page, 'slider', 'Opacity');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     await expect(placement).toHaveCSS('opacity', '0.4');
     await expect(placement).toHaveAttribute('data-scan', /transparent/);
-    await opacity.fill('100');
+    await page.keyboard.press('End');
+    await expect(placement).toHaveCSS('opacity', '1');
 
-    const pin = page.getByRole('button', { name: 'Pin to element' });
-    await expect(pin).toHaveAttribute('aria-pressed', 'false');
-    await pin.click();
-    await expect(pin).toHaveAttribute('aria-pressed', 'true');
+    const pressed = async () => (await onScreen(page, 'button', 'Pin to element')).properties.pressed;
+    await expect.poll(pressed).toBe('false');
+    await clickOnScreen(page, 'button', 'Pin to element');
+    await expect.poll(pressed).toBe('true');
     const before = await box(placement);
     await page.mouse.wheel(0, 120);
     await expect.poll(async () => (await box(placement)).y).toBe(before.y - 120);
-    await pin.click();
-    await expect(pin).toHaveAttribute('aria-pressed', 'false');
+    await clickOnScreen(page, 'button', 'Pin to element');
+    await expect.poll(pressed).toBe('false');
   });
 
   test('pick an element and replace it; Esc cancels picking', async ({ context, serviceWorker, sandbox, openOptions }) => {
@@ -151,15 +174,15 @@ test.describe('placing a QR', () => {
     // Cancel first.
     expect(await value(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', pick: true })).toMatchObject({ tabId, picking: true, remembered: false });
     await page.bringToFront();
-    await expect(page.getByRole('status').filter({ hasText: 'Esc cancels' })).toBeVisible();
+    await expectTextOnScreen(page, /Esc cancels/);
     await page.keyboard.press('Escape');
-    await expect(page.getByText('Esc cancels')).toHaveCount(0);
+    await expectTextOnScreen(page, /Esc cancels/, 0);
     await expect(placements(page)).toHaveCount(0);
 
     const picked = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', pick: true });
     await page.bringToFront();
     await page.mouse.move(slotBox.x + 20, slotBox.y + 20);
-    await expect(page.getByText('#pim-qr-slot · 240×240')).toBeVisible();
+    await expectTextOnScreen(page, /^#pim-qr-slot · 240×240$/);
     await page.mouse.click(slotBox.x + 20, slotBox.y + 20);
 
     const placement = placements(page);
@@ -170,7 +193,7 @@ test.describe('placing a QR', () => {
     expect(await decode(placement)).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes));
 
     await placement.hover();
-    await page.getByRole('button', { name: 'Remove QR' }).click();
+    await clickOnScreen(page, 'button', 'Remove QR');
     await expect(placements(page)).toHaveCount(0);
     await expect(slot).toBeVisible();
     expect(await slot.evaluate((e) => (e as HTMLElement).style.display)).toBe('');
@@ -221,7 +244,8 @@ test.describe('placing a QR', () => {
     expect(await decode(placement)).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, ['Email', 'FamilyName']));
     // The toolbar's look comes from an adopted stylesheet, which CSP does not block.
     await placement.hover();
-    await expect(page.getByRole('button', { name: 'Remove QR' })).toHaveCSS('border-radius', '4px');
+    await onScreen(page, 'button', 'Remove QR');
+    expect(await computedStyleOnScreen(page, 'button', 'Remove QR', 'border-top-left-radius')).toBe('4px');
     expect(csp).toEqual([]);
   });
 
@@ -250,8 +274,7 @@ test.describe('placing a QR', () => {
     const placement = placements(page);
     await expect(placement).toHaveAttribute('data-scan', 'ok');
     await placement.hover();
-    const handle = page.getByRole('button', { name: 'Resize QR' });
-    const corner = await box(handle);
+    const { box: corner } = await onScreen(page, 'button', 'Resize QR');
     await page.mouse.move(corner.x + 9, corner.y + 9);
     await page.mouse.down();
     await page.mouse.move(corner.x + 9 - 320, corner.y + 9 - 320, { steps: 4 });
@@ -259,7 +282,7 @@ test.describe('placing a QR', () => {
     expect(await box(placement)).toMatchObject({ width: 80, height: 80 });
     await expect(placement).toHaveAttribute('data-scan', /too-small/);
     await expect(placement).toHaveAttribute('aria-description', /QR modules are only [\d.]+ device px \(below 2\)/);
-    await expect(page.getByText(/QR modules are only/)).toBeVisible();
+    await expectTextOnScreen(page, /QR modules are only/);
 
     await page.evaluate(() => {
       const cover = document.createElement('div');
@@ -404,6 +427,71 @@ test.describe('remembered placements', () => {
     expect(await decode(placement)).toBe(sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes));
   });
 
+  test('come back on a page that changes every few milliseconds, and follow the target when it is rendered again', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    const inSlot = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', selector: '#pim-qr-slot', remember: true });
+    const floating = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
+
+    // From the next load on the page behaves like a busy app: a clock ticks into the DOM every few
+    // milliseconds, and the QR slot is rendered only when the test says (again and again if asked).
+    await page.addInitScript(() => {
+      addEventListener('DOMContentLoaded', () => {
+        const first = document.getElementById('pim-qr-slot') as HTMLElement;
+        const parent = first.parentElement as HTMLElement;
+        const next = first.nextSibling;
+        first.remove();
+        const clock = document.createElement('output');
+        document.body.append(clock);
+        const ticks: number[] = [];
+        setInterval(() => {
+          ticks.push(performance.now());
+          clock.textContent = String(ticks.length);
+        }, 2);
+        const busy = window as { ticks?: number[]; renderSlot?: () => void };
+        busy.ticks = ticks;
+        busy.renderSlot = () => {
+          parent.querySelector('#pim-qr-slot')?.remove();
+          parent.insertBefore(first.cloneNode(true), next);
+        };
+      });
+    });
+    await page.reload();
+    await page.bringToFront();
+    const renderSlot = () => page.evaluate(() => (window as { renderSlot?: () => void }).renderSlot?.());
+
+    // The floating one needs no element: once it is back, the restore ran and found no slot.
+    await expect(page.locator(`[data-pim-qr-placement="${floating.placementId}"]`)).toHaveCount(1);
+    const slotted = page.locator(`[data-pim-qr-placement="${inSlot.placementId}"]`);
+    await expect(slotted).toHaveCount(0);
+    await renderSlot();
+    const slot = page.locator('#pim-qr-slot');
+    await expect(slotted).toHaveCount(1);
+    await expect(slot).toBeHidden();
+
+    // The app renders a new slot: the QR leaves the old one's place and takes the new one's.
+    await renderSlot();
+    await expect.poll(() => slot.evaluate((el) => [el.previousElementSibling?.getAttribute('data-pim-qr-placement'), (el as HTMLElement).style.display])).toEqual([
+      inSlot.placementId,
+      'none',
+    ]);
+    await expect(slotted).toHaveCount(1);
+
+    // The page really kept changing: on average far more often than the DOM debounce.
+    const { count, span } = await page.evaluate(() => {
+      const ticks = (window as { ticks?: number[] }).ticks ?? [];
+      return { count: ticks.length, span: (ticks.at(-1) ?? 0) - (ticks[0] ?? 0) };
+    });
+    expect(count).toBeGreaterThan(20);
+    expect(span / count).toBeLessThan(DOM_DEBOUNCE_MS / 4);
+  });
+
   test('pick-and-remember stores the picked element once it is chosen', async ({ context, serviceWorker, sandbox, openOptions }) => {
     const { page: ext } = await openOptions();
     const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
@@ -428,27 +516,17 @@ test.describe('context menu', () => {
   }) => {
     const { page: ext } = await openOptions();
     const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
-    const dispatch = (menuItemId: string, extra: Record<string, unknown> = {}) =>
-      serviceWorker.evaluate(
-        async ([id, item, more]) => {
-          const tab = await chrome.tabs.get(id);
-          (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
-            { menuItemId: item, editable: false, pageUrl: tab.url, frameId: 0, ...more },
-            tab,
-          );
-        },
-        [tabId, menuItemId, extra] as const,
-      );
+    const dispatch = (menuItemId: string) => menuClick(serviceWorker, tabId, menuItemId);
 
     // Nothing generated yet: the page says so.
     await dispatch('pim-qr-place-over');
-    await expect(page.getByRole('status').filter({ hasText: 'Generate a QR code in the PiM QR popup first' })).toBeVisible();
+    await expectTextOnScreen(page, /Generate a QR code in the PiM QR popup first/);
 
     await generate(ext);
     // The controller is there now and recorded nothing: "over" asks the user to pick.
     await dispatch('pim-qr-place-over');
     await page.bringToFront();
-    await expect(page.getByText('Esc cancels')).toBeVisible();
+    await expectTextOnScreen(page, /Esc cancels/);
     const slot = page.locator('#pim-qr-slot');
     const slotBox = await box(slot);
     await slot.click({ position: { x: 5, y: 5 } });
@@ -456,8 +534,9 @@ test.describe('context menu', () => {
     await expect(over).toHaveCount(1);
     expect(await box(over)).toEqual(slotBox);
     await over.hover();
-    await expect(page.getByRole('button', { name: 'Pin to element' })).toHaveAttribute('aria-pressed', 'true');
-    await page.getByRole('button', { name: 'Remove QR' }).click();
+    expect((await onScreen(page, 'button', 'Pin to element')).properties.pressed).toBe('true');
+    await clickOnScreen(page, 'button', 'Remove QR');
+    await expect(over).toHaveCount(0);
 
     // A right-click the controller saw names the element exactly.
     await page.getByRole('heading', { name: 'Inloggen' }).click({ button: 'right' });
@@ -472,18 +551,148 @@ test.describe('context menu', () => {
     await generate(ext);
     const link = page.getByRole('link', { name: 'Wachtwoord vergeten?' });
     const linkUrl = await link.evaluate((a) => (a as HTMLAnchorElement).href);
-    await serviceWorker.evaluate(
-      async ([id, url]) => {
-        const tab = await chrome.tabs.get(id);
-        (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
-          { menuItemId: 'pim-qr-place-replace', editable: false, linkUrl: url, frameId: 0 },
-          tab,
-        );
-      },
-      [tabId, linkUrl] as const,
-    );
+    await menuClick(serviceWorker, tabId, 'pim-qr-place-replace', { linkUrl, pageUrl: undefined });
     await expect(placements(page)).toHaveCount(1);
     await expect(link).toBeHidden();
+  });
+});
+
+interface PageSpy {
+  captured?: ShadowRoot[];
+}
+
+test.describe('scripts of the page', () => {
+  test('cannot open, remove, fade, pin, move or resize a remembered placement; real input still can', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    // A script on the site (an ad, say) hooks shadow-root creation to keep hold of every root.
+    await page.evaluate(() => {
+      const spy = window as PageSpy;
+      spy.captured = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        spy.captured?.push(root);
+        return root;
+      };
+    });
+    const svg = await generate(ext, { ...DEFAULT_PARAMS, width: 200, height: 200 });
+    await value(ext, 'ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
+    await page.bringToFront();
+    const placement = placements(page);
+    await expect(placement).toHaveCount(1);
+    const start = await box(placement);
+    const [before] = await storedPlacements(serviceWorker);
+    expect(before).toMatchObject({ mode: 'floating', position: { x: start.x, y: start.y }, opacity: 1 });
+
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('[data-pim-qr-placement]') as HTMLElement;
+      const rect = host.getBoundingClientRect();
+      const at = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, composed: true, cancelable: true };
+      const root = host.shadowRoot ?? (window as PageSpy).captured?.[0] ?? null;
+      const result = { shadowRoot: host.shadowRoot !== null, captured: (window as PageSpy).captured?.length ?? 0 };
+      // Were a root reachable: its controls, clicked, slid, dragged and keyed.
+      root?.querySelector<HTMLButtonElement>('button.pin')?.click();
+      const opacity = root?.querySelector<HTMLInputElement>('input.opacity');
+      if (opacity) {
+        opacity.value = '10';
+        opacity.dispatchEvent(new Event('input', { bubbles: true }));
+        opacity.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      const frame = root?.querySelector('.frame');
+      frame?.dispatchEvent(new PointerEvent('pointerdown', { ...at, button: 0, pointerId: 7 }));
+      frame?.dispatchEvent(new PointerEvent('pointermove', { ...at, clientX: at.clientX + 150, pointerId: 7 }));
+      frame?.dispatchEvent(new PointerEvent('pointerup', { ...at, clientX: at.clientX + 150, pointerId: 7 }));
+      root?.querySelector('button.resize')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true, composed: true }));
+      root?.querySelector<HTMLButtonElement>('button.remove')?.click();
+      // The host itself is in the page for anyone: focus it, nudge it, press Delete, click it.
+      host.focus();
+      for (const key of ['ArrowLeft', 'ArrowUp']) {
+        host.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+      }
+      host.dispatchEvent(new PointerEvent('pointerdown', { ...at, button: 0, pointerId: 8 }));
+      host.dispatchEvent(new PointerEvent('pointermove', { ...at, clientY: at.clientY + 90, pointerId: 8 }));
+      host.dispatchEvent(new PointerEvent('pointerup', { ...at, clientY: at.clientY + 90, pointerId: 8 }));
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true }));
+      host.dispatchEvent(new MouseEvent('click', at));
+      return result;
+    });
+    expect(seen).toEqual({ shadowRoot: false, captured: 0 });
+    await expect(placement).toHaveCount(1);
+    expect(await box(placement)).toEqual(start);
+    await expect(placement).toHaveCSS('opacity', '1');
+
+    // A real key press moves it, and exactly that move is stored: nothing the script did got through.
+    await placement.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    const after = { x: start.x + 10, y: start.y };
+    await expect.poll(async () => (await storedPlacements(serviceWorker))[0]?.position).toEqual(after);
+    expect(await storedPlacements(serviceWorker)).toEqual([{ ...before, position: after }]);
+
+    // And a real click on Remove QR removes it, and forgets it.
+    await placement.hover();
+    await clickOnScreen(page, 'button', 'Remove QR');
+    await expect(placement).toHaveCount(0);
+    await expect.poll(() => storedPlacements(serviceWorker)).toEqual([]);
+  });
+
+  test('cannot steer the element picker or choose where "Place PiM QR here" goes; real input still can', async ({
+    context,
+    serviceWorker,
+    sandbox,
+    openOptions,
+  }) => {
+    const { page: ext } = await openOptions();
+    const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+    const svg = await generate(ext);
+    await value(ext, 'ui-bg-place', { tabId, svg, mode: 'replace', pick: true });
+    await page.bringToFront();
+    await expectTextOnScreen(page, /Esc cancels/);
+    const heading = page.getByRole('heading', { name: 'Inloggen' });
+    const slot = page.locator('#pim-qr-slot');
+    const slotBox = await box(slot);
+    await page.mouse.move(slotBox.x + 20, slotBox.y + 20);
+    await expectTextOnScreen(page, /^#pim-qr-slot · 240×240$/);
+
+    // Made-up hover, Enter, click and Esc on the heading: the picker neither moves, chooses nor stops.
+    await heading.evaluate((h) => {
+      const rect = h.getBoundingClientRect();
+      const at = { clientX: rect.left + 5, clientY: rect.top + 5, bubbles: true, composed: true, cancelable: true, view: window };
+      h.dispatchEvent(new PointerEvent('pointermove', at));
+      h.dispatchEvent(new MouseEvent('mouseover', at));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      h.dispatchEvent(new MouseEvent('click', at));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    await expectTextOnScreen(page, /^#pim-qr-slot · 240×240$/);
+    await expectTextOnScreen(page, /Esc cancels/);
+    await expect(placements(page)).toHaveCount(0);
+    await expect(heading).toBeVisible();
+
+    // The person's click chooses.
+    await page.mouse.click(slotBox.x + 20, slotBox.y + 20);
+    await expect(placements(page)).toHaveCount(1);
+    await expect(slot).toBeHidden();
+
+    // A made-up right-click does not name the element: the menu asks the person to pick instead.
+    await heading.evaluate((h) => h.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true, cancelable: true })));
+    await menuClick(serviceWorker, tabId, 'pim-qr-place-replace');
+    await expectTextOnScreen(page, /Esc cancels/);
+    await expect(heading).toBeVisible();
+    await expect(placements(page)).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expectTextOnScreen(page, /Esc cancels/, 0);
+
+    // A real right-click does.
+    await heading.click({ button: 'right' });
+    await menuClick(serviceWorker, tabId, 'pim-qr-place-replace');
+    await expect(heading).toBeHidden();
+    await expect(placements(page)).toHaveCount(2);
   });
 });
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contextTarget, elementFromHints, recordContextTargets } from '../../../src/content/context-target';
+import { dispatchTrusted } from './trusted-events';
 
 beforeEach(() => {
   document.body.innerHTML =
@@ -34,15 +35,24 @@ describe('elementFromHints', () => {
 describe('contextTarget', () => {
   it('prefers the element of the last contextmenu event', () => {
     const recorder = recordContextTargets(window);
-    document.getElementById('para')?.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true }));
+    dispatchTrusted(document.getElementById('para') as Element, new MouseEvent('contextmenu', { bubbles: true, composed: true }));
     expect(contextTarget(recorder, document, { linkUrl: 'https://example.test/help' })?.id).toBe('para');
+    recorder.stop();
+  });
+
+  it('ignores a contextmenu event a page script dispatched', () => {
+    const recorder = recordContextTargets(window);
+    document.getElementById('para')?.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true }));
+    expect(recorder.last()).toBeUndefined();
+    expect(contextTarget(recorder, document, { linkUrl: 'https://example.test/help' })?.id).toBe('help');
     recorder.stop();
   });
 
   it('forgets a target that left the page', () => {
     const recorder = recordContextTargets(window);
     const para = document.getElementById('para') as Element;
-    para.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
+    dispatchTrusted(para, new MouseEvent('contextmenu', { bubbles: true }));
+    expect(recorder.last()).toBe(para);
     para.remove();
     expect(recorder.last()).toBeUndefined();
     recorder.stop();
@@ -51,7 +61,8 @@ describe('contextTarget', () => {
   it('forgets a stale target', () => {
     let now = 0;
     const recorder = recordContextTargets(window, () => now);
-    document.getElementById('para')?.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
+    dispatchTrusted(document.getElementById('para') as Element, new MouseEvent('contextmenu', { bubbles: true }));
+    expect(recorder.last()?.id).toBe('para');
     now = 120_000;
     expect(recorder.last()).toBeUndefined();
     recorder.stop();
@@ -62,7 +73,8 @@ describe('contextTarget', () => {
     ['one of our own placements', () => document.querySelector('[data-pim-qr-placement]') as Element],
   ])('answers nothing for %s, so the picker asks instead', (_name, element) => {
     const recorder = recordContextTargets(window);
-    element().dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
+    dispatchTrusted(element(), new MouseEvent('contextmenu', { bubbles: true }));
+    expect(recorder.last()).toBe(element());
     expect(contextTarget(recorder, document, {})).toBeUndefined();
     recorder.stop();
   });

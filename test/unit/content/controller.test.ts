@@ -5,6 +5,7 @@ import { createController } from '../../../src/content/controller';
 import { PimError } from '../../../src/core/errors';
 import { renderSandboxSvg } from '../../../src/core/sandbox/render';
 import type { PlacementSpec } from '../../../src/shared/placement-messages';
+import { captureShadowRoots, dispatchTrusted } from './trusted-events';
 
 const svg = renderSandboxSvg({ redirect: 1, title: '', description: '', attributes: ['Email'], width: 240, height: 240 });
 const spec = (over: Partial<PlacementSpec> = {}): PlacementSpec => ({ id: 'p1', svg, mode: 'floating', remembered: false, ...over });
@@ -16,17 +17,21 @@ function setup(restored: PlacementSpec[] = []) {
 }
 
 const hosts = () => document.querySelectorAll('[data-pim-qr-placement]');
+let shadowOf: (host: Element) => ShadowRoot;
+const control = <E extends Element>(host: Element, selector: string) => shadowOf(host).querySelector(selector) as E;
 
 beforeEach(() => {
   document.body.innerHTML = '<main id="app"><div id="pim-qr-slot" style="display: flex">PiM QR code</div></main>';
+  shadowOf = captureShadowRoots();
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   document.querySelectorAll('[data-pim-qr-placement], [data-pim-qr-ui]').forEach((e) => e.remove());
 });
 
 describe('controller', () => {
-  it('places a floating QR in an open shadow root with its named controls', async () => {
+  it('places a floating QR in a closed shadow root with its named controls', async () => {
     const { controller } = setup();
     const info = await controller.handle({ name: 'bg-content-place', payload: spec() });
     expect(info).toMatchObject({ id: 'p1', size: { width: 240, height: 240 } });
@@ -35,12 +40,18 @@ describe('controller', () => {
     expect(host.getAttribute('aria-label')).toBe('PiM QR placement');
     expect(host.tabIndex).toBe(0);
     expect(host.style.getPropertyPriority('all')).toBe('important');
-    const root = host.shadowRoot as ShadowRoot;
+    // What a page script sees: no shadow root to look into.
+    expect(host.shadowRoot).toBeNull();
+    const root = shadowOf(host);
+    expect(root.mode).toBe('closed');
     expect(root.querySelector('button[aria-label="Remove QR"]')).not.toBeNull();
     expect(root.querySelector('input[type="range"][aria-label="Opacity"]')).not.toBeNull();
     expect(root.querySelector('button[aria-label="Pin to element"]')).not.toBeNull();
     expect(root.querySelector('button[aria-label="Resize QR"]')).not.toBeNull();
-    expect(root.querySelector('.image')?.shadowRoot?.querySelector('svg[role="img"]')).not.toBeNull();
+    const image = root.querySelector('.image') as Element;
+    expect(image.shadowRoot).toBeNull();
+    expect(shadowOf(image).mode).toBe('closed');
+    expect(shadowOf(image).querySelector('svg[role="img"]')).not.toBeNull();
   });
 
   it('places the same id once, however often it is asked', async () => {
@@ -82,12 +93,73 @@ describe('controller', () => {
   it('tells the background when the user removes a remembered placement, not when the page does', async () => {
     const { controller, send } = setup();
     await controller.handle({ name: 'bg-content-place', payload: spec({ remembered: true }) });
-    const host = hosts()[0] as HTMLElement;
-    (host.shadowRoot?.querySelector('button[aria-label="Remove QR"]') as HTMLButtonElement).click();
+    dispatchTrusted(control(hosts()[0] as Element, 'button[aria-label="Remove QR"]'), new MouseEvent('click', { bubbles: true }));
+    expect(hosts()).toHaveLength(0);
     expect(send).toHaveBeenCalledWith('content-bg-placement-removed', { url: location.href, id: 'p1' });
     await controller.handle({ name: 'bg-content-place', payload: spec({ id: 'p2' }) });
-    (hosts()[0] as HTMLElement).shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label="Remove QR"]')?.click();
+    dispatchTrusted(control(hosts()[0] as Element, 'button[aria-label="Remove QR"]'), new MouseEvent('click', { bubbles: true }));
+    expect(hosts()).toHaveLength(0);
     expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores clicks, keys and drags a page script makes up, and answers the same input from a person', async () => {
+    vi.useFakeTimers();
+    const { controller, send } = setup();
+    await controller.handle({ name: 'bg-content-place', payload: spec({ remembered: true, position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }) });
+    const host = hosts()[0] as HTMLElement;
+    const frame = control<HTMLElement>(host, '.frame');
+    const opacity = control<HTMLInputElement>(host, 'input[aria-label="Opacity"]');
+    const pin = control<HTMLButtonElement>(host, 'button[aria-label="Pin to element"]');
+    const resize = control<HTMLButtonElement>(host, 'button[aria-label="Resize QR"]');
+    const remove = control<HTMLButtonElement>(host, 'button[aria-label="Remove QR"]');
+    const box = () => [host.style.left, host.style.top, host.style.width, host.style.height, host.style.opacity];
+    const start = box();
+    expect(start).toEqual(['50px', '60px', '200px', '200px', '1']);
+    const script = [
+      () => host.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', shiftKey: true, bubbles: true, composed: true, cancelable: true })),
+      () => resize.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true, composed: true })),
+      () => {
+        frame.dispatchEvent(new PointerEvent('pointerdown', { button: 0, pointerId: 1, clientX: 100, clientY: 100, bubbles: true, composed: true }));
+        frame.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, clientX: 180, clientY: 100, bubbles: true, composed: true }));
+        frame.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, clientX: 180, clientY: 100, bubbles: true, composed: true }));
+      },
+      () => {
+        opacity.value = '10';
+        opacity.dispatchEvent(new Event('input', { bubbles: true }));
+        opacity.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      () => pin.click(),
+      () => remove.click(),
+      () => host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true })),
+    ];
+    for (const act of script) act();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([...hosts()]).toEqual([host]);
+    expect(box()).toEqual(start);
+    expect(pin.getAttribute('aria-pressed')).toBe('false');
+    expect(send).not.toHaveBeenCalled();
+
+    // The same keys from the keyboard move it, and the move is reported once the burst ends.
+    dispatchTrusted(host, new KeyboardEvent('keydown', { key: 'ArrowLeft', shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+    expect(host.style.left).toBe('40px');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(send).toHaveBeenCalledExactlyOnceWith('content-bg-placement-update', { url: location.href, id: 'p1', position: { x: 40, y: 60 } });
+    dispatchTrusted(host, new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true }));
+    expect(hosts()).toHaveLength(0);
+    expect(send).toHaveBeenLastCalledWith('content-bg-placement-removed', { url: location.href, id: 'p1' });
+  });
+
+  it('leaves the keys of a focused control inside the placement to that control', async () => {
+    const { controller } = setup();
+    await controller.handle({ name: 'bg-content-place', payload: spec({ position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }) });
+    const host = hosts()[0] as HTMLElement;
+    const opacity = control<HTMLInputElement>(host, 'input[aria-label="Opacity"]');
+    opacity.focus();
+    for (const key of ['ArrowLeft', 'ArrowDown', 'Delete', 'Backspace']) {
+      dispatchTrusted(opacity, new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+    }
+    expect([...hosts()]).toEqual([host]);
+    expect([host.style.left, host.style.top]).toEqual(['50px', '60px']);
   });
 
   it('restores remembered placements and puts them back after a re-render', async () => {
