@@ -23,11 +23,12 @@ export function isFromThisExtension(sender: SenderFacts, runtimeId: string): boo
  * whose `url` is the web page it runs in.
  */
 export function isOwnUiPage(sender: SenderFacts, extensionOrigin: string, runtimeId: string): boolean {
-  if (!isFromThisExtension(sender, runtimeId) || typeof sender.url !== 'string') return false;
+  if (!isFromThisExtension(sender, runtimeId)) return false;
   if (sender.frameId !== undefined && sender.frameId !== 0) return false;
   let url: URL;
   try {
-    url = new URL(sender.url);
+    // A missing url is no URL at all, and is refused with the unparsable ones.
+    url = new URL(sender.url ?? '');
   } catch {
     return false;
   }
@@ -55,15 +56,15 @@ export interface ContentScriptFacts {
  */
 export function contentScriptSender(sender: SenderFacts, runtimeId: string): ContentScriptFacts | undefined {
   if (!isFromThisExtension(sender, runtimeId)) return undefined;
-  const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return undefined;
-  if (typeof sender.url !== 'string') return undefined;
+  const tabId = sender.tab?.id ?? -1;
+  if (!Number.isInteger(tabId) || tabId < 0) return undefined;
+  const address = sender.url ?? '';
   let url: URL;
   try {
-    url = new URL(sender.url);
+    url = new URL(address);
   } catch {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') return undefined;
-  return { tabId, frameId: sender.frameId ?? 0, url: sender.url };
+  return { tabId, frameId: sender.frameId ?? 0, url: address };
 }

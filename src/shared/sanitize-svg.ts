@@ -39,10 +39,9 @@ const ATTRIBUTE_NAME = /^[A-Za-z_][\w.:-]*$/;
 export function cssLoadsSomething(css: string): boolean {
   // Escapes could spell `url(` so a pattern misses it; no QR needs them.
   if (/\\|@import|image-set\s*\(|expression\s*\(|-moz-binding|behavior\s*:/i.test(css)) return true;
-  for (const match of css.matchAll(/url\s*\(\s*(['"]?)\s*([^'")\s]*)/gi)) {
-    if (!(match[2] ?? '').startsWith('#')) return true;
-  }
-  return false;
+  // Any url() whose target does not start with `#`, quoted or not; the lookahead also refuses the
+  // blanks and quotes so that backtracking cannot step around them.
+  return /url\s*\(\s*['"]?\s*(?![\s'"#])/i.test(css);
 }
 
 /**
@@ -72,7 +71,8 @@ function escapeAttribute(value: string): string {
 }
 
 const isElement = (node: XmlNode): node is XmlElement => node.type === 'element';
-const isText = (node: XmlNode): node is XmlText => node.type === 'text' || node.type === 'cdata';
+// CDATA sections arrive as text: the parser does not keep them apart unless asked to.
+const isText = (node: XmlNode): node is XmlText => node.type === 'text';
 
 interface Output {
   parts: string[];
@@ -133,29 +133,28 @@ function pixels(length: string | undefined): number {
   return match ? Number(match[1]) : 0;
 }
 
-function parseSvgRoot(markup: string): XmlElement | undefined {
-  const parse = (text: string): XmlElement | undefined => {
-    const root = parseXml(text, { ignoreUndefinedEntities: true }).root;
-    return root && root.name === 'svg' ? root : undefined;
-  };
+/** The root `<svg>` of the text, undefined when the root is something else, or the parser's error. */
+function parseSvg(text: string): XmlElement | undefined | Error {
   try {
-    const root = parse(markup);
-    if (root) return root;
+    const root = parseXml(text, { ignoreUndefinedEntities: true }).root;
+    return root?.name === 'svg' ? root : undefined;
   } catch (error) {
-    if (!(error instanceof XmlError || error instanceof RangeError)) throw error;
+    // A RangeError is the parser's own recursion running out on absurd nesting.
+    // The parser's message ends with an excerpt of the markup on further lines: the first line says it.
+    return new Error(error instanceof XmlError ? (error.message.split('\n', 1)[0] ?? '') : 'it nests too deeply');
   }
+}
+
+function parseSvgRoot(markup: string): XmlElement | undefined {
+  const whole = parseSvg(markup);
+  if (whole !== undefined && !(whole instanceof Error)) return whole;
   // An SVG file wrapped in something else (an HTML page, a JSON leftover): the first <svg> element alone.
   const start = markup.search(/<svg[\s>/]/);
   const end = markup.lastIndexOf('</svg>');
   if (start < 0 || end < start) return undefined;
-  try {
-    return parse(markup.slice(start, end + '</svg>'.length));
-  } catch (error) {
-    if (error instanceof XmlError || error instanceof RangeError) {
-      throw new SvgSanitizeError(`The image is not well-formed SVG: ${error instanceof XmlError ? error.message : 'it nests too deeply'}.`);
-    }
-    throw error;
-  }
+  const inner = parseSvg(markup.slice(start, end + '</svg>'.length));
+  if (inner instanceof Error) throw new SvgSanitizeError(`The image is not well-formed SVG: ${inner.message}.`);
+  return inner;
 }
 
 /**

@@ -42,6 +42,7 @@ describe('contentScriptSender', () => {
     ['a content script in a web page', { id: ID, url: 'https://a.example/x', tab: { id: 4 }, frameId: 0 }, { tabId: 4, frameId: 0, url: 'https://a.example/x' }],
     ['a content script in a frame', { id: ID, url: 'http://127.0.0.1:9/f', tab: { id: 4 }, frameId: 3 }, { tabId: 4, frameId: 3, url: 'http://127.0.0.1:9/f' }],
     ['a content script on a file page', { id: ID, url: 'file:///a.html', tab: { id: 1 } }, { tabId: 1, frameId: 0, url: 'file:///a.html' }],
+    ['a content script in the tab with id 0', { id: ID, url: 'https://a.example/x', tab: { id: 0 } }, { tabId: 0, frameId: 0, url: 'https://a.example/x' }],
   ])('accepts %s', (_name, sender, expected) => {
     expect(contentScriptSender(sender, ID)).toEqual(expected);
   });
@@ -55,6 +56,9 @@ describe('contentScriptSender', () => {
     ['a data: page', { id: ID, url: 'data:text/html,x', tab: { id: 9 } }],
     ['a tab without id', { id: ID, url: 'https://a.example/', tab: {} }],
     ['no url', { id: ID, tab: { id: 4 } }],
+    ['a negative tab id', { id: ID, url: 'https://a.example/', tab: { id: -1 } }],
+    ['a fractional tab id', { id: ID, url: 'https://a.example/', tab: { id: 1.5 } }],
+    ['a tab id that is no number', { id: ID, url: 'https://a.example/', tab: { id: '4' as unknown as number } }],
   ])('refuses %s', (_name, sender) => {
     expect(contentScriptSender(sender, ID)).toBeUndefined();
   });

@@ -9,8 +9,13 @@ describe('isFromThisExtension', () => {
     [{ id: ID }, true],
     [{ id: 'otherextensionidotherextensionid' }, false],
     [{}, false],
+    [{ id: 42 as unknown as string }, false],
   ])('%j → %s', (sender, expected) => {
     expect(isFromThisExtension(sender, ID)).toBe(expected);
+  });
+
+  it('fails closed when the runtime id is missing: an id-less sender is not "equal" to it', () => {
+    expect(isFromThisExtension({}, undefined as unknown as string)).toBe(false);
   });
 });
 

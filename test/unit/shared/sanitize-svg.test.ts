@@ -1,7 +1,7 @@
 // The allow-list filter runs on a real XML parser in plain Node: nothing here depends on a DOM
 // implementation's quirks (happy-dom, for one, drops <script> by itself and would hide a failure).
 import { describe, expect, it } from 'vitest';
-import { cssLoadsSomething, isContainedStylesheet, isSafeAttribute, MAX_SVG_DEPTH, sanitizeSvg } from '../../../src/shared/sanitize-svg';
+import { cssLoadsSomething, isContainedStylesheet, isSafeAttribute, MAX_SVG_DEPTH, sanitizeSvg, SVG_NS } from '../../../src/shared/sanitize-svg';
 import { SvgSanitizeError } from '../../../src/shared/svg-sanitize-error';
 import { hostileSvgCorpus } from '../../fixtures/hostile-svg/corpus';
 import { styleAttackCorpus } from '../../fixtures/hostile-svg/style-attacks';
@@ -146,6 +146,73 @@ describe('sanitizeSvg', () => {
   });
 });
 
+describe('sanitizeSvg: what it keeps', () => {
+  // Every element a QR image may use, each with an attribute that must come through as written.
+  const KEPT = [
+    'svg', 'g', 'defs', 'symbol', 'use', 'title', 'desc',
+    'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'path', 'text', 'tspan', 'textPath',
+    'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask', 'pattern', 'marker',
+    'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix',
+    'feDiffuseLighting', 'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA',
+    'feFuncB', 'feFuncG', 'feFuncR', 'feGaussianBlur', 'feMerge', 'feMergeNode', 'feMorphology',
+    'feOffset', 'fePointLight', 'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence',
+  ];
+
+  it.each(KEPT)('keeps <%s> with its attributes', (name) => {
+    expect(sanitizeSvg(wrap(`<${name} id="k-${name}" class="m"/>`))).toContain(`<${name} id="k-${name}" class="m"/>`);
+  });
+
+  it('keeps a root without xmlns, and a child that names the SVG namespace itself', () => {
+    expect(sanitizeSvg(`<svg width="10" height="10">${PATH}</svg>`)).toBe(
+      `<svg xmlns="${SVG_NS}" width="10" height="10" viewBox="0 0 10 10">${PATH}</svg>`,
+    );
+    expect(sanitizeSvg(wrap(`<g xmlns="${SVG_NS}"><rect width="7"/></g>`))).toContain('<g><rect width="7"/></g>');
+  });
+
+  it('drops what a foreign default namespace declares, content and all', () => {
+    const out = sanitizeSvg(wrap('<g xmlns="http://www.w3.org/1999/xhtml"><rect width="7"/></g>'));
+    expect(out).not.toContain('width="7"');
+    expect(out).toContain(PATH);
+  });
+
+  it('keeps tabs and line breaks inside attribute values as character references', () => {
+    expect(sanitizeSvg(wrap('<text id="a&#9;b&#10;c&#13;d">x</text>'))).toContain('<text id="a&#9;b&#10;c&#13;d">x</text>');
+  });
+
+  it('reads a stylesheet from its text alone, joined across comments, ignoring elements inside it', () => {
+    expect(sanitizeSvg(wrap('<style>rect {<!-- note --> fill: #000 }<desc>:host</desc></style>'))).toContain('<style>rect { fill: #000 }</style>');
+  });
+
+  it('adds a viewBox from decimal sizes, and none from a width or height that is not a plain length', () => {
+    expect(sanitizeSvg(`<svg width="300.25" height="150.5">${PATH}</svg>`)).toContain('viewBox="0 0 300.25 150.5"');
+    for (const [width, height] of [['a300', '150'], ['300', '0'], ['300', '-5'], ['300', '2em']]) {
+      expect(sanitizeSvg(`<svg width="${width}" height="${height}">${PATH}</svg>`), `${width}×${height}`).not.toContain('viewBox');
+    }
+  });
+
+  it('finds the <svg> inside a well-formed wrapper, and stops at its end when junk follows', () => {
+    expect(sanitizeSvg(`<html><body>${wrap('')}</body></html>`)).toContain(PATH);
+    expect(sanitizeSvg(`<p>before</p>${wrap('')}<p>after <b>unclosed</p>`)).toContain(PATH);
+  });
+
+  it('parses the whole document first: a comment after the image may mention </svg>', () => {
+    expect(sanitizeSvg(`${wrap('')}<!-- old copy: <svg></svg> -->`)).toContain(PATH);
+  });
+
+  it.each([
+    ['no opening tag', 'nothing here </svg>', 'No SVG image remains after removing unsafe content.'],
+    ['an end before the start', '</svg> then <svg', 'No SVG image remains after removing unsafe content.'],
+    ['an empty image', ' \n', 'The image is empty.'],
+    ['a broken image in a wrapper', `<p><svg ${NS}><rect></svg>`, /^The image is not well-formed SVG: .+\.$/],
+  ])('says why for %s', (_name, markup, message) => {
+    expect(() => sanitizeSvg(markup)).toThrow(message);
+  });
+
+  it('refuses markup that is not a string', () => {
+    expect(() => sanitizeSvg(42 as unknown as string)).toThrow('The image is empty.');
+  });
+});
+
 describe('styles', () => {
   it.each([
     ['rect { fill: #000 }', true],
@@ -183,6 +250,12 @@ describe('cssLoadsSomething', () => {
     ['width: expression(alert(1))', true],
     ['-moz-binding: x', true],
     ['behavior: url(x.htc)', true],
+    ['behavior : x', true],
+    ['background: image-set ("x" 1x)', true],
+    ['width: expression (alert(1))', true],
+    ['fill: url (x)', true],
+    ['fill: url ( #g )', false],
+    ['fill: url("#g") url( " x")', true],
   ])('%s → %s', (css, loads) => {
     expect(cssLoadsSomething(css)).toBe(loads);
   });
