@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   SANDBOX_DEFAULTS,
   createSandboxHandler,
@@ -7,7 +7,19 @@ import {
 } from '../../../../src/core/sandbox/handler';
 import { SandboxConfigError } from '../../../../src/core/sandbox/options';
 import { SandboxFaultError } from '../../../../src/core/sandbox/faults';
-import { BASE, IMAGE_URL, TOKEN_URL, UUID, VALID_BODY, errorBody, imageRequest, mintToken, tokenRequest } from './sandbox-test-kit';
+import {
+  BASE,
+  IMAGE_URL,
+  TOKEN_URL,
+  UUID,
+  VALID_BODY,
+  errorBody,
+  firefoxRequestClass,
+  imageRequest,
+  mintToken,
+  tokenRequest,
+  withoutBodyStream,
+} from './sandbox-test-kit';
 
 const admin = (handler: SandboxHandler, action: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') =>
   handler.handle(
@@ -332,5 +344,54 @@ describe('sandboxFetch', () => {
       }),
     ).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+// Firefox's Request has no `body` stream. The built-in Sandbox once read that as an empty body, so
+// every token request in Firefox failed with 401 "ClientId is Invalid".
+describe('requests without a body stream, as in Firefox', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('mints a token from the form body', async () => {
+    const response = await createSandboxHandler().handle(withoutBodyStream(tokenRequest()));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token_type: 'Bearer', client_id: 'sandbox-client' });
+  });
+
+  it('still refuses wrong credentials and bodies over maxBodyBytes', async () => {
+    const handler = createSandboxHandler({ maxBodyBytes: 100 });
+    expect((await handler.handle(withoutBodyStream(tokenRequest({ secret: 'wrong' })))).status).toBe(401);
+    const padded = new Request(TOKEN_URL, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `client_id=sandbox-client&client_secret=sandbox-secret&pad=${'x'.repeat(200)}`,
+    });
+    expect((await handler.handle(withoutBodyStream(padded))).status).toBe(413);
+  });
+
+  it('reads the image request and the admin config body', async () => {
+    const handler = createSandboxHandler();
+    const token = await mintToken(handler);
+    expect((await handler.handle(withoutBodyStream(imageRequest(token)))).status).toBe(200);
+    const config = new Request(`${BASE}/__sandbox/config`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ faults: ['forbidden*1'] }),
+    });
+    expect((await handler.handle(withoutBodyStream(config))).status).toBe(200);
+    expect(handler.describe().faults).toEqual(['forbidden*1']);
+  });
+
+  it('sandboxFetch with a string body, the way the token cache sends it', async () => {
+    vi.stubGlobal('Request', firefoxRequestClass());
+    const fetchLike = sandboxFetch(createSandboxHandler());
+    const response = await fetchLike(TOKEN_URL, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: 'sandbox-client', client_secret: 'sandbox-secret' }).toString(),
+    });
+    expect(response.status).toBe(200);
   });
 });
