@@ -319,7 +319,7 @@ test.describe('remembered placements', () => {
     });
     expect(placed.remembered).toBe(true);
     const scripts = await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
-    expect(scripts).toMatchObject([{ id: 'pim-qr-remembered', matches: [`${sandbox.url}/*`], persistAcrossSessions: true }]);
+    expect(scripts).toMatchObject([{ id: 'pim-qr-remembered', matches: ['http://127.0.0.1/*'], persistAcrossSessions: true }]);
 
     await page.reload();
     const placement = placements(page);
