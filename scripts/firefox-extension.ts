@@ -17,6 +17,8 @@ export interface FirefoxLaunchOptions {
   timeoutMs?: number;
   /** How long a page's waits (locators, waitForFunction) last by default. */
   pageTimeoutMs?: number;
+  /** Firefox preferences on top of the ones the launcher needs. */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export interface FirefoxWithExtension {
@@ -57,7 +59,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     timeout,
     protocolTimeout: timeout,
     // A fixed uuid makes the extension's pages addressable before it is installed.
-    extraPrefsFirefox: { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    extraPrefsFirefox: { ...options.prefs, ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
   });
   const errors: string[] = [];
   let closing: Promise<void> | undefined;
@@ -107,7 +109,23 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
 export async function showExtensionPage(page: Page, href: string, timeoutMs = 15_000): Promise<void> {
   // Settles only when the page closes (the navigation is never reported); nothing waits for it.
   page.goto(href, { timeout: 0 }).catch(() => {});
-  await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: timeoutMs, polling: 50 }, href);
+  const deadline = Date.now() + timeoutMs;
+  let failure: unknown;
+  for (;;) {
+    // Asked while the old document is being replaced, Firefox's BiDi fails inside its own code
+    // ("right-hand side of 'in' should be an object, got null"): that answer only means "not yet".
+    const ready = await page
+      .evaluate((expected) => location.href === expected && document.readyState === 'complete', href)
+      .catch((error: unknown) => {
+        failure = error;
+        return false;
+      });
+    if (ready) return;
+    if (Date.now() >= deadline) {
+      throw new Error(`[firefox] ${href} did not load within ${timeoutMs} ms${failure ? ` (last answer: ${String(failure)})` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function closeOrKill(browser: Browser, graceMs = 10_000): Promise<void> {
