@@ -61,7 +61,7 @@ export function measureEntries(dist: string): EntrySize[] {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
     action?: { default_popup?: string };
     options_ui?: { page?: string };
-    background?: { service_worker?: string };
+    background?: { service_worker?: string; scripts?: string[] };
     web_accessible_resources?: { resources: string[] }[];
   };
   const sizes: EntrySize[] = [];
@@ -69,6 +69,9 @@ export function measureEntries(dist: string): EntrySize[] {
   if (manifest.options_ui?.page) sizes.push(measure(dist, 'options', htmlRoots(dist, manifest.options_ui.page)));
   if (manifest.background?.service_worker) {
     sizes.push(measure(dist, 'service worker', [join(dist, manifest.background.service_worker)]));
+  } else if (manifest.background?.scripts) {
+    // Firefox runs the same background bundle as an event page.
+    sizes.push(measure(dist, 'event page', manifest.background.scripts.map((script) => join(dist, script))));
   }
   const content = contentScriptFiles(dist, manifest);
   if (content.length > 0) sizes.push(measure(dist, 'content script', content));
