@@ -19,6 +19,11 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'content script': 30 * 1024,
 };
 
+/** The gzip budget of an entry; Firefox's event page is the service worker's bundle under another name. */
+export function budgetOf(entry: string): number {
+  return BUDGETS[entry === 'event page' ? 'service worker' : entry] ?? Number.NaN;
+}
+
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g;
 const HTML_ASSET = /<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g;
 

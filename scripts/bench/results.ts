@@ -1,6 +1,6 @@
 // What every bench run shares, whichever browser it drives: the raw results, one section at a time,
 // and the table made from them.
-import { BUDGETS, type EntrySize } from '../bundle-sizes';
+import { type EntrySize, budgetOf } from '../bundle-sizes';
 import { type Row, kib, ms, signedKib, times } from './report';
 import { type Summary, ratio, summarize } from './stats';
 
@@ -12,11 +12,6 @@ export interface TableSettings {
   generations: number;
   /** What the browser runs the background as: "service worker" (Chromium) or "event page" (Firefox). */
   background: string;
-}
-
-/** The gzip budget of an entry; Firefox's event page is the service worker's bundle under another name. */
-export function budgetOf(entry: string): number {
-  return BUDGETS[entry === 'event page' ? 'service worker' : entry] ?? Number.NaN;
 }
 
 export interface Results {

@@ -2,13 +2,12 @@
 // selectors, several at once, a strict CSP, remembered placements across reloads and SPA routes,
 // the context menu, hostile SVGs, and a screenshot that still scans.
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
 import { expect, test } from './harness';
 import { send, value } from './messaging';
+import { decodeQrPng } from './png';
 
 interface DemoTab {
   page: Page;
@@ -41,8 +40,7 @@ async function box(locator: Locator) {
 
 /** Decodes the QR in a screenshot of the element. */
 async function decode(locator: Locator): Promise<string | undefined> {
-  const png = PNG.sync.read(await locator.screenshot());
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
+  return decodeQrPng(await locator.screenshot());
 }
 
 test.describe('placing a QR', () => {
