@@ -17,6 +17,8 @@ export default function setup(project: TestProject): () => void {
   if (process.env.E2E_SKIP_BUILD !== '1') {
     execFileSync('npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn', '--outDir', DIST_FIREFOX], {
       cwd: resolve(import.meta.dirname, '../..'),
+      // Vitest sets NODE_ENV=test, which would make Vite build Preact's debug code in: test what ships.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: 'inherit',
     });
   }
