@@ -1,7 +1,7 @@
 // `npm run bench`: build the extension, start the sandbox server with a fixed latency per request, drive
-// headless Chromium with the extension loaded, and print one table of medians and p95s (plus JSON in
-// bench-results/). Everything is measured in one run, so the ratios hold on a noisy machine even when
-// the absolute times do not. Nothing here asserts a time.
+// headless Chromium (or, with --browser firefox, Firefox) with the extension loaded, and print one table
+// of medians and p95s (plus JSON in bench-results/). Everything is measured in one run, so the ratios
+// hold on a noisy machine even when the absolute times do not. Nothing here asserts a time.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,13 +9,16 @@ import { parseArgs } from 'node:util';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { DEFAULT_PARAMS } from '../src/core/params';
 import { type CpuProfile, type Extension, WorkerSession, WorkerStopper, loadedExtension, pageHeap, selfTimes, serviceWorkerHeap, startProfiler } from './bench/browser';
+import { FIREFOX_NOTES, FIREFOX_UNAVAILABLE, runFirefoxBench } from './bench/firefox';
 import { type MachineInfo, machineInfo } from './bench/machine';
 import { nodeClient } from './bench/node-baseline';
 import { armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
-import { type Row, kib, markdownTable, ms, readmeSection, signedKib, terminalReport, times } from './bench/report';
-import { type Summary, ratio, summarize } from './bench/stats';
-import { BUDGETS, type EntrySize, measureEntries } from './bundle-sizes';
+import { markdownTable, readmeSection, terminalReport } from './bench/report';
+import { NOTES, type Results, interrupt, progress, rowsFrom, section } from './bench/results';
+import { TARGETS, type TargetBrowser } from './browser-targets';
+import { measureEntries } from './bundle-sizes';
 import { chromiumVersion, extensionLaunchArgs, findChromium } from './find-chromium';
+import { findFirefox, firefoxVersion } from './find-firefox';
 import { type RunningSandbox, startSandboxServer } from './sandbox-http';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,19 +32,23 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     dist: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    browser: { type: 'string', default: 'chrome' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.info(`npm run bench -- [--runs N] [--latency MS] [--generations N] [--no-build] [--dist DIR] [--profile]
+  console.info(`npm run bench -- [--browser chrome|firefox] [--runs N] [--latency MS] [--generations N] [--no-build] [--dist DIR] [--profile]
+  --browser B      chrome (default: Chromium, the Chrome build in dist/) or firefox (Firefox, the
+                   Firefox build in dist-firefox/); measures Firefox cannot take are printed as n/a (why)
   --runs N         timed runs per measure (default 20; one extra warm-up run each is discarded)
   --latency MS     delay the sandbox server adds to every token and image request (default 50)
   --generations N  generations for the memory and throughput rows (default 100)
-  --no-build       measure the dist/ that is there instead of running vite build first
-  --dist DIR       build into / measure DIR (default: $PIM_QR_DIST or dist/)
+  --no-build       measure the build that is there instead of running vite build first
+  --dist DIR       build into / measure DIR (default: $PIM_QR_DIST or dist/; for Firefox
+                   $PIM_QR_DIST_FIREFOX or dist-firefox/)
   --profile        also CPU-profile the popup and the service worker over 10 extra warm generations
-                   (untimed) and save the .cpuprofile files in bench-results/ (open them in DevTools)`);
+                   (untimed) and save the .cpuprofile files in bench-results/ (open them in DevTools; Chromium only)`);
   process.exit(0);
 }
 
@@ -51,15 +58,20 @@ function positiveInt(name: string, text: string, min: number): number {
   return n;
 }
 
+function targetBrowser(name: string): TargetBrowser {
+  if (name === 'chrome' || name === 'chromium') return 'chrome';
+  if (name === 'firefox') return 'firefox';
+  throw new Error(`[bench] --browser must be chrome or firefox, not '${name}'`);
+}
+
+const BROWSER = targetBrowser(values.browser);
 const RUNS = positiveInt('runs', values.runs, 1);
 const LATENCY = positiveInt('latency', values.latency, 0);
 const GENERATIONS = positiveInt('generations', values.generations, 4);
-const DIST = resolve(values.dist ?? process.env.PIM_QR_DIST ?? join(ROOT, 'dist'));
-/** How far above the Node client making the same HTTP calls a generate may be and still count as ~1×. */
-const RATIO_GOAL = 1.25;
+const DIST = resolve(
+  values.dist ?? (BROWSER === 'firefox' ? process.env.PIM_QR_DIST_FIREFOX : process.env.PIM_QR_DIST) ?? join(ROOT, TARGETS[BROWSER].outDir),
+);
 const SETTINGS = `${RUNS} runs per measure (+1 warm-up), ${LATENCY} ms added per sandbox request (token and image), ${GENERATIONS} generations for memory and throughput`;
-
-const progress = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 
 // ---- The browser side ----
 
@@ -147,18 +159,6 @@ async function generateInPopup(popup: Page): Promise<number> {
 }
 
 // ---- Sections: each returns raw samples; a failing one is reported, the others still run ----
-
-interface Results {
-  bundle?: EntrySize[];
-  samples: Record<string, number[]>;
-  /** Heap in use after GC: after 1, after half of, and after all GENERATIONS generations. */
-  memory?: { serviceWorker: [number, number, number]; popup: [number, number, number] };
-  throughput?: { elapsedMs: number; perCall: number[]; failures: number; firstError: string; tokenCalls: number; imageCalls: number };
-  /** HTTP calls the sandbox server counted over the timed cold and warm generations. */
-  calls?: { cold: { token: number; image: number }; warm: { token: number; image: number } };
-  profiles?: Record<string, { file: string; top: { name: string; ms: number; share: number }[] }>;
-  errors: Record<string, string>;
-}
 
 async function popupSection(bench: Bench, results: Results): Promise<void> {
   const blank: number[] = [];
@@ -346,178 +346,13 @@ async function coldStartSection(bench: Bench, popup: Page, results: Results): Pr
   results.samples.coldStart = coldStart;
 }
 
-let interrupted = false;
-
-async function section(results: Results, name: string, body: () => Promise<void>): Promise<void> {
-  if (interrupted) return;
-  const started = performance.now();
-  progress(`${name} …`);
-  try {
-    await body();
-    progress(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    if (interrupted) return;
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
-    results.errors[name] = message;
-    progress(`${name} FAILED: ${message}`);
-  }
-}
-
-// ---- The table ----
-
-function rowsFrom(results: Results): { rows: Row[]; summaries: Record<string, Summary> } {
-  const rows: Row[] = [];
-  const summaries: Record<string, Summary> = {};
-  const s = (key: string): Summary | undefined => {
-    const samples = results.samples[key];
-    if (!samples || samples.length === 0) return undefined;
-    return (summaries[key] ??= summarize(samples));
-  };
-  const timed = (area: string, measure: string, key: string, reference = '', against?: Summary, verdict = ''): void => {
-    const own = s(key);
-    rows.push({
-      area,
-      measure,
-      median: own ? ms(own.median) : '—',
-      p95: own ? ms(own.p95) : '—',
-      runs: own ? String(own.runs) : '0',
-      reference,
-      ratio: against ? times(ratio(own, against)) : '',
-      verdict,
-    });
-  };
-  const failed = (area: string, section: string): boolean => {
-    const error = results.errors[section];
-    if (error) rows.push({ area, measure: `(${section})`, median: '—', p95: '—', runs: '0', reference: '', ratio: '', verdict: `FAILED: ${error}` });
-    return Boolean(error);
-  };
-
-  failed('Bundle', 'bundle');
-  for (const entry of results.bundle ?? []) {
-    const budget = BUDGETS[entry.entry] ?? Number.NaN;
-    rows.push({
-      area: 'Bundle',
-      measure: `${entry.entry}: first load, gzip (${entry.files.length} files)`,
-      median: kib(entry.gzipBytes),
-      p95: '',
-      runs: '',
-      reference: `budget ${kib(budget)}`,
-      ratio: times(entry.gzipBytes / budget),
-      verdict: entry.gzipBytes <= budget ? 'OK' : 'OVER',
-    });
-  }
-
-  const ideal = s('nodeIdeal');
-  const naive = s('nodeNaive');
-  // Goal for the extension's generate: the HTTP calls a good client makes, and time within
-  // RATIO_GOAL of the Node client making the same calls (a message hop, a render and a frame).
-  const perRun = (key: 'cold' | 'warm'): { token: number; image: number } | undefined => {
-    const c = results.calls?.[key];
-    return c && RUNS > 0 ? { token: c.token / RUNS, image: c.image / RUNS } : undefined;
-  };
-  const callText = (c: { token: number; image: number } | undefined): string =>
-    c ? `${+(c.token + c.image).toFixed(2)} HTTP call(s)/run (${+c.token.toFixed(2)} token, ${+c.image.toFixed(2)} image)` : '';
-  const generateVerdict = (own: Summary | undefined, floor: Summary | undefined, calls: { token: number; image: number } | undefined, expectedToken: number): string => {
-    if (!own || !floor || !calls) return '';
-    const r = ratio(own, floor);
-    const callsOk = calls.token === expectedToken && calls.image === 1;
-    const parts = [callsOk ? `${expectedToken + 1} round trip${expectedToken ? 's' : ''}` : `${+(calls.token + calls.image).toFixed(2)} round trips`, `${times(r)} the Node floor (+${(own.median - floor.median).toFixed(0)} ms)`];
-    return `${callsOk && r <= RATIO_GOAL ? 'OK' : 'MISS'}: ${parts.join(', ')}`;
-  };
-
-  if (!failed('Popup', 'popup')) {
-    timed('Popup', 'blank extension page: static JSON, navigation → loadEventEnd', 'popupBlank');
-    timed('Popup', 'popup: navigation → form interactive (pim-qr-form-ready mark)', 'popupReady', 'blank page', s('popupBlank'));
-    timed('Popup', 'first Generate in a freshly opened popup (token cached): click → preview', 'popupFirstGenerate', 'Node ideal', ideal);
-  }
-  if (!failed('Generate', 'generate')) {
-    timed('Generate', 'Node baseline, naive: token + image per QR (plain fetch)', 'nodeNaive');
-    timed('Generate', 'Node baseline, ideal: image only, token reused', 'nodeIdeal');
-    const goal = `goal ≤ ${RATIO_GOAL}×`;
-    timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, perRun('cold'), 1));
-    timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, perRun('warm'), 0));
-  }
-  if (!failed('Insert', 'insert')) {
-    timed('Insert', 'click "Insert into page" → QR painted in a freshly loaded page', 'insert');
-  }
-  if (!failed('Cold start', 'cold start')) {
-    timed('Cold start', 'service worker stopped → click Generate → preview painted', 'coldStart', 'warm generate', s('generateWarm'));
-  }
-  if (!failed('Memory', 'memory') && results.memory) {
-    const half = Math.floor(GENERATIONS / 2);
-    for (const [label, [first, middle, last]] of [
-      ['service worker', results.memory.serviceWorker],
-      ['popup', results.memory.popup],
-    ] as const) {
-      // The first generations add compiled code and warm caches; a leak keeps growing after that.
-      // So the verdict reads the second half: a GC'd heap wobbles by tens of KiB, and keeping one
-      // SVG (~6 KiB) per generation would add hundreds.
-      const lateGrowth = last - middle;
-      const flat = lateGrowth <= Math.max(128 * 1024, middle * 0.025);
-      rows.push({
-        area: 'Memory',
-        measure: `${label} JS heap after GC: after 1 → after ${GENERATIONS} generations`,
-        median: kib(last),
-        p95: '',
-        runs: '',
-        reference: `after 1: ${kib(first)}; after ${half}: ${kib(middle)}`,
-        ratio: times(last / first),
-        verdict: `${flat ? 'OK: flat' : 'GROWS'} (${signedKib(last - first)} in all, ${signedKib(lateGrowth)} over the last ${GENERATIONS - half})`,
-      });
-    }
-  }
-  if (!failed('Throughput', 'throughput') && results.throughput) {
-    const t = results.throughput;
-    const perCall = summarize(t.perCall);
-    summaries.throughputPerCall = perCall;
-    const rate = (t.perCall.length / t.elapsedMs) * 1000;
-    const tokenOk = t.tokenCalls === 1 && t.failures === 0;
-    rows.push({
-      area: 'Throughput',
-      measure: `${GENERATIONS} generations in a row (messages from an extension page): per generation`,
-      median: ms(perCall.median),
-      p95: ms(perCall.p95),
-      runs: String(perCall.runs),
-      reference: `${rate.toFixed(1)} gen/s; token calls ${t.tokenCalls} (goal 1), image calls ${t.imageCalls}`,
-      ratio: ideal ? times(perCall.median / ideal.median) : '',
-      verdict: tokenOk ? 'OK' : `MISS${t.failures ? `: ${t.failures} failed (${t.firstError})` : `: ${t.tokenCalls} token calls`}`,
-    });
-  }
-  return { rows, summaries };
-}
-
-const NOTES = [
-  'Popup: both figures are from the page\'s own clock (ms since navigation start): the `pim-qr-form-ready` mark, set in an effect after the form first renders, against `loadEventEnd` of a static file in the extension (`_locales/en/messages.json`). The popup is opened as a page (`src/popup/index.html?tab=<id>`), as the e2e tests do.',
-  'Generate and cold start: from the click (a capture listener in the popup) to the animation frame after a new, laid-out preview SVG appears; every run has a new title, so every preview is new. Cold: `storage.session` cleared before the click. Cold start: `ServiceWorker.stopAllWorkers`, then the click once the worker reports `stopped` (token still cached).',
-  'Node baselines: the same HTTP calls with `fetch` from the bench process to the same server; their ratio shows what the extension adds on top of the network.',
-  'Insert: click time in the popup against the first animation frame in the target page where the placement\'s SVG is laid out, both as `performance.timeOrigin + performance.now()`; the page is reloaded before each run, so the content script is injected every time.',
-  'Memory: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`, on the popup page (generating through its UI) and on the worker target, with the popup at rest (QR read back). The verdict reads the second half of the run: the first generations add compiled code, a leak keeps growing.',
-  'Throughput: sequential `ui-bg-generate` messages from an extension page, `storage.session` cleared first; token calls counted by the sandbox server.',
-  'Headless Chromium gives a page that is not in front about one animation frame a second, so the page being measured is brought to front first.',
-  'One warm-up run before each timed series is discarded; p95 is nearest-rank.',
-];
-
 // ---- Main ----
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const results: Results = { samples: {}, errors: {} };
-  if (!values['no-build']) {
-    progress(`building the extension into ${DIST} …`);
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST], { cwd: ROOT, stdio: ['ignore', 2, 2] });
-  }
-  await section(results, 'bundle', async () => {
-    results.bundle = measureEntries(DIST);
-  });
-
+/** The Chromium run: every section, through Playwright and the DevTools protocol. */
+async function runChromium(results: Results, sandbox: RunningSandbox): Promise<MachineInfo> {
   const executablePath = findChromium((line) => progress(line));
   const machine: MachineInfo = machineInfo(chromiumVersion(executablePath));
   const stamp = machine.date.replace(/[:.]/g, '-');
-  const sandbox = await startSandboxServer({
-    port: 0,
-    log: false,
-    options: { faults: LATENCY > 0 ? [`delay=${LATENCY}`, `token:delay=${LATENCY}`] : [] },
-  });
   let context: BrowserContext | undefined;
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
@@ -526,7 +361,7 @@ async function main(): Promise<void> {
       await sandbox.close().catch(() => {});
     })());
   const onSignal = () => {
-    interrupted = true;
+    interrupt();
     progress('interrupted; closing the browser and the server');
     void shutdown().finally(() => process.exit(130));
   };
@@ -534,7 +369,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   try {
-    progress(`${machine.chromium}, sandbox at ${sandbox.url} (+${LATENCY} ms per request)`);
+    progress(`${machine.browser}, sandbox at ${sandbox.url} (+${LATENCY} ms per request)`);
     context = await chromium.launchPersistentContext('', {
       executablePath,
       headless: true,
@@ -573,8 +408,44 @@ async function main(): Promise<void> {
     process.off('SIGTERM', onSignal);
     await shutdown();
   }
+  return machine;
+}
 
-  const { rows, summaries } = rowsFrom(results);
+/** The Firefox run: the sections WebDriver BiDi can measure; the others are printed as n/a (why). */
+async function runFirefox(results: Results, sandbox: RunningSandbox): Promise<MachineInfo> {
+  const executablePath = findFirefox((line) => progress(line));
+  const machine: MachineInfo = machineInfo(firefoxVersion(executablePath));
+  Object.assign(results.unavailable, FIREFOX_UNAVAILABLE);
+  if (values.profile) progress(`--profile: n/a in Firefox (${FIREFOX_UNAVAILABLE.memory})`);
+  progress(`${machine.browser}, sandbox at ${sandbox.url} (+${LATENCY} ms per request)`);
+  try {
+    await runFirefoxBench({ results, executablePath, distDir: DIST, sandbox, runs: RUNS, generations: GENERATIONS });
+  } finally {
+    await sandbox.close().catch(() => {});
+  }
+  return machine;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const results: Results = { samples: {}, errors: {}, unavailable: {} };
+  if (!values['no-build']) {
+    progress(`building the ${BROWSER === 'firefox' ? 'Firefox ' : ''}extension into ${DIST} …`);
+    execFileSync('npx', ['vite', 'build', ...TARGETS[BROWSER].viteArgs, '--logLevel', 'warn', '--outDir', DIST], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  }
+  await section(results, 'bundle', async () => {
+    results.bundle = measureEntries(DIST);
+  });
+
+  const sandbox = await startSandboxServer({
+    port: 0,
+    log: false,
+    options: { faults: LATENCY > 0 ? [`delay=${LATENCY}`, `token:delay=${LATENCY}`] : [] },
+  });
+  const machine = BROWSER === 'firefox' ? await runFirefox(results, sandbox) : await runChromium(results, sandbox);
+  const stamp = machine.date.replace(/[:.]/g, '-');
+  const table = { runs: RUNS, generations: GENERATIONS, background: BROWSER === 'firefox' ? 'event page' : 'service worker' };
+  const { rows, summaries } = rowsFrom(results, table);
   const elapsedSeconds = (performance.now() - started) / 1000;
   console.log(terminalReport(machine, SETTINGS, rows));
   progress(`finished in ${elapsedSeconds.toFixed(0)} s`);
@@ -583,7 +454,7 @@ async function main(): Promise<void> {
   const json = JSON.stringify(
     {
       machine,
-      settings: { runs: RUNS, latencyMs: LATENCY, generations: GENERATIONS, dist: DIST, elapsedSeconds },
+      settings: { browser: BROWSER, runs: RUNS, latencyMs: LATENCY, generations: GENERATIONS, dist: DIST, elapsedSeconds },
       bundle: results.bundle,
       summaries,
       memory: results.memory,
@@ -592,19 +463,23 @@ async function main(): Promise<void> {
       profiles: results.profiles,
       samples: results.samples,
       errors: results.errors,
+      unavailable: results.unavailable,
       rows,
       table: markdownTable(rows),
     },
     null,
     2,
   );
-  const file = join(RESULTS, `${stamp}.json`);
+  // Each browser keeps its own "latest", so a Firefox run never replaces the Chromium figures.
+  const suffix = BROWSER === 'firefox' ? '-firefox' : '';
+  const file = join(RESULTS, `${stamp}${suffix}.json`);
   writeFileSync(file, `${json}\n`);
-  writeFileSync(join(RESULTS, 'latest.json'), `${json}\n`);
-  const readme = `${readmeSection(machine, SETTINGS, rows, NOTES)}\n`;
-  writeFileSync(join(RESULTS, `${stamp}.md`), readme);
-  writeFileSync(join(RESULTS, 'latest.md'), readme);
-  progress(`wrote ${file} (+ .md, README-ready), latest.json and latest.md in ${RESULTS}`);
+  writeFileSync(join(RESULTS, `latest${suffix}.json`), `${json}\n`);
+  const browserName = BROWSER === 'firefox' ? 'Firefox' : 'Chromium';
+  const readme = `${readmeSection(machine, SETTINGS, rows, BROWSER === 'firefox' ? FIREFOX_NOTES : NOTES, browserName)}\n`;
+  writeFileSync(join(RESULTS, `${stamp}${suffix}.md`), readme);
+  writeFileSync(join(RESULTS, `latest${suffix}.md`), readme);
+  progress(`wrote ${file} (+ .md, README-ready), latest${suffix}.json and latest${suffix}.md in ${RESULTS}`);
   if (Object.keys(results.errors).length > 0) process.exitCode = 1;
 }
 

@@ -19,6 +19,11 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'content script': 30 * 1024,
 };
 
+/** The gzip budget of an entry; Firefox's event page is the service worker's bundle under another name. */
+export function budgetOf(entry: string): number {
+  return BUDGETS[entry === 'event page' ? 'service worker' : entry] ?? Number.NaN;
+}
+
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g;
 const HTML_ASSET = /<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g;
 
@@ -61,7 +66,7 @@ export function measureEntries(dist: string): EntrySize[] {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
     action?: { default_popup?: string };
     options_ui?: { page?: string };
-    background?: { service_worker?: string };
+    background?: { service_worker?: string; scripts?: string[] };
     web_accessible_resources?: { resources: string[] }[];
   };
   const sizes: EntrySize[] = [];
@@ -69,6 +74,9 @@ export function measureEntries(dist: string): EntrySize[] {
   if (manifest.options_ui?.page) sizes.push(measure(dist, 'options', htmlRoots(dist, manifest.options_ui.page)));
   if (manifest.background?.service_worker) {
     sizes.push(measure(dist, 'service worker', [join(dist, manifest.background.service_worker)]));
+  } else if (manifest.background?.scripts) {
+    // Firefox runs the same background bundle as an event page.
+    sizes.push(measure(dist, 'event page', manifest.background.scripts.map((script) => join(dist, script))));
   }
   const content = contentScriptFiles(dist, manifest);
   if (content.length > 0) sizes.push(measure(dist, 'content script', content));

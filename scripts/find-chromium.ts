@@ -1,8 +1,8 @@
 // Finds a Chromium that still accepts --load-extension (branded Chrome 137+ refuses it), installing
 // Debian's package when we are root on a Debian-like machine, so `npm start` and `npm test` work on a fresh box.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { browserVersion, canInstallDebianPackages, installDebianPackage } from './debian-package';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const INSTALL_COMMAND = 'sudo apt-get install -y chromium';
@@ -20,23 +20,6 @@ function playwrightChromium(): string | undefined {
   }
 }
 
-function isDebianLike(): boolean {
-  if (!existsSync('/etc/os-release')) return false;
-  const release = readFileSync('/etc/os-release', 'utf8');
-  return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(release) && existsSync('/usr/bin/apt-get');
-}
-
-function installDebianChromium(log: (line: string) => void): void {
-  log('[chromium] none found; installing Debian\'s chromium package (about a minute)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
-  if (result.status !== 0) {
-    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-    result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
-  }
-  if (result.status !== 0) throw new Error(`[chromium] apt-get install chromium failed (exit ${result.status}).`);
-}
-
 export function findChromium(log: (line: string) => void = console.info): string {
   const override = process.env.CHROMIUM_PATH;
   if (override) {
@@ -46,9 +29,8 @@ export function findChromium(log: (line: string) => void = console.info): string
   if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   const bundled = playwrightChromium();
   if (bundled) return bundled;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && isDebianLike()) {
-    installDebianChromium(log);
+  if (canInstallDebianPackages()) {
+    installDebianPackage('chromium', log);
     if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   }
   throw new Error(
@@ -58,11 +40,7 @@ export function findChromium(log: (line: string) => void = console.info): string
 }
 
 export function chromiumVersion(path: string): string {
-  try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
+  return browserVersion(path);
 }
 
 /** Flags for an extension-loading Chromium on a machine with a closed network and maybe no display. */

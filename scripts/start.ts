@@ -1,25 +1,33 @@
 // `npm start`: build the extension, start the PiM sandbox, open Chromium with the extension loaded on
 // the demo login page. Without a display it runs headless, generates a QR, places it on the page and
-// saves a screenshot, so it proves itself on any machine.
+// saves a screenshot, so it proves itself on any machine. `--firefox` does the same in Firefox.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { TARGETS } from './browser-targets';
 import { chromiumVersion, extensionLaunchArgs, findChromium } from './find-chromium';
-import { startSandboxServer } from './sandbox-http';
+import { findFirefox, firefoxVersion } from './find-firefox';
+import { type RunningSandbox, startSandboxServer } from './sandbox-http';
+import { startFirefoxHeadless, startFirefoxVisible } from './start-firefox';
 
-const DIST = resolve(import.meta.dirname, '../dist');
+const ROOT = resolve(import.meta.dirname, '..');
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
     'no-build': { type: 'boolean', default: false },
     headless: { type: 'boolean', default: !process.env.DISPLAY },
-    screenshot: { type: 'string', default: join(tmpdir(), 'pim-qr-start', 'login-with-qr.png') },
+    firefox: { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
   },
 });
+
+const browser = values.firefox ? 'firefox' : 'chrome';
+const DIST = resolve(ROOT, TARGETS[browser].outDir);
+const screenshot = values.screenshot ?? join(tmpdir(), browser === 'firefox' ? 'pim-qr-start-firefox' : 'pim-qr-start', 'login-with-qr.png');
 
 async function extensionId(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -49,16 +57,9 @@ async function placeQr(context: BrowserContext, id: string, login: Page): Promis
   await login.bringToFront();
 }
 
-async function main(): Promise<void> {
-  if (!values['no-build']) {
-    console.info('[start] building the extension into dist/ …');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  }
-  const sandbox = await startSandboxServer({ port: Number(values.port) });
+async function startChromium(sandbox: RunningSandbox): Promise<void> {
   const executablePath = findChromium();
-  console.info(`[start] sandbox at ${sandbox.url} (its client ID and secret are in README.md, "The sandbox")`);
   console.info(`[start] ${chromiumVersion(executablePath)} at ${executablePath}${values.headless ? ', headless' : ''}`);
-
   const context = await chromium.launchPersistentContext('', {
     executablePath,
     headless: values.headless,
@@ -80,9 +81,9 @@ async function main(): Promise<void> {
   if (values.headless) {
     try {
       await placeQr(context, id, login);
-      mkdirSync(resolve(values.screenshot, '..'), { recursive: true });
-      await login.screenshot({ path: values.screenshot });
-      console.info(`[start] generated a sandbox QR, placed it on the login page; screenshot: ${values.screenshot}`);
+      mkdirSync(resolve(screenshot, '..'), { recursive: true });
+      await login.screenshot({ path: screenshot });
+      console.info(`[start] generated a sandbox QR, placed it on the login page; screenshot: ${screenshot}`);
     } finally {
       await shutdown();
     }
@@ -90,6 +91,31 @@ async function main(): Promise<void> {
   }
   console.info('[start] the browser is yours: open the PiM QR popup from the toolbar. Close the browser or press Ctrl+C to stop.');
   context.on('close', () => void sandbox.close().then(() => process.exit(0)));
+}
+
+async function startFirefox(sandbox: RunningSandbox): Promise<void> {
+  const executablePath = findFirefox();
+  console.info(`[start] ${firefoxVersion(executablePath)} at ${executablePath}${values.headless ? ', headless' : ''}`);
+  try {
+    if (values.headless) {
+      await startFirefoxHeadless({ executablePath, distDir: DIST, sandbox, screenshot });
+      return;
+    }
+    const code = await startFirefoxVisible({ executablePath, distDir: DIST, sandbox });
+    if (code !== 0) process.exitCode = code;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!values['no-build']) {
+    console.info(`[start] building the extension into ${TARGETS[browser].outDir}/ …`);
+    execFileSync('npx', ['vite', 'build', ...TARGETS[browser].viteArgs, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const sandbox = await startSandboxServer({ port: Number(values.port) });
+  console.info(`[start] sandbox at ${sandbox.url} (its client ID and secret are in README.md, "The sandbox")`);
+  await (browser === 'firefox' ? startFirefox(sandbox) : startChromium(sandbox));
 }
 
 main().catch((error: unknown) => {

@@ -10,11 +10,12 @@ export interface MachineInfo {
   loadAverage: number[];
   os: string;
   node: string;
-  chromium: string;
+  /** The browser measured, with its version. */
+  browser: string;
   date: string;
 }
 
-export function machineInfo(chromium: string): MachineInfo {
+export function machineInfo(browser: string): MachineInfo {
   const list = cpus();
   return {
     cpu: list[0]?.model.trim() ?? 'unknown',
@@ -24,7 +25,7 @@ export function machineInfo(chromium: string): MachineInfo {
     loadAverage: loadavg().map(round1),
     os: osName(),
     node: process.version,
-    chromium,
+    browser,
     date: new Date().toISOString(),
   };
 }
@@ -45,7 +46,7 @@ function round1(n: number): number {
 export function machineLines(m: MachineInfo): string[] {
   return [
     `Machine:  ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM (${m.freeMemoryGiB} GiB free), load ${m.loadAverage.join(' / ')}`,
-    `Software: ${m.os}; Node ${m.node}; ${m.chromium} (headless)`,
+    `Software: ${m.os}; Node ${m.node}; ${m.browser} (headless)`,
     `Date:     ${m.date}`,
   ];
 }

@@ -1,8 +1,12 @@
-// Timers that run inside the pages, so a figure does not include Playwright's own round trips.
-// They are plain JavaScript source run with page.evaluate (CDP Runtime.evaluate): extension pages
-// forbid eval, which page.waitForFunction needs, and tsx may decorate compiled functions with
-// helpers that do not exist in the page.
-import type { Page } from 'playwright-core';
+// Timers that run inside the pages, so a figure does not include the driver's own round trips.
+// They are plain JavaScript source run with page.evaluate (CDP Runtime.evaluate in Chromium, BiDi
+// script.evaluate in Firefox): extension pages forbid eval, which Playwright's waitForFunction
+// needs, and tsx may decorate compiled functions with helpers that do not exist in the page.
+
+/** What the probes need of a page: Playwright's and puppeteer's Page both run a script given as text. */
+export interface Page {
+  evaluate(script: string): Promise<unknown>;
+}
 
 export const FORM_READY_MARK = 'pim-qr-form-ready';
 const PREVIEW_SVG = '[role="img"][aria-label="QR preview"] svg';

@@ -47,16 +47,17 @@ export function terminalReport(machine: MachineInfo, settings: string, rows: rea
 }
 
 /** The README's "Performance" section body, ready to paste. */
-export function readmeSection(machine: MachineInfo, settings: string, rows: readonly Row[], notes: readonly string[]): string {
+export function readmeSection(machine: MachineInfo, settings: string, rows: readonly Row[], notes: readonly string[], browserName = 'Chromium'): string {
+  const command = browserName === 'Chromium' ? '`npm run bench`' : `\`npm run bench -- --browser ${browserName.toLowerCase()}\``;
   return [
     '## Performance',
     '',
-    '`npm run bench` builds the extension, starts the sandbox server with a fixed added latency per request, drives',
-    'headless Chromium with the extension loaded and prints this table (JSON in `bench-results/`). Ratios compare',
+    `${command} builds the extension, starts the sandbox server with a fixed added latency per request, drives`,
+    `headless ${browserName} with the extension loaded and prints this table (JSON in \`bench-results/\`). Ratios compare`,
     'figures taken in the same run, so they hold on a noisy machine better than the absolute times do.',
     '',
     `Measured on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB RAM), ${machine.os}, Node ${machine.node},`,
-    `${machine.chromium} headless, ${machine.date.slice(0, 10)}; ${settings}.`,
+    `${machine.browser} headless, ${machine.date.slice(0, 10)}; ${settings}.`,
     '',
     markdownTable(rows),
     '',

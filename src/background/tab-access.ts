@@ -78,6 +78,12 @@ export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScr
       } catch (error) {
         throw injectionError(error, url);
       }
+      // Firefox reports success on its own about: pages, yet the script never gets to listen there.
+      const answers = await send(tabId, 'bg-content-ping', undefined, frameId).then(
+        () => true,
+        () => false,
+      );
+      if (!answers) throw injectionError(new Error('The page cannot be scripted: the injected script does not answer.'), url);
     },
 
     send,

@@ -31,7 +31,13 @@ export function normalizePath(pathname: string): string {
   return trimmed === '' ? '/' : trimmed;
 }
 
-/** The match pattern the popup requests and the dynamic content script runs on for one origin. */
+/**
+ * The match pattern the popup requests and the dynamic content script runs on for one origin. It
+ * names the host without the port: Firefox does not support ports in match patterns (one with a
+ * port matches nothing, so the site could never be granted), and in Chrome a pattern without a
+ * port covers every port of the host. Placements stay keyed by the full origin.
+ */
 export function originMatchPattern(origin: string): string {
-  return `${origin}/*`;
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}/*`;
 }

@@ -2,8 +2,6 @@
 // selectors, several at once, a strict CSP, remembered placements across reloads and SPA routes,
 // the context menu, hostile SVGs, and a screenshot that still scans.
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
 import { DOM_DEBOUNCE_MS } from '../../src/content/page-watch';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
@@ -12,6 +10,7 @@ import { styleAttackCorpus } from '../fixtures/hostile-svg/style-attacks';
 import { expect, test } from './harness';
 import { send, value } from './messaging';
 import { clickOnScreen, computedStyleOnScreen, expectTextOnScreen, onScreen } from './on-screen';
+import { decodeQrPng } from './png';
 
 interface DemoTab {
   page: Page;
@@ -64,8 +63,7 @@ async function box(locator: Locator) {
 
 /** Decodes the QR in a screenshot of the element. */
 async function decode(locator: Locator): Promise<string | undefined> {
-  const png = PNG.sync.read(await locator.screenshot());
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
+  return decodeQrPng(await locator.screenshot());
 }
 
 test.describe('placing a QR', () => {
@@ -343,7 +341,7 @@ test.describe('remembered placements', () => {
     });
     expect(placed.remembered).toBe(true);
     const scripts = await serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
-    expect(scripts).toMatchObject([{ id: 'pim-qr-remembered', matches: [`${sandbox.url}/*`], persistAcrossSessions: true }]);
+    expect(scripts).toMatchObject([{ id: 'pim-qr-remembered', matches: ['http://127.0.0.1/*'], persistAcrossSessions: true }]);
 
     await page.reload();
     const placement = placements(page);

@@ -4,7 +4,11 @@ export type BodyText = { ok: true; text: string } | { ok: false; reason: 'too-la
 export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) return { ok: false, reason: 'too-large' };
-  if (!request.body) return { ok: true, text: '' };
+  // Firefox has never implemented `Request.body`: it is undefined there, not the null of a request
+  // without a body. Treating it as "no body" would drop the token form in the built-in Sandbox, so
+  // Firefox reads the body whole. It is small and already in memory: the extension built it itself.
+  if (request.body === undefined) return whole(new Uint8Array(await request.arrayBuffer()), maxBytes);
+  if (request.body === null) return { ok: true, text: '' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -24,6 +28,11 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return whole(bytes, maxBytes);
+}
+
+function whole(bytes: Uint8Array, maxBytes: number): BodyText {
+  if (bytes.byteLength > maxBytes) return { ok: false, reason: 'too-large' };
   return { ok: true, text: new TextDecoder().decode(bytes) };
 }
 

@@ -93,18 +93,21 @@ describe('routeContentMessage', () => {
 });
 
 describe('createTabPort', () => {
-  function fakes(options: { alive?: boolean; inject?: Error } = {}) {
+  /** `deaf`: injecting "succeeds" but nothing ever listens, as on Firefox's own about: pages. */
+  function fakes(options: { alive?: boolean; inject?: Error; deaf?: boolean } = {}) {
+    let listening = options.alive ?? false;
     const tabs: TabsApi = {
       get: vi.fn(async (id: number) => ({ id, url: 'https://a.example/' })),
       query: vi.fn(async () => [{ id: 11, url: 'https://a.example/' }]),
       sendMessage: vi.fn(async (_tabId: number, message: unknown) => {
-        if ((message as { name: string }).name === 'bg-content-ping' && !options.alive) throw new Error('Could not establish connection. Receiving end does not exist.');
+        if ((message as { name: string }).name === 'bg-content-ping' && !listening) throw new Error('Could not establish connection. Receiving end does not exist.');
         return { ok: true, value: { ready: true } };
       }),
     };
     const scripting: ScriptingApi = {
       executeScript: vi.fn(async () => {
         if (options.inject) throw options.inject;
+        listening = !options.deaf;
         return [];
       }),
     };
@@ -126,6 +129,12 @@ describe('createTabPort', () => {
   it('explains a page that refuses extensions', async () => {
     const { port } = fakes({ inject: new Error('Cannot access a chrome:// URL') });
     await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' });
+  });
+
+  it('explains a page where the injected script never answers (Firefox about: pages)', async () => {
+    const { port, scripting } = fakes({ deaf: true });
+    await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' });
+    expect(scripting.executeScript).toHaveBeenCalledTimes(1);
   });
 
   it('targets the active tab of the last focused normal window by default', async () => {

@@ -47,7 +47,10 @@ describe('normalizePath', () => {
 });
 
 describe('originMatchPattern', () => {
-  it('covers every path of the origin, port included', () => {
-    expect(originMatchPattern('http://127.0.0.1:5173')).toBe('http://127.0.0.1:5173/*');
+  it('covers every path of the host, without the port Firefox cannot match', () => {
+    expect(originMatchPattern('http://127.0.0.1:5173')).toBe('http://127.0.0.1/*');
+    expect(originMatchPattern('https://staging.example.com:8443')).toBe('https://staging.example.com/*');
+    expect(originMatchPattern('https://example.com')).toBe('https://example.com/*');
+    expect(originMatchPattern('http://[::1]:3000')).toBe('http://[::1]/*');
   });
 });

@@ -34,9 +34,9 @@ describe('syncRememberedScripts', () => {
   it('registers one persistent script for the granted remembered origins only', async () => {
     const reg = registry();
     const list = async () => [item('https://a.example'), item('https://a.example', 'second'), item('https://b.example'), item('http://127.0.0.1:5173')];
-    const granted = new Set(['https://a.example/*', 'http://127.0.0.1:5173/*']);
+    const granted = new Set(['https://a.example/*', 'http://127.0.0.1/*']);
     const matches = await syncRememberedScripts({ registry: reg, list, hasHostPermission: async (p) => granted.has(p), contentScriptFile: 'src/content/content-script.js' });
-    expect(matches).toEqual(['http://127.0.0.1:5173/*', 'https://a.example/*']);
+    expect(matches).toEqual(['http://127.0.0.1/*', 'https://a.example/*']);
     expect(reg.scripts).toEqual([
       {
         id: REMEMBERED_SCRIPT_ID,

@@ -1,6 +1,6 @@
 // generateQr against the real sandbox handler (no network): every fault the sandbox can inject must
 // come out as the error kind the UI explains, and every body shape must decode.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PimError, type PimErrorKind, toErrorData } from '../../../src/core/errors';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { type GenerateQrResult, generateQr } from '../../../src/core/pim-client';
@@ -9,6 +9,7 @@ import { IMAGE_PATH, SANDBOX_DEFAULTS, TOKEN_PATH, createDevSandboxHandler, sand
 import { createMemoryStore } from '../../../src/core/storage-port';
 import { createTokenSource } from '../../../src/core/token-cache';
 import { fakeClock } from './fake-fetch';
+import { firefoxRequestClass } from './sandbox/sandbox-test-kit';
 
 const BASE_URL = 'https://sandbox.pim.invalid';
 let keyCounter = 0;
@@ -89,6 +90,19 @@ describe('generateQr × sandbox: success', () => {
     const { generate, handler } = setup();
     await Promise.all(Array.from({ length: 10 }, () => generate()));
     expect(handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 10 });
+  });
+});
+
+describe('generateQr × sandbox in Firefox (Request has no body stream)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('mints a token and returns the image, as in Chrome', async () => {
+    vi.stubGlobal('Request', firefoxRequestClass());
+    const { generate, handler } = setup();
+    await expect(generate()).resolves.toMatchObject({ status: 200, svg: expect.stringContaining('SANDBOX') });
+    expect(handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
   });
 });
 

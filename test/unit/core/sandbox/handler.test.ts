@@ -1,11 +1,24 @@
 // The plain emulator the extension ships: KPN's two endpoints and nothing of the development layer
 // (faults, hostile bodies, admin routes), while it answers normal requests exactly as that layer does.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDevSandboxHandler } from '../../../../src/core/sandbox/dev/handler';
 import { SANDBOX_DEFAULTS, createSandboxHandler, sandboxFetch } from '../../../../src/core/sandbox/handler';
 import { SandboxConfigError } from '../../../../src/core/sandbox/options';
 import { sandboxQrUrl } from '../../../../src/core/sandbox/render';
-import { BASE, IMAGE_URL, TOKEN_URL, VALID_BODY, base64ToUtf8, decodeQr, errorBody, imageRequest, mintToken, tokenRequest } from './sandbox-test-kit';
+import {
+  BASE,
+  IMAGE_URL,
+  TOKEN_URL,
+  VALID_BODY,
+  base64ToUtf8,
+  decodeQr,
+  errorBody,
+  firefoxRequestClass,
+  imageRequest,
+  mintToken,
+  tokenRequest,
+  withoutBodyStream,
+} from './sandbox-test-kit';
 
 describe('SANDBOX_DEFAULTS', () => {
   it('holds the public sandbox credentials and no development option', () => {
@@ -65,5 +78,55 @@ describe('the plain emulator', () => {
     const fetchLike = sandboxFetch(createSandboxHandler({ tokenLifetimeSeconds: 60 }));
     const token = await fetchLike(tokenRequest());
     expect(((await token.json()) as { expires_in: string }).expires_in).toBe('60');
+  });
+});
+
+// Firefox's Request has no `body` stream. The built-in Sandbox once read that as an empty body, so
+// every token request in Firefox failed with 401 "ClientId is Invalid".
+describe('requests without a body stream, as in Firefox', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('mints a token from the form body', async () => {
+    const response = await createSandboxHandler().handle(withoutBodyStream(tokenRequest()));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token_type: 'Bearer', client_id: 'sandbox-client' });
+  });
+
+  it('still refuses wrong credentials and bodies over maxBodyBytes', async () => {
+    const handler = createSandboxHandler({ maxBodyBytes: 100 });
+    expect((await handler.handle(withoutBodyStream(tokenRequest({ secret: 'wrong' })))).status).toBe(401);
+    const padded = new Request(TOKEN_URL, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `client_id=sandbox-client&client_secret=sandbox-secret&pad=${'x'.repeat(200)}`,
+    });
+    expect((await handler.handle(withoutBodyStream(padded))).status).toBe(413);
+  });
+
+  it('reads the image request, and the development server reads its admin config body', async () => {
+    const handler = createSandboxHandler();
+    const token = await mintToken(handler);
+    expect((await handler.handle(withoutBodyStream(imageRequest(token)))).status).toBe(200);
+    const dev = createDevSandboxHandler();
+    const config = new Request(`${BASE}/__sandbox/config`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ faults: ['forbidden*1'] }),
+    });
+    expect((await dev.handle(withoutBodyStream(config))).status).toBe(200);
+    expect(dev.describe().faults).toEqual(['forbidden*1']);
+  });
+
+  it('sandboxFetch with a string body, the way the token cache sends it', async () => {
+    vi.stubGlobal('Request', firefoxRequestClass());
+    const fetchLike = sandboxFetch(createSandboxHandler());
+    const response = await fetchLike(TOKEN_URL, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: 'sandbox-client', client_secret: 'sandbox-secret' }).toString(),
+    });
+    expect(response.status).toBe(200);
   });
 });

@@ -32,6 +32,30 @@ export function tokenRequest(
   });
 }
 
+/**
+ * The request as Firefox hands it over: Firefox has never implemented `Request.body`, so the
+ * property is absent (undefined, not null) and only `text()`, `arrayBuffer()` and friends read it.
+ */
+export function withoutBodyStream(request: Request): Request {
+  return new Proxy(request, {
+    has: (target, key) => key !== 'body' && Reflect.has(target, key),
+    get: (target, key) => {
+      if (key === 'body') return undefined;
+      // Request's getters and methods check their receiver: call them on the real object.
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** A stand-in for the global `Request` of a Firefox extension page (see `withoutBodyStream`). */
+export function firefoxRequestClass(): typeof Request {
+  const NodeRequest = globalThis.Request;
+  return new Proxy(NodeRequest, {
+    construct: (target, args: ConstructorParameters<typeof Request>) => withoutBodyStream(new target(...args)),
+  });
+}
+
 export async function mintToken(handler: SandboxHandler): Promise<string> {
   const response = await handler.handle(tokenRequest());
   if (response.status !== 200) throw new Error(`token endpoint answered ${response.status}`);

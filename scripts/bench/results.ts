@@ -1,0 +1,197 @@
+// What every bench run shares, whichever browser it drives: the raw results, one section at a time,
+// and the table made from them.
+import { type EntrySize, budgetOf } from '../bundle-sizes';
+import { type Row, kib, ms, signedKib, times } from './report';
+import { type Summary, ratio, summarize } from './stats';
+
+/** How far above the Node client making the same HTTP calls a generate may be and still count as ~1×. */
+export const RATIO_GOAL = 1.25;
+
+export interface TableSettings {
+  runs: number;
+  generations: number;
+  /** What the browser runs the background as: "service worker" (Chromium) or "event page" (Firefox). */
+  background: string;
+}
+
+export interface Results {
+  bundle?: EntrySize[];
+  samples: Record<string, number[]>;
+  /** Heap in use after GC: after 1, after half of, and after all GENERATIONS generations. */
+  memory?: { serviceWorker: [number, number, number]; popup: [number, number, number] };
+  throughput?: { elapsedMs: number; perCall: number[]; failures: number; firstError: string; tokenCalls: number; imageCalls: number };
+  /** HTTP calls the sandbox server counted over the timed cold and warm generations. */
+  calls?: { cold: { token: number; image: number }; warm: { token: number; image: number } };
+  profiles?: Record<string, { file: string; top: { name: string; ms: number; share: number }[] }>;
+  errors: Record<string, string>;
+  /** Sections this browser cannot measure, and why: printed as "n/a (why)". */
+  unavailable: Record<string, string>;
+}
+
+
+let interrupted = false;
+
+/** After Ctrl+C: sections still running end quietly, later ones do not start. */
+export function interrupt(): void {
+  interrupted = true;
+}
+
+export const progress = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+
+/** Runs one section; a failing one is reported in the table, the others still run. */
+export async function section(results: Results, name: string, body: () => Promise<void>): Promise<void> {
+  if (interrupted) return;
+  const started = performance.now();
+  progress(`${name} …`);
+  try {
+    await body();
+    progress(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    if (interrupted) return;
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+    results.errors[name] = message;
+    progress(`${name} FAILED: ${message}`);
+  }
+}
+
+
+export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATIONS, background }: TableSettings): { rows: Row[]; summaries: Record<string, Summary> } {
+  const rows: Row[] = [];
+  const summaries: Record<string, Summary> = {};
+  const s = (key: string): Summary | undefined => {
+    const samples = results.samples[key];
+    if (!samples || samples.length === 0) return undefined;
+    return (summaries[key] ??= summarize(samples));
+  };
+  const timed = (area: string, measure: string, key: string, reference = '', against?: Summary, verdict = ''): void => {
+    const own = s(key);
+    rows.push({
+      area,
+      measure,
+      median: own ? ms(own.median) : '—',
+      p95: own ? ms(own.p95) : '—',
+      runs: own ? String(own.runs) : '0',
+      reference,
+      ratio: against ? times(ratio(own, against)) : '',
+      verdict,
+    });
+  };
+  const failed = (area: string, section: string): boolean => {
+    const error = results.errors[section];
+    if (error) rows.push({ area, measure: `(${section})`, median: '—', p95: '—', runs: '0', reference: '', ratio: '', verdict: `FAILED: ${error}` });
+    return Boolean(error);
+  };
+  // A measure this browser cannot take is a row all the same, saying why.
+  const unavailable = (area: string, section: string, measure: string): boolean => {
+    const why = results.unavailable[section];
+    if (why) rows.push({ area, measure, median: 'n/a', p95: '', runs: '', reference: '', ratio: '', verdict: `n/a (${why})` });
+    return Boolean(why);
+  };
+
+  failed('Bundle', 'bundle');
+  for (const entry of results.bundle ?? []) {
+    const budget = budgetOf(entry.entry);
+    rows.push({
+      area: 'Bundle',
+      measure: `${entry.entry}: first load, gzip (${entry.files.length} files)`,
+      median: kib(entry.gzipBytes),
+      p95: '',
+      runs: '',
+      reference: `budget ${kib(budget)}`,
+      ratio: times(entry.gzipBytes / budget),
+      verdict: entry.gzipBytes <= budget ? 'OK' : 'OVER',
+    });
+  }
+
+  const ideal = s('nodeIdeal');
+  const naive = s('nodeNaive');
+  // Goal for the extension's generate: the HTTP calls a good client makes, and time within
+  // RATIO_GOAL of the Node client making the same calls (a message hop, a render and a frame).
+  const perRun = (key: 'cold' | 'warm'): { token: number; image: number } | undefined => {
+    const c = results.calls?.[key];
+    return c && RUNS > 0 ? { token: c.token / RUNS, image: c.image / RUNS } : undefined;
+  };
+  const callText = (c: { token: number; image: number } | undefined): string =>
+    c ? `${+(c.token + c.image).toFixed(2)} HTTP call(s)/run (${+c.token.toFixed(2)} token, ${+c.image.toFixed(2)} image)` : '';
+  const generateVerdict = (own: Summary | undefined, floor: Summary | undefined, calls: { token: number; image: number } | undefined, expectedToken: number): string => {
+    if (!own || !floor || !calls) return '';
+    const r = ratio(own, floor);
+    const callsOk = calls.token === expectedToken && calls.image === 1;
+    const parts = [callsOk ? `${expectedToken + 1} round trip${expectedToken ? 's' : ''}` : `${+(calls.token + calls.image).toFixed(2)} round trips`, `${times(r)} the Node floor (+${(own.median - floor.median).toFixed(0)} ms)`];
+    return `${callsOk && r <= RATIO_GOAL ? 'OK' : 'MISS'}: ${parts.join(', ')}`;
+  };
+
+  if (!failed('Popup', 'popup')) {
+    timed('Popup', 'blank extension page: static JSON, navigation → loadEventEnd', 'popupBlank');
+    timed('Popup', 'popup: navigation → form interactive (pim-qr-form-ready mark)', 'popupReady', 'blank page', s('popupBlank'));
+    timed('Popup', 'first Generate in a freshly opened popup (token cached): click → preview', 'popupFirstGenerate', 'Node ideal', ideal);
+  }
+  if (!failed('Generate', 'generate')) {
+    timed('Generate', 'Node baseline, naive: token + image per QR (plain fetch)', 'nodeNaive');
+    timed('Generate', 'Node baseline, ideal: image only, token reused', 'nodeIdeal');
+    const goal = `goal ≤ ${RATIO_GOAL}×`;
+    timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, perRun('cold'), 1));
+    timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, perRun('warm'), 0));
+  }
+  if (!failed('Insert', 'insert')) {
+    timed('Insert', 'click "Insert into page" → QR painted in a freshly loaded page', 'insert');
+  }
+  const coldStart = `${background} stopped → click Generate → preview painted`;
+  if (!unavailable('Cold start', 'cold start', coldStart) && !failed('Cold start', 'cold start')) {
+    timed('Cold start', coldStart, 'coldStart', 'warm generate', s('generateWarm'));
+  }
+  if (!unavailable('Memory', 'memory', `${background} and popup JS heap after GC: after 1 → after ${GENERATIONS} generations`) && !failed('Memory', 'memory') && results.memory) {
+    const half = Math.floor(GENERATIONS / 2);
+    for (const [label, [first, middle, last]] of [
+      [background, results.memory.serviceWorker],
+      ['popup', results.memory.popup],
+    ] as const) {
+      // The first generations add compiled code and warm caches; a leak keeps growing after that.
+      // So the verdict reads the second half: a GC'd heap wobbles by tens of KiB, and keeping one
+      // SVG (~6 KiB) per generation would add hundreds.
+      const lateGrowth = last - middle;
+      const flat = lateGrowth <= Math.max(128 * 1024, middle * 0.025);
+      rows.push({
+        area: 'Memory',
+        measure: `${label} JS heap after GC: after 1 → after ${GENERATIONS} generations`,
+        median: kib(last),
+        p95: '',
+        runs: '',
+        reference: `after 1: ${kib(first)}; after ${half}: ${kib(middle)}`,
+        ratio: times(last / first),
+        verdict: `${flat ? 'OK: flat' : 'GROWS'} (${signedKib(last - first)} in all, ${signedKib(lateGrowth)} over the last ${GENERATIONS - half})`,
+      });
+    }
+  }
+  if (!failed('Throughput', 'throughput') && results.throughput) {
+    const t = results.throughput;
+    const perCall = summarize(t.perCall);
+    summaries.throughputPerCall = perCall;
+    const rate = (t.perCall.length / t.elapsedMs) * 1000;
+    const tokenOk = t.tokenCalls === 1 && t.failures === 0;
+    rows.push({
+      area: 'Throughput',
+      measure: `${GENERATIONS} generations in a row (messages from an extension page): per generation`,
+      median: ms(perCall.median),
+      p95: ms(perCall.p95),
+      runs: String(perCall.runs),
+      reference: `${rate.toFixed(1)} gen/s; token calls ${t.tokenCalls} (goal 1), image calls ${t.imageCalls}`,
+      ratio: ideal ? times(perCall.median / ideal.median) : '',
+      verdict: tokenOk ? 'OK' : `MISS${t.failures ? `: ${t.failures} failed (${t.firstError})` : `: ${t.tokenCalls} token calls`}`,
+    });
+  }
+  return { rows, summaries };
+}
+
+
+/** The notes under the Chromium table (README, "Performance"). */
+export const NOTES = [
+  'Popup: both figures are from the page\'s own clock (ms since navigation start): the `pim-qr-form-ready` mark, set in an effect after the form first renders, against `loadEventEnd` of a static file in the extension (`_locales/en/messages.json`). The popup is opened as a page (`src/popup/index.html?tab=<id>`), as the e2e tests do.',
+  'Generate and cold start: from the click (a capture listener in the popup) to the animation frame after a new, laid-out preview SVG appears; every run has a new title, so every preview is new. Cold: `storage.session` cleared before the click. Cold start: `ServiceWorker.stopAllWorkers`, then the click once the worker reports `stopped` (token still cached).',
+  'Node baselines: the same HTTP calls with `fetch` from the bench process to the same server; their ratio shows what the extension adds on top of the network.',
+  'Insert: click time in the popup against the first animation frame in the target page where the placement\'s SVG is laid out, both as `performance.timeOrigin + performance.now()`; the page is reloaded before each run, so the content script is injected every time.',
+  'Memory: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`, on the popup page (generating through its UI) and on the worker target, with the popup at rest (QR read back). The verdict reads the second half of the run: the first generations add compiled code, a leak keeps growing.',
+  'Throughput: sequential `ui-bg-generate` messages from an extension page, `storage.session` cleared first; token calls counted by the sandbox server.',
+  'Headless Chromium gives a page that is not in front about one animation frame a second, so the page being measured is brought to front first.',
+  'One warm-up run before each timed series is discarded; p95 is nearest-rank.',
+];

@@ -1,0 +1,121 @@
+// What goes wrong, in Firefox: the headline of every error kind in the popup, the timeout, and Cancel.
+import { readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { choose, click, fill, role, textOf, valueOf } from '../../scripts/firefox-ui';
+import { PIM_ERROR_KINDS, type PimErrorKind } from '../../src/core/errors';
+import { DIST_FIREFOX, expect, test } from './harness';
+import { SANDBOX_SECRET, addEnvironment, chooseAttributes, pressGenerate } from './journeys';
+
+/** What the popup's alert says first, in the words the build ships. */
+const HEADLINES = JSON.parse(readFileSync(resolve(DIST_FIREFOX, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const headline = (kind: PimErrorKind): string => {
+  const text = HEADLINES[`errKind_${kind.replace(/-/g, '_')}`]?.message;
+  if (!text) throw new Error(`no headline for ${kind}`);
+  return text;
+};
+
+interface ErrorCase {
+  kind: PimErrorKind;
+  environment: string;
+  faults?: string[];
+  redirect?: string;
+  status?: number;
+}
+
+/** Kinds no journey reaches: Cancel shows a status line (tested below), and `internal` is a bug in the extension itself. */
+const NOT_AN_ALERT: readonly PimErrorKind[] = ['cancelled', 'internal'];
+
+test('every error kind shows its headline in the popup, and the form is kept', async ({ firefox, sandbox, ext }) => {
+  const save = async (name: string, baseUrl: string, extra: { tokenPath?: string; imagePath?: string; secret?: string } = {}) => {
+    const { secret = SANDBOX_SECRET, ...paths } = extra;
+    const { id } = await ext.value<{ id: string }>('ui-bg-environment-save', { name, baseUrl, ...paths });
+    await ext.value('ui-bg-credentials-set', { environmentId: id, clientId: 'sandbox-client', clientSecret: secret });
+  };
+  const closedPort = await freePort();
+  await save('Local sandbox', sandbox.url);
+  await save('Wrong secret', sandbox.url, { secret: 'not-the-sandbox-secret' });
+  await save('Missing image path', sandbox.url, { imagePath: '/kpn/qrcodegenerator/missing' });
+  // The sandbox server answers POST / with a redirect, which the extension never follows.
+  await save('Redirecting token path', sandbox.url, { tokenPath: '/' });
+  await save('Nothing listening', `http://127.0.0.1:${closedPort}`);
+  // Saved without the browser's permission for the host (Options would ask for it).
+  await save('Host not allowed', 'https://pim.example.invalid');
+
+  const cases: ErrorCase[] = [
+    { kind: 'not-configured', environment: 'Production' },
+    { kind: 'permission-denied', environment: 'Host not allowed' },
+    { kind: 'credentials-rejected', environment: 'Wrong secret', status: 401 },
+    { kind: 'forbidden', environment: 'Local sandbox', faults: ['forbidden'], status: 403 },
+    { kind: 'invalid-parameters', environment: 'Local sandbox', redirect: '2', status: 400 },
+    { kind: 'not-found', environment: 'Missing image path', status: 404 },
+    { kind: 'rate-limited', environment: 'Local sandbox', faults: ['rate-limit=30'], status: 429 },
+    { kind: 'server-error', environment: 'Local sandbox', faults: ['server-error'], status: 500 },
+    { kind: 'unexpected-status', environment: 'Redirecting token path' },
+    { kind: 'network', environment: 'Nothing listening' },
+    { kind: 'unreadable-response', environment: 'Local sandbox', faults: ['not-svg'] },
+  ];
+  const covered = new Set([...cases.map((c) => c.kind), 'timeout', ...NOT_AN_ALERT]);
+  expect(PIM_ERROR_KINDS.filter((kind) => !covered.has(kind)), 'error kinds without a journey').toEqual([]);
+
+  const popup = await ext.openPopup();
+  await fill(popup, role('textbox', 'Title'), 'Keep me');
+  for (const { kind, environment, faults = [], redirect = '1', status } of cases) {
+    sandbox.handler.configure({ faults });
+    await choose(popup, role('combobox', 'Environment'), environment);
+    await fill(popup, role('spinbutton', 'Redirect'), redirect);
+    const outcome = await pressGenerate(popup);
+    expect(outcome, kind).toMatchObject({ ok: false });
+    const alert = outcome.ok ? '' : outcome.alert;
+    expect(alert.split('\n')[0], kind).toBe(headline(kind));
+    if (status !== undefined) expect(alert, kind).toContain(`HTTP ${status}`);
+  }
+  expect(await valueOf(popup, role('textbox', 'Title'))).toBe('Keep me');
+  expect(await textOf(popup, 'body')).not.toContain('not-the-sandbox-secret');
+  expect(firefox.errors).toEqual([]);
+});
+
+test('an answer that takes too long ends in the timeout headline after 20 s', { timeout: 60_000 }, async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  sandbox.handler.configure({ faults: ['delay=30000'] });
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  const started = Date.now();
+  const outcome = await pressGenerate(popup, 35_000);
+  expect(outcome).toMatchObject({ ok: false, alert: expect.stringMatching(new RegExp(`^${headline('timeout')}`)) });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(19_000);
+  expect(firefox.errors).toEqual([]);
+});
+
+test('Cancel stops a slow request and keeps the form; the form survives closing the popup', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  sandbox.handler.configure({ faults: ['delay=10000'] });
+
+  const first = await ext.openPopup();
+  await choose(first, role('combobox', 'Environment'), 'Local sandbox');
+  await fill(first, role('textbox', 'Title'), 'Slow one');
+  await chooseAttributes(first, ['PlaceOfBirth']);
+  await click(first, role('button', 'Generate'));
+  await click(first, role('button', 'Cancel'));
+  await expect.poll(() => textOf(first, 'body')).toContain('Cancelled. Your settings are kept; press Generate to try again.');
+  expect(await valueOf(first, role('textbox', 'Title'))).toBe('Slow one');
+  await first.close();
+
+  const second = await ext.openPopup();
+  await expect.poll(() => valueOf(second, role('textbox', 'Title'))).toBe('Slow one');
+  expect(await valueOf(second, role('combobox', 'Environment'))).toMatch(/^custom-/);
+  expect(await valueOf(second, role('checkbox', 'PlaceOfBirth'))).toBe(true);
+  expect(await valueOf(second, role('checkbox', 'Email'))).toBe(false);
+  expect(firefox.errors).toEqual([]);
+});
+
+/** A loopback port nothing listens on: taken from the system, then let go. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolveClose) => server.close(resolveClose));
+  return port;
+}

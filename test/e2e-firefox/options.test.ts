@@ -1,0 +1,64 @@
+// The Options page in Firefox: add, test, edit and delete an environment, by its labels; the secret
+// stays write-only; the popup follows every change.
+import { choose, click, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
+import { expect, test } from './harness';
+import { SANDBOX_SECRET, addEnvironment, generate } from './journeys';
+
+const environmentNames = async (page: Parameters<typeof textOf>[0], select = role('combobox', 'Environment')) => {
+  const handle = await page.waitForSelector(select);
+  const names = (await handle?.evaluate((element) => [...(element as HTMLSelectElement).options].map((option) => option.text.trim()))) ?? [];
+  await handle?.dispose();
+  return names;
+};
+
+test('add, test, edit and delete an environment; the popup follows; the secret is never shown', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  const list = role('navigation', 'Environments');
+  expect(await textOf(options, list)).toMatch(/Sandbox[\s\S]*Production/);
+
+  // A plain-http address other than localhost is refused before anything is saved.
+  await click(options, role('button', 'Add environment'));
+  await fill(options, role('textbox', 'Name'), 'Insecure');
+  await fill(options, role('textbox', 'Base URL'), 'http://pim.example.com');
+  await click(options, role('button', 'Save'));
+  await expect.poll(() => textOf(options, 'form')).toContain('Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).');
+  expect(await textOf(options, list)).not.toContain('Insecure');
+
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  await expect.poll(() => textOf(options, list)).toContain('Local sandbox');
+  expect(await textOf(options, 'form')).toContain('A secret is set (…cret).');
+  await click(options, role('button', 'Test connection'));
+  await expect.poll(() => textOf(options, role('status'))).toMatch(/Connected: token valid for (59|60) min/);
+
+  const popup = await ext.openPopup();
+  expect(await environmentNames(popup)).toEqual(['Sandbox', 'Production', 'Local sandbox']);
+  await popup.close();
+
+  // Edit: a new name; the secret field left empty keeps the stored secret.
+  await fill(options, role('textbox', 'Name'), 'Renamed sandbox');
+  await click(options, role('button', 'Save'));
+  await expect.poll(() => textOf(options, list)).toContain('Renamed sandbox');
+  expect(await textOf(options, list)).not.toContain('Local sandbox');
+  const renamed = await ext.openPopup();
+  await choose(renamed, role('combobox', 'Environment'), 'Renamed sandbox');
+  await generate(renamed);
+  expect(sandbox.handler.stats()).toMatchObject({ imageCalls: 1 });
+  await renamed.close();
+
+  // The secret cannot be read back: a fresh Options page neither shows it nor stores it where pages keep things.
+  const fresh = await ext.openOptions();
+  await click(fresh, role('button', 'Renamed sandbox CUSTOM'));
+  await expect.poll(() => textOf(fresh, 'form')).toContain('A secret is set (…cret).');
+  expect(await fresh.content()).not.toContain(SANDBOX_SECRET);
+  expect(await fresh.evaluate(() => JSON.stringify(localStorage))).not.toContain(SANDBOX_SECRET);
+  await fresh.close();
+
+  await click(options, role('button', 'Renamed sandbox CUSTOM'));
+  await click(options, role('button', 'Delete'));
+  await click(options, `${role('group', 'Delete')} >>> ${role('button', 'Yes, delete')}`);
+  await expect.poll(() => textOf(options, role('status'))).toContain('Environment deleted.');
+  await waitUntil('the list to drop it', async () => (!(await textOf(options, list)).includes('Renamed sandbox') ? true : undefined));
+  const after = await ext.openPopup();
+  expect(await environmentNames(after)).toEqual(['Sandbox', 'Production']);
+  expect(firefox.errors).toEqual([]);
+});

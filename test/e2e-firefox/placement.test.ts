@@ -1,0 +1,190 @@
+// Placing the QR on pages in Firefox: Insert into page (floating, dragged and removed), replace by
+// selector and remember it across reloads, a strict CSP, hostile SVGs, and pages Firefox protects.
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { click, count, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
+import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
+import { sandboxQrUrl } from '../../src/core/sandbox/render';
+import { decodeQrPng } from '../e2e/png';
+import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
+import { type ExtensionPages, expect, test } from './harness';
+import { generate } from './journeys';
+
+const PLACEMENT = '[data-pim-qr-placement]';
+const DEFAULT_URL = sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes);
+
+async function placement(page: Page): Promise<ElementHandle> {
+  const handle = await page.waitForSelector(PLACEMENT, { visible: true });
+  if (!handle) throw new Error('no placement in the page');
+  return handle as ElementHandle;
+}
+
+async function box(handle: ElementHandle): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await handle.boundingBox();
+  if (!b) throw new Error('the placement has no box');
+  return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
+}
+
+/** The QR in a screenshot of the element, read as a phone would; the page is brought to front and the pointer moved off it first. */
+async function decodePlaced(page: Page, handle: ElementHandle): Promise<string | undefined> {
+  await page.bringToFront();
+  await page.mouse.move(0, 0);
+  return decodeQrPng(Buffer.from(await handle.screenshot()));
+}
+
+const sandboxSvg = async (ext: ExtensionPages, params: QrParams = DEFAULT_PARAMS) =>
+  (await ext.value<{ svg: string }>('ui-bg-generate', { requestId: crypto.randomUUID(), environmentId: 'sandbox', params })).svg;
+
+test('Insert into page from the popup: floating, dragged, scannable in a screenshot, removed', async ({ firefox, ext }) => {
+  const { page, tabId } = await ext.openDemo('/demo/login.html');
+  const popup = await ext.openPopup({ tab: String(tabId) });
+  await generate(popup);
+  await click(popup, role('button', 'Insert into page'));
+  await expect.poll(() => textOf(popup, role('status'))).toContain('Inserted into the page.');
+
+  const placed = await placement(page);
+  expect(await placed.evaluate((element) => [element.getAttribute('role'), element.getAttribute('aria-label')])).toEqual(['group', 'PiM QR placement']);
+  expect(await decodePlaced(page, placed)).toBe(DEFAULT_URL);
+  const start = await box(placed);
+  expect(start).toMatchObject({ width: 400, height: 400 });
+
+  // Dragged from the middle of the QR.
+  await page.mouse.move(start.x + 200, start.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 80, start.y + 230, { steps: 6 });
+  await page.mouse.up();
+  expect(await box(placed)).toEqual({ ...start, x: start.x - 120, y: start.y + 30 });
+
+  // The toolbar lives in the placement's shadow root; its Remove button takes the QR away.
+  await placed.hover();
+  await click(page, `${PLACEMENT} >>> ${role('button', 'Remove QR')}`);
+  await waitUntil('the placement to go', async () => ((await count(page, PLACEMENT)) === 0 ? true : undefined));
+  await placed.dispose();
+  expect(firefox.errors).toEqual([]);
+});
+
+test('replace #pim-qr-slot by selector and remember it: listed, back after a reload, removed from the popup', async ({ firefox, ext }) => {
+  const { page, tabId } = await ext.openDemo('/demo/login.html');
+  const popup = await ext.openPopup({ tab: String(tabId) });
+  await generate(popup);
+  const remembered = role('region', 'Remembered on this site');
+  await expect.poll(() => textOf(popup, remembered)).toContain('Nothing is remembered on this site.');
+
+  const slotHidden = () => page.$eval('#pim-qr-slot', (slot) => getComputedStyle(slot).display === 'none');
+  const slotBox = await page.$eval('#pim-qr-slot', (slot) => slot.getBoundingClientRect().toJSON() as DOMRect);
+  await click(popup, role('radio', 'Replace element'));
+  await fill(popup, role('textbox', 'CSS selector'), '#pim-qr-slot');
+  await click(popup, role('checkbox', 'Remember on this site'));
+  await click(popup, role('button', 'Insert into page'));
+  await expect.poll(() => textOf(popup, role('status'))).toContain('Placed, and remembered on this site.');
+
+  const placed = await placement(page);
+  expect(await slotHidden()).toBe(true);
+  expect(await box(placed)).toEqual({ x: Math.round(slotBox.x), y: Math.round(slotBox.y), width: 240, height: 240 });
+  expect(await decodePlaced(page, placed)).toBe(DEFAULT_URL);
+  await placed.dispose();
+  await expect.poll(() => textOf(popup, `${remembered} >>> ${role('listitem')}`)).toMatch(/^Replace element · #pim-qr-slot · 240×240 px/);
+
+  // Firefox runs the restoring content script on the next load of the page.
+  await page.reload();
+  const restored = await placement(page);
+  expect(await slotHidden()).toBe(true);
+  expect(await decodePlaced(page, restored)).toBe(DEFAULT_URL);
+  await restored.dispose();
+
+  await click(popup, `${remembered} >>> ${role('button', 'Remove')}`);
+  await expect.poll(() => textOf(popup, remembered)).toContain('Nothing is remembered on this site.');
+  await waitUntil('the placement to go', async () => ((await count(page, PLACEMENT)) === 0 ? true : undefined));
+  expect(await slotHidden()).toBe(false);
+  await page.reload();
+  await page.waitForSelector('#pim-qr-slot', { visible: true });
+  // The restoring script would have run by now: nothing comes back.
+  await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+  expect(await count(page, PLACEMENT)).toBe(0);
+  expect(await ext.inExtension(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+  expect(firefox.errors).toEqual([]);
+});
+
+test('the strict-CSP page still shows a scannable QR', async ({ firefox, ext }) => {
+  const { page, tabId } = await ext.openDemo('/demo/strict-csp.html');
+  const params: QrParams = { ...DEFAULT_PARAMS, attributes: ['Email', 'FamilyName'] };
+  await ext.value('ui-bg-place', { tabId, svg: await sandboxSvg(ext, params), mode: 'replace', selector: '#pim-qr-slot' });
+  const placed = await placement(page);
+  expect(await decodePlaced(page, placed)).toBe(sandboxQrUrl(params.redirect, params.attributes));
+  // The toolbar's look comes from an adopted stylesheet, which CSP does not block.
+  await placed.hover();
+  const remove = await page.waitForSelector(`${PLACEMENT} >>> ${role('button', 'Remove QR')}`, { visible: true });
+  expect(await remove?.evaluate((button) => getComputedStyle(button).borderTopLeftRadius)).toBe('4px');
+  await remove?.dispose();
+  await placed.dispose();
+  expect(firefox.errors).toEqual([]);
+});
+
+test('no hostile SVG runs script or loads anything in the page', { timeout: 120_000 }, async ({ firefox, sandbox, ext }) => {
+  const { page, tabId } = await ext.openDemo('/demo/login.html');
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.bringToFront();
+  const corpus = hostileSvgCorpus(`${sandbox.url}/__sandbox/beacon`);
+  expect(corpus.length).toBeGreaterThanOrEqual(25);
+  const outcomes: Record<string, string> = {};
+  for (const vector of corpus) {
+    const reply = await ext.send('ui-bg-insert-into-page', { tabId, svg: vector.svg });
+    if (!reply.ok) {
+      outcomes[vector.name] = `refused: ${reply.error?.message ?? ''}`;
+      expect(reply.error?.kind, vector.name).toBe('unreadable-response');
+      expect(reply.error?.message, vector.name).toMatch(/cannot be placed|too complex|could freeze|repeats/);
+      continue;
+    }
+    outcomes[vector.name] = 'rendered';
+    const all = await page.$$(PLACEMENT);
+    const last = all.at(-1);
+    if (!last) throw new Error(`${vector.name}: no placement`);
+    // Give handlers their chance: hover, click, and a move inside.
+    const b = await box(last);
+    expect(b.width, vector.name).toBeLessThanOrEqual(1280);
+    expect(b.height, vector.name).toBeLessThanOrEqual(720);
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.move(b.x + 5, b.y + b.height - 5);
+    await Promise.all(all.map((handle) => handle.dispose()));
+  }
+  await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+  expect({
+    pwned: await page.evaluate(() => (window as { __pwned?: unknown }).__pwned),
+    extPwned: await ext.inExtension(() => (window as { __pwned?: unknown }).__pwned),
+    dialogs,
+    beacons: sandbox.handler.stats().beacons,
+  }).toEqual({ pwned: undefined, extPwned: undefined, dialogs: [], beacons: 0 });
+  expect(firefox.errors.filter((line) => /pwned/i.test(line))).toEqual([]);
+  expect(outcomes['<use> bomb']).toBe('rendered');
+  expect(outcomes['nothing but a script']).toMatch(/^refused/);
+  expect(outcomes['script element']).toBe('rendered');
+  expect(await count(page, PLACEMENT)).toBe(Object.values(outcomes).filter((outcome) => outcome === 'rendered').length);
+  // The page itself is untouched: every vector stayed inside its placement.
+  expect(await page.$eval('#login-title', (heading) => (heading as HTMLElement).innerText)).toBe('Inloggen');
+});
+
+test('a page Firefox keeps extensions out of is refused with a clear reason', async ({ firefox, ext }) => {
+  const tabIds = () => ext.inExtension(async () => (await chrome.tabs.query({})).map((tab) => tab.id));
+  const before = await tabIds();
+  const page = await firefox.newPage();
+  // The extension may not read the address of a page it cannot touch: the new tab is the one to find.
+  const tabId = (await tabIds()).find((id) => !before.includes(id));
+  expect(tabId).toBeDefined();
+  const insert = () => ext.send('ui-bg-insert-into-page', { tabId, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+  // A fresh tab is about:blank, which the extension may not change without a click on its button.
+  expect(await insert()).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: 'PiM QR may not change this page yet.' } });
+  // Firefox's BiDi reports no navigation to its own about: pages (see showExtensionPage) and the
+  // extension may not read their address or title: the answer itself tells when about:robots is there.
+  page.goto('about:robots', { timeout: 0 }).catch(() => {});
+  const refused = await waitUntil('about:robots to be refused', async () => {
+    const reply = await insert();
+    return reply.error?.message === 'PiM QR may not change this page yet.' ? undefined : reply;
+  });
+  // The sentence names Chrome's pages in Firefox too (README, "Firefox").
+  expect(refused).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' } });
+  expect(firefox.errors).toEqual([]);
+});

@@ -1,0 +1,109 @@
+// The popup in Firefox: the built-in Sandbox (issue #11), a custom environment on the sandbox server
+// over HTTP, and hostile SVGs shown sanitized.
+import { choose, click, fill, role, textOf, valueOf } from '../../scripts/firefox-ui';
+import { DEFAULT_PARAMS } from '../../src/core/params';
+import { HOSTILE_MARKER } from '../../src/core/sandbox/hostile';
+import { sandboxQrUrl } from '../../src/core/sandbox/render';
+import { expect, test } from './harness';
+import { SANDBOX_SECRET, addEnvironment, chooseAttributes, generate, recordRequests } from './journeys';
+
+const DEFAULT_URL = sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes);
+
+test('the built-in Sandbox generates a QR and previews it, with no network and no errors', async ({ firefox, sandbox, ext }) => {
+  const popup = await ext.openPopup();
+  expect(await valueOf(popup, role('combobox', 'Environment'))).toBe('sandbox');
+  await generate(popup);
+  await expect.poll(() => textOf(popup, 'body')).toContain(`Encodes: ${DEFAULT_URL}`);
+  expect(await textOf(popup, '.result-facts')).toMatch(/^400×400 px · [\d.]+ KB · \d+ ms · Sandbox$/);
+  // The built-in Sandbox runs inside the extension: the sandbox server saw nothing.
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 0, imageCalls: 0 });
+  expect(firefox.errors).toEqual([]);
+});
+
+test('a custom environment on the sandbox server over HTTP: the documented requests, the token reused, re-minted once after a 401', async ({
+  firefox,
+  sandbox,
+  ext,
+}) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  await click(options, role('button', 'Test connection'));
+  await expect.poll(() => textOf(options, role('status'))).toMatch(/Connected: token valid for (59|60) min/);
+
+  const requests = recordRequests(sandbox);
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  await chooseAttributes(popup, ['Email', 'Bankaccountnumber', 'DateOfBirth']);
+  await fill(popup, role('textbox', 'Title'), 'Inloggen bij Voorbeeld Bank');
+  await fill(popup, role('spinbutton', 'Width'), '300');
+  expect(await valueOf(popup, role('spinbutton', 'Height'))).toBe('300');
+  await generate(popup);
+  const expectedUrl = sandboxQrUrl(1, ['Email', 'Bankaccountnumber', 'DateOfBirth']);
+  await expect.poll(() => textOf(popup, 'body')).toContain(`Encodes: ${expectedUrl}`);
+  expect(await textOf(popup, '.result-facts')).toMatch(/^300×300 px · .* · Local sandbox$/);
+
+  // Test connection minted the token; Generate reused it.
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+  expect(requests).toHaveLength(1);
+  expect(requests[0]).toMatchObject({ method: 'POST', path: '/kpn/qrcodegenerator/image', search: '' });
+  expect(requests[0]?.headers).toMatchObject({ authorization: expect.stringMatching(/^Bearer \S+$/), 'content-type': 'application/json' });
+  expect(JSON.parse(requests[0]?.body ?? '')).toEqual({
+    redirect: '1',
+    title: 'Inloggen bij Voorbeeld Bank',
+    description: DEFAULT_PARAMS.description,
+    attributes: 'Email,Bankaccountnumber,DateOfBirth',
+    width: '300',
+    height: '300',
+  });
+
+  // KPN rejects the token once: the extension mints a new one (the documented form body) and retries.
+  sandbox.handler.configure({ faults: ['unauthorized*1'] });
+  await generate(popup);
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 2, imageCalls: 3 });
+  const token = requests.find((request) => request.path.endsWith('/accesstoken'));
+  expect(token).toMatchObject({ method: 'POST', path: '/oauth/client_credential/accesstoken', search: '?grant_type=client_credentials' });
+  expect(token?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  expect(Object.fromEntries(new URLSearchParams(token?.body))).toEqual({ client_id: 'sandbox-client', client_secret: SANDBOX_SECRET });
+  const bearer = (index: number) => requests.filter((request) => request.path.endsWith('/image'))[index]?.headers.authorization;
+  expect(bearer(2)).not.toBe(bearer(1));
+
+  // And the new token is reused again.
+  await generate(popup);
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 2, imageCalls: 4 });
+
+  await click(popup, role('button', 'Request log'));
+  const log = role('region', 'Request log');
+  await expect.poll(() => textOf(popup, `${log} >>> ${role('listitem')}`)).toContain('POST /oauth/client_credential/accesstoken');
+  expect(await textOf(popup, log)).toContain('HTTP 401');
+  expect(await textOf(popup, log)).not.toContain(SANDBOX_SECRET);
+  expect(firefox.errors).toEqual([]);
+});
+
+test('hostile SVGs from the API are shown sanitized in the popup: no script runs, nothing loads', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  const popup = await ext.openPopup();
+  const dialogs: string[] = [];
+  popup.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  for (const kind of ['script', 'handler', 'foreignobject', 'external']) {
+    sandbox.handler.configure({ faults: [`hostile=${kind}*1`] });
+    await generate(popup);
+    expect(sandbox.handler.describe().faults, 'the hostile answer was served').toEqual([]);
+    // The attack left the code scannable; only the attack itself is gone.
+    await expect.poll(() => textOf(popup, 'body'), { message: kind }).toContain(`Encodes: ${DEFAULT_URL}`);
+    const preview = await popup.waitForSelector(role('image', 'QR preview'));
+    await preview?.hover();
+    await preview?.click({ offset: { x: 2, y: 2 } });
+    const markup = (await preview?.evaluate((element) => element.innerHTML)) ?? '';
+    await preview?.dispose();
+    expect(markup, kind).not.toMatch(/<script|onload=|onclick=|onmouseover=|javascript:|foreignObject|__sandbox\/beacon/i);
+  }
+  await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+  expect(await popup.evaluate((marker) => marker in globalThis, HOSTILE_MARKER)).toBe(false);
+  expect({ dialogs, beacons: sandbox.handler.stats().beacons }).toEqual({ dialogs: [], beacons: 0 });
+  expect(firefox.errors).toEqual([]);
+});
