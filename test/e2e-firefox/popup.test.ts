@@ -2,7 +2,7 @@
 // over HTTP, and hostile SVGs shown sanitized.
 import { choose, click, fill, role, textOf, valueOf } from '../../scripts/firefox-ui';
 import { DEFAULT_PARAMS } from '../../src/core/params';
-import { HOSTILE_MARKER } from '../../src/core/sandbox/hostile';
+import { HOSTILE_MARKER } from '../../src/core/sandbox/dev/hostile';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { expect, test } from './harness';
 import { SANDBOX_SECRET, addEnvironment, chooseAttributes, generate, recordRequests } from './journeys';
