@@ -38,7 +38,11 @@ export function trackUserFocus(element: HTMLElement, win: Window): UserFocus {
   const onTab = trusted((event: KeyboardEvent) => {
     if (event.key === 'Tab') expectFocus();
   });
-  const onPress = trusted(() => expectFocus());
+  const onPress = trusted(() => {
+    expectFocus();
+    // Pressing what already has the focus (a page may have put it there) makes that focus the person's.
+    if (element.ownerDocument.activeElement === element) byUser = true;
+  });
   const onFocus = () => (byUser = intent);
   const onBlur = () => (byUser = false);
   win.addEventListener('keydown', onTab, { capture: true });

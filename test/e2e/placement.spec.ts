@@ -625,8 +625,21 @@ test.describe('scripts of the page', () => {
     expect(await box(placement)).toEqual(start);
     await expect(placement).toHaveCSS('opacity', '1');
 
-    // A real key press moves it, and exactly that move is stored: nothing the script did got through.
-    await placement.focus();
+    // The page aims the person's own keys at the QR: it moves the focus there on every key in its form.
+    await page.evaluate(() => {
+      const host = document.querySelector('[data-pim-qr-placement]') as HTMLElement;
+      document.querySelector('#email')?.addEventListener('keydown', () => host.focus(), { capture: true });
+    });
+    await page.locator('#email').click();
+    await page.keyboard.type('ab');
+    for (const key of ['Backspace', 'Delete', 'Shift+ArrowLeft', 'Shift+ArrowDown']) await page.keyboard.press(key);
+    await expect(placement).toHaveCount(1);
+    expect(await box(placement)).toEqual(start);
+    expect(await storedPlacements(serviceWorker)).toEqual([before]);
+
+    // A real key press, after the person put the focus on the QR, moves it, and exactly that move is
+    // stored: nothing the script did got through.
+    await page.mouse.click(start.x + start.width / 2, start.y + start.height / 2);
     await page.keyboard.press('Shift+ArrowRight');
     const after = { x: start.x + 10, y: start.y };
     await expect.poll(async () => (await storedPlacements(serviceWorker))[0]?.position).toEqual(after);

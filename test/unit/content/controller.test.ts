@@ -116,10 +116,8 @@ describe('controller', () => {
     expect([...hosts()]).toEqual([host]);
     expect([host.style.left, host.style.top]).toEqual(['50px', '60px']);
     expect(send).not.toHaveBeenCalled();
-    // A press on the QR is the person's own focus: now Delete removes it.
-    host.blur();
+    // A press on the QR, which the page had focused, makes that focus the person's: now Delete removes it.
     dispatchTrusted(host, new PointerEvent('pointerdown', { button: 0, pointerId: 1, bubbles: true, composed: true }));
-    host.focus();
     dispatchTrusted(host, new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true }));
     expect(hosts()).toHaveLength(0);
   });
