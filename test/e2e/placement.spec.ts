@@ -61,6 +61,12 @@ async function box(locator: Locator) {
   return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
 }
 
+/** A person's press on the middle of a placement: it takes the focus without moving it. */
+async function pressOn(page: Page, placement: Locator): Promise<void> {
+  const b = await box(placement);
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+}
+
 /** Decodes the QR in a screenshot of the element. */
 async function decode(locator: Locator): Promise<string | undefined> {
   return decodeQrPng(await locator.screenshot());
@@ -117,8 +123,8 @@ test.describe('placing a QR', () => {
     const resized = await box(placement);
     expect(resized).toEqual({ x: moved.x, y: moved.y, width: 340, height: 340 });
 
-    // Arrow keys nudge 1 px, Shift+arrow 10 px, when the placement itself has focus.
-    await placement.focus();
+    // Arrow keys nudge 1 px, Shift+arrow 10 px, when the person gave the placement the focus (a press on it).
+    await pressOn(page, placement);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowDown');
@@ -356,7 +362,7 @@ test.describe('remembered placements', () => {
     const floating = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
     await page.bringToFront();
     const second = page.locator(`[data-pim-qr-placement="${floating.placementId}"]`);
-    await second.focus();
+    await pressOn(page, second);
     await page.keyboard.press('Shift+ArrowLeft');
     const movedTo = await box(second);
     await expect.poll(async () => (await serviceWorker.evaluate(() => chrome.storage.local.get('placements'))) as unknown).toMatchObject({
