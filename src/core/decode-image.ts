@@ -91,8 +91,9 @@ function decodeBase64Utf8(text: string): string {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
     throw unreadable("The server's answer is not valid base64.");
   }
-  // atob takes base64 without padding, so a missing or short padding needs no repair.
-  b64 = b64.replace(/=+$/, '');
+  // The check above allows '=' only at the end. atob takes base64 without padding, so a missing or
+  // short padding needs no repair: all of it goes.
+  b64 = b64.replace(/=/g, '');
   let binary: string;
   try {
     binary = atob(b64);

@@ -133,6 +133,7 @@ describe('decodeImageBody: refused', () => {
     ['an image nested five levels deep', JSON.stringify({ a: { b: { c: { d: { e: B64 } } } } }), "The server's answer holds no SVG image."],
     ['JSON holding only null', JSON.stringify({ image: null }), "The server's answer holds no SVG image."],
     ['an unterminated JSON string', `"${B64}`, "The server's answer is not valid JSON."],
+    ['padding after a length base64 cannot have', 'PHN2Z=', "The server's answer is not valid base64."],
     ['a stray "=" after base64 that needs no padding', 'PHN2ZyB2aWV3Qm94PSIwIDAgNCA0Ii8+=', "The server's answer is not valid base64."],
     ['an SVG with bytes that are not UTF-8 inside', Buffer.from([...Buffer.from('<svg>'), 0xff, ...Buffer.from('</svg>')]).toString('base64'), "The server's answer is not an SVG image."],
     ['content after the root', '<svg></svg><script>alert(1)</script>', "The server's answer is not an SVG image."],
