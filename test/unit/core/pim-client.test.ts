@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMAGE_BODY_BYTES } from '../../../src/core/decode-image';
 import { toErrorData } from '../../../src/core/errors';
 import { DEFAULT_PARAMS, serializeParams } from '../../../src/core/params';
 import { type GenerateQrOptions, generateQr } from '../../../src/core/pim-client';
@@ -149,6 +148,26 @@ describe('generateQr: tokens', () => {
     expect(api.tokenCalls()).toHaveLength(2);
     expect(api.imageCalls().map((c) => c.headers.authorization)).toEqual([`Bearer ${TOKEN_A}`, `Bearer ${TOKEN_B}`]);
     expect(result).toMatchObject({ attempts: 2, tokenRenewed: true });
+  });
+
+  it('parallel generates that all get a 401 share one re-mint', async () => {
+    const parallel = 4;
+    let rejected = 0;
+    let releaseAll: () => void = () => {};
+    const allRejected = new Promise<void>((resolve) => (releaseAll = resolve));
+    // Every generate gets its 401 for token A only once all of them have sent it.
+    const image: Answer = async (call) => {
+      if (call.headers.authorization !== `Bearer ${TOKEN_A}`) return imageAnswer();
+      rejected += 1;
+      if (rejected === parallel) releaseAll();
+      await allRejected;
+      return status(401)();
+    };
+    const { api, options } = setup({ image: [image] });
+    const results = await Promise.all(Array.from({ length: parallel }, () => generateQr(options())));
+    expect(api.tokenCalls()).toHaveLength(2);
+    expect(results.map((r) => [r.svg, r.tokenRenewed])).toEqual(Array(parallel).fill([SVG, true]));
+    expect(api.imageCalls().filter((c) => c.headers.authorization === `Bearer ${TOKEN_B}`)).toHaveLength(parallel);
   });
 
   it('a second 401 is a credentials error after exactly 2 image calls (no loop)', async () => {
@@ -472,7 +491,7 @@ describe('generateQr: body size cap', () => {
     const error = await rejection(generate());
     expect(error.kind).toBe('unreadable-response');
     expect(error.message).toMatch(/too large/);
-    expect(pulled).toBeLessThan(MAX_IMAGE_BODY_BYTES + 4 * chunk.byteLength);
+    expect(pulled).toBeLessThan(2 * 1024 * 1024 + 4 * chunk.byteLength);
   });
 
   it('takes a declared Content-Length of exactly 2 MB and refuses one byte more, unread', async () => {
@@ -486,7 +505,7 @@ describe('generateQr: body size cap', () => {
 
   it('refuses a declared Content-Length past the cap without reading', async () => {
     const { generate } = setup({
-      image: [() => new Response('x', { status: 200, headers: { 'Content-Length': String(MAX_IMAGE_BODY_BYTES + 1) } })],
+      image: [() => new Response('x', { status: 200, headers: { 'Content-Length': String(2 * 1024 * 1024 + 1) } })],
     });
     expect((await rejection(generate())).message).toMatch(/too large/);
   });
