@@ -456,6 +456,12 @@ describe('createTokenSource: failures', () => {
     expect(JSON.stringify({ m: error.message, s: error.serverMessage })).not.toContain(CLIENT_SECRET);
   });
 
+  it('drops a transaction ID that carries the secret', async () => {
+    const { source } = setup([json(400, { transactionId: CLIENT_SECRET, message: 'bad request' })]);
+    const error = await rejection(source.getToken());
+    expect(error.transactionId).toBeUndefined();
+  });
+
   it('after a mint, its time limit no longer reaches the call', async () => {
     const { api, source } = setup(undefined, { timeoutMs: 5 });
     await source.getToken();
