@@ -16,11 +16,13 @@ const MAX_DEPTH = 4;
  * sanitized later, in the page that shows it.
  */
 export function decodeImageBody(body: string, contentType?: string | null): string {
-  // Each UTF-16 unit is at least one UTF-8 byte, so only long bodies need the exact count.
-  if (body.length > MAX_IMAGE_BODY_BYTES / 3 && new TextEncoder().encode(body).byteLength > MAX_IMAGE_BODY_BYTES) {
+  // Counted in UTF-8 bytes: the body is at most 2 MB when read, but bytes that were not UTF-8 come
+  // back as U+FFFD, three bytes each. Encoding at most a few MB is cheap next to the request.
+  if (new TextEncoder().encode(body).byteLength > MAX_IMAGE_BODY_BYTES) {
     throw tooLarge(MAX_IMAGE_BODY_BYTES);
   }
-  const text = stripBom(body).trim();
+  // trim() also drops a byte order mark: U+FEFF counts as white space.
+  const text = body.trim();
   if (text === '') throw unreadable("The server's answer is empty.");
   try {
     if (!text.startsWith('{') && !text.startsWith('[') && !text.startsWith('"')) return decodeCandidate(text);
@@ -36,7 +38,8 @@ export function decodeImageBody(body: string, contentType?: string | null): stri
     return svg;
   } catch (error) {
     // A captive portal or proxy page is a common cause: say so rather than "not base64".
-    if (/^text\/html\b/i.test(contentType?.trim() ?? '') || /^<(!doctype html|html)\b/i.test(text)) {
+    // Headers.get has already stripped the white space around the value.
+    if (/^text\/html\b/i.test(contentType ?? '') || /^<(!doctype html|html)\b/i.test(text)) {
       throw unreadable("The server answered with a web page, not an SVG image.");
     }
     throw error;
@@ -45,7 +48,7 @@ export function decodeImageBody(body: string, contentType?: string | null): stri
 
 /** Decodes one string that should be the image: markup, a data: URL or base64. Throws if it is not. */
 function decodeCandidate(value: string): string {
-  let text = stripBom(value).trim();
+  let text = value.trim();
   if (text === '') throw unreadable("The server's answer is empty.");
   const dataUrl = DATA_URL.exec(text);
   if (dataUrl) {
@@ -58,12 +61,14 @@ function decodeCandidate(value: string): string {
 
 function findSvg(value: unknown, depth: number): string | undefined {
   if (typeof value === 'string') return tryDecode(value);
-  if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) return undefined;
+  // JSON.parse makes objects and arrays, both instances of Object; null, numbers and booleans hold no image.
+  if (depth >= MAX_DEPTH || !(value instanceof Object)) return undefined;
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.map((v, i) => [String(i), v])
     : Object.entries(value);
   const byKey = new Map(entries);
-  const preferred = IMAGE_KEYS.filter((k) => byKey.has(k)).map((k) => byKey.get(k));
+  // A key that is absent gives undefined, which findSvg passes over.
+  const preferred = IMAGE_KEYS.map((k) => byKey.get(k));
   const others = entries.filter(([k]) => !IMAGE_KEYS.includes(k)).map(([, v]) => v);
   for (const candidate of [...preferred, ...others]) {
     const svg = findSvg(candidate, depth + 1);
@@ -82,12 +87,13 @@ function tryDecode(value: string): string | undefined {
 
 function decodeBase64Utf8(text: string): string {
   // Tolerate line breaks (MIME-style wrapping) and the URL-safe alphabet.
-  let b64 = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  let b64 = text.replace(/\s/g, '').replace(/-/g, '+').replace(/_/g, '/');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
     throw unreadable("The server's answer is not valid base64.");
   }
-  b64 = b64.replace(/=+$/, '');
-  b64 += '='.repeat((4 - (b64.length % 4)) % 4);
+  // The check above allows '=' only at the end. atob takes base64 without padding, so a missing or
+  // short padding needs no repair: all of it goes.
+  b64 = b64.replace(/=/g, '');
   let binary: string;
   try {
     binary = atob(b64);
@@ -118,13 +124,9 @@ const SVG_START =
 const SVG_END = /(?:<\/svg\s*>|<svg[^>]*\/>)\s*(?:<!--[\s\S]*?-->\s*)*$/i;
 
 function requireSvg(markup: string): string {
-  const svg = stripBom(markup).trim();
+  const svg = markup.trim();
   if (!SVG_START.test(svg) || !SVG_END.test(svg)) throw unreadable("The server's answer is not an SVG image.");
   return svg;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function unreadable(message: string): PimError {

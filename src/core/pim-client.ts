@@ -140,7 +140,8 @@ function checkParams(input: unknown): QrParams {
 }
 
 function isTransient(error: PimError): boolean {
-  return error.kind === 'network' || (error.status !== undefined && TRANSIENT_STATUSES.includes(error.status));
+  // An error without a status is not a gateway answer; 0 stands in for it and is in no list.
+  return error.kind === 'network' || TRANSIENT_STATUSES.includes(error.status ?? 0);
 }
 
 function requestImage(

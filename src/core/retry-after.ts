@@ -5,6 +5,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
 /**
  * How many seconds KPN asks us to wait, from `Retry-After` (seconds or an HTTP date) or, failing
  * that, the quota header `quota-reset-UTC`. Undefined when neither says anything usable.
+ * The values need no trim: Headers.get has already stripped the white space around them.
  */
 export function parseRetryAfter(headers: Headers, nowMs: number): number | undefined {
   return fromRetryAfter(headers.get('retry-after'), nowMs) ?? fromQuotaReset(headers.get('quota-reset-utc'), nowMs);
@@ -12,22 +13,20 @@ export function parseRetryAfter(headers: Headers, nowMs: number): number | undef
 
 function fromRetryAfter(value: string | null, nowMs: number): number | undefined {
   if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text));
-  return IMF_DATE.test(text) ? untilDate(Date.parse(text), nowMs) : undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value));
+  return IMF_DATE.test(value) ? untilDate(Date.parse(value), nowMs) : undefined;
 }
 
 // The quota header's format is not published: accept epoch milliseconds, epoch seconds, or a date.
 function fromQuotaReset(value: string | null, nowMs: number): number | undefined {
   if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) {
-    const n = Number(text);
+  if (/^\d+$/.test(value)) {
+    const n = Number(value);
     if (n >= 1e12) return untilDate(n, nowMs);
     if (n >= 1e9) return untilDate(n * 1000, nowMs);
     return undefined;
   }
-  return IMF_DATE.test(text) || ISO_DATE.test(text) ? untilDate(Date.parse(text), nowMs) : undefined;
+  return IMF_DATE.test(value) || ISO_DATE.test(value) ? untilDate(Date.parse(value), nowMs) : undefined;
 }
 
 function untilDate(epochMs: number, nowMs: number): number | undefined {

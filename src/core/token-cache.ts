@@ -84,15 +84,18 @@ export async function credentialFingerprint(endpoint: TokenEndpoint, credentials
 // because the service worker (and these Maps with it) can be stopped between any two messages.
 // A stopped worker has no mint left in flight either, so the two stay in step.
 const inFlight = new Map<string, Promise<MintedToken>>();
-/** Bumped by `forgetCachedToken`: a mint started before the bump may not cache its token. */
-const forgotten = new Map<string, number>();
+/**
+ * Replaced by `forgetCachedToken` with a new, unique object: a mint that started under another one
+ * may not cache its token. Only identity matters, so no counter that could be counted wrong.
+ */
+const forgotten = new Map<string, object>();
 
 /**
  * Forgets the environment's cached token because its credentials (or base URL) changed. A mint
  * already in flight still answers the callers that started it, but its token is not cached.
  */
 export async function forgetCachedToken(store: KeyValueStore, cacheKey: string): Promise<void> {
-  forgotten.set(cacheKey, (forgotten.get(cacheKey) ?? 0) + 1);
+  forgotten.set(cacheKey, {});
   await store.remove(cacheKey);
 }
 
@@ -113,7 +116,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     return stored;
   }
 
-  async function resolveToken(expected: string, generation: number | undefined): Promise<MintedToken> {
+  async function resolveToken(expected: string, generation: object | undefined): Promise<MintedToken> {
     const cached = await readCached(expected);
     if (cached !== undefined) return cached;
     const minted = await mintToken(options, marginMs);
@@ -225,9 +228,10 @@ export function readTokenAnswer(
   try {
     json = JSON.parse(body);
   } catch {
-    throw noToken();
+    // Not JSON: json stays undefined and is refused just below.
   }
-  if (typeof json !== 'object' || json === null) throw noToken();
+  // JSON.parse makes objects and arrays as instances of Object; anything else holds no token.
+  if (!(json instanceof Object)) throw noToken();
   const answer = json as Record<string, unknown>;
   const accessToken = answer.access_token;
   // A token goes into an HTTP header: anything with whitespace or controls is not one.

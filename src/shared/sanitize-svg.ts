@@ -200,7 +200,8 @@ function parseSvg(text: string): XmlElement | undefined | Error {
   } catch (error) {
     // A RangeError is the parser's own recursion running out on absurd nesting.
     // The parser's message ends with an excerpt of the markup on further lines: the first line says it.
-    return new Error(error instanceof XmlError ? (error.message.split('\n', 1)[0] ?? '') : 'it nests too deeply');
+    // split always gives at least one part, so [0] is there.
+    return new Error(error instanceof XmlError ? error.message.split('\n', 1)[0] : 'it nests too deeply');
   }
 }
 

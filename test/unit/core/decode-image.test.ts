@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeImageBody, MAX_IMAGE_BODY_BYTES } from '../../../src/core/decode-image';
+import { decodeImageBody } from '../../../src/core/decode-image';
 import { PimError } from '../../../src/core/errors';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><text>QR é ✓</text></svg>';
@@ -55,9 +55,42 @@ describe('decodeImageBody: accepted shapes', () => {
     expect(decodeImageBody(b64('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
   });
 
-  it('prefers the known key over another string that also decodes', () => {
-    const other = b64('<svg id="other"></svg>');
-    expect(decodeImageBody(JSON.stringify({ aaa: other, image: B64 }))).toBe(SVG);
+  it.each(['image', 'qr', 'qrcode', 'qrCode', 'svg', 'data', 'base64', 'content', 'body', 'result'])(
+    'prefers the known key "%s" over an earlier unknown key that also decodes',
+    (key) => {
+      const other = b64('<svg id="other"></svg>');
+      expect(decodeImageBody(JSON.stringify({ aaa: other, [key]: B64 }))).toBe(SVG);
+    },
+  );
+
+  // Characters that become '+' and '/' in base64, so '-' and '_' in base64url.
+  const SIGNS_SVG = '<svg><text>ÿ?¿þ</text></svg>';
+  it.each([
+    ['base64 with + and /', Buffer.from(SIGNS_SVG).toString('base64')],
+    ['base64url with - and _', Buffer.from(SIGNS_SVG).toString('base64url')],
+  ])('decodes %s', (_label, body) => {
+    expect(body).toMatch(/[+/_-]/);
+    expect(decodeImageBody(body)).toBe(SIGNS_SVG);
+  });
+
+  it.each([
+    ['JSON object after leading white space', `\n  ${JSON.stringify({ image: B64 })}`, SVG],
+    ['JSON-quoted markup with white space around it', JSON.stringify(`\n ${SVG} \n`), SVG],
+    ['a JSON array that holds null before the image', JSON.stringify([null, 7, true, B64]), SVG],
+    ['an image nested four levels deep', JSON.stringify({ a: { b: { c: { d: B64 } } } }), SVG],
+    ['an XML prolog right before the root', `<?xml version="1.0"?><svg></svg>`, '<?xml version="1.0"?><svg></svg>'],
+    ['a comment right before the root', '<!--KPN--><svg></svg>', '<!--KPN--><svg></svg>'],
+    ['a doctype with two spaces', '<!DOCTYPE  svg><svg></svg>', '<!DOCTYPE  svg><svg></svg>'],
+    ['a closing tag with a space', '<svg></svg >', '<svg></svg >'],
+    ['comments after the root', '<svg></svg>\n<!-- made by KPN -->\n<!--v2-->', '<svg></svg>\n<!-- made by KPN -->\n<!--v2-->'],
+    ['a comment right after the root', '<svg></svg><!--x-->', '<svg></svg><!--x-->'],
+    [
+      'markup that embeds an SVG data URL',
+      '<svg><image href="data:image/svg+xml,%3Csvg%2F%3E"/></svg>',
+      '<svg><image href="data:image/svg+xml,%3Csvg%2F%3E"/></svg>',
+    ],
+  ])('accepts %s', (_label, body, expected) => {
+    expect(decodeImageBody(body)).toBe(expected);
   });
 
   it('skips strings that do not decode and keeps looking', () => {
@@ -96,6 +129,29 @@ describe('decodeImageBody: refused', () => {
     expect(error.message).toBe(message);
   });
 
+  it.each([
+    ['an image nested five levels deep', JSON.stringify({ a: { b: { c: { d: { e: B64 } } } } }), "The server's answer holds no SVG image."],
+    ['JSON holding only null', JSON.stringify({ image: null }), "The server's answer holds no SVG image."],
+    ['an unterminated JSON string', `"${B64}`, "The server's answer is not valid JSON."],
+    ['padding after a length base64 cannot have', 'PHN2Z=', "The server's answer is not valid base64."],
+    ['a stray "=" after base64 that needs no padding', 'PHN2ZyB2aWV3Qm94PSIwIDAgNCA0Ii8+=', "The server's answer is not valid base64."],
+    ['an SVG with bytes that are not UTF-8 inside', Buffer.from([...Buffer.from('<svg>'), 0xff, ...Buffer.from('</svg>')]).toString('base64'), "The server's answer is not an SVG image."],
+    ['content after the root', '<svg></svg><script>alert(1)</script>', "The server's answer is not an SVG image."],
+    ['text that mentions <html> later', 'see <html> docs', "The server's answer is not valid base64."],
+  ])('refuses %s', (_label, body, message) => {
+    expect(failure(body).message).toBe(message);
+  });
+
+  it('calls an empty answer empty, even when it says text/html', () => {
+    expect(failure('', 'text/html').message).toBe("The server's answer is empty.");
+  });
+
+  it('only calls a content type that starts with text/html a web page', () => {
+    expect(failure('not base64!', 'application/octet-stream; x=text/html').message).toBe(
+      "The server's answer is not valid base64.",
+    );
+  });
+
   it('calls a text/html answer a web page', () => {
     expect(failure('Please log in to the Wi-Fi', 'text/html; charset=utf-8').message).toBe(
       'The server answered with a web page, not an SVG image.',
@@ -111,14 +167,14 @@ describe('decodeImageBody: refused', () => {
     expect(failure(svg + 'é'.repeat(1024 * 1024)).message).toBe("The server's answer is too large (over 2 MB).");
   });
 
-  it('refuses a body over MAX_IMAGE_BODY_BYTES', () => {
-    const error = failure('A'.repeat(MAX_IMAGE_BODY_BYTES + 4));
+  it('refuses a body well over 2 MB', () => {
+    const error = failure('A'.repeat(2 * 1024 * 1024 + 4));
     expect(error.kind).toBe('unreadable-response');
     expect(error.message).toBe("The server's answer is too large (over 2 MB).");
   });
 
   it('counts bytes, not characters, against the cap', () => {
-    const body = JSON.stringify({ note: 'é'.repeat(MAX_IMAGE_BODY_BYTES / 2 + 10), image: B64 });
+    const body = JSON.stringify({ note: 'é'.repeat(1024 * 1024 + 10), image: B64 });
     expect(failure(body).message).toMatch(/too large/);
   });
 

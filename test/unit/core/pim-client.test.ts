@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMAGE_BODY_BYTES } from '../../../src/core/decode-image';
 import { toErrorData } from '../../../src/core/errors';
 import { DEFAULT_PARAMS, serializeParams } from '../../../src/core/params';
 import { type GenerateQrOptions, generateQr } from '../../../src/core/pim-client';
@@ -151,6 +150,26 @@ describe('generateQr: tokens', () => {
     expect(result).toMatchObject({ attempts: 2, tokenRenewed: true });
   });
 
+  it('parallel generates that all get a 401 share one re-mint', async () => {
+    const parallel = 4;
+    let rejected = 0;
+    let releaseAll: () => void = () => {};
+    const allRejected = new Promise<void>((resolve) => (releaseAll = resolve));
+    // Every generate gets its 401 for token A only once all of them have sent it.
+    const image: Answer = async (call) => {
+      if (call.headers.authorization !== `Bearer ${TOKEN_A}`) return imageAnswer();
+      rejected += 1;
+      if (rejected === parallel) releaseAll();
+      await allRejected;
+      return status(401)();
+    };
+    const { api, options } = setup({ image: [image] });
+    const results = await Promise.all(Array.from({ length: parallel }, () => generateQr(options())));
+    expect(api.tokenCalls()).toHaveLength(2);
+    expect(results.map((r) => [r.svg, r.tokenRenewed])).toEqual(Array(parallel).fill([SVG, true]));
+    expect(api.imageCalls().filter((c) => c.headers.authorization === `Bearer ${TOKEN_B}`)).toHaveLength(parallel);
+  });
+
   it('a second 401 is a credentials error after exactly 2 image calls (no loop)', async () => {
     const { api, generate, sleeps } = setup({ image: [status(401)] });
     const error = await rejection(generate());
@@ -279,6 +298,51 @@ describe('generateQr: rate limiting', () => {
     expect(sleeps).toEqual([]);
   });
 
+  // The cap is written out here on purpose: a test that imported the default would follow any change to it.
+  it('waits for a Retry-After of exactly 10 seconds by default', async () => {
+    const { api, generate, sleeps } = setup({ image: [status(429, { 'Retry-After': '10' }), () => imageAnswer()] });
+    await expect(generate()).resolves.toMatchObject({ attempts: 2 });
+    expect(sleeps).toEqual([10_000]);
+    expect(api.imageCalls()).toHaveLength(2);
+  });
+
+  it('does not wait for a Retry-After of 11 seconds by default, even with time to spare', async () => {
+    const { api, options, sleeps } = setup({ image: [status(429, { 'Retry-After': '11' }), () => imageAnswer()] });
+    const error = await rejection(generateQr({ ...options(), timeoutMs: 60_000 }));
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 11 });
+    expect(api.imageCalls()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('does not wait for Retry-After when the retry budget is zero', async () => {
+    const { api, options, sleeps } = setup({ image: [status(429, { 'Retry-After': '1' }), () => imageAnswer()] });
+    const error = await rejection(generateQr({ ...options(), maxRetries: 0 }));
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 1 });
+    expect(api.imageCalls()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('does not wait for a Retry-After that would end exactly at the deadline', async () => {
+    const { api, options, sleeps } = setup({ image: [status(429, { 'Retry-After': '3' }), () => imageAnswer()] });
+    const error = await rejection(generateQr({ ...options(), timeoutMs: 3000 }));
+    expect(error.kind).toBe('rate-limited');
+    expect(api.imageCalls()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('waits for a Retry-After that ends just before the deadline', async () => {
+    const { options, sleeps } = setup({ image: [status(429, { 'Retry-After': '3' }), () => imageAnswer()] });
+    await expect(generateQr({ ...options(), timeoutMs: 3001 })).resolves.toMatchObject({ attempts: 2 });
+    expect(sleeps).toEqual([3000]);
+  });
+
+  it('does not wait for a Retry-After on an answer that is not a 429', async () => {
+    const { api, generate, sleeps } = setup({ image: [status(500, { 'Retry-After': '1' }), () => imageAnswer()] });
+    expect((await rejection(generate())).kind).toBe('server-error');
+    expect(api.imageCalls()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('does not guess a wait when there is no Retry-After', async () => {
     const { api, generate } = setup({ image: [status(429)] });
     expect((await rejection(generate())).kind).toBe('rate-limited');
@@ -351,6 +415,62 @@ describe('generateQr: timeout and cancel', () => {
   });
 });
 
+describe('generateQr: failures around the call', () => {
+  it('a token source that throws something unexpected ends as internal', async () => {
+    const { options, api } = setup({});
+    const tokens = {
+      getToken: () => Promise.reject(new TypeError('boom')),
+      refresh: () => Promise.reject(new TypeError('boom')),
+      invalidate: () => Promise.resolve(),
+    };
+    expect((await rejection(generateQr({ ...options(), tokens }))).kind).toBe('internal');
+    expect(api.imageCalls()).toHaveLength(0);
+  });
+
+  it('an abort that arrives with a 503 shows the 503 and starts no retry wait', async () => {
+    const controller = new AbortController();
+    const { api, options, sleeps } = setup({ image: [status(503), () => imageAnswer()] });
+    const error = await rejection(
+      generateQr({
+        ...options(),
+        signal: controller.signal,
+        onRequest: (entry) => {
+          if (entry.status === 503) controller.abort();
+        },
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'server-error', status: 503 });
+    expect(api.imageCalls()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('after it ends, a later caller abort no longer reaches the call', async () => {
+    const controller = new AbortController();
+    const { api, options } = setup({});
+    await generateQr({ ...options(), signal: controller.signal });
+    controller.abort();
+    const signal = api.imageCalls()[0]?.signal;
+    expect(signal?.aborted).toBe(false);
+  });
+
+  it.each([200, 201, 299])('takes a %i answer as the image', async (code) => {
+    const { generate } = setup({ image: [() => imageAnswer(SVG_BASE64, code)] });
+    await expect(generate()).resolves.toMatchObject({ svg: SVG, status: code });
+  });
+
+  it('an opaque redirect (status 0) is an error, not an empty image', async () => {
+    const { generate } = setup({ image: [() => Response.error()] });
+    const error = await rejection(generate());
+    expect(error.kind).toBe('unexpected-status');
+    expect(error.message).toBe('The API redirected the request; redirects are not followed.');
+  });
+
+  it('names the image call in a 404', async () => {
+    const { generate } = setup({ image: [status(404)] });
+    expect((await rejection(generate())).message).toBe('The API address does not exist (the image call got "Not Found").');
+  });
+});
+
 describe('generateQr: body size cap', () => {
   it('refuses a streamed body past 2 MB and stops reading it', async () => {
     let pulled = 0;
@@ -371,7 +491,7 @@ describe('generateQr: body size cap', () => {
     const error = await rejection(generate());
     expect(error.kind).toBe('unreadable-response');
     expect(error.message).toMatch(/too large/);
-    expect(pulled).toBeLessThan(MAX_IMAGE_BODY_BYTES + 4 * chunk.byteLength);
+    expect(pulled).toBeLessThan(2 * 1024 * 1024 + 4 * chunk.byteLength);
   });
 
   it('takes a declared Content-Length of exactly 2 MB and refuses one byte more, unread', async () => {
@@ -385,7 +505,7 @@ describe('generateQr: body size cap', () => {
 
   it('refuses a declared Content-Length past the cap without reading', async () => {
     const { generate } = setup({
-      image: [() => new Response('x', { status: 200, headers: { 'Content-Length': String(MAX_IMAGE_BODY_BYTES + 1) } })],
+      image: [() => new Response('x', { status: 200, headers: { 'Content-Length': String(2 * 1024 * 1024 + 1) } })],
     });
     expect((await rejection(generate())).message).toMatch(/too large/);
   });

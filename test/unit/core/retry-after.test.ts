@@ -26,4 +26,28 @@ describe('parseRetryAfter', () => {
   ])('%j → %s', (headers, expected) => {
     expect(parseRetryAfter(new Headers(headers), NOW)).toBe(expected);
   });
+
+  it.each([
+    ['a fraction of more than one digit', { 'Retry-After': '1.25' }, 2],
+    ['an HTTP date with text after it', { 'Retry-After': 'Wed, 01 Jan 2025 12:00:30 GMT junk' }, undefined],
+    ['an HTTP date with text before it', { 'Retry-After': 'x Wed, 01 Jan 2025 12:00:30 GMT' }, undefined],
+    ['an HTTP-date-shaped string that is no date', { 'Retry-After': 'Wed, 45 Foo 2025 12:00:30 GMT' }, undefined],
+  ])('Retry-After: %s', (_label, headers, expected) => {
+    expect(parseRetryAfter(new Headers(headers), NOW)).toBe(expected);
+  });
+
+  it.each([
+    ['exactly 1e12 is epoch milliseconds (long past)', '1000000000000', 0],
+    ['exactly 1e9 is epoch seconds (long past)', '1000000000', 0],
+    ['just under 1e9 is neither', '999999999', undefined],
+    ['a signed number is not a time', `+${Math.floor(NOW / 1000) + 9}`, undefined],
+    ['a date V8 understands but no standard writes', 'Jan 1 2025 12:00:20 GMT', undefined],
+    ['an ISO date without seconds', '2025-01-01T12:01Z', 60],
+    ['an ISO date with milliseconds', '2025-01-01T12:00:20.500Z', 21],
+    ['an ISO date with an offset', '2025-01-01T13:00:20+01:00', 20],
+    ['an ISO date with an offset without colon', '2025-01-01T13:00:20+0100', 20],
+    ['an ISO-shaped string that is no date', '2025-13-45T12:00:00Z', undefined],
+  ])('quota-reset-UTC: %s', (_label, value, expected) => {
+    expect(parseRetryAfter(new Headers({ 'quota-reset-UTC': value }), NOW)).toBe(expected);
+  });
 });

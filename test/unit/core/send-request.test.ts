@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PimError } from '../../../src/core/errors';
-import { readCappedText } from '../../../src/core/send-request';
+import { readCappedText, tooLarge } from '../../../src/core/send-request';
 import { sleep } from '../../../src/core/sleep';
 
 function streamOf(chunks: Uint8Array[]): Response {
@@ -38,6 +38,18 @@ describe('readCappedText', () => {
     ).rejects.toThrow('over 2 MB');
   });
 
+  it.each([
+    [1024 * 1024, "The server's answer is too large (over 1 MB)."],
+    [1024 * 1024 - 1, "The server's answer is too large (over 1024 KB)."],
+  ])('names a cap of %i bytes exactly', (maxBytes, message) => {
+    expect(tooLarge(maxBytes).message).toBe(message);
+  });
+
+  it('refuses a declared Content-Length past the cap even without a body', async () => {
+    const response = new Response(null, { headers: { 'Content-Length': String(64 * 1024 + 1) } });
+    await expect(readCappedText(response, 64 * 1024)).rejects.toThrow("The server's answer is too large (over 64 KB).");
+  });
+
   it('reads an empty body', async () => {
     expect(await readCappedText(new Response(null), 10)).toEqual({ text: '', bytes: 0 });
   });
@@ -50,7 +62,10 @@ describe('readCappedText', () => {
         },
       }),
     );
-    await expect(readCappedText(response, 100)).rejects.toMatchObject({ kind: 'network' });
+    await expect(readCappedText(response, 100)).rejects.toMatchObject({
+      kind: 'network',
+      message: 'The connection broke while the answer was being read.',
+    });
   });
 
   it('stops waiting for a stalled stream when the signal aborts', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestLogEntry } from '../../../src/core/request-log';
 import { createMemoryStore } from '../../../src/core/storage-port';
@@ -55,6 +56,7 @@ describe('createTokenSource: the token request', () => {
       url: `${BASE_URL}${TOKEN_PATH}?grant_type=client_credentials`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
+    expect(call?.headers.accept).toBe('application/json');
     expect(call?.headers.authorization).toBeUndefined();
     expect(Object.fromEntries(new URLSearchParams(call?.body))).toEqual({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
   });
@@ -145,6 +147,62 @@ describe('createTokenSource: caching and single flight', () => {
   });
 });
 
+describe('parseStoredToken', () => {
+  const good = { accessToken: 'abc', expiresAt: 1_700_000_000_000, audience: 'aud' };
+
+  it('returns a well-formed token without extra fields', () => {
+    expect(parseStoredToken({ ...good, extra: 1 })).toEqual(good);
+  });
+
+  it.each([
+    ['a numeric token', { ...good, accessToken: 123 }],
+    ['an empty token', { ...good, accessToken: '' }],
+    ['a token with a space', { ...good, accessToken: 'a b' }],
+    ['a string expiry', { ...good, expiresAt: '1700000000000' }],
+    ['a NaN expiry', { ...good, expiresAt: NaN }],
+    ['an infinite expiry', { ...good, expiresAt: Infinity }],
+    ['no audience', { accessToken: 'abc', expiresAt: 1_700_000_000_000 }],
+    ['a numeric audience', { ...good, audience: 7 }],
+  ])('refuses %s', (_label, value) => {
+    expect(parseStoredToken(value)).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty token', ''],
+    ['a token with a space', 'a b'],
+    ['a numeric token', 123],
+  ])('a stored entry with the right audience but %s is not used', async (_label, accessToken) => {
+    const { api, options, store } = setup();
+    const audience = await credentialFingerprint(options.endpoint, options.credentials);
+    await store.set(options.cacheKey, { accessToken, expiresAt: Number.MAX_SAFE_INTEGER, audience });
+    await expect(createTokenSource(options).getToken()).resolves.toMatch(/^AccessTok/);
+    expect(api.tokenCalls()).toHaveLength(1);
+  });
+
+  it('a stored entry with the right audience but a NaN expiry is not used', async () => {
+    const { api, options, store } = setup();
+    const audience = await credentialFingerprint(options.endpoint, options.credentials);
+    await store.set(options.cacheKey, { accessToken: 'Stored1', expiresAt: NaN, audience });
+    await expect(createTokenSource(options).getToken()).resolves.toMatch(/^AccessTok/);
+    expect(api.tokenCalls()).toHaveLength(1);
+  });
+});
+
+describe('createTokenSource: parallel callers share one mint', () => {
+  it('callers that arrive while a mint is in flight join it instead of sending their own', async () => {
+    const held = heldAnswer();
+    const { api, options } = setup([held.answer, () => tokenAnswer()]);
+    const first = createTokenSource(options).getToken();
+    await vi.waitFor(() => expect(api.tokenCalls()).toHaveLength(1));
+    const later = Array.from({ length: 5 }, () => createTokenSource(options).getToken());
+    // Let every later caller hash its fingerprint and look for a flight.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    held.release(json(200, { access_token: 'SharedTok1234567', expires_in: '3599' }));
+    expect(await Promise.all([first, ...later])).toEqual(Array(6).fill('SharedTok1234567'));
+    expect(api.tokenCalls()).toHaveLength(1);
+  });
+});
+
 /** A token endpoint answer that waits until the test releases it. */
 function heldAnswer() {
   let release: (response: Response) => void = () => {};
@@ -226,6 +284,14 @@ describe('createTokenSource: the credentials key the flight and the cache', () =
     expect(stored?.audience).toMatch(/^[0-9a-f]{64}$/);
     expect(stored?.audience).toBe(await credentialFingerprint(options.endpoint, options.credentials));
     expect(JSON.stringify([...store.data.entries()])).not.toContain(CLIENT_SECRET);
+  });
+
+  it('the fingerprint is SHA-256 of a versioned JSON list of base URL, token path, client ID and secret', async () => {
+    const endpoint = { baseUrl: BASE_URL, tokenPath: TOKEN_PATH };
+    const input = JSON.stringify(['pim-qr token audience 1', BASE_URL, TOKEN_PATH, CLIENT_ID, CLIENT_SECRET]);
+    expect(await credentialFingerprint(endpoint, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })).toBe(
+      createHash('sha256').update(input).digest('hex'),
+    );
   });
 
   it('the fingerprint changes with the base URL, the token path, the client ID and the secret', async () => {
@@ -318,10 +384,40 @@ describe('readTokenAnswer', () => {
   });
 
   it('never caches a use-once token', async () => {
-    const { api, source } = setup([() => tokenAnswer({ expires_in: '0' })]);
+    const { api, source, store } = setup([() => tokenAnswer({ expires_in: '0' })]);
     await source.getToken();
+    expect(store.data.size).toBe(0);
     await source.getToken();
     expect(api.tokenCalls()).toHaveLength(2);
+  });
+
+  it.each([
+    ['expires_in with a two-digit fraction', { access_token: 'T', issued_at: String(NOW), expires_in: '30.25' }, NOW + 15_125],
+    ['expires_in with white space around it', { access_token: 'T', issued_at: String(NOW), expires_in: ' 30 ' }, NOW + 15_000],
+    ['expires_in in hex: used once', { access_token: 'T', expires_in: '0x10' }, NOW],
+    ['expires_in in exponent form: used once', { access_token: 'T', expires_in: '1e3' }, NOW],
+    ['issued_at with white space around it', { access_token: 'T', issued_at: ` ${NOW - 1000} `, expires_in: '3599' }, NOW - 1000 + 3_539_000],
+    ['issued_at in an array → now', { access_token: 'T', issued_at: [NOW - 1000], expires_in: '3599' }, NOW + 3_539_000],
+    ['issued_at in exponent form → now', { access_token: 'T', issued_at: '1.699999999e12', expires_in: '3599' }, NOW + 3_539_000],
+    ['issued_at with an exponent after it → now', { access_token: 'T', issued_at: '1699999999e3', expires_in: '3599' }, NOW + 3_539_000],
+    ['issued_at exactly one lifetime ago → now', { access_token: 'T', issued_at: String(NOW - 3_599_000), expires_in: '3599' }, NOW + 3_539_000],
+    ['issued_at one ms less than a lifetime ago', { access_token: 'T', issued_at: String(NOW - 3_598_999), expires_in: '3599' }, NOW + 1 - 60_000],
+  ])('%s', (_label, answer, expiresAt) => {
+    expect(readTokenAnswer(JSON.stringify(answer), NOW, MARGIN)).toEqual({ accessToken: 'T', expiresAt });
+  });
+
+  it('says which answer holds no token and where to look', () => {
+    let error: unknown;
+    try {
+      readTokenAnswer('{"status":"approved"}', NOW, MARGIN);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({
+      kind: 'unreadable-response',
+      message: 'The token answer holds no access token.',
+      hint: "Check the environment's token path in Options.",
+    });
   });
 });
 
@@ -341,6 +437,37 @@ describe('createTokenSource: failures', () => {
     expect(error.kind).toBe(kind);
     expect(log.at(-1)?.errorKind).toBe(kind);
     expect(JSON.stringify([error, error.message, error.hint, log])).not.toContain(CLIENT_SECRET);
+  });
+
+  it('an opaque redirect (status 0) is an error, not an empty answer', async () => {
+    const { source } = setup([() => Response.error()]);
+    expect((await rejection(source.getToken())).message).toBe('The API redirected the request; redirects are not followed.');
+  });
+
+  it('takes a 299 answer as the token', async () => {
+    const { source } = setup([() => json(299, { access_token: 'Tok299abcdef', expires_in: '3599' })]);
+    expect(await source.getToken()).toBe('Tok299abcdef');
+  });
+
+  it('a 400 that echoes the secret shows its message with the secret replaced', async () => {
+    const { source } = setup([json(400, { message: `client_secret ${CLIENT_SECRET} is malformed` })]);
+    const error = await rejection(source.getToken());
+    expect(error.serverMessage).toBeDefined();
+    expect(JSON.stringify({ m: error.message, s: error.serverMessage })).not.toContain(CLIENT_SECRET);
+  });
+
+  it('drops a transaction ID that carries the secret', async () => {
+    const { source } = setup([json(400, { transactionId: CLIENT_SECRET, message: 'bad request' })]);
+    const error = await rejection(source.getToken());
+    expect(error.transactionId).toBeUndefined();
+  });
+
+  it('after a mint, its time limit no longer reaches the call', async () => {
+    const { api, source } = setup(undefined, { timeoutMs: 5 });
+    await source.getToken();
+    // Timers run in order of their due time: this one comes after the 5 ms limit would have fired.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(api.tokenCalls()[0]?.signal?.aborted).toBe(false);
   });
 
   it('a fetch that throws → network', async () => {

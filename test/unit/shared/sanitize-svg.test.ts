@@ -186,6 +186,10 @@ describe('sanitizeSvg: what it keeps', () => {
     expect(sanitizeSvg(wrap('<text id="a&#9;b&#10;c&#13;d">x</text>'))).toContain('<text id="a&#9;b&#10;c&#13;d">x</text>');
   });
 
+  it('joins the text of a stylesheet around an element inside it', () => {
+    expect(sanitizeSvg(wrap('<style>rect {<desc>x</desc> fill: #000 }</style>'))).toContain('<style>rect { fill: #000 }</style>');
+  });
+
   it('reads a stylesheet from its text alone, joined across comments, ignoring elements inside it', () => {
     expect(sanitizeSvg(wrap('<style>rect {<!-- note --> fill: #000 }<desc>:host</desc></style>'))).toContain('<style>rect { fill: #000 }</style>');
   });
@@ -211,6 +215,13 @@ describe('sanitizeSvg: what it keeps', () => {
     ['an end before the start', '</svg> then <svg', 'No SVG image remains after removing unsafe content.'],
     ['an empty image', ' \n', 'The image is empty.'],
     ['a broken image in a wrapper', `<p><svg ${NS}><rect></svg>`, /^The image is not well-formed SVG: .+\.$/],
+    ['a broken image at the start', `<svg ${NS}><rect></svg>`, 'The image is not well-formed SVG: Missing end tag for element rect (line 1, column 90).'],
+    ['a broken image after an end tag', '</svg> then <svg>', 'No SVG image remains after removing unsafe content.'],
+    [
+      'absurd nesting in a wrapper',
+      `<p><svg ${NS}>${'<g>'.repeat(100_000)}${'</g>'.repeat(100_000)}</svg>`,
+      'The image is not well-formed SVG: it nests too deeply.',
+    ],
   ])('says why for %s', (_name, markup, message) => {
     expect(() => sanitizeSvg(markup)).toThrow(message);
   });
@@ -290,6 +301,7 @@ describe('cssLoadsSomething', () => {
     ['-moz-binding: x', true],
     ['behavior: url(x.htc)', true],
     ['behavior : x', true],
+    ['behavior:x', true],
     ['background: image-set ("x" 1x)', true],
     ['width: expression (alert(1))', true],
     ['fill: url (x)', true],
@@ -314,6 +326,11 @@ describe('isSafeAttribute', () => {
     ['xmlns:xlink', 'http://www.w3.org/1999/xlink', false],
     ['ev:event', 'load', false],
     ['xml:space', 'preserve', true],
+    ['xml:lang', 'nl', true],
+    ['xlink:href', 'https://evil.example/', false],
+    ['XLINK:HREF', 'https://evil.example/', false],
+    ['1fill', 'red', false],
+    ['fillé', 'red', false],
     ['fill', 'url(#g)', true],
     ['fill', 'url(https://evil.example/#g)', false],
     ['style', 'fill: red', true],
