@@ -396,6 +396,7 @@ describe('readTokenAnswer', () => {
     ['expires_in with white space around it', { access_token: 'T', issued_at: String(NOW), expires_in: ' 30 ' }, NOW + 15_000],
     ['expires_in in hex: used once', { access_token: 'T', expires_in: '0x10' }, NOW],
     ['expires_in in exponent form: used once', { access_token: 'T', expires_in: '1e3' }, NOW],
+    ['expires_in in an array: used once', { access_token: 'T', expires_in: ['3599'] }, NOW],
     ['issued_at with white space around it', { access_token: 'T', issued_at: ` ${NOW - 1000} `, expires_in: '3599' }, NOW - 1000 + 3_539_000],
     ['issued_at in an array → now', { access_token: 'T', issued_at: [NOW - 1000], expires_in: '3599' }, NOW + 3_539_000],
     ['issued_at in exponent form → now', { access_token: 'T', issued_at: '1.699999999e12', expires_in: '3599' }, NOW + 3_539_000],
