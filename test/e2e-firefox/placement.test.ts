@@ -1,40 +1,16 @@
 // Placing the QR on pages in Firefox: Insert into page (floating, dragged and removed), replace by
 // selector and remember it across reloads, a strict CSP, hostile SVGs, and pages Firefox protects.
-import type { ElementHandle, Page } from 'puppeteer-core';
 import { clickOnScreen, findOnScreen, onScreen } from '../../scripts/firefox-on-screen';
 import { click, count, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
-import { decodeQrPng } from '../e2e/png';
 import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
 import { styleAttackCorpus } from '../fixtures/hostile-svg/style-attacks';
-import { type ExtensionPages, expect, test } from './harness';
+import { expect, test } from './harness';
 import { generate } from './journeys';
+import { PLACEMENT, box, decodePlaced, placement, sandboxSvg } from './placements';
 
-const PLACEMENT = '[data-pim-qr-placement]';
 const DEFAULT_URL = sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes);
-
-async function placement(page: Page): Promise<ElementHandle> {
-  const handle = await page.waitForSelector(PLACEMENT, { visible: true });
-  if (!handle) throw new Error('no placement in the page');
-  return handle as ElementHandle;
-}
-
-async function box(handle: ElementHandle): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await handle.boundingBox();
-  if (!b) throw new Error('the placement has no box');
-  return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
-}
-
-/** The QR in a screenshot of the element, read as a phone would; the page is brought to front and the pointer moved off it first. */
-async function decodePlaced(page: Page, handle: ElementHandle): Promise<string | undefined> {
-  await page.bringToFront();
-  await page.mouse.move(0, 0);
-  return decodeQrPng(Buffer.from(await handle.screenshot()));
-}
-
-const sandboxSvg = async (ext: ExtensionPages, params: QrParams = DEFAULT_PARAMS) =>
-  (await ext.value<{ svg: string }>('ui-bg-generate', { requestId: crypto.randomUUID(), environmentId: 'sandbox', params })).svg;
 
 test('Insert into page from the popup: floating, dragged, scannable in a screenshot, removed', async ({ firefox, ext }) => {
   const { page, tabId } = await ext.openDemo('/demo/login.html');
