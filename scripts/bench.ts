@@ -11,6 +11,7 @@ import { DEFAULT_PARAMS } from '../src/core/params';
 import { type CpuProfile, type Extension, WorkerSession, WorkerStopper, loadedExtension, pageHeap, selfTimes, serviceWorkerHeap, startProfiler } from './bench/browser';
 import { FIREFOX_NOTES, FIREFOX_UNAVAILABLE, runFirefoxBench } from './bench/firefox';
 import { type MachineInfo, machineInfo } from './bench/machine';
+import { generateMany } from './bench/generate-many';
 import { nodeClient } from './bench/node-baseline';
 import { armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
 import { markdownTable, readmeSection, terminalReport } from './bench/report';
@@ -275,26 +276,7 @@ async function memorySection(bench: Bench, results: Results): Promise<void> {
 async function throughputSection(bench: Bench, results: Results): Promise<void> {
   await clearSession(bench);
   const before = bench.sandbox.handler.stats();
-  const run = await bench.control.evaluate(
-    async ({ count, environmentId, params }) => {
-      const perCall: number[] = [];
-      let failures = 0;
-      let firstError = '';
-      const started = performance.now();
-      for (let i = 0; i < count; i++) {
-        const t0 = performance.now();
-        const payload = { requestId: crypto.randomUUID(), environmentId, params };
-        const reply = (await chrome.runtime.sendMessage({ name: 'ui-bg-generate', payload })) as { ok?: boolean; error?: unknown } | undefined;
-        perCall.push(performance.now() - t0);
-        if (!reply?.ok) {
-          failures++;
-          firstError ||= JSON.stringify(reply?.error);
-        }
-      }
-      return { elapsedMs: performance.now() - started, perCall, failures, firstError };
-    },
-    { count: GENERATIONS, environmentId: bench.environmentId, params: DEFAULT_PARAMS },
-  );
+  const run = await bench.control.evaluate(generateMany, { count: GENERATIONS, environmentId: bench.environmentId, params: DEFAULT_PARAMS });
   const after = bench.sandbox.handler.stats();
   results.throughput = { ...run, tokenCalls: after.tokenCalls - before.tokenCalls, imageCalls: after.imageCalls - before.imageCalls };
 }

@@ -5,6 +5,7 @@ import { DEFAULT_PARAMS } from '../../src/core/params';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../firefox-extension';
 import { fill, role } from '../firefox-ui';
 import type { RunningSandbox } from '../sandbox-http';
+import { generateMany } from './generate-many';
 import { nodeClient } from './node-baseline';
 import { armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './probes';
 import { type Results, interrupt, progress, section } from './results';
@@ -191,26 +192,7 @@ async function insertSection(bench: Bench, popup: Page, results: Results, runs: 
 async function throughputSection(bench: Bench, results: Results, generations: number): Promise<void> {
   await bench.control.evaluate(async () => chrome.storage.session.clear());
   const before = bench.sandbox.handler.stats();
-  const run = await bench.control.evaluate(
-    async ({ count, environmentId, params }) => {
-      const perCall: number[] = [];
-      let failures = 0;
-      let firstError = '';
-      const started = performance.now();
-      for (let i = 0; i < count; i++) {
-        const t0 = performance.now();
-        const payload = { requestId: crypto.randomUUID(), environmentId, params };
-        const reply = (await chrome.runtime.sendMessage({ name: 'ui-bg-generate', payload })) as { ok?: boolean; error?: unknown } | undefined;
-        perCall.push(performance.now() - t0);
-        if (!reply?.ok) {
-          failures++;
-          firstError ||= JSON.stringify(reply?.error);
-        }
-      }
-      return { elapsedMs: performance.now() - started, perCall, failures, firstError };
-    },
-    { count: generations, environmentId: bench.environmentId, params: DEFAULT_PARAMS },
-  );
+  const run = await bench.control.evaluate(generateMany, { count: generations, environmentId: bench.environmentId, params: DEFAULT_PARAMS });
   const after = bench.sandbox.handler.stats();
   results.throughput = { ...run, tokenCalls: after.tokenCalls - before.tokenCalls, imageCalls: after.imageCalls - before.imageCalls };
 }

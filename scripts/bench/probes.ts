@@ -9,7 +9,7 @@ export interface Page {
 }
 
 export const FORM_READY_MARK = 'pim-qr-form-ready';
-const PREVIEW_SVG = '[role="img"][aria-label="QR preview"] svg';
+const PREVIEW_IMAGE = 'img[alt="QR preview"]';
 
 /** Installed once per page; every probe lives on `window.__pimBench`. */
 const PROBES = String.raw`
@@ -62,14 +62,15 @@ const PROBES = String.raw`
       this.clickAt = undefined;
       document.addEventListener('click', () => { this.clickAt = wallClock(); }, { capture: true, once: true });
     },
-    /** From the next click to the frame that shows a new, laid-out QR preview. */
+    /** From the next click to the frame that shows a new, decoded and laid-out QR preview image. */
     armPreview(selector, timeoutMs) {
-      const previous = document.querySelector(selector);
+      const previousSrc = document.querySelector(selector)?.getAttribute('src');
       this.armClick();
+      // The image element may stay and change its source: a new source, decoded, is a new preview.
       this.pending = when(() => {
-        const svg = document.querySelector(selector);
-        return this.clickAt !== undefined && svg && svg !== previous && visible(svg);
-      }, timeoutMs, 'the QR preview', false).then((at) => at - this.clickAt);
+        const image = document.querySelector(selector);
+        return this.clickAt !== undefined && image && image.getAttribute('src') !== previousSrc && image.complete && image.naturalWidth > 0 && visible(image);
+      }, timeoutMs, 'the QR preview', true).then((at) => at - this.clickAt);
     },
     /**
      * In the target page: the frame where a placement with a laid-out SVG is first there (wall clock).
@@ -93,7 +94,7 @@ async function install(page: Page): Promise<void> {
 /** Before clicking Generate: the next click starts the clock, a new visible preview stops it. */
 export async function armPreview(page: Page, timeoutMs = 30_000): Promise<void> {
   await install(page);
-  await page.evaluate(`window.__pimBench.armPreview(${JSON.stringify(PREVIEW_SVG)}, ${timeoutMs})`);
+  await page.evaluate(`window.__pimBench.armPreview(${JSON.stringify(PREVIEW_IMAGE)}, ${timeoutMs})`);
 }
 
 /** Ms from the click to the frame that shows the new preview. */

@@ -58,10 +58,18 @@ function trackDrag<T>(
 
 /**
  * Drags start on `surface` except on `exclude`d controls; arrow keys nudge while the host itself has
- * focus. `root` is the host's closed shadow root: from the host's own listener, composedPath() hides
- * what is inside a closed root, so only the root can tell that a control in it has the focus.
+ * focus that the person gave it (`focusedByUser`). `root` is the host's closed shadow root: from the
+ * host's own listener, composedPath() hides what is inside a closed root, so only the root can tell
+ * that a control in it has the focus.
  */
-export function makeDraggable(host: HTMLElement, root: ShadowRoot, surface: HTMLElement, exclude: Element[], binding: MoveBinding): () => void {
+export function makeDraggable(
+  host: HTMLElement,
+  root: ShadowRoot,
+  surface: HTMLElement,
+  exclude: Element[],
+  focusedByUser: () => boolean,
+  binding: MoveBinding,
+): () => void {
   trackDrag(surface, {
     accept: (event) => !event.composedPath().some((node) => exclude.includes(node as Element)),
     start: () => {
@@ -74,7 +82,7 @@ export function makeDraggable(host: HTMLElement, root: ShadowRoot, surface: HTML
 
   let keyTimer: ReturnType<typeof setTimeout> | undefined;
   const key = trusted((event: KeyboardEvent) => {
-    if (root.activeElement !== null) return;
+    if (root.activeElement !== null || !focusedByUser()) return;
     const delta = nudgeFor(event.key, event.shiftKey);
     if (!delta) return;
     const { x, y } = binding.position();

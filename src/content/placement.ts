@@ -12,7 +12,7 @@ import { qrGeometry } from './qr-modules';
 import { assessScannability } from './scannability';
 import type { PreparedSvg } from './svg-image';
 import { contentText } from './text';
-import { trusted } from './trusted-input';
+import { trackUserFocus, trusted } from './trusted-input';
 
 export const PLACEMENT_ATTRIBUTE = 'data-pim-qr-placement';
 const IMAGE_CSS = ':host { display: block; width: 100%; height: 100%; } svg { display: block; width: 100%; height: 100%; }';
@@ -120,6 +120,7 @@ export function createPlacement(
   root.append(frame);
 
   let removed = false;
+  const userFocus = trackUserFocus(host, win);
   let pinnedElement: Element | undefined;
   let savedDisplay: { value: string; priority: string } | undefined;
 
@@ -243,6 +244,7 @@ export function createPlacement(
       if (removed) return;
       removed = true;
       stopKeys?.();
+      userFocus.stop();
       win.removeEventListener('scroll', onViewportChange, true);
       win.removeEventListener('resize', onViewportChange);
       host.remove();
@@ -291,11 +293,12 @@ export function createPlacement(
     }),
   );
   // The host is in the page's DOM, where any script can focus it and dispatch keys at it. Keys for a
-  // control inside (the closed root hides it from composedPath() here) are that control's.
+  // control inside (the closed root hides it from composedPath() here) are that control's, and keys
+  // count only when the person gave the host its focus.
   host.addEventListener(
     'keydown',
     trusted((event: KeyboardEvent) => {
-      if (root.activeElement !== null) return;
+      if (root.activeElement !== null || !userFocus.byUser) return;
       if (event.key === 'Delete' || event.key === 'Backspace') {
         event.preventDefault();
         event.stopPropagation();
@@ -328,7 +331,7 @@ export function createPlacement(
         setPressed();
       }),
     );
-    stopKeys = makeDraggable(host, root, frame, [toolbar, resizeHandle], {
+    stopKeys = makeDraggable(host, root, frame, [toolbar, resizeHandle], () => userFocus.byUser, {
       position,
       moveTo: (next) => {
         state.position = next;

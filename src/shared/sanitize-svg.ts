@@ -5,7 +5,7 @@
 // document that shares the extension page's (or the web page's) scripting context: Chromium checks
 // each `on*` attribute against that context's CSP right there, so only the CSP stood between an
 // answer and script. Runs anywhere: extension pages, the content script, the worker, Node.
-import { parseXml, type XmlElement, XmlError, type XmlNode, type XmlText } from '@rgrove/parse-xml';
+import { parseXml, XmlElement, XmlError, type XmlNode, type XmlText } from '@rgrove/parse-xml';
 import { SvgSanitizeError } from './svg-sanitize-error';
 
 export { SvgSanitizeError };
@@ -15,6 +15,11 @@ const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
 /** Deeper than any QR needs; bounds the recursion below (the parser's own is bounded by the 2 MB body cap). */
 export const MAX_SVG_DEPTH = 64;
+/** Far more than a QR needs; beyond it, drawing alone can stall a page or the popup for seconds. */
+export const MAX_SVG_ELEMENTS = 20_000;
+export const MAX_USE_ELEMENTS = 200;
+/** Elements as drawn, each `<use>` counting the copy it draws. */
+export const MAX_DRAWN_ELEMENTS = 50_000;
 
 /** SVG elements a QR image can use; nothing here runs script, loads a resource or animates. */
 const KEPT_ELEMENTS = new Set([
@@ -133,6 +138,60 @@ function pixels(length: string | undefined): number {
   return match ? Number(match[1]) : 0;
 }
 
+const linkOf = (element: XmlElement): string => (element.attributes.href ?? element.attributes['xlink:href'] ?? '').trim();
+
+/**
+ * Refuses an image whose drawing alone could freeze the view showing it: too many elements, too many
+ * `<use>`, a `<use>` of something that holds (or is) a `<use>` or of its own ancestor (each level
+ * multiplies: nine levels of ten draw a billion copies), or flat `<use>` copies of a large group.
+ */
+export function checkDrawingBudget(root: XmlElement): void {
+  const elements: XmlElement[] = [];
+  const pending: XmlElement[] = [root];
+  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
+    elements.push(element);
+    if (elements.length > MAX_SVG_ELEMENTS) throw new SvgSanitizeError('The image is too complex to show safely.');
+    for (const child of element.children) if (isElement(child)) pending.push(child);
+  }
+  const uses = elements.filter((element) => element.name === 'use');
+  if (uses.length > MAX_USE_ELEMENTS) throw new SvgSanitizeError('The image repeats parts of itself too often to show safely.');
+  if (uses.length === 0) return;
+  const byId = new Map<string, XmlElement>();
+  for (const element of elements) {
+    const id = element.attributes.id;
+    if (id !== undefined && !byId.has(id)) byId.set(id, element);
+  }
+  /** Elements in a subtree, and whether it holds a `<use>`; counted once per referenced element. */
+  const sizes = new Map<XmlElement, { count: number; holdsUse: boolean }>();
+  const sizeOf = (target: XmlElement) => {
+    let size = sizes.get(target);
+    if (size === undefined) {
+      size = { count: 0, holdsUse: false };
+      const stack = [target];
+      for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
+        size.count += 1;
+        if (element.name === 'use') size.holdsUse = true;
+        for (const child of element.children) if (isElement(child)) stack.push(child);
+      }
+      sizes.set(target, size);
+    }
+    return size;
+  };
+  let drawn = elements.length;
+  for (const use of uses) {
+    const link = linkOf(use);
+    const target = link.startsWith('#') ? byId.get(link.slice(1)) : undefined;
+    if (target === undefined) continue;
+    let ancestor: XmlElement | null = use;
+    while (ancestor !== null && ancestor !== target) ancestor = ancestor.parent instanceof XmlElement ? ancestor.parent : null;
+    if (ancestor === target || sizeOf(target).holdsUse) {
+      throw new SvgSanitizeError('The image nests repeated parts and could freeze the page showing it.');
+    }
+    drawn += sizeOf(target).count;
+    if (drawn > MAX_DRAWN_ELEMENTS) throw new SvgSanitizeError('The image draws too many copies of its parts to show safely.');
+  }
+}
+
 /** The root `<svg>` of the text, undefined when the root is something else, or the parser's error. */
 function parseSvg(text: string): XmlElement | undefined | Error {
   try {
@@ -169,6 +228,7 @@ export function sanitizeSvg(markup: string): string {
   if (!root || (root.attributes.xmlns !== undefined && root.attributes.xmlns !== SVG_NS)) {
     throw new SvgSanitizeError('No SVG image remains after removing unsafe content.');
   }
+  checkDrawingBudget(root);
   const out: Output = { parts: [], usesXlink: false };
   writeChildren(root, 0, out);
   let attributes = writeAttributes(root, out);

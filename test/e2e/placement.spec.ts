@@ -61,6 +61,12 @@ async function box(locator: Locator) {
   return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
 }
 
+/** A person's press on the middle of a placement: it takes the focus without moving it. */
+async function pressOn(page: Page, placement: Locator): Promise<void> {
+  const b = await box(placement);
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+}
+
 /** Decodes the QR in a screenshot of the element. */
 async function decode(locator: Locator): Promise<string | undefined> {
   return decodeQrPng(await locator.screenshot());
@@ -117,8 +123,8 @@ test.describe('placing a QR', () => {
     const resized = await box(placement);
     expect(resized).toEqual({ x: moved.x, y: moved.y, width: 340, height: 340 });
 
-    // Arrow keys nudge 1 px, Shift+arrow 10 px, when the placement itself has focus.
-    await placement.focus();
+    // Arrow keys nudge 1 px, Shift+arrow 10 px, when the person gave the placement the focus (a press on it).
+    await pressOn(page, placement);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowDown');
@@ -356,7 +362,7 @@ test.describe('remembered placements', () => {
     const floating = await value<{ placementId: string }>(ext, 'ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
     await page.bringToFront();
     const second = page.locator(`[data-pim-qr-placement="${floating.placementId}"]`);
-    await second.focus();
+    await pressOn(page, second);
     await page.keyboard.press('Shift+ArrowLeft');
     const movedTo = await box(second);
     await expect.poll(async () => (await serviceWorker.evaluate(() => chrome.storage.local.get('placements'))) as unknown).toMatchObject({
@@ -625,8 +631,21 @@ test.describe('scripts of the page', () => {
     expect(await box(placement)).toEqual(start);
     await expect(placement).toHaveCSS('opacity', '1');
 
-    // A real key press moves it, and exactly that move is stored: nothing the script did got through.
-    await placement.focus();
+    // The page aims the person's own keys at the QR: it moves the focus there on every key in its form.
+    await page.evaluate(() => {
+      const host = document.querySelector('[data-pim-qr-placement]') as HTMLElement;
+      document.querySelector('#email')?.addEventListener('keydown', () => host.focus(), { capture: true });
+    });
+    await page.locator('#email').click();
+    await page.keyboard.type('ab');
+    for (const key of ['Backspace', 'Delete', 'Shift+ArrowLeft', 'Shift+ArrowDown']) await page.keyboard.press(key);
+    await expect(placement).toHaveCount(1);
+    expect(await box(placement)).toEqual(start);
+    expect(await storedPlacements(serviceWorker)).toEqual([before]);
+
+    // A real key press, after the person put the focus on the QR, moves it, and exactly that move is
+    // stored: nothing the script did got through.
+    await page.mouse.click(start.x + start.width / 2, start.y + start.height / 2);
     await page.keyboard.press('Shift+ArrowRight');
     const after = { x: start.x + 10, y: start.y };
     await expect.poll(async () => (await storedPlacements(serviceWorker))[0]?.position).toEqual(after);

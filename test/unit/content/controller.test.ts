@@ -102,6 +102,26 @@ describe('controller', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('ignores a person’s keys when the page, not the person, put the focus on the QR', async () => {
+    vi.useFakeTimers();
+    const { controller, send } = setup();
+    await controller.handle({ name: 'bg-content-place', payload: spec({ remembered: true, position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }) });
+    const host = hosts()[0] as HTMLElement;
+    // The page moves the focus while the person types in its search box.
+    host.focus();
+    for (const key of ['ArrowLeft', 'ArrowUp', 'Backspace', 'Delete']) {
+      dispatchTrusted(host, new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([...hosts()]).toEqual([host]);
+    expect([host.style.left, host.style.top]).toEqual(['50px', '60px']);
+    expect(send).not.toHaveBeenCalled();
+    // A press on the QR, which the page had focused, makes that focus the person's: now Delete removes it.
+    dispatchTrusted(host, new PointerEvent('pointerdown', { button: 0, pointerId: 1, bubbles: true, composed: true }));
+    dispatchTrusted(host, new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true }));
+    expect(hosts()).toHaveLength(0);
+  });
+
   it('ignores clicks, keys and drags a page script makes up, and answers the same input from a person', async () => {
     vi.useFakeTimers();
     const { controller, send } = setup();
@@ -139,7 +159,9 @@ describe('controller', () => {
     expect(pin.getAttribute('aria-pressed')).toBe('false');
     expect(send).not.toHaveBeenCalled();
 
-    // The same keys from the keyboard move it, and the move is reported once the burst ends.
+    // A person tabs to the QR; the same keys from the keyboard then move it, and the move is reported once the burst ends.
+    dispatchTrusted(window, new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    host.focus();
     dispatchTrusted(host, new KeyboardEvent('keydown', { key: 'ArrowLeft', shiftKey: true, bubbles: true, composed: true, cancelable: true }));
     expect(host.style.left).toBe('40px');
     await vi.advanceTimersByTimeAsync(1000);

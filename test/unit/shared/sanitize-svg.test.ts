@@ -1,7 +1,14 @@
 // The allow-list filter runs on a real XML parser in plain Node: nothing here depends on a DOM
 // implementation's quirks (happy-dom, for one, drops <script> by itself and would hide a failure).
 import { describe, expect, it } from 'vitest';
-import { cssLoadsSomething, isContainedStylesheet, isSafeAttribute, MAX_SVG_DEPTH, sanitizeSvg, SVG_NS } from '../../../src/shared/sanitize-svg';
+import {
+  cssLoadsSomething,
+  isContainedStylesheet,
+  isSafeAttribute,
+  MAX_SVG_DEPTH,
+  sanitizeSvg,
+  SVG_NS,
+} from '../../../src/shared/sanitize-svg';
 import { SvgSanitizeError } from '../../../src/shared/svg-sanitize-error';
 import { hostileSvgCorpus } from '../../fixtures/hostile-svg/corpus';
 import { styleAttackCorpus } from '../../fixtures/hostile-svg/style-attacks';
@@ -210,6 +217,38 @@ describe('sanitizeSvg: what it keeps', () => {
 
   it('refuses markup that is not a string', () => {
     expect(() => sanitizeSvg(42 as unknown as string)).toThrow('The image is empty.');
+  });
+});
+
+describe('sanitizeSvg: images whose drawing could freeze a view', () => {
+  // The limits are written out here on purpose, not imported: 20,000 elements, 200 <use>, 50,000 drawn.
+  it('accepts a flat <use> of a plain shape, and a <use> of a group without <use>', () => {
+    expect(sanitizeSvg(wrap('<rect id="m" width="1" height="1"/><use href="#m" x="2"/>'))).toContain('<use href="#m" x="2"/>');
+    expect(sanitizeSvg(wrap('<g id="g"><rect width="1"/><rect width="2"/></g><use xlink:href="#g"/>'))).toContain('<use xlink:href="#g"/>');
+  });
+
+  it.each([
+    ['a <use> of a group holding <use>', '<g id="a"><rect width="1" height="1"/></g><g id="b"><use href="#a"/><use href="#a"/></g><use href="#b"/>', /could freeze/],
+    ['a <use> of a <use>', '<rect id="a" width="1" height="1"/><use id="b" href="#a"/><use href="#b"/>', /could freeze/],
+    ['a <use> of its own ancestor', '<g id="self"><g><use href="#self"/></g></g>', /could freeze/],
+    ['xlink:href nesting', '<g id="a"><use xlink:href="#x"/></g><rect id="x"/><use xlink:href="#a"/>', /could freeze/],
+    ['nine levels of ten', `<defs><rect id="a0" width="1" height="1"/>${Array.from({ length: 9 }, (_, i) => `<g id="a${i + 1}">${`<use href="#a${i}"/>`.repeat(10)}</g>`).join('')}</defs><use href="#a9"/>`, /could freeze/],
+    ['201 <use>', `<rect id="a"/>${'<use href="#a"/>'.repeat(201)}`, 'The image repeats parts of itself too often to show safely.'],
+    ['20,001 elements', '<rect/>'.repeat(20_000), 'The image is too complex to show safely.'],
+    ['flat copies of a large group', `<g id="g">${'<rect/>'.repeat(1_000)}</g>${'<use href="#g"/>'.repeat(50)}`, 'The image draws too many copies of its parts to show safely.'],
+  ])('refuses %s', (_name, inner, message) => {
+    expect(() => sanitizeSvg(wrap(inner))).toThrow(message);
+  });
+
+  it('accepts exactly the limits: 200 <use>, and copies that draw 50,000 elements in all', () => {
+    expect(() => sanitizeSvg(wrap(`<rect id="a"/>${'<use href="#a"/>'.repeat(200)}`))).not.toThrow();
+    // 2 (root, path) + 1 group + 999 rects + 49 uses = 1,051 elements; each use draws 1,000 more: 50,051.
+    expect(() => sanitizeSvg(wrap(`<g id="g">${'<rect/>'.repeat(999)}</g>${'<use href="#g"/>'.repeat(49)}`))).toThrow(/too many copies/);
+    expect(() => sanitizeSvg(wrap(`<g id="g">${'<rect/>'.repeat(999)}</g>${'<use href="#g"/>'.repeat(48)}`))).not.toThrow();
+  });
+
+  it('ignores a <use> of nothing, or of another document', () => {
+    expect(() => sanitizeSvg(wrap('<use href="#missing"/><use href="other.svg#a"/>'))).not.toThrow();
   });
 });
 
