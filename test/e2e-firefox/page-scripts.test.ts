@@ -1,9 +1,10 @@
 // What the scripts of a page can do to the QR placed in it, in Firefox: open its closed shadow root,
-// or fake clicks, keys and pointer events at a placement or at the element picker (nothing), and
-// keep the DOM busy so that a remembered placement has to wait for its element (it still comes
-// back). The person's real mouse and keyboard (puppeteer's input, which Firefox marks trusted)
-// still work. Controls inside closed roots are found in Firefox's accessibility tree
-// (scripts/firefox-on-screen.ts), never through anything a page could use.
+// fake clicks, keys and pointer events at a placement or at the element picker, or move the focus
+// onto a placement while the person types (none of it does anything), and keep the DOM busy so that
+// a remembered placement has to wait for its element (it still comes back). The person's real mouse
+// and keyboard (puppeteer's input, which Firefox marks trusted) still work. Controls inside closed
+// roots are found in Firefox's accessibility tree (scripts/firefox-on-screen.ts), never through
+// anything a page could use.
 import { clickOnScreen, onScreen, waitForTextOnScreen } from '../../scripts/firefox-on-screen';
 import { count, waitUntil } from '../../scripts/firefox-ui';
 import { DOM_DEBOUNCE_MS } from '../../src/content/page-watch';
@@ -82,6 +83,22 @@ test('scripts of the page cannot open, remove, fade, pin, move or resize a remem
   await placed.hover();
   expect(await onScreen(page, 'button', 'Pin to element')).toMatchObject({ pressed: false });
   expect(await onScreen(page, 'slider', 'Opacity')).toMatchObject({ value: '100' });
+
+  // The page aims the person's own keys at the QR: it moves the focus there on every key in its form.
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-pim-qr-placement]') as HTMLElement;
+    document.querySelector('#email')?.addEventListener('keydown', () => host.focus(), { capture: true });
+  });
+  await page.click('#email');
+  await page.keyboard.type('ab');
+  for (const key of ['Backspace', 'Delete'] as const) await page.keyboard.press(key);
+  await page.keyboard.down('Shift');
+  for (const key of ['ArrowLeft', 'ArrowDown'] as const) await page.keyboard.press(key);
+  await page.keyboard.up('Shift');
+  await settle();
+  expect(await count(page, PLACEMENT)).toBe(1);
+  expect(await box(placed)).toEqual(start);
+  expect(await storedPlacements(ext)).toEqual([before]);
 
   // A real click on the QR gives it the focus, and a real key press moves it: exactly that move is
   // stored, so nothing the script did got through.
