@@ -117,9 +117,10 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
 test('Cancel after the answer arrived: no result, and History stays empty', async ({ firefox, sandbox, ext }) => {
   const options = await ext.openOptions();
   await addEnvironment(options, { baseUrl: sandbox.url });
-  sandbox.handler.configure({ faults: ['delay=1500'] });
   const popup = await ext.openPopup();
   await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  // Slow enough that the hold below surely begins before the answer, even on a busy machine.
+  sandbox.handler.configure({ faults: ['delay=4000'] });
   await click(popup, role('button', 'Generate'));
   await visible(popup, role('button', 'Cancel'));
 

@@ -128,7 +128,6 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
     await generate(popup);
     expect(sandbox.handler.stats().imageCalls, kind).toBe(imageCalls + 1);
     expect(sandbox.handler.describe().faults, 'the hostile answer was served').toEqual([]);
-    expect(await textOf(popup, role('status')), kind).toContain('QR code ready.');
     // The attack left the code scannable; only the attack itself is gone.
     await expect.poll(() => textOf(popup, 'body'), { message: kind }).toContain(`Encodes: ${DEFAULT_URL}`);
     const preview = await visible(popup, role('image', 'QR preview'));
