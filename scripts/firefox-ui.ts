@@ -102,6 +102,11 @@ export async function valueOf(scope: Scope, selector: string): Promise<string | 
   );
 }
 
+/** An attribute of the element once it is visible (null when it has none). */
+export async function attributeOf(scope: Scope, selector: string, name: string): Promise<string | null> {
+  return withHandle(scope, selector, (handle) => handle.evaluate((element, attribute) => element.getAttribute(attribute), name));
+}
+
 /** Whether the page shows this text somewhere (innerText, so hidden text does not count). */
 export async function pageText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);

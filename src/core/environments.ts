@@ -138,7 +138,8 @@ function checkBaseUrl(text: string, fail: Fail, checkHost: boolean): string | un
   try {
     url = new URL(text);
   } catch {
-    return fail('baseUrl', 'not-a-url', 'Base URL must be a full address such as https://api.example.com.');
+    const problem = unparsableBaseUrlProblem(text);
+    return fail('baseUrl', problem.code, problem.message);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return fail('baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.');
@@ -168,6 +169,21 @@ function checkPath(field: 'tokenPath' | 'imagePath', value: unknown, fallback: s
   return text;
 }
 
+const wildcardProblem = (): EnvironmentFieldError => ({
+  code: 'host-wildcard',
+  message: 'Base URL must name one host: wildcards such as "*" are not allowed.',
+});
+
+/**
+ * Why the URL parser refused a base URL. Firefox's parser refuses a host with "*" (or "%2A") outright,
+ * where Chromium's and Node's keep it for `hostNameProblem`: a wildcard gets its own reason in every browser.
+ */
+function unparsableBaseUrlProblem(text: string): EnvironmentFieldError {
+  const host = /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(text)?.[1] ?? '';
+  if (/\*|%2a/i.test(host)) return wildcardProblem();
+  return { code: 'not-a-url', message: 'Base URL must be a full address such as https://api.example.com.' };
+}
+
 // Host names as RFC 1123 has them (dot-separated labels of letters, digits and inner hyphens), plus
 // the underscore that internal DNS names often carry and browsers resolve.
 export const HOST_NAME_MAX_LENGTH = 253;
@@ -190,9 +206,7 @@ export function hostNameProblem(hostname: string): EnvironmentFieldError | undef
   } catch {
     // A lone "%" stays as it is and is refused below as a character a host name cannot have.
   }
-  if (host.includes('*')) {
-    return { code: 'host-wildcard', message: 'Base URL must name one host: wildcards such as "*" are not allowed.' };
-  }
+  if (host.includes('*')) return wildcardProblem();
   if (host.length > HOST_NAME_MAX_LENGTH) {
     return { code: 'host-too-long', message: `The host name in the base URL may have at most ${HOST_NAME_MAX_LENGTH} characters.` };
   }
@@ -232,7 +246,7 @@ export function baseUrlProblem(baseUrl: string): EnvironmentFieldError | undefin
   try {
     url = new URL(baseUrl);
   } catch {
-    return { code: 'not-a-url', message: 'Base URL must be a full address such as https://api.example.com.' };
+    return unparsableBaseUrlProblem(baseUrl);
   }
   return hostNameProblem(url.hostname);
 }

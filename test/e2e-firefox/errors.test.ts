@@ -1,11 +1,13 @@
-// What goes wrong, in Firefox: the headline of every error kind in the popup, the timeout, and Cancel.
+// What goes wrong, in Firefox: the headline of every error kind in the popup, the timeout, and Cancel,
+// even when it crosses an answer already on its way.
 import { readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { choose, click, fill, role, textOf, valueOf } from '../../scripts/firefox-ui';
+import { choose, click, count, fill, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
 import { PIM_ERROR_KINDS, type PimErrorKind } from '../../src/core/errors';
+import { holdThenCancel, startGate } from '../e2e/hold-popup';
 import { DIST_FIREFOX, expect, test } from './harness';
-import { SANDBOX_SECRET, addEnvironment, chooseAttributes, pressGenerate } from './journeys';
+import { SANDBOX_SECRET, addEnvironment, chooseAttributes, pressGenerate, storedHistory } from './journeys';
 
 /** What the popup's alert says first, in the words the build ships. */
 const HEADLINES = JSON.parse(readFileSync(resolve(DIST_FIREFOX, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -101,6 +103,7 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
   await click(first, role('button', 'Cancel'));
   await expect.poll(() => textOf(first, 'body')).toContain('Cancelled. Your settings are kept; press Generate to try again.');
   expect(await valueOf(first, role('textbox', 'Title'))).toBe('Slow one');
+  expect(await storedHistory(ext)).toBe(0);
   await first.close();
 
   const second = await ext.openPopup();
@@ -108,6 +111,37 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
   expect(await valueOf(second, role('combobox', 'Environment'))).toMatch(/^custom-/);
   expect(await valueOf(second, role('checkbox', 'PlaceOfBirth'))).toBe(true);
   expect(await valueOf(second, role('checkbox', 'Email'))).toBe(false);
+  expect(firefox.errors).toEqual([]);
+});
+
+test('Cancel after the answer arrived: no result, and History stays empty', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  // Slow enough that the hold below surely begins before the answer, even on a busy machine.
+  sandbox.handler.configure({ faults: ['delay=4000'] });
+  await click(popup, role('button', 'Generate'));
+  await visible(popup, role('button', 'Cancel'));
+
+  // The popup's thread is held while the background gets its answer, stores it and answers the popup,
+  // so that answer waits in the popup's queue; then Cancel is pressed before it is read.
+  const gate = await startGate();
+  try {
+    const held = popup.evaluate(holdThenCancel, gate.url);
+    await expect.poll(() => storedHistory(ext), { timeout: 15_000 }).toBe(1);
+    gate.open();
+    await held;
+  } finally {
+    gate.open();
+    await gate.close();
+  }
+
+  await expect.poll(() => textOf(popup, 'body')).toContain('Cancelled. Your settings are kept; press Generate to try again.');
+  await expect.poll(() => storedHistory(ext)).toBe(0);
+  expect(await count(popup, role('image', 'QR preview'))).toBe(0);
+  await click(popup, role('button', 'History'));
+  await expect.poll(() => textOf(popup, 'body')).toContain('No QR codes yet.');
   expect(firefox.errors).toEqual([]);
 });
 

@@ -42,6 +42,14 @@ export const test = base
     onCleanup(() => sandbox.close());
     return sandbox;
   })
+  // A second sandbox server on another port: another origin to the browser, "another host" for tests
+  // that must prove nothing was sent there. Started only by the tests that ask for it.
+  // eslint-disable-next-line no-empty-pattern -- Vitest reads a fixture's dependencies from this pattern.
+  .extend('otherSandbox', async ({}, { onCleanup }) => {
+    const other: RunningSandbox = await startSandboxServer({ port: 0, log: false });
+    onCleanup(() => other.close());
+    return other;
+  })
   .extend('firefox', async ({ sandbox }, { onCleanup }) => {
     sandbox.handler.reset();
     const firefox: FirefoxWithExtension = await launchFirefoxWithExtension({ executablePath: inject('firefoxPath'), distDir: DIST_FIREFOX, pageTimeoutMs: 10_000 });

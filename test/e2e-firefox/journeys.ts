@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { vi } from 'vitest';
 import type { RunningSandbox } from '../../scripts/sandbox-http';
 import { click, count, field, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
+import type { ExtensionPages } from './harness';
 
 export const SANDBOX_CLIENT_ID = 'sandbox-client';
 export const SANDBOX_SECRET = 'sandbox-secret';
@@ -88,3 +89,7 @@ export function recordRequests(sandbox: RunningSandbox): SeenRequest[] {
   });
   return seen;
 }
+
+/** How many results History holds, read from storage.local by an extension page, not through the UI. */
+export const storedHistory = (ext: ExtensionPages): Promise<number> =>
+  ext.inExtension(async () => ((await chrome.storage.local.get('history')).history as unknown[] | undefined)?.length ?? 0);

@@ -1,6 +1,6 @@
 // The Options page in Firefox: add, test, edit and delete an environment, by its labels; the secret
-// stays write-only; the popup follows every change.
-import { choose, click, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
+// stays write-only; the popup follows every change; a base URL must name one host.
+import { attributeOf, choose, click, field, fill, role, textOf, valueOf, waitUntil } from '../../scripts/firefox-ui';
 import { expect, test } from './harness';
 import { SANDBOX_SECRET, addEnvironment, generate } from './journeys';
 
@@ -26,7 +26,7 @@ test('add, test, edit and delete an environment; the popup follows; the secret i
 
   await addEnvironment(options, { baseUrl: sandbox.url });
   await expect.poll(() => textOf(options, list)).toContain('Local sandbox');
-  expect(await textOf(options, 'form')).toContain('A secret is set (…cret).');
+  expect(await textOf(options, 'form')).toContain('A secret is set. Type a new one to replace it');
   await click(options, role('button', 'Test connection'));
   await expect.poll(() => textOf(options, role('status'))).toMatch(/Connected: token valid for (59|60) min/);
 
@@ -48,7 +48,7 @@ test('add, test, edit and delete an environment; the popup follows; the secret i
   // The secret cannot be read back: a fresh Options page neither shows it nor stores it where pages keep things.
   const fresh = await ext.openOptions();
   await click(fresh, role('button', 'Renamed sandbox CUSTOM'));
-  await expect.poll(() => textOf(fresh, 'form')).toContain('A secret is set (…cret).');
+  await expect.poll(() => textOf(fresh, 'form')).toContain('A secret is set. Type a new one to replace it');
   expect(await fresh.content()).not.toContain(SANDBOX_SECRET);
   expect(await fresh.evaluate(() => JSON.stringify(localStorage))).not.toContain(SANDBOX_SECRET);
   await fresh.close();
@@ -60,5 +60,32 @@ test('add, test, edit and delete an environment; the popup follows; the secret i
   await waitUntil('the list to drop it', async () => (!(await textOf(options, list)).includes('Renamed sandbox') ? true : undefined));
   const after = await ext.openPopup();
   expect(await environmentNames(after)).toEqual(['Sandbox', 'Production']);
+  expect(firefox.errors).toEqual([]);
+});
+
+test('a wildcard base URL is refused with its reason: nothing is saved or granted, nothing typed is lost', async ({ firefox, ext }) => {
+  const options = await ext.openOptions();
+  await click(options, role('button', 'Add environment'));
+  await fill(options, role('textbox', 'Name'), 'Every .com site');
+  await fill(options, role('textbox', 'Base URL'), 'https://*.com');
+  await fill(options, role('textbox', 'Client ID'), 'typed-client');
+  await fill(options, field('Client secret'), 'typed-secret-1234');
+  await click(options, role('button', 'Save'));
+
+  await expect.poll(() => textOf(options, 'form')).toContain('Base URL must name one host: wildcards such as "*" are not allowed.');
+  const baseUrl = role('textbox', 'Base URL');
+  expect(await attributeOf(options, baseUrl, 'aria-invalid')).toBe('true');
+  expect(await textOf(options, role('status'))).not.toContain('Saved.');
+  expect(await valueOf(options, baseUrl)).toBe('https://*.com');
+  expect(await valueOf(options, role('textbox', 'Name'))).toBe('Every .com site');
+  expect(await valueOf(options, field('Client secret'))).toBe('typed-secret-1234');
+
+  const environments = await ext.value<{ id: string }[]>('ui-bg-environments-list');
+  expect(environments.map((environment) => environment.id)).toEqual(['sandbox', 'production']);
+  const stored = await ext.inExtension(async () => JSON.stringify(await chrome.storage.local.get(null)));
+  expect(stored).not.toContain('*.com');
+  expect(stored).not.toContain('typed-secret-1234');
+  const granted = await ext.inExtension(async () => (await chrome.permissions.getAll()).origins ?? []);
+  expect(granted.filter((origin) => origin.includes('*.com') || origin.startsWith('https://*/'))).toEqual([]);
   expect(firefox.errors).toEqual([]);
 });

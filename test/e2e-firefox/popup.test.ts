@@ -1,6 +1,7 @@
 // The popup in Firefox: the built-in Sandbox (issue #11), a custom environment on the sandbox server
-// over HTTP, and hostile SVGs shown sanitized.
-import { choose, click, fill, role, textOf, valueOf } from '../../scripts/firefox-ui';
+// over HTTP, and hostile SVGs shown sanitized, as images no script or style of theirs can leave.
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { choose, click, count, fill, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { HOSTILE_MARKER } from '../../src/core/sandbox/dev/hostile';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
@@ -79,7 +80,37 @@ test('a custom environment on the sandbox server over HTTP: the documented reque
   expect(firefox.errors).toEqual([]);
 });
 
-test('hostile SVGs from the API are shown sanitized in the popup: no script runs, nothing loads', async ({ firefox, sandbox, ext }) => {
+/** How the popup looks, as far as a stylesheet in an answer could change it. */
+const looks = (popup: Page) =>
+  popup.evaluate(() =>
+    [
+      document.documentElement,
+      document.body,
+      ...['main', 'header', 'form', 'select', 'label'].map((selector) => document.querySelector(selector)),
+      [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Generate'),
+    ].map((element) => {
+      if (!element) return 'missing';
+      const style = getComputedStyle(element);
+      const before = getComputedStyle(element, '::before').content;
+      return `${element.tagName}:${style.display}/${style.visibility}/${style.opacity}/${style.position}/${style.backgroundColor}/${before}`;
+    }),
+  );
+
+/** The markup an <img> draws: the SVG inside its data URL ('' when it shows something else). */
+const imageMarkup = (image: ElementHandle) =>
+  image.evaluate((element) => {
+    const src = element instanceof HTMLImageElement ? element.getAttribute('src') ?? '' : '';
+    if (!src.startsWith('data:image/svg+xml;base64,')) return '';
+    return new TextDecoder().decode(Uint8Array.from(atob(src.slice(src.indexOf(',') + 1)), (ch) => ch.charCodeAt(0)));
+  });
+
+const HOSTILE_LEFTOVERS = /<script|onload=|onclick=|onmouseover=|javascript:|foreignObject|__sandbox\/beacon|:host|@import|@font-face/i;
+
+test('hostile SVGs from the API are shown sanitized in the popup: no script runs, nothing loads, no style reaches the popup', async ({
+  firefox,
+  sandbox,
+  ext,
+}) => {
   const options = await ext.openOptions();
   await addEnvironment(options, { baseUrl: sandbox.url });
   const popup = await ext.openPopup();
@@ -89,19 +120,35 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
     void dialog.dismiss();
   });
   await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
-  for (const kind of ['script', 'handler', 'foreignobject', 'external']) {
+  const looksBefore = await looks(popup);
+  expect(looksBefore).not.toContain('missing');
+  for (const kind of ['script', 'handler', 'foreignobject', 'external', 'style']) {
     sandbox.handler.configure({ faults: [`hostile=${kind}*1`] });
+    const imageCalls = sandbox.handler.stats().imageCalls;
     await generate(popup);
+    expect(sandbox.handler.stats().imageCalls, kind).toBe(imageCalls + 1);
     expect(sandbox.handler.describe().faults, 'the hostile answer was served').toEqual([]);
     // The attack left the code scannable; only the attack itself is gone.
     await expect.poll(() => textOf(popup, 'body'), { message: kind }).toContain(`Encodes: ${DEFAULT_URL}`);
-    const preview = await popup.waitForSelector(role('image', 'QR preview'));
-    await preview?.hover();
-    await preview?.click({ offset: { x: 2, y: 2 } });
-    const markup = (await preview?.evaluate((element) => element.innerHTML)) ?? '';
-    await preview?.dispose();
-    expect(markup, kind).not.toMatch(/<script|onload=|onclick=|onmouseover=|javascript:|foreignObject|__sandbox\/beacon/i);
+    const preview = await visible(popup, role('image', 'QR preview'));
+    const at = await preview.boundingBox();
+    if (at) await popup.mouse.click(at.x + 2, at.y + 2);
+    // Whatever styles the answer carried drew only inside its own image.
+    expect(await looks(popup), kind).toEqual(looksBefore);
+    // The preview is an <img>: what it draws is the markup in its data URL.
+    const markup = await imageMarkup(preview);
+    await preview.dispose();
+    expect(markup, kind).toMatch(/^<svg[\s>]/);
+    expect(markup, kind).not.toMatch(HOSTILE_LEFTOVERS);
   }
+  // History shows each of them again, as thumbnails: images too, and just as harmless.
+  await click(popup, role('button', 'History'));
+  await expect.poll(() => count(popup, '.history-entry img[src^="data:image/svg+xml;base64,"]')).toBe(5);
+  for (const thumbnail of await popup.$$('.history-entry img')) {
+    expect(await imageMarkup(thumbnail)).not.toMatch(HOSTILE_LEFTOVERS);
+    await thumbnail.dispose();
+  }
+  expect(await looks(popup)).toEqual(looksBefore);
   await new Promise((resolveWait) => setTimeout(resolveWait, 300));
   expect(await popup.evaluate((marker) => marker in globalThis, HOSTILE_MARKER)).toBe(false);
   expect({ dialogs, beacons: sandbox.handler.stats().beacons }).toEqual({ dialogs: [], beacons: 0 });

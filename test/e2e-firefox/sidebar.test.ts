@@ -17,7 +17,7 @@ const sidebarState = (opener: Page) =>
     const view = views[0];
     if (!view) return undefined;
     const buttons = [...view.document.querySelectorAll('button')].map((button) => button.textContent?.trim() ?? '');
-    const preview = view.document.querySelector('[role="img"][aria-label="QR preview"] svg');
+    const preview = view.document.querySelector('img[alt="QR preview"][src^="data:image/svg+xml;base64,"]');
     return { href: view.location.href, buttons, preview: preview !== null, status: view.document.body.innerText };
   });
 

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { type ExtensionPage, expect, test } from './harness';
+import { holdThenCancel, startGate } from './hold-popup';
 import { decodeQrPng, pngSize } from './png';
 import { saveScreenshot } from './screenshots';
 
@@ -298,18 +297,6 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
 const storedHistory = (worker: Worker) =>
   worker.evaluate(async () => ((await chrome.storage.local.get('history')).history as unknown[] | undefined)?.length ?? 0);
 
-/** A loopback URL that answers "wait" until the test opens it, for a page to poll synchronously. */
-async function startGate(): Promise<{ url: string; open: () => void; close: () => Promise<void> }> {
-  let opened = false;
-  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end(opened ? 'open' : 'wait'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    open: () => (opened = true),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 test('Cancel after the answer arrived: no result, and History stays empty', async ({ openOptions, openPopup, sandbox, serviceWorker }) => {
   const options = await openOptions();
   await addEnvironment(options.page, sandbox.url, SECRET);
@@ -324,15 +311,7 @@ test('Cancel after the answer arrived: no result, and History stays empty', asyn
   // Cancel crosses the answer, as when a user clicks just as the QR arrives.
   const gate = await startGate();
   try {
-    const held = popup.evaluate((gateUrl) => {
-      for (;;) {
-        const poll = new XMLHttpRequest();
-        poll.open('GET', gateUrl, false);
-        poll.send();
-        if (poll.responseText === 'open') break;
-      }
-      [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Cancel')?.click();
-    }, gate.url);
+    const held = popup.evaluate(holdThenCancel, gate.url);
     await expect.poll(() => storedHistory(serviceWorker), { timeout: 15_000 }).toBe(1);
     gate.open();
     await held;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   baseUrlProblem,
   DEFAULT_IMAGE_PATH,
@@ -176,6 +176,38 @@ describe('validateEnvironmentInput', () => {
     ['a%zzb.example', 'host-bad-character'],
   ])('judges the hostname %s as Chromium parses it: %s', (hostname, code) => {
     expect(hostNameProblem(hostname)?.code).toBe(code);
+  });
+
+  describe('with a URL parser that refuses "*" in a host, as Firefox\'s does', () => {
+    const NodeUrl = URL;
+    beforeEach(() => {
+      vi.stubGlobal(
+        'URL',
+        class FirefoxLikeUrl extends NodeUrl {
+          constructor(url: string | URL, base?: string | URL) {
+            if (/^[a-z]+:\/\/[^/?#]*(\*|%2a)/i.test(String(url))) throw new TypeError(`URL constructor: ${String(url)} is not a valid URL.`);
+            super(url, base);
+          }
+        },
+      );
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it.each(['https://*', 'https://*.com', 'https://api.*.example.com', 'https://%2A.example.com', 'https://*:8443', 'https://user@*.example.com/api'])(
+      'still names the wildcard in %s',
+      (baseUrl) => {
+        expect(() => new URL(baseUrl)).toThrow(TypeError);
+        expect(errorsFor({ baseUrl }).baseUrl).toEqual({ code: 'host-wildcard', message: wildcard });
+        expect(baseUrlProblem(baseUrl)?.code).toBe('host-wildcard');
+      },
+    );
+
+    it.each(['https://', 'https://exa mple.com', 'not a url'])('calls %s not a URL', (baseUrl) => {
+      expect(errorsFor({ baseUrl }).baseUrl?.code).toBe('not-a-url');
+      expect(baseUrlProblem(baseUrl)?.code).toBe('not-a-url');
+    });
   });
 
   it('keeps the character it names, so the message can be said in any language', () => {

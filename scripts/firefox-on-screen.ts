@@ -1,0 +1,165 @@
+// What Firefox shows inside closed shadow roots (placements, the picker, notices), found the way a
+// screen reader finds it: by role and accessible name in Firefox's own accessibility tree. Neither
+// page scripts nor puppeteer's selectors can enter a closed root, and Firefox's BiDi `locateNodes`
+// does not either; the parent process can, since it holds every tab's accessibility tree. With
+// `-remote-allow-system-access` (the launcher passes it) WebDriver BiDi runs a function there, in
+// the browser window's chrome scope, which nothing in the page can reach. Tests then use the real
+// mouse and keyboard at the positions found, so every action is trusted input, as a person's is.
+// The Chromium suite does the same over the DevTools protocol (test/e2e/on-screen.ts).
+import type { Browser, Page } from 'puppeteer-core';
+import { waitUntil } from './firefox-ui';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface OnScreen {
+  name: string;
+  /** In CSS px of the page's viewport, as puppeteer's mouse takes them. */
+  box: Box;
+  /** A slider's or text field's value ('' for none). */
+  value: string;
+  pressed: boolean;
+  focused: boolean;
+}
+
+interface BidiLink {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+interface CallResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text?: string };
+}
+
+/**
+ * Runs in Firefox's parent process (chrome scope; Cc, Ci and ChromeUtils are its globals): every
+ * accessible of the tab with this BiDi context id whose computed role is `role` ('text' for text
+ * runs), or null while the tab's tree is not there yet. Boxes are relative to the tab's viewport.
+ */
+const READ_TREE = `(contextId, role) => {
+  const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+  const browser = NavigableManager.getBrowsingContextById(contextId)?.top.embedderElement;
+  if (!browser) throw new Error('no tab for browsing context ' + contextId);
+  const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+  const documentAccessible = service.getAccessibleFor(browser)?.firstChild;
+  if (!documentAccessible) return null;
+  const bounds = (accessible) => {
+    const x = {}, y = {}, width = {}, height = {};
+    accessible.getBoundsInCSSPixels(x, y, width, height);
+    return { x: x.value, y: y.value, width: width.value, height: height.value };
+  };
+  const viewport = bounds(documentAccessible);
+  const states = Ci.nsIAccessibleStates;
+  const found = [];
+  const visit = (accessible) => {
+    const matches = role === 'text' ? service.getStringRole(accessible.role) === 'text leaf' : accessible.computedARIARole === role;
+    if (matches) {
+      const state = {}, extra = {};
+      accessible.getState(state, extra);
+      const box = bounds(accessible);
+      if (!(state.value & states.STATE_INVISIBLE) && box.width > 0 && box.height > 0) {
+        found.push({
+          name: accessible.name ?? '',
+          box: { x: box.x - viewport.x, y: box.y - viewport.y, width: box.width, height: box.height },
+          value: accessible.value ?? '',
+          pressed: (state.value & states.STATE_PRESSED) !== 0,
+          focused: (state.value & states.STATE_FOCUSED) !== 0,
+        });
+      }
+    }
+    for (let child = accessible.firstChild; child; child = child.nextSibling) visit(child);
+  };
+  visit(documentAccessible);
+  return JSON.stringify(found);
+}`;
+
+const chromeScopes = new WeakMap<Browser, Promise<string>>();
+
+/** The page's top-level BiDi browsing context: puppeteer keeps it as the main frame's id. */
+function contextId(page: Page): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
+}
+
+function bidi(page: Page): BidiLink {
+  return (page.browser() as unknown as { connection: BidiLink }).connection;
+}
+
+/** The BiDi context of the browser window itself (chrome scope), where READ_TREE runs. */
+function chromeScope(page: Page): Promise<string> {
+  const browser = page.browser();
+  let scope = chromeScopes.get(browser);
+  if (!scope) {
+    scope = bidi(page)
+      .send('browsingContext.getTree', { 'moz:scope': 'chrome' })
+      .then(({ result }) => {
+        const window = (result as { contexts: { context: string; url: string }[] }).contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+        if (!window) throw new Error('[firefox] no browser window in chrome scope: was Firefox started with -remote-allow-system-access?');
+        return window.context;
+      });
+    chromeScopes.set(browser, scope);
+  }
+  return scope;
+}
+
+/**
+ * Everything shown in the page with this ARIA role (Firefox's computed one, so 'image' for img;
+ * 'text' for runs of text) whose name matches. Hidden things are not in the tree, as a person would
+ * not see them; an empty list also while Firefox is still building the tab's tree.
+ */
+export async function findOnScreen(page: Page, role: string, name?: string | RegExp): Promise<OnScreen[]> {
+  const reply = (await bidi(page).send('script.callFunction', {
+    functionDeclaration: READ_TREE,
+    arguments: [
+      { type: 'string', value: contextId(page) },
+      { type: 'string', value: role },
+    ],
+    target: { context: await chromeScope(page) },
+    awaitPromise: false,
+  })) as { result: CallResult };
+  const call = reply.result;
+  if (call.type === 'exception') throw new Error(`[firefox] reading the accessibility tree failed: ${call.exceptionDetails?.text ?? 'unknown error'}`);
+  if (call.result?.type !== 'string') return [];
+  const all = JSON.parse(String(call.result.value)) as OnScreen[];
+  return all.filter((found) => name === undefined || (typeof name === 'string' ? found.name === name : name.test(found.name)));
+}
+
+/** Waits until exactly one such thing is shown, and returns it. */
+export async function onScreen(page: Page, role: string, name?: string | RegExp, timeoutMs?: number): Promise<OnScreen> {
+  let last = 0;
+  try {
+    return await waitUntil(
+      `one ${role} named ${String(name)} on screen`,
+      async () => {
+        const all = await findOnScreen(page, role, name);
+        last = all.length;
+        return all.length === 1 ? all[0] : undefined;
+      },
+      timeoutMs === undefined ? {} : { timeoutMs },
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (last seen: ${last})`, { cause: error });
+  }
+}
+
+/** Text drawn anywhere in the page, closed shadow roots included. */
+export function textOnScreen(page: Page, text: RegExp): Promise<OnScreen[]> {
+  return findOnScreen(page, 'text', text);
+}
+
+/** Waits until the text is shown exactly `times` times. */
+export async function waitForTextOnScreen(page: Page, text: RegExp, times = 1): Promise<void> {
+  await waitUntil(`text ${String(text)} shown ${times} time(s)`, async () => ((await textOnScreen(page, text)).length === times ? true : undefined));
+}
+
+export const centre = (box: Box): { x: number; y: number } => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+/** Moves the real mouse to the one control with this role and name and clicks it. */
+export async function clickOnScreen(page: Page, role: string, name: string | RegExp): Promise<void> {
+  const { x, y } = centre((await onScreen(page, role, name)).box);
+  await page.mouse.click(x, y);
+}
