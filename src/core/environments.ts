@@ -147,7 +147,7 @@ function checkBaseUrl(text: string, fail: Fail, checkHost: boolean): string | un
   const hostProblem = checkHost ? hostNameProblem(url.hostname) : undefined;
   if (hostProblem) return fail('baseUrl', hostProblem.code, hostProblem.message, hostProblem.value);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    return fail('baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).');
+    return fail('baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).');
   }
   if (url.username !== '' || url.password !== '') {
     return fail('baseUrl', 'has-credentials', 'Base URL must not contain a user name or password.');

@@ -21,7 +21,7 @@ test('add, test, edit and delete an environment; the popup follows; the secret i
   await fill(options, role('textbox', 'Name'), 'Insecure');
   await fill(options, role('textbox', 'Base URL'), 'http://pim.example.com');
   await click(options, role('button', 'Save'));
-  await expect.poll(() => textOf(options, 'form')).toContain('Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).');
+  await expect.poll(() => textOf(options, 'form')).toContain('Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).');
   expect(await textOf(options, list)).not.toContain('Insecure');
 
   await addEnvironment(options, { baseUrl: sandbox.url });

@@ -95,8 +95,8 @@ describe('validateEnvironmentInput', () => {
     [{ baseUrl: 'javascript:alert(1)' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
     [{ baseUrl: 'file:///etc/passwd' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
     [{ baseUrl: 'data:text/plain,hi' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
-    [{ baseUrl: 'http://api.example.com' }, 'baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).'],
-    [{ baseUrl: 'http://localhost.evil.com' }, 'baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).'],
+    [{ baseUrl: 'http://api.example.com' }, 'baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
+    [{ baseUrl: 'http://localhost.evil.com' }, 'baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
     [{ baseUrl: 'https://user:pw@api.example.com' }, 'baseUrl', 'has-credentials', 'Base URL must not contain a user name or password.'],
     [{ baseUrl: 'https://api.example.com/?x=1' }, 'baseUrl', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
     [{ baseUrl: 'https://api.example.com/#top' }, 'baseUrl', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
@@ -160,7 +160,7 @@ describe('validateEnvironmentInput', () => {
     ['https://api.example.com/?env=1', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
     ['https://api.example.com/#v1', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
     ['ws://api.example.com', 'bad-scheme', 'Base URL must start with https:// or http://.'],
-    ['http://api.example.com', 'insecure-http', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).'],
+    ['http://api.example.com', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
   ])('refuses the base URL %s: %s', (baseUrl, code, message) => {
     const error = errorsFor({ baseUrl }).baseUrl;
     expect(error).toMatchObject({ code, message });

@@ -130,7 +130,7 @@ describe('Custom environments', () => {
   it.each([
     ['Base URL', 'ftp://files.example.com', 'Base URL must start with https:// or http://.'],
     ['Base URL', 'not a url', 'Base URL must be a full address such as https://api.example.com.'],
-    ['Base URL', 'http://api.example.com', 'Use https:// (plain http:// is allowed only for localhost and 127.0.0.1).'],
+    ['Base URL', 'http://api.example.com', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
     ['Base URL', 'https://*.com', 'Base URL must name one host: wildcards such as "*" are not allowed.'],
     ['Base URL', 'https://*', 'Base URL must name one host: wildcards such as "*" are not allowed.'],
     ['Base URL', 'https://api..example.com', 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).'],
