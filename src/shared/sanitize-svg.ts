@@ -148,10 +148,14 @@ const linkOf = (element: XmlElement): string => (element.attributes.href ?? elem
 export function checkDrawingBudget(root: XmlElement): void {
   const elements: XmlElement[] = [];
   const pending: XmlElement[] = [root];
+  // In document order (children pushed last-first), so the first element of an id wins, as in browsers.
   for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
     elements.push(element);
     if (elements.length > MAX_SVG_ELEMENTS) throw new SvgSanitizeError('The image is too complex to show safely.');
-    for (const child of element.children) if (isElement(child)) pending.push(child);
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (child !== undefined && isElement(child)) pending.push(child);
+    }
   }
   const uses = elements.filter((element) => element.name === 'use');
   if (uses.length > MAX_USE_ELEMENTS) throw new SvgSanitizeError('The image repeats parts of itself too often to show safely.');

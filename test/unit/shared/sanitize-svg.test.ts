@@ -258,6 +258,16 @@ describe('sanitizeSvg: images whose drawing could freeze a view', () => {
     expect(() => sanitizeSvg(wrap(`<g id="g">${'<rect/>'.repeat(999)}</g>${'<use href="#g"/>'.repeat(48)}`))).not.toThrow();
   });
 
+  it('accepts exactly 20,000 elements', () => {
+    // The root and the path of wrap() are two of them.
+    expect(() => sanitizeSvg(wrap('<rect/>'.repeat(19_998)))).not.toThrow();
+  });
+
+  it('follows a link with blanks around it, and the first element of an id, as browsers do', () => {
+    expect(() => sanitizeSvg(wrap('<g id="b"><use href="#qr"/></g><use href=" #b "/>'))).toThrow(/could freeze/);
+    expect(() => sanitizeSvg(wrap('<rect id="a"/><g id="a"><use href="#qr"/></g><use href="#a"/>'))).not.toThrow();
+  });
+
   it('ignores a <use> of nothing, or of another document', () => {
     expect(() => sanitizeSvg(wrap('<use href="#missing"/><use href="other.svg#a"/>'))).not.toThrow();
   });
