@@ -9,10 +9,9 @@ import { clickOnScreen, onScreen, waitForTextOnScreen } from '../../scripts/fire
 import { count, waitUntil } from '../../scripts/firefox-ui';
 import { DOM_DEBOUNCE_MS } from '../../src/content/page-watch';
 import { DEFAULT_PARAMS } from '../../src/core/params';
+import { attackPlacement, hookShadowRoots } from '../e2e/page-attacks';
 import { expect, test } from './harness';
 import { PLACEMENT, box, placement, sandboxSvg, storedPlacements } from './placements';
-
-type PageSpy = Window & { captured?: ShadowRoot[] };
 
 /** Long enough for anything a fake event set off to show: a nudge is stored 300 ms after the last key. */
 const settle = () => new Promise((resolveWait) => setTimeout(resolveWait, 600));
@@ -23,16 +22,7 @@ test('scripts of the page cannot open, remove, fade, pin, move or resize a remem
 }) => {
   const { page, tabId } = await ext.openDemo('/demo/login.html');
   // A script on the site (an ad, say) hooks shadow-root creation to keep hold of every root.
-  await page.evaluate(() => {
-    const spy = window as PageSpy;
-    spy.captured = [];
-    const attach = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
-      const root = attach.call(this, init);
-      spy.captured?.push(root);
-      return root;
-    };
-  });
+  await page.evaluate(hookShadowRoots);
   const svg = await sandboxSvg(ext, { ...DEFAULT_PARAMS, width: 200, height: 200 });
   await ext.value('ui-bg-place', { tabId, svg, mode: 'floating', remember: true });
   await page.bringToFront();
@@ -41,38 +31,7 @@ test('scripts of the page cannot open, remove, fade, pin, move or resize a remem
   const [before] = await storedPlacements(ext);
   expect(before).toMatchObject({ mode: 'floating', position: { x: start.x, y: start.y }, opacity: 1 });
 
-  const seen = await page.evaluate(() => {
-    const host = document.querySelector('[data-pim-qr-placement]') as HTMLElement;
-    const rect = host.getBoundingClientRect();
-    const at = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, composed: true, cancelable: true };
-    const root = host.shadowRoot ?? (window as PageSpy).captured?.[0] ?? null;
-    const result = { shadowRoot: host.shadowRoot !== null, captured: (window as PageSpy).captured?.length ?? 0 };
-    // Were a root reachable: its controls, clicked, slid, dragged and keyed.
-    root?.querySelector<HTMLButtonElement>('button.pin')?.click();
-    const opacity = root?.querySelector<HTMLInputElement>('input.opacity');
-    if (opacity) {
-      opacity.value = '10';
-      opacity.dispatchEvent(new Event('input', { bubbles: true }));
-      opacity.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-    const frame = root?.querySelector('.frame');
-    frame?.dispatchEvent(new PointerEvent('pointerdown', { ...at, button: 0, pointerId: 7 }));
-    frame?.dispatchEvent(new PointerEvent('pointermove', { ...at, clientX: at.clientX + 150, pointerId: 7 }));
-    frame?.dispatchEvent(new PointerEvent('pointerup', { ...at, clientX: at.clientX + 150, pointerId: 7 }));
-    root?.querySelector('button.resize')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true, composed: true }));
-    root?.querySelector<HTMLButtonElement>('button.remove')?.click();
-    // The host itself is in the page for anyone: focus it, nudge it, drag it, press Delete, click it.
-    host.focus();
-    for (const key of ['ArrowLeft', 'ArrowUp']) {
-      host.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true, composed: true, cancelable: true }));
-    }
-    host.dispatchEvent(new PointerEvent('pointerdown', { ...at, button: 0, pointerId: 8 }));
-    host.dispatchEvent(new PointerEvent('pointermove', { ...at, clientY: at.clientY + 90, pointerId: 8 }));
-    host.dispatchEvent(new PointerEvent('pointerup', { ...at, clientY: at.clientY + 90, pointerId: 8 }));
-    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true }));
-    host.dispatchEvent(new MouseEvent('click', at));
-    return result;
-  });
+  const seen = await page.evaluate(attackPlacement);
   expect(seen).toEqual({ shadowRoot: false, captured: 0 });
   await settle();
   expect(await count(page, PLACEMENT)).toBe(1);
