@@ -9,7 +9,7 @@ import { clickOnScreen, onScreen, waitForTextOnScreen } from '../../scripts/fire
 import { count, waitUntil } from '../../scripts/firefox-ui';
 import { DOM_DEBOUNCE_MS } from '../../src/content/page-watch';
 import { DEFAULT_PARAMS } from '../../src/core/params';
-import { attackPlacement, hookShadowRoots } from '../e2e/page-attacks';
+import { attackPlacement, busyPageWithLateSlot, hookShadowRoots } from '../e2e/page-attacks';
 import { expect, test } from './harness';
 import { PLACEMENT, box, placement, sandboxSvg, storedPlacements } from './placements';
 
@@ -127,27 +127,7 @@ test('remembered placements come back on a page that changes every few milliseco
 
   // From the next load on the page behaves like a busy app: a clock ticks into the DOM every few
   // milliseconds, and the QR slot is rendered only when the test says (again and again if asked).
-  await page.evaluateOnNewDocument(() => {
-    addEventListener('DOMContentLoaded', () => {
-      const first = document.getElementById('pim-qr-slot') as HTMLElement;
-      const parent = first.parentElement as HTMLElement;
-      const next = first.nextSibling;
-      first.remove();
-      const clock = document.createElement('output');
-      document.body.append(clock);
-      const ticks: number[] = [];
-      setInterval(() => {
-        ticks.push(performance.now());
-        clock.textContent = String(ticks.length);
-      }, 2);
-      const busy = window as { ticks?: number[]; renderSlot?: () => void };
-      busy.ticks = ticks;
-      busy.renderSlot = () => {
-        parent.querySelector('#pim-qr-slot')?.remove();
-        parent.insertBefore(first.cloneNode(true), next);
-      };
-    });
-  });
+  await page.evaluateOnNewDocument(busyPageWithLateSlot);
   await page.reload();
   await page.bringToFront();
   const renderSlot = () => page.evaluate(() => (window as { renderSlot?: () => void }).renderSlot?.());

@@ -7,6 +7,7 @@ import { HOSTILE_MARKER } from '../../src/core/sandbox/dev/hostile';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { expect, test } from './harness';
 import { SANDBOX_SECRET, addEnvironment, chooseAttributes, generate, recordRequests } from './journeys';
+import { popupLooks } from '../e2e/popup-looks';
 
 const DEFAULT_URL = sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes);
 
@@ -81,20 +82,7 @@ test('a custom environment on the sandbox server over HTTP: the documented reque
 });
 
 /** How the popup looks, as far as a stylesheet in an answer could change it. */
-const looks = (popup: Page) =>
-  popup.evaluate(() =>
-    [
-      document.documentElement,
-      document.body,
-      ...['main', 'header', 'form', 'select', 'label'].map((selector) => document.querySelector(selector)),
-      [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Generate'),
-    ].map((element) => {
-      if (!element) return 'missing';
-      const style = getComputedStyle(element);
-      const before = getComputedStyle(element, '::before').content;
-      return `${element.tagName}:${style.display}/${style.visibility}/${style.opacity}/${style.position}/${style.backgroundColor}/${before}`;
-    }),
-  );
+const looks = (popup: Page) => popup.evaluate(popupLooks);
 
 /** The markup an <img> draws: the SVG inside its data URL ('' when it shows something else). */
 const imageMarkup = (image: ElementHandle) =>

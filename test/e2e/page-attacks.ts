@@ -1,6 +1,6 @@
-// What a hostile script on a remembered site tries against a placement, shared by the Chromium and
-// Firefox suites. Each function is handed to the page as is (Playwright's and puppeteer's evaluate),
-// so it is self-contained.
+// What pages do to placements, shared by the Chromium and Firefox suites: a hostile script on a
+// remembered site, and a busy app that never stops changing. Each function is handed to the page as is
+// (Playwright's and puppeteer's evaluate or init script), so it is self-contained.
 
 type PageSpy = Window & { captured?: ShadowRoot[] };
 
@@ -51,4 +51,30 @@ export function attackPlacement(): { shadowRoot: boolean; captured: number } {
   host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true, cancelable: true }));
   host.dispatchEvent(new MouseEvent('click', at));
   return result;
+}
+
+/**
+ * From DOMContentLoaded on, the page behaves like a busy app: a clock ticks into the DOM every 2 ms,
+ * and the QR slot is rendered only when the test calls `window.renderSlot()` (again and again if asked).
+ */
+export function busyPageWithLateSlot(): void {
+  addEventListener('DOMContentLoaded', () => {
+    const first = document.getElementById('pim-qr-slot') as HTMLElement;
+    const parent = first.parentElement as HTMLElement;
+    const next = first.nextSibling;
+    first.remove();
+    const clock = document.createElement('output');
+    document.body.append(clock);
+    const ticks: number[] = [];
+    setInterval(() => {
+      ticks.push(performance.now());
+      clock.textContent = String(ticks.length);
+    }, 2);
+    const busy = window as { ticks?: number[]; renderSlot?: () => void };
+    busy.ticks = ticks;
+    busy.renderSlot = () => {
+      parent.querySelector('#pim-qr-slot')?.remove();
+      parent.insertBefore(first.cloneNode(true), next);
+    };
+  });
 }

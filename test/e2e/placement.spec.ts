@@ -11,7 +11,7 @@ import { expect, test } from './harness';
 import { send, value } from './messaging';
 import { clickOnScreen, computedStyleOnScreen, expectTextOnScreen, onScreen } from './on-screen';
 import { decodeQrPng } from './png';
-import { attackPlacement, hookShadowRoots } from './page-attacks';
+import { attackPlacement, busyPageWithLateSlot, hookShadowRoots } from './page-attacks';
 
 interface DemoTab {
   page: Page;
@@ -446,27 +446,7 @@ test.describe('remembered placements', () => {
 
     // From the next load on the page behaves like a busy app: a clock ticks into the DOM every few
     // milliseconds, and the QR slot is rendered only when the test says (again and again if asked).
-    await page.addInitScript(() => {
-      addEventListener('DOMContentLoaded', () => {
-        const first = document.getElementById('pim-qr-slot') as HTMLElement;
-        const parent = first.parentElement as HTMLElement;
-        const next = first.nextSibling;
-        first.remove();
-        const clock = document.createElement('output');
-        document.body.append(clock);
-        const ticks: number[] = [];
-        setInterval(() => {
-          ticks.push(performance.now());
-          clock.textContent = String(ticks.length);
-        }, 2);
-        const busy = window as { ticks?: number[]; renderSlot?: () => void };
-        busy.ticks = ticks;
-        busy.renderSlot = () => {
-          parent.querySelector('#pim-qr-slot')?.remove();
-          parent.insertBefore(first.cloneNode(true), next);
-        };
-      });
-    });
+    await page.addInitScript(busyPageWithLateSlot);
     await page.reload();
     await page.bringToFront();
     const renderSlot = () => page.evaluate(() => (window as { renderSlot?: () => void }).renderSlot?.());

@@ -5,6 +5,7 @@ import { type ExtensionPage, expect, test } from './harness';
 import { holdThenCancel, startGate } from './hold-popup';
 import { decodeQrPng, pngSize } from './png';
 import { saveScreenshot } from './screenshots';
+import { popupLooks } from './popup-looks';
 
 const SECRET = 'sandbox-secret';
 
@@ -215,21 +216,7 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
     void dialog.dismiss();
   });
   await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
-  // How the popup looks, as far as an answer's stylesheet could change it.
-  const looks = () =>
-    popup.evaluate(() =>
-      [
-        document.documentElement,
-        document.body,
-        ...['main', 'header', 'form', 'select', 'label'].map((selector) => document.querySelector(selector)),
-        [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Generate'),
-      ].map((element) => {
-        if (!element) return 'missing';
-        const style = getComputedStyle(element);
-        const before = getComputedStyle(element, '::before').content;
-        return `${element.tagName}:${style.display}/${style.visibility}/${style.opacity}/${style.position}/${style.backgroundColor}/${before}`;
-      }),
-    );
+  const looks = () => popup.evaluate(popupLooks);
   const looksBefore = await looks();
   for (const kind of ['script', 'handler', 'foreignobject', 'external', 'style']) {
     sandbox.handler.configure({ faults: [`hostile=${kind}*1`] });
