@@ -2,7 +2,7 @@
 // it, Esc cancels. While picking, the page gets none of the person's clicks. Only trusted input
 // counts: a page script must not steer the highlight, choose an element or cancel.
 import { cssSelectorFor } from './css-selector';
-import { isOurElement } from './placement';
+import { isOurElement } from './own-elements';
 import { adoptStyles, createHost, forceStyles, PICKER_CSS } from './placement-style';
 import { contentText } from './text';
 import { trusted } from './trusted-input';
