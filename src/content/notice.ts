@@ -1,4 +1,5 @@
 // A short message at the bottom of the page (for the context menu, which has no popup to answer in).
+import { ownElement } from './own-elements';
 import { adoptStyles, createHost, forceStyles, NOTICE_CSS } from './placement-style';
 
 export function showNotice(text: string, win: Window = window, ms = 6000): void {
@@ -7,9 +8,7 @@ export function showNotice(text: string, win: Window = window, ms = 6000): void 
   const { host, root } = createHost(doc, 'data-pim-qr-ui', 'notice');
   forceStyles(host, { position: 'fixed', inset: 'auto 0 0 0', 'z-index': '2147483647', display: 'block', 'pointer-events': 'none' });
   adoptStyles(root, NOTICE_CSS);
-  const box = doc.createElement('div');
-  box.className = 'notice';
-  box.setAttribute('role', 'status');
+  const box = ownElement(doc, 'div', 'notice', { role: 'status' });
   box.textContent = text;
   root.append(box);
   doc.documentElement.append(host);

@@ -2,7 +2,7 @@
 // it, Esc cancels. While picking, the page gets none of the person's clicks. Only trusted input
 // counts: a page script must not steer the highlight, choose an element or cancel.
 import { cssSelectorFor } from './css-selector';
-import { isOurElement } from './placement';
+import { isOurElement, ownElement } from './own-elements';
 import { adoptStyles, createHost, forceStyles, PICKER_CSS } from './placement-style';
 import { contentText } from './text';
 import { trusted } from './trusted-input';
@@ -18,40 +18,47 @@ export function isPickable(element: Element): boolean {
   return element !== doc.documentElement && element !== doc.head && !isOurElement(element) && !element.closest('head');
 }
 
-/** Starts picking; the answer stops it (without calling `cancelled`). */
-export function startPicker(events: PickerEvents, win: Window = window): () => void {
-  const doc = win.document;
+/** The highlight box, its label and the banner, on top of everything; the page's clicks go through. */
+function drawPicker(doc: Document): { host: HTMLElement; box: HTMLElement; label: HTMLElement } {
   const { host, root } = createHost(doc, 'data-pim-qr-ui', 'picker');
   forceStyles(host, { position: 'fixed', inset: '0', 'pointer-events': 'none', 'z-index': '2147483647', display: 'block' });
   adoptStyles(root, PICKER_CSS);
-  const box = doc.createElement('div');
-  box.className = 'box';
-  const label = doc.createElement('div');
-  label.className = 'label';
-  const banner = doc.createElement('div');
-  banner.className = 'banner';
-  banner.setAttribute('role', 'status');
+  const box = ownElement(doc, 'div', 'box');
+  const label = ownElement(doc, 'div', 'label');
+  const banner = ownElement(doc, 'div', 'banner', { role: 'status' });
   banner.textContent = contentText('pickBanner');
   root.append(box, label, banner);
   doc.documentElement.append(host);
+  return { host, box, label };
+}
+
+/** Outlines `element` and names it with its selector and size; nothing, without one. */
+function highlight(box: HTMLElement, label: HTMLElement, element: Element | undefined): void {
+  if (!element) {
+    box.style.display = 'none';
+    label.style.display = 'none';
+    return;
+  }
+  const rect = element.getBoundingClientRect();
+  Object.assign(box.style, { display: 'block', left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+  label.textContent = `${cssSelectorFor(element)} · ${Math.round(rect.width)}×${Math.round(rect.height)}`;
+  const above = rect.top - 24;
+  Object.assign(label.style, { display: 'block', left: `${Math.max(0, rect.left)}px`, top: `${above >= 0 ? above : rect.bottom + 4}px` });
+}
+
+/** Starts picking; the answer stops it (without calling `cancelled`). */
+export function startPicker(events: PickerEvents, win: Window = window): () => void {
+  const doc = win.document;
+  const { host, box, label } = drawPicker(doc);
+  // Stopping aborts it, which takes every listener below with it.
+  const listening = new AbortController();
+  const capture = { capture: true, signal: listening.signal };
 
   let current: Element | undefined;
-  const at = (x: number, y: number): Element | undefined => {
-    const found = doc.elementsFromPoint(x, y).find((el) => isPickable(el));
-    return found;
-  };
+  const at = (x: number, y: number): Element | undefined => doc.elementsFromPoint(x, y).find((el) => isPickable(el));
   const show = (element: Element | undefined) => {
     current = element;
-    if (!element) {
-      box.style.display = 'none';
-      label.style.display = 'none';
-      return;
-    }
-    const rect = element.getBoundingClientRect();
-    Object.assign(box.style, { display: 'block', left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
-    label.textContent = `${cssSelectorFor(element)} · ${Math.round(rect.width)}×${Math.round(rect.height)}`;
-    const above = rect.top - 24;
-    Object.assign(label.style, { display: 'block', left: `${Math.max(0, rect.left)}px`, top: `${above >= 0 ? above : rect.bottom + 4}px` });
+    highlight(box, label, element);
   };
 
   const cancel = (event: Event) => {
@@ -84,23 +91,16 @@ export function startPicker(events: PickerEvents, win: Window = window): () => v
   const onScroll = () => show(current);
 
   const blocked = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'dblclick', 'auxclick', 'contextmenu'] as const;
-  win.addEventListener('pointermove', onMove, true);
-  win.addEventListener('mouseover', onMove, true);
-  win.addEventListener('click', onClick, true);
-  win.addEventListener('keydown', onKey, true);
-  win.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  for (const type of blocked) win.addEventListener(type, swallow, true);
+  win.addEventListener('pointermove', onMove, capture);
+  win.addEventListener('mouseover', onMove, capture);
+  win.addEventListener('click', onClick, capture);
+  win.addEventListener('keydown', onKey, capture);
+  win.addEventListener('scroll', onScroll, { ...capture, passive: true });
+  for (const type of blocked) win.addEventListener(type, swallow, capture);
 
-  let stopped = false;
   function stop(): void {
-    if (stopped) return;
-    stopped = true;
-    win.removeEventListener('pointermove', onMove, true);
-    win.removeEventListener('mouseover', onMove, true);
-    win.removeEventListener('click', onClick, true);
-    win.removeEventListener('keydown', onKey, true);
-    win.removeEventListener('scroll', onScroll, true);
-    for (const type of blocked) win.removeEventListener(type, swallow, true);
+    if (listening.signal.aborted) return;
+    listening.abort();
     host.remove();
   }
   return stop;

@@ -1,6 +1,7 @@
 // Pointer and keyboard handling for a floating placement: drag to move, corner handle to resize with
 // the aspect ratio kept, arrow keys to nudge. Handled events stop here so page shortcuts do not fire.
-// Only trusted input counts: the host takes keys from anyone who can dispatch them.
+// Only trusted input counts: the host takes keys from anyone who can dispatch them. Every listener
+// goes away when the placement's `signal` aborts.
 import type { Point, Size } from '../shared/placement-messages';
 import { clampSize, nudgeFor, resizeKeepingAspect } from './placement-geometry';
 import { trusted } from './trusted-input';
@@ -21,6 +22,7 @@ export interface ResizeBinding {
 /** One pointer drag on `target`, from press to release; pointer capture keeps it on fast moves. */
 function trackDrag<T>(
   target: HTMLElement,
+  signal: AbortSignal,
   drag: { accept(event: PointerEvent): boolean; start(): T; move(from: T, dx: number, dy: number): void; end(): void },
 ): void {
   let active: { pointerId: number; x: number; y: number; from: T; moved: boolean } | undefined;
@@ -33,6 +35,7 @@ function trackDrag<T>(
       event.preventDefault();
       event.stopPropagation();
     }),
+    { signal },
   );
   target.addEventListener(
     'pointermove',
@@ -44,6 +47,7 @@ function trackDrag<T>(
       drag.move(active.from, dx, dy);
       event.stopPropagation();
     }),
+    { signal },
   );
   const up = trusted((event: PointerEvent) => {
     if (!active || event.pointerId !== active.pointerId) return;
@@ -52,8 +56,8 @@ function trackDrag<T>(
     event.stopPropagation();
     if (moved) drag.end();
   });
-  target.addEventListener('pointerup', up);
-  target.addEventListener('pointercancel', up);
+  target.addEventListener('pointerup', up, { signal });
+  target.addEventListener('pointercancel', up, { signal });
 }
 
 /**
@@ -68,9 +72,10 @@ export function makeDraggable(
   surface: HTMLElement,
   exclude: Element[],
   focusedByUser: () => boolean,
+  signal: AbortSignal,
   binding: MoveBinding,
-): () => void {
-  trackDrag(surface, {
+): void {
+  trackDrag(surface, signal, {
     accept: (event) => !event.composedPath().some((node) => exclude.includes(node as Element)),
     start: () => {
       host.focus({ preventScroll: true });
@@ -92,16 +97,14 @@ export function makeDraggable(
     clearTimeout(keyTimer);
     keyTimer = setTimeout(() => binding.committed(), 300);
   });
-  host.addEventListener('keydown', key);
-  return () => {
-    clearTimeout(keyTimer);
-    host.removeEventListener('keydown', key);
-  };
+  host.addEventListener('keydown', key, { signal });
+  // A burst of key presses cut short by removal is not reported: the placement is gone.
+  signal.addEventListener('abort', () => clearTimeout(keyTimer));
 }
 
 /** The corner handle: drag it, or focus it and use the arrow keys (Shift for 10 px). */
-export function makeResizable(handle: HTMLElement, binding: ResizeBinding): void {
-  trackDrag(handle, {
+export function makeResizable(handle: HTMLElement, signal: AbortSignal, binding: ResizeBinding): void {
+  trackDrag(handle, signal, {
     accept: () => true,
     start: () => binding.size(),
     move: (from, dx, dy) => binding.resizeTo(resizeKeepingAspect(from, dx, dy)),
@@ -119,5 +122,6 @@ export function makeResizable(handle: HTMLElement, binding: ResizeBinding): void
       event.preventDefault();
       event.stopPropagation();
     }),
+    { signal },
   );
 }

@@ -7,8 +7,7 @@ export const PLACEMENT_CSS = `
 .clip { position: absolute; inset: 0; overflow: hidden; contain: strict; }
 .image { display: block; width: 100%; height: 100%; }
 .toolbar, .badge, .resize { visibility: hidden; }
-:host(:hover) .toolbar, :host(:focus-within) .toolbar, :host(:hover) .badge, :host(:focus-within) .badge,
-:host(:hover) .resize, :host(:focus-within) .resize { visibility: visible; }
+:host(:hover) :is(.toolbar, .badge, .resize), :host(:focus-within) :is(.toolbar, .badge, .resize) { visibility: visible; }
 .toolbar { position: absolute; top: 4px; left: 4px; display: flex; align-items: center; gap: 4px; padding: 3px 4px; border-radius: 6px; background: rgba(24, 24, 27, 0.88); box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); z-index: 2; }
 button { all: unset; box-sizing: border-box; display: inline-grid; place-items: center; min-width: 22px; height: 22px; padding: 0 4px; border-radius: 4px; cursor: pointer; color: #fff; font: inherit; }
 button:hover { background: rgba(255, 255, 255, 0.18); }

@@ -17,16 +17,15 @@ export function trusted<E extends Event>(listener: (event: E) => void): (event: 
 export interface UserFocus {
   /** True while the element has the focus a person gave it (a press on it, or Tab). */
   readonly byUser: boolean;
-  stop(): void;
 }
 
 /**
  * A page cannot fake keys, but it can call `focus()` on our element and so aim the person's own
  * typing at it (Backspace in the page's search box would remove a remembered QR). Keys on `element`
  * count only when the person put the focus there: a trusted press on it, or a trusted Tab that moved
- * the focus, in the same turn of the event loop as the focus itself.
+ * the focus, in the same turn of the event loop as the focus itself. Tracking ends when `signal` aborts.
  */
-export function trackUserFocus(element: HTMLElement, win: Window): UserFocus {
+export function trackUserFocus(element: HTMLElement, win: Window, signal: AbortSignal): UserFocus {
   let intent = false;
   let byUser = false;
   let clear: ReturnType<typeof setTimeout> | undefined;
@@ -45,20 +44,13 @@ export function trackUserFocus(element: HTMLElement, win: Window): UserFocus {
   });
   const onFocus = () => (byUser = intent);
   const onBlur = () => (byUser = false);
-  win.addEventListener('keydown', onTab, { capture: true });
-  element.addEventListener('pointerdown', onPress, { capture: true });
-  element.addEventListener('focus', onFocus);
-  element.addEventListener('blur', onBlur);
+  win.addEventListener('keydown', onTab, { capture: true, signal });
+  element.addEventListener('pointerdown', onPress, { capture: true, signal });
+  element.addEventListener('focus', onFocus, { signal });
+  element.addEventListener('blur', onBlur, { signal });
   return {
     get byUser() {
       return byUser;
-    },
-    stop() {
-      clearTimeout(clear);
-      win.removeEventListener('keydown', onTab, { capture: true });
-      element.removeEventListener('pointerdown', onPress, { capture: true });
-      element.removeEventListener('focus', onFocus);
-      element.removeEventListener('blur', onBlur);
     },
   };
 }
