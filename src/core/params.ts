@@ -29,7 +29,7 @@ export const PARAM_LIMITS = {
   redirectMin: 1,
 } as const;
 
-export const DEFAULT_PARAMS: Readonly<QrParams> = Object.freeze<QrParams>({
+export const DEFAULT_PARAMS: Readonly<QrParams> = /* @__PURE__ */ Object.freeze<QrParams>({
   redirect: 1,
   title: 'Log in with PiM',
   description: 'Scan this code with the PiM app to share your details.',
