@@ -34,6 +34,8 @@ export const ID_MAX_CHARS = 100;
 export const TEXT_MAX_CHARS = 2048;
 export const CLIENT_ID_MAX_CHARS = 512;
 export const CLIENT_SECRET_MAX_CHARS = 1024;
+/** The selected text a right-click hands the page to find its element by: enough to be unique. */
+export const SELECTION_HINT_MAX_CHARS = 500;
 
 export function isOpacity(value: unknown): value is number {
   return typeof value === 'number' && value >= OPACITY_MIN && value <= OPACITY_MAX;
