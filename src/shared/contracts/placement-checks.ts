@@ -7,7 +7,7 @@ import type { ContextTargetHints, PlacedInfo, PlacementChange, PlacementMode, Pl
 import { PLACEMENT_MODES } from '../placement-messages';
 import { isSelector, validPin, validPoint, validSize } from '../placement-shapes';
 
-export function placementSvg(payload: Payload): string {
+function placementSvg(payload: Payload): string {
   const svg = payload.svg;
   if (typeof svg !== 'string' || svg.trim() === '') {
     throw new PimError('invalid-parameters', { message: 'There is no QR image to place.', hint: 'Generate a QR code first.' });
@@ -96,6 +96,7 @@ export function placementOrder(raw: unknown): PlacementOrder {
     id: requiredString(payload, 'id', ID_MAX_CHARS),
     svg: requiredString(payload, 'svg', PLACE_SVG_MAX_CHARS),
     mode: payload.mode,
+    // Only a true `remembered` makes the page report edits back to the worker.
     remembered: payload.remembered === true,
   };
   // Whether it names an element is for the page to say (content/page-placements.ts).

@@ -1,11 +1,11 @@
 // Payload checks of the extension pages' messages about settings, environments, credentials and
 // generating. What needs stored state to judge (does this environment exist?) is the handler's.
 import { PimError } from '../../core/errors';
+import { validateParams } from '../../core/params';
 import { checkParams } from '../../core/pim-client';
 import { CLIENT_ID_MAX_CHARS, CLIENT_SECRET_MAX_CHARS, ID_MAX_CHARS, isHistorySize } from '../limits';
 import type { CredentialsInput, EnvironmentInput, FormDefaults, GenerateRequest } from '../messages';
 import { objectPayload, optionalString, requiredString } from '../payload';
-import { validateParams } from '../../core/params';
 
 export interface SettingsChange {
   selectedEnvironmentId?: string;
