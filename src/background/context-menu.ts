@@ -7,6 +7,7 @@
 //   1. the element of the last `contextmenu` event, recorded if the controller was already there;
 //   2. what the click data names: the image/video by `srcUrl`, the link by `linkUrl`, the selection;
 //   3. otherwise it starts the element picker with the same QR: one more click, never a guess.
+import { SELECTION_HINT_MAX_CHARS } from '../shared/limits';
 import type { HistoryItem } from '../shared/messages';
 import type { ContextTargetHints } from '../shared/placement-messages';
 import type { TabPort } from './tab-access';
@@ -48,7 +49,7 @@ export function contextHints(click: MenuClick): ContextTargetHints {
   const hints: ContextTargetHints = {};
   if (click.srcUrl) hints.srcUrl = click.srcUrl;
   if (click.linkUrl) hints.linkUrl = click.linkUrl;
-  if (click.selectionText) hints.selectionText = click.selectionText.slice(0, 500);
+  if (click.selectionText) hints.selectionText = click.selectionText.slice(0, SELECTION_HINT_MAX_CHARS);
   return hints;
 }
 

@@ -87,3 +87,24 @@ export async function environmentView(
     needsPermission,
   };
 }
+
+type ViewDeps = { secrets: SecretStore; hasHostPermission: (pattern: string) => Promise<boolean> };
+
+export function environmentViews(deps: ViewDeps, settings: Settings): Promise<EnvironmentView[]> {
+  return Promise.all(allEnvironments(settings).map((e) => environmentView(settings, e, deps.secrets, deps.hasHostPermission)));
+}
+
+export function environmentViewOf(deps: ViewDeps, settings: Settings, id: string): Promise<EnvironmentView> {
+  return environmentView(settings, findEnvironment(settings, id), deps.secrets, deps.hasHostPermission);
+}
+
+/**
+ * Drops the stored secret unless it was saved for this environment's origin and this client ID,
+ * so a changed base URL or client ID never takes the old secret along (README: write-only).
+ */
+export async function dropUnboundSecret(secrets: SecretStore, environment: Environment, clientId: string): Promise<boolean> {
+  const stored = await secrets.get(environment.id);
+  if (!stored || secretBinds(stored, environment, clientId)) return false;
+  await secrets.remove(environment.id);
+  return true;
+}

@@ -7,23 +7,20 @@ import contentScriptFile from '../content/content-script?script&iife';
 import { createSandboxHandler, sandboxFetch } from '../core/sandbox/handler';
 import { sleep } from '../core/sleep';
 import { createContentHandlers } from './content-handlers';
-import { routeContentMessage } from './content-router';
 import { createContextMenus, placeFromContextMenu } from './context-menu';
-import { createHandlers } from './handlers';
 import { createHistoryStore } from './history';
-import { createInsertIntoPage } from './insert-into-page';
 import { createPendingPicks } from './pending-picks';
-import { createPlacementHandlers } from './placement-handlers';
 import { createPlacementService } from './placement-service';
 import { createPlacementStore } from './placement-store';
 import { syncRememberedScripts } from './remembered-scripts';
 import { createRequestLogStore } from './request-log-store';
-import { type Handlers, routeMessage } from './router';
+import { createWorkerRouter } from './router';
 import { createSecretStore } from './secret-store';
 import { originOf } from './sender';
 import { createSettingsStore } from './settings-store';
 import { storageAreaStore } from './storage-area';
 import { createTabPort } from './tab-access';
+import { createUiHandlers } from './ui-handlers';
 
 // Client secrets are not in storage.local but in the extension origin's IndexedDB (secret-store.ts),
 // which no content script can open in any browser. storage.local still holds client IDs, history and
@@ -65,33 +62,30 @@ const placements = createPlacementService({
   now,
 });
 
-const handlers: Handlers = {
-  ...createHandlers({
-    settings,
-    secrets,
-    history,
-    log: createRequestLogStore(session),
-    session,
-    fetch: (input, init) => fetch(input, init),
-    // The built-in Sandbox: the emulator `npm run sandbox` wraps, in-process, so it needs no network.
-    // Only the plain emulator: faults, hostile answers and admin routes stay in the development layer.
-    sandboxFetch: sandboxFetch(createSandboxHandler()),
-    now,
-    sleep,
-    random: Math.random,
-    newId,
-    hasHostPermission,
-    insertIntoPage: createInsertIntoPage(placements),
-  }),
-  ...createPlacementHandlers(placements),
-};
-const contentHandlers = createContentHandlers(placements);
-
-const context = { runtimeId: browser.runtime.id, extensionOrigin: originOf(new URL(browser.runtime.getURL('/'))) };
+const ui = createUiHandlers({
+  settings,
+  secrets,
+  history,
+  log: createRequestLogStore(session),
+  session,
+  fetch: (input, init) => fetch(input, init),
+  // The built-in Sandbox: the emulator `npm run sandbox` wraps, in-process, so it needs no network.
+  // Only the plain emulator: faults, hostile answers and admin routes stay in the development layer.
+  sandboxFetch: sandboxFetch(createSandboxHandler()),
+  now,
+  sleep,
+  random: Math.random,
+  newId,
+  hasHostPermission,
+  placements,
+});
+const route = createWorkerRouter(
+  { ui, content: createContentHandlers(placements) },
+  { runtimeId: browser.runtime.id, extensionOrigin: originOf(new URL(browser.runtime.getURL('/'))) },
+);
 
 // Returning undefined leaves messages that are not ours to other listeners (the polyfill's contract).
-const onMessage = (message: unknown, sender: Runtime.MessageSender) =>
-  routeMessage(handlers, context, message, sender) ?? routeContentMessage(contentHandlers, context.runtimeId, message, sender);
+const onMessage = (message: unknown, sender: Runtime.MessageSender) => route(message, sender);
 browser.runtime.onMessage.addListener(onMessage as Runtime.OnMessageListenerAsync);
 
 browser.runtime.onInstalled.addListener(() => {

@@ -3,16 +3,16 @@
 import { PimError } from '../core/errors';
 import type { KeyValueStore } from '../core/storage-port';
 import { PLACEMENT_MODES, type PinSpec, type PlacementMode, type Point, type Size } from '../shared/placement-messages';
+import { isOpacity, REMEMBERED_SVG_MAX_CHARS } from '../shared/limits';
 import { normalizePath } from '../shared/page-address';
+import { isRecord, isSelector, validPin, validPoint, validSize } from '../shared/placement-shapes';
 import { serially } from './serial';
 
 export const PLACEMENTS_KEY = 'placements';
 const SCHEMA_VERSION = 1;
 export const MAX_PLACEMENTS = 50;
-export const MAX_PLACEMENT_SVG_CHARS = 1024 * 1024;
 /** Together with history's 4 MB this keeps storage.local well under its 10 MB quota. */
 export const MAX_PLACEMENTS_TOTAL_CHARS = 3 * 1024 * 1024;
-export const MAX_SELECTOR_CHARS = 1000;
 
 export interface RememberedPlacement {
   id: string;
@@ -112,7 +112,7 @@ export function validatePlacement(value: unknown): RememberedPlacement | undefin
   if (typeof origin !== 'string' || !isWebOrigin(origin)) return undefined;
   if (typeof path !== 'string' || !path.startsWith('/') || path.length > 2048 || normalizePath(path) !== path) return undefined;
   if (typeof mode !== 'string' || !(PLACEMENT_MODES as readonly string[]).includes(mode)) return undefined;
-  if (typeof svg !== 'string' || svg.length === 0 || svg.length > MAX_PLACEMENT_SVG_CHARS) return undefined;
+  if (typeof svg !== 'string' || svg.length === 0 || svg.length > REMEMBERED_SVG_MAX_CHARS) return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
   const checkedSize = validSize(size);
   if (!checkedSize) return undefined;
@@ -122,7 +122,7 @@ export function validatePlacement(value: unknown): RememberedPlacement | undefin
     path,
     mode: mode as PlacementMode,
     size: checkedSize,
-    opacity: typeof opacity === 'number' && opacity >= 0.05 && opacity <= 1 ? opacity : 1,
+    opacity: isOpacity(opacity) ? opacity : 1,
     svg,
     createdAt,
   };
@@ -138,30 +138,6 @@ export function validatePlacement(value: unknown): RememberedPlacement | undefin
   return item;
 }
 
-export function validSize(value: unknown): Size | undefined {
-  if (!isRecord(value)) return undefined;
-  const { width, height } = value;
-  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 8 && n <= 10_000;
-  return ok(width) && ok(height) ? { width, height } : undefined;
-}
-
-export function validPoint(value: unknown): Point | undefined {
-  if (!isRecord(value)) return undefined;
-  const { x, y } = value;
-  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= 100_000;
-  return ok(x) && ok(y) ? { x, y } : undefined;
-}
-
-export function validPin(value: unknown): PinSpec | undefined {
-  if (!isRecord(value) || !isSelector(value.selector)) return undefined;
-  const offset = validPoint({ x: value.dx, y: value.dy });
-  return offset ? { selector: value.selector, dx: offset.x, dy: offset.y } : undefined;
-}
-
-export function isSelector(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '' && value.length <= MAX_SELECTOR_CHARS;
-}
-
 function isWebOrigin(value: string): boolean {
   try {
     const url = new URL(value);
@@ -169,8 +145,4 @@ function isWebOrigin(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,50 +1,60 @@
-// One handler map for every message the service worker answers; replies are always a `Reply`.
-import { PimError, toErrorData } from '../core/errors';
-import { type Envelope, isEnvelope, type MessageName, type Reply, type RequestOf, type ResponseOf } from '../shared/messages';
-import { isOwnUiPage, type SenderFacts } from './sender';
+// The worker's one listener answers two contracts, each through the shared router behind its own
+// sender check: extension pages (only our own pages, top frame) and content scripts (only ours, in
+// a web page, with the tab and page the browser names). A content script's ui-bg-* message is
+// refused by the first; neither answers a name it does not declare, so other listeners still can.
+import { PimError } from '../core/errors';
+import type { Handlers } from '../shared/contract';
+import { contentToWorker, type ContentToWorker } from '../shared/contracts/content-to-worker';
+import { uiToWorker, type UiToWorker } from '../shared/contracts/ui-to-worker';
+import { createRouter, onlyIf, type Router } from '../shared/message-router';
+import { type ContentScriptFacts, contentScriptSender, isOwnUiPage, type SenderFacts } from './sender';
 
-/** A handler receives the payload unchecked: it must validate before it trusts it. */
-export type Handlers = { [N in MessageName]: (payload: unknown) => Promise<ResponseOf<N>> };
+export type UiHandlers = Handlers<UiToWorker>;
+/** Content handlers get the browser's facts about the content script, never its own claims. */
+export type ContentHandlers = Handlers<ContentToWorker, ContentScriptFacts>;
 
 export interface RouterContext {
   runtimeId: string;
   extensionOrigin: string;
 }
 
-const log = (...args: unknown[]) => console.warn('[router]', ...args);
+/** Refuses with `error`, and says in the worker's console who was refused what. */
+function refuse(label: string, error: () => PimError) {
+  return (name: string, sender: SenderFacts) => {
+    console.warn(`[${label}]`, `refused ${name} from ${sender.url ?? 'an unknown sender'}`);
+    return error();
+  };
+}
 
-/**
- * Returns undefined for messages that are not ours, so other listeners (the placement protocol) can
- * answer them; every privileged message from anything but our own UI page is refused with an error.
- */
-export function routeMessage(
-  handlers: Handlers,
-  context: RouterContext,
-  message: unknown,
-  sender: SenderFacts,
-): Promise<Reply<unknown>> | undefined {
-  if (!isEnvelope(message)) return undefined;
-  if (!isOwnUiPage(sender, context.extensionOrigin, context.runtimeId)) {
-    log(`refused ${message.name} from ${sender.url ?? 'an unknown sender'}`);
-    return Promise.resolve({
-      ok: false,
-      error: toErrorData(
+export function createUiRouter(handlers: UiHandlers, context: RouterContext): Router<SenderFacts> {
+  return createRouter({
+    contract: uiToWorker,
+    handlers,
+    label: 'router',
+    admit: (sender: SenderFacts) => onlyIf(isOwnUiPage(sender, context.extensionOrigin, context.runtimeId)),
+    refusal: refuse(
+      'router',
+      () =>
         new PimError('permission-denied', {
           message: 'Only the extension’s own pages may send this request.',
           hint: 'Use the PiM QR popup or options page.',
         }),
-      ),
-    });
-  }
-  return dispatch(handlers, message);
+    ),
+  });
 }
 
-async function dispatch<N extends MessageName>(handlers: Handlers, message: Envelope<N>): Promise<Reply<ResponseOf<N>>> {
-  try {
-    const handler = handlers[message.name] as (payload: RequestOf<N>) => Promise<ResponseOf<N>>;
-    return { ok: true, value: await handler(message.payload) };
-  } catch (error) {
-    if (!(error instanceof PimError)) log(`${message.name} failed`, error);
-    return { ok: false, error: toErrorData(error) };
-  }
+export function createContentRouter(handlers: ContentHandlers, runtimeId: string): Router<SenderFacts> {
+  return createRouter({
+    contract: contentToWorker,
+    handlers,
+    label: 'content-router',
+    admit: (sender: SenderFacts) => contentScriptSender(sender, runtimeId) ?? false,
+    refusal: refuse('content-router', () => new PimError('permission-denied', { message: 'Only PiM QR’s own page script may send this request.', hint: '' })),
+  });
+}
+
+export function createWorkerRouter(handlers: { ui: UiHandlers; content: ContentHandlers }, context: RouterContext): Router<SenderFacts> {
+  const ui = createUiRouter(handlers.ui, context);
+  const content = createContentRouter(handlers.content, context.runtimeId);
+  return (message, sender) => ui(message, sender) ?? content(message, sender);
 }

@@ -2,10 +2,10 @@
 // damaged copy up to date. Pure: the store around it does the reading and writing.
 import { BUILT_IN_ENVIRONMENTS, type Environment, validateEnvironmentInput } from '../core/environments';
 import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
+import { isHistorySize } from '../shared/limits';
 
 export const SETTINGS_VERSION = 3;
 export const HISTORY_SIZE_DEFAULT = 20;
-export const HISTORY_SIZE_MAX = 50;
 
 /** The client ID only: secrets live in the extension's IndexedDB (secret-store.ts), never here. */
 export interface StoredCredentials {
@@ -147,10 +147,6 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   if (Object.keys(legacySecrets).length > 0) result.legacySecrets = legacySecrets;
   if (dropped.length > 0) result.notice = `Some saved settings could not be read and were removed: ${dropped.join(', ')}.`;
   return result;
-}
-
-export function isHistorySize(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= HISTORY_SIZE_MAX;
 }
 
 function stableJson(value: unknown): string {

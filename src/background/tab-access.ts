@@ -1,7 +1,9 @@
 // Finds the tab to place a QR in, injects the content script into it (activeTab or a granted host
 // permission), and sends it typed messages. The controller's own guard makes injecting twice harmless.
-import { fromErrorData, PimError } from '../core/errors';
-import type { TabMessageName, TabProtocol, WireReply } from '../shared/placement-messages';
+import { PimError } from '../core/errors';
+import type { NameOf, RequestOf, ResponseOf } from '../shared/contract';
+import type { WorkerToContent } from '../shared/contracts/worker-to-content';
+import { createSender } from '../shared/message-sender';
 import { injectionError } from './injection-error';
 
 export interface TabTarget {
@@ -21,28 +23,23 @@ export interface ScriptingApi {
   executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
 }
 
+type TabMessageName = NameOf<WorkerToContent>;
+type TabRequest<N extends TabMessageName> = RequestOf<WorkerToContent, N>;
+type TabResponse<N extends TabMessageName> = ResponseOf<WorkerToContent, N>;
+
+const pageDidNotAnswer = () => new PimError('internal', { message: 'The page did not answer.', hint: 'Reload the page and try again.' });
+
 export interface TabPort {
   resolve(tabId?: number): Promise<TabTarget>;
   ensureController(tabId: number, frameId?: number): Promise<void>;
-  send<N extends TabMessageName>(tabId: number, name: N, payload: TabProtocol[N]['request'], frameId?: number): Promise<TabProtocol[N]['response']>;
+  send<N extends TabMessageName>(tabId: number, name: N, payload: TabRequest<N>, frameId?: number): Promise<TabResponse<N>>;
   /** Sends to every tab on the given match patterns that already runs the controller; errors are ignored. */
-  broadcast<N extends TabMessageName>(patterns: string[], name: N, payload: TabProtocol[N]['request']): Promise<void>;
+  broadcast<N extends TabMessageName>(patterns: string[], name: N, payload: TabRequest<N>): Promise<void>;
 }
 
 export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScriptFile: string): TabPort {
-  async function send<N extends TabMessageName>(
-    tabId: number,
-    name: N,
-    payload: TabProtocol[N]['request'],
-    frameId = 0,
-  ): Promise<TabProtocol[N]['response']> {
-    const reply = (await tabs.sendMessage(tabId, { name, payload }, { frameId })) as WireReply<TabProtocol[N]['response']> | undefined;
-    if (typeof reply !== 'object' || reply === null) {
-      throw new PimError('internal', { message: 'The page did not answer.', hint: 'Reload the page and try again.' });
-    }
-    if (!reply.ok) throw fromErrorData(reply.error);
-    return reply.value;
-  }
+  const send = <N extends TabMessageName>(tabId: number, name: N, payload: TabRequest<N>, frameId = 0): Promise<TabResponse<N>> =>
+    createSender<WorkerToContent>((envelope) => tabs.sendMessage(tabId, envelope, { frameId }), pageDidNotAnswer)(name, payload);
 
   return {
     resolve: async (tabId) => {

@@ -1,20 +1,28 @@
 // Content script entry (injected on demand with chrome.scripting, and registered only for sites
-// with remembered placements): one controller per frame, answering only the background's messages.
-import { toErrorData } from '../core/errors';
-import { isTabEnvelope } from '../shared/placement-messages';
+// with remembered placements): one controller per frame, answering only this extension's worker.
+import { workerToContent } from '../shared/contracts/worker-to-content';
+import { createRouter, onlyIf } from '../shared/message-router';
 import { sendToBackground } from './background-channel';
 import { createController } from './controller';
 import { installOnce } from './install-once';
 
+/** Messages from this extension's worker (tabs.sendMessage) come without a tab. */
+const fromOurWorker = (sender: chrome.runtime.MessageSender) => sender.id === chrome.runtime.id && sender.tab === undefined;
+
 const { controller, created } = installOnce(globalThis, () => {
   const instance = createController(sendToBackground);
+  // No refusal: a stranger gets no answer at all, so it learns nothing of this page.
+  const route = createRouter({
+    contract: workerToContent,
+    handlers: instance.handlers,
+    admit: (sender: chrome.runtime.MessageSender) => onlyIf(fromOurWorker(sender)),
+    label: 'content',
+  });
+  // No polyfill here: the bare API answers through sendResponse, and `true` keeps the channel open.
   const listener = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
-    // Only our own extension can reach this listener; anything else is not for us.
-    if (sender.id !== chrome.runtime.id || !isTabEnvelope(message)) return false;
-    instance.handle(message).then(
-      (value) => sendResponse({ ok: true, value }),
-      (error: unknown) => sendResponse({ ok: false, error: toErrorData(error) }),
-    );
+    const reply = route(message, sender);
+    if (!reply) return false;
+    void reply.then(sendResponse);
     return true;
   };
   chrome.runtime.onMessage.addListener(listener);

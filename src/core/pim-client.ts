@@ -129,7 +129,8 @@ export async function generateQr(options: GenerateQrOptions): Promise<GenerateQr
   }
 }
 
-function checkParams(input: unknown): QrParams {
+/** The parameters as the API client will send them, or the PimError it would refuse them with. */
+export function checkParams(input: unknown): QrParams {
   const result = validateParams(input);
   if (result.ok) return result.params;
   const first = Object.values(result.errors)[0];

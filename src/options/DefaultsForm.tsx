@@ -1,3 +1,4 @@
+import { HISTORY_SIZE_MAX, HISTORY_SIZE_MIN } from '../shared/limits';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
@@ -22,8 +23,8 @@ export function DefaultsForm() {
         label={t('fieldHistorySize')}
         type="number"
         value={defaults.historySize}
-        min={1}
-        max={50}
+        min={HISTORY_SIZE_MIN}
+        max={HISTORY_SIZE_MAX}
         onBlur={defaults.touchHistorySize}
         error={defaults.historySizeError.value}
         class="field-inline"

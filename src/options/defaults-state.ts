@@ -1,14 +1,12 @@
 // The options page's "Defaults": the form's starting values and how many results history keeps.
 import { computed, signal } from '@preact/signals';
 import { DEFAULT_PARAMS } from '../core/params';
+import { HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, isHistorySize } from '../shared/limits';
 import type { FormDefaults } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
 import { t } from '../ui/i18n';
 import { createQrFormState, draftFromParams } from '../ui/qr-form-state';
-
-export const HISTORY_SIZE_MIN = 1;
-export const HISTORY_SIZE_MAX = 50;
 
 export function createDefaultsState(send: SendMessage) {
   const form = createQrFormState(draftFromParams(DEFAULT_PARAMS));
@@ -21,7 +19,7 @@ export function createDefaultsState(send: SendMessage) {
   const historySizeValue = computed(() => {
     const text = historySize.value.trim();
     const n = /^[0-9]{1,3}$/.test(text) ? Number(text) : NaN;
-    return n >= HISTORY_SIZE_MIN && n <= HISTORY_SIZE_MAX ? n : undefined;
+    return isHistorySize(n) ? n : undefined;
   });
 
   function load(defaults: FormDefaults) {

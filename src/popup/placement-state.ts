@@ -17,16 +17,12 @@ export interface PlacementDeps {
   result: ResultState;
 }
 
-export function createPlacementState({ send, ports, page, result }: PlacementDeps) {
-  const mode = signal<PlacementMode>('floating');
-  const selector = signal('');
-  const remember = signal(false);
-  const picking = signal(false);
+/** The remembered placements of the target tab's site, and forgetting them. */
+function createRememberedList(send: SendMessage, target: { tabId?: number }) {
   const list = signal<RememberedPlacementList | null>(null);
   const listError = signal<ErrorView | null>(null);
   /** 'load', 'page', or the id of the placement being removed. */
   const listBusy = signal<string | null>(null);
-  const target: { tabId?: number } = page.tabId !== undefined ? { tabId: page.tabId } : {};
 
   async function update(busy: string, action: () => Promise<RememberedPlacementList>) {
     listBusy.value = busy;
@@ -39,7 +35,25 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
       listBusy.value = null;
     }
   }
-  const refresh = () => update('load', () => send('ui-bg-placements-list', target));
+
+  return {
+    list,
+    listError,
+    listBusy,
+    refresh: () => update('load', () => send('ui-bg-placements-list', target)),
+    forget: (id: string) => update(id, () => send('ui-bg-placement-forget', { ...target, id })),
+    forgetPage: () => update('page', () => send('ui-bg-placements-forget-page', target)),
+  };
+}
+
+export function createPlacementState({ send, ports, page, result }: PlacementDeps) {
+  const mode = signal<PlacementMode>('floating');
+  const selector = signal('');
+  const remember = signal(false);
+  const picking = signal(false);
+  const target: { tabId?: number } = page.tabId !== undefined ? { tabId: page.tabId } : {};
+  const remembered = createRememberedList(send, target);
+  const { list, refresh } = remembered;
 
   /**
    * Asks for the site's host permission now, within the click: after an await the browser no longer
@@ -72,10 +86,6 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     return result.act(pick ? 'pick' : 'insert', async (shown) => {
       try {
         await access;
-        if (chosen.mode === 'floating' && !chosen.remember) {
-          await send('ui-bg-insert-into-page', { ...target, svg: shown.svg });
-          return t('statusInserted');
-        }
         const request: PlaceRequest = { ...target, svg: shown.svg, mode: chosen.mode };
         if (pick) request.pick = true;
         else if (chosen.mode !== 'floating') request.selector = chosen.selector;
@@ -97,16 +107,11 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     selector,
     remember,
     picking,
-    list,
-    listError,
-    listBusy,
-    refresh,
+    ...remembered,
     /** "Insert into page": with the chosen mode, the selector for replace/inside, remembered or not. */
     insert: () => place(false),
     /** "Pick an element": the user clicks the target in the page; the popup closes to let them. */
     pick: () => place(true),
-    forget: (id: string) => update(id, () => send('ui-bg-placement-forget', { ...target, id })),
-    forgetPage: () => update('page', () => send('ui-bg-placements-forget-page', target)),
   };
 }
 

@@ -1,7 +1,6 @@
-// The placement protocol: what the popup asks of the background about QR placements, and the two
-// narrow channels between the background and the content script (bg → content, content → bg).
-// Content messages never carry a credential, a token or the request log.
-import type { PimErrorData } from '../core/errors';
+// What placement messages carry: between the popup and the worker, and on the two narrow channels
+// between the worker and the content script (src/shared/contracts/). Content messages never carry a
+// credential, a token or the request log.
 
 /** floating: on top of the page, draggable; replace: takes an element's box; inside: appended to an element. */
 export type PlacementMode = 'floating' | 'replace' | 'inside';
@@ -84,6 +83,12 @@ export interface PlacementSpec {
   remembered: boolean;
 }
 
+/**
+ * What the worker asks the content script to draw. Its geometry comes from the page (dragged,
+ * resized, over a clicked element) or, for a remembered one, with the worker's answer to a restore.
+ */
+export type PlacementOrder = Pick<PlacementSpec, 'id' | 'svg' | 'mode' | 'selector' | 'remembered'>;
+
 /** Where a placement ended up, for storing it. */
 export interface PlacedInfo {
   id: string;
@@ -92,83 +97,17 @@ export interface PlacedInfo {
   size: Size;
 }
 
+/** The user moved, resized, pinned (null: unpinned) or faded a placement; only what changed. */
+export interface PlacementChange {
+  position?: Point;
+  size?: Size;
+  opacity?: number;
+  pin?: PinSpec | null;
+}
+
 /** What the page's context menu click tells about the element under it. */
 export interface ContextTargetHints {
   srcUrl?: string;
   linkUrl?: string;
   selectionText?: string;
-}
-
-/** Background → content script (chrome.tabs.sendMessage). */
-export interface TabProtocol {
-  'bg-content-ping': { request: undefined; response: { ready: true } };
-  'bg-content-place': { request: PlacementSpec; response: PlacedInfo };
-  'bg-content-pick': { request: PlacementSpec; response: { picking: true } };
-  /** 'over': floating and pinned over the element; 'replace': in its place. */
-  'bg-content-place-at-context-target': {
-    request: { spec: PlacementSpec; how: 'over' | 'replace'; hints: ContextTargetHints };
-    response: { placed: boolean; picking: boolean };
-  };
-  'bg-content-remove': { request: { ids: string[] }; response: { removed: number } };
-  'bg-content-notice': { request: { text: string }; response: { shown: true } };
-}
-
-/** Content script → background. The page key is always checked against the sender's own origin. */
-export interface ContentProtocol {
-  /** Remembered placements for the page the content script is on now (`url`: its location.href). */
-  'content-bg-restore': { request: { url: string }; response: PlacementSpec[] };
-  /** The user chose the element for a placement the popup asked to remember. */
-  'content-bg-picked': { request: { url: string; placementId: string; info: PlacedInfo }; response: { remembered: boolean } };
-  /** The user moved, resized, pinned or faded a remembered placement. */
-  'content-bg-placement-update': {
-    request: { url: string; id: string; position?: Point; size?: Size; opacity?: number; pin?: PinSpec | null };
-    response: { updated: boolean };
-  };
-  /** The user removed a remembered placement with its own "Remove QR" button. */
-  'content-bg-placement-removed': { request: { url: string; id: string }; response: { forgotten: boolean } };
-}
-
-export type TabMessageName = keyof TabProtocol;
-export type ContentMessageName = keyof ContentProtocol;
-
-export interface TabEnvelope<N extends TabMessageName = TabMessageName> {
-  name: N;
-  payload: TabProtocol[N]['request'];
-}
-
-export interface ContentEnvelope<N extends ContentMessageName = ContentMessageName> {
-  name: N;
-  payload: ContentProtocol[N]['request'];
-}
-
-export type WireReply<T> = { ok: true; value: T } | { ok: false; error: PimErrorData };
-
-export const TAB_MESSAGE_NAMES: readonly TabMessageName[] = [
-  'bg-content-ping',
-  'bg-content-place',
-  'bg-content-pick',
-  'bg-content-place-at-context-target',
-  'bg-content-remove',
-  'bg-content-notice',
-];
-
-export const CONTENT_MESSAGE_NAMES: readonly ContentMessageName[] = [
-  'content-bg-restore',
-  'content-bg-picked',
-  'content-bg-placement-update',
-  'content-bg-placement-removed',
-];
-
-function hasName(value: unknown, names: readonly string[]): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const name = (value as { name?: unknown }).name;
-  return typeof name === 'string' && names.includes(name);
-}
-
-export function isTabEnvelope(value: unknown): value is TabEnvelope {
-  return hasName(value, TAB_MESSAGE_NAMES);
-}
-
-export function isContentEnvelope(value: unknown): value is ContentEnvelope {
-  return hasName(value, CONTENT_MESSAGE_NAMES);
 }

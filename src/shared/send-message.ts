@@ -1,15 +1,9 @@
-// Typed calls from an extension page to the service worker; errors come back as PimError.
+// Typed calls from an extension page to the worker, through the polyfill's runtime.sendMessage.
 import browser from 'webextension-polyfill';
-import { fromErrorData, PimError } from '../core/errors';
-import type { MessageName, Reply, RequestOf, ResponseOf } from './messages';
+import type { Send } from './contract';
+import type { UiToWorker } from './contracts/ui-to-worker';
+import { createSender, workerDidNotAnswer } from './message-sender';
 
-export type SendMessage = <N extends MessageName>(name: N, payload: RequestOf<N>) => Promise<ResponseOf<N>>;
+export type SendMessage = Send<UiToWorker>;
 
-export const sendMessage: SendMessage = async (name, payload) => {
-  const reply = (await browser.runtime.sendMessage({ name, payload })) as Reply<ResponseOf<typeof name>> | undefined;
-  if (reply === undefined || reply === null || typeof reply !== 'object') {
-    throw new PimError('internal', { message: 'The extension’s background did not answer.' });
-  }
-  if (!reply.ok) throw fromErrorData(reply.error);
-  return reply.value;
-};
+export const sendMessage: SendMessage = createSender<UiToWorker>((envelope) => browser.runtime.sendMessage(envelope), workerDidNotAnswer);

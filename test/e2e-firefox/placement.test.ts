@@ -117,7 +117,7 @@ test('no hostile SVG runs script or loads anything in the page', { timeout: 120_
   expect(corpus.length).toBeGreaterThanOrEqual(25);
   const outcomes: Record<string, string> = {};
   for (const vector of corpus) {
-    const reply = await ext.send('ui-bg-insert-into-page', { tabId, svg: vector.svg });
+    const reply = await ext.send('ui-bg-place', { tabId, svg: vector.svg, mode: 'floating' });
     if (!reply.ok) {
       outcomes[vector.name] = `refused: ${reply.error?.message ?? ''}`;
       expect(reply.error?.kind, vector.name).toBe('unreadable-response');
@@ -161,7 +161,7 @@ test('a page Firefox keeps extensions out of is refused with a clear reason', as
   // The extension may not read the address of a page it cannot touch: the new tab is the one to find.
   const tabId = (await tabIds()).find((id) => !before.includes(id));
   expect(tabId).toBeDefined();
-  const insert = () => ext.send('ui-bg-insert-into-page', { tabId, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+  const insert = () => ext.send('ui-bg-place', { tabId, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', mode: 'floating' });
   // A fresh tab is about:blank, which the extension may not change without a click on its button.
   expect(await insert()).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: 'PiM QR may not change this page yet.' } });
   // Firefox's BiDi reports no navigation to its own about: pages (see showExtensionPage) and the

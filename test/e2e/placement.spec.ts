@@ -95,7 +95,7 @@ test.describe('placing a QR', () => {
     const { page: ext } = await openOptions();
     const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
     const svg = await generate(ext);
-    expect(await value(ext, 'ui-bg-insert-into-page', { tabId, svg })).toEqual({ tabId });
+    expect(await value(ext, 'ui-bg-place', { tabId, svg, mode: 'floating' })).toMatchObject({ tabId, picking: false, remembered: false });
     await page.bringToFront();
 
     const placement = placements(page);
@@ -145,7 +145,7 @@ test.describe('placing a QR', () => {
     const { page: ext } = await openOptions();
     const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
     await page.setViewportSize({ width: 1280, height: 500 });
-    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext, { ...DEFAULT_PARAMS, width: 200, height: 200 }) });
+    await value(ext, 'ui-bg-place', { tabId, svg: await generate(ext, { ...DEFAULT_PARAMS, width: 200, height: 200 }), mode: 'floating' });
     await page.bringToFront();
     const placement = placements(page);
     await placement.hover();
@@ -258,7 +258,7 @@ test.describe('placing a QR', () => {
     const { page: ext } = await openOptions();
     const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
     const params: QrParams = { ...DEFAULT_PARAMS, redirect: 1, attributes: ['FirstName', 'Email', 'Mobile'], width: 300, height: 300 };
-    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext, params) });
+    await value(ext, 'ui-bg-place', { tabId, svg: await generate(ext, params), mode: 'floating' });
     await page.bringToFront();
     await page.mouse.move(0, 0);
     const placement = placements(page);
@@ -274,7 +274,7 @@ test.describe('placing a QR', () => {
   }) => {
     const { page: ext } = await openOptions();
     const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
-    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext) });
+    await value(ext, 'ui-bg-place', { tabId, svg: await generate(ext), mode: 'floating' });
     await page.bringToFront();
     const placement = placements(page);
     await expect(placement).toHaveAttribute('data-scan', 'ok');
@@ -303,7 +303,7 @@ test.describe('placing a QR', () => {
     await serviceWorker.evaluate(async (id) => {
       for (let i = 0; i < 3; i++) await chrome.scripting.executeScript({ target: { tabId: id }, files: ['src/content/content-script.js'] });
     }, tabId);
-    await value(ext, 'ui-bg-insert-into-page', { tabId, svg: await generate(ext) });
+    await value(ext, 'ui-bg-place', { tabId, svg: await generate(ext), mode: 'floating' });
     await expect(placements(page)).toHaveCount(1);
 
     // The injected script's world cannot read extension storage (credentials live in storage.local).
@@ -326,7 +326,7 @@ test.describe('placing a QR', () => {
     const chromePage = await context.newPage();
     await chromePage.goto('chrome://version/');
     const chromeTab = await serviceWorker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url?.startsWith('chrome://version') || t.pendingUrl?.startsWith('chrome://version'))?.id);
-    const refused = await send(ext, 'ui-bg-insert-into-page', { tabId: chromeTab, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const refused = await send(ext, 'ui-bg-place', { tabId: chromeTab, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', mode: 'floating' });
     expect(refused).toMatchObject({
       ok: false,
       error: { kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' },
@@ -673,7 +673,7 @@ test('no hostile SVG runs script or loads anything, in the page or the extension
   expect(corpus.length).toBeGreaterThanOrEqual(25);
   const outcomes: Record<string, string> = {};
   for (const vector of corpus) {
-    const reply = await send(ext, 'ui-bg-insert-into-page', { tabId, svg: vector.svg });
+    const reply = await send(ext, 'ui-bg-place', { tabId, svg: vector.svg, mode: 'floating' });
     if (reply.ok) {
       outcomes[vector.name] = 'rendered';
       const placement = placements(page).last();

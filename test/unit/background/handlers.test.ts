@@ -1,16 +1,22 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/background/handlers';
 import { createHistoryStore } from '../../../src/background/history';
+import type { TabPlacements } from '../../../src/background/placement-service';
 import { createRequestLogStore } from '../../../src/background/request-log-store';
 import { createSecretStore } from '../../../src/background/secret-store';
 import { createSettingsStore } from '../../../src/background/settings-store';
+import { createUiHandlers } from '../../../src/background/ui-handlers';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
 import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
 import { rejection } from '../rejection';
 
 const SECRET = 'sandbox-secret';
+
+/** These tests place nothing: placing has its own tests (placements-service.test.ts). */
+const noPlacements: TabPlacements = new Proxy({} as TabPlacements, {
+  get: (_target, name) => () => Promise.reject(new Error(`placements.${String(name)} is not part of this test`)),
+});
 let databases = 0;
 
 /**
@@ -58,7 +64,7 @@ function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}) {
   const secrets = createSecretStore(`handlers-test-${++databases}`);
   let ids = 0;
   const asked: string[] = [];
-  const handlers = createHandlers({
+  const handlers = createUiHandlers({
     settings: createSettingsStore(local, secrets),
     secrets,
     history: createHistoryStore(options.gate ? gate.store : local),
@@ -77,7 +83,7 @@ function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}) {
       asked.push(pattern);
       return (options.granted ?? []).includes(pattern);
     },
-    insertIntoPage: async (tabId) => ({ tabId: tabId ?? 1 }),
+    placements: noPlacements,
   });
   return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
 }
@@ -273,19 +279,6 @@ describe('background handlers', () => {
     expect(error.kind).toBe('invalid-parameters');
     expect(error.message).toMatch(message);
     expect((await handlers['ui-bg-environments-list'](undefined)).map((v) => v.id)).toContain(env.id);
-  });
-
-  it('refuses malformed payloads with a clear error', async () => {
-    const { handlers } = setup();
-    for (const [name, payload] of [
-      ['ui-bg-generate', 'nope'],
-      ['ui-bg-generate', { requestId: 5 }],
-      ['ui-bg-credentials-set', { environmentId: 'production', clientId: {} }],
-      ['ui-bg-insert-into-page', { svg: '<svg/>', tabId: -1 }],
-    ] as const) {
-      const error = await rejection((handlers[name] as (p: unknown) => Promise<unknown>)(payload));
-      expect(error.message).toMatch(/malformed/);
-    }
   });
 
   it('deletes a custom environment with its credentials and falls back to the Sandbox', async () => {

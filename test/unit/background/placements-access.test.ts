@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type ContentHandlers, routeContentMessage } from '../../../src/background/content-router';
 import { injectionError } from '../../../src/background/injection-error';
-import { routeMessage } from '../../../src/background/router';
 import { contentScriptSender } from '../../../src/background/sender';
 import { createTabPort, type ScriptingApi, type TabsApi } from '../../../src/background/tab-access';
 
@@ -61,34 +59,6 @@ describe('contentScriptSender', () => {
     ['a tab id that is no number', { id: ID, url: 'https://a.example/', tab: { id: '4' as unknown as number } }],
   ])('refuses %s', (_name, sender) => {
     expect(contentScriptSender(sender, ID)).toBeUndefined();
-  });
-});
-
-describe('routeContentMessage', () => {
-  const handlers = new Proxy({} as ContentHandlers, { get: (_t, name: string) => async (_p: unknown, sender: unknown) => ({ name, sender }) });
-  const contentScript = { id: ID, url: 'https://a.example/', tab: { id: 2 }, frameId: 0 };
-
-  it('leaves other messages to other listeners', () => {
-    expect(routeContentMessage(handlers, ID, { name: 'ui-bg-log-get' }, contentScript)).toBeUndefined();
-    expect(routeContentMessage(handlers, ID, 'x', contentScript)).toBeUndefined();
-  });
-
-  it('answers a content script with the browser’s facts about it', async () => {
-    await expect(routeContentMessage(handlers, ID, { name: 'content-bg-restore', payload: { url: 'x' } }, contentScript)).resolves.toEqual({
-      ok: true,
-      value: { name: 'content-bg-restore', sender: { tabId: 2, frameId: 0, url: 'https://a.example/' } },
-    });
-  });
-
-  it('refuses content messages from anything but a content script', async () => {
-    const reply = await routeContentMessage(handlers, ID, { name: 'content-bg-restore', payload: {} }, { id: ID, url: `${ORIGIN}/src/popup/index.html` });
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
-  });
-
-  it('lets the UI router refuse placement ui-bg messages from a content script', async () => {
-    const ui = new Proxy({} as Parameters<typeof routeMessage>[0], { get: () => async () => 'handled' });
-    const reply = await routeMessage(ui, { runtimeId: ID, extensionOrigin: ORIGIN }, { name: 'ui-bg-place', payload: {} }, contentScript);
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
   });
 });
 

@@ -1,11 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPendingPicks, PICK_TTL_MS } from '../../../src/background/pending-picks';
-import { createPlacementService, type ContentSender } from '../../../src/background/placement-service';
+import { createPlacementService } from '../../../src/background/placement-service';
 import { createPlacementStore } from '../../../src/background/placement-store';
+import type { ContentScriptFacts as ContentSender } from '../../../src/background/sender';
 import type { TabPort } from '../../../src/background/tab-access';
 import { PimError } from '../../../src/core/errors';
 import { createMemoryStore } from '../../../src/core/storage-port';
-import type { PlacedInfo, TabMessageName } from '../../../src/shared/placement-messages';
+import type { NameOf } from '../../../src/shared/contract';
+import type { WorkerToContent } from '../../../src/shared/contracts/worker-to-content';
+import type { PlacedInfo } from '../../../src/shared/placement-messages';
+
+type TabMessageName = NameOf<WorkerToContent>;
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"/>';
 const PAGE = 'https://shop.example/login?x=1';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   createPlacementStore,
-  MAX_PLACEMENT_SVG_CHARS,
   MAX_PLACEMENTS,
   parsePlacements,
   PLACEMENTS_KEY,
@@ -10,6 +9,7 @@ import {
 } from '../../../src/background/placement-store';
 import { PimError } from '../../../src/core/errors';
 import { createMemoryStore } from '../../../src/core/storage-port';
+import { REMEMBERED_SVG_MAX_CHARS } from '../../../src/shared/limits';
 
 const good: RememberedPlacement = {
   id: 'a1',
@@ -47,7 +47,7 @@ describe('validatePlacement', () => {
     ['an empty selector', { ...good, selector: '  ' }],
     ['a huge selector', { ...good, selector: 'a'.repeat(1001) }],
     ['no SVG', { ...good, svg: '' }],
-    ['an SVG over the cap', { ...good, svg: 'x'.repeat(MAX_PLACEMENT_SVG_CHARS + 1) }],
+    ['an SVG over the cap', { ...good, svg: 'x'.repeat(REMEMBERED_SVG_MAX_CHARS + 1) }],
     ['a NaN size', { ...good, size: { width: Number.NaN, height: 10 } }],
     ['a tiny size', { ...good, size: { width: 2, height: 2 } }],
     ['an absurd size', { ...good, size: { width: 1e9, height: 1e9 } }],
@@ -108,7 +108,7 @@ describe('createPlacementStore', () => {
 
   it('stops at the total size limit', async () => {
     const store = createPlacementStore(createMemoryStore());
-    const big = 'x'.repeat(MAX_PLACEMENT_SVG_CHARS);
+    const big = 'x'.repeat(REMEMBERED_SVG_MAX_CHARS);
     await store.add({ ...good, id: 'b1', svg: big });
     await store.add({ ...good, id: 'b2', svg: big });
     await store.add({ ...good, id: 'b3', svg: big });

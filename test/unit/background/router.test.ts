@@ -1,57 +1,100 @@
-import { describe, expect, it } from 'vitest';
-import { type Handlers, routeMessage } from '../../../src/background/router';
-import { PimError } from '../../../src/core/errors';
+// The worker's two routes: who may send what, and that payloads are checked before any handler.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type ContentHandlers, createWorkerRouter, type UiHandlers } from '../../../src/background/router';
+import { contentToWorker } from '../../../src/shared/contracts/content-to-worker';
+import { uiToWorker } from '../../../src/shared/contracts/ui-to-worker';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const context = { runtimeId: ID, extensionOrigin: `chrome-extension://${ID}` };
-const popup = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
+const ORIGIN = `chrome-extension://${ID}`;
+const context = { runtimeId: ID, extensionOrigin: ORIGIN };
+const popup = { id: ID, url: `${ORIGIN}/src/popup/index.html` };
+const contentScript = { id: ID, url: 'https://a.example/', tab: { id: 2 }, frameId: 0 };
 
-function handlers(overrides: Partial<Record<string, (p: unknown) => Promise<unknown>>>): Handlers {
-  return new Proxy({} as Handlers, {
-    get: (_t, name: string) => overrides[name] ?? (async () => `handled ${name}`),
-  });
+/** Every handler answers its own name and what it was given, and records that it ran. */
+function setup() {
+  const ran: string[] = [];
+  const answering = (names: string[]) =>
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        async (payload: unknown, sender?: unknown) => {
+          ran.push(name);
+          return { name, payload, sender };
+        },
+      ]),
+    );
+  const route = createWorkerRouter(
+    { ui: answering(Object.keys(uiToWorker)) as unknown as UiHandlers, content: answering(Object.keys(contentToWorker)) as unknown as ContentHandlers },
+    context,
+  );
+  return { route, ran };
 }
 
-describe('routeMessage', () => {
-  it('leaves messages that are not ours unanswered', () => {
-    expect(routeMessage(handlers({}), context, { name: 'content-bg-something' }, popup)).toBeUndefined();
-    expect(routeMessage(handlers({}), context, 'hello', popup)).toBeUndefined();
+afterEach(() => vi.restoreAllMocks());
+
+describe('the worker’s router', () => {
+  it('leaves messages of neither contract to other listeners', () => {
+    const { route } = setup();
+    expect(route({ name: 'bg-content-ping' }, popup)).toBeUndefined();
+    expect(route('hello', popup)).toBeUndefined();
   });
 
-  it('answers our pages with the handler value', async () => {
-    await expect(routeMessage(handlers({}), context, { name: 'ui-bg-log-get' }, popup)).resolves.toEqual({
-      ok: true,
-      value: 'handled ui-bg-log-get',
-    });
+  it('answers our pages with the handler’s value', async () => {
+    const { route } = setup();
+    await expect(route({ name: 'ui-bg-log-get' }, popup)).resolves.toMatchObject({ ok: true, value: { name: 'ui-bg-log-get' } });
   });
 
   it.each([
-    ['a content script', { id: ID, url: 'https://example.com/' }],
-    ['another extension', { id: 'x'.repeat(32), url: popup.url }],
-  ])('refuses privileged messages from %s with an error, not silence', async (_name, sender) => {
-    for (const name of ['ui-bg-generate', 'ui-bg-credentials-set', 'ui-bg-log-get', 'ui-bg-environments-list'] as const) {
-      const reply = await routeMessage(handlers({}), context, { name, payload: {} }, sender);
-      expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
+    ['a content script', contentScript],
+    ['another extension', { ...popup, id: 'x'.repeat(32) }],
+    ['a frame inside our page', { ...popup, frameId: 3 }],
+  ])('refuses every page message from %s with an error, not silence', async (_name, sender) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { route, ran } = setup();
+    for (const name of Object.keys(uiToWorker)) {
+      const reply = await route({ name, payload: {} }, sender);
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: 'Only the extension’s own pages may send this request.' } });
     }
+    expect(ran).toEqual([]);
+    expect(warn).toHaveBeenCalledWith('[router]', `refused ui-bg-generate from ${sender.url}`);
   });
 
-  it('turns a handler failure into error data, hiding unexpected details', async () => {
-    const reply = await routeMessage(
-      handlers({
-        'ui-bg-generate': async () => {
-          throw new PimError('timeout', { status: 504, transactionId: 'tx-1' });
-        },
-        'ui-bg-log-get': async () => {
-          throw new Error('secret-ish internal detail');
-        },
-      }),
-      context,
-      { name: 'ui-bg-generate', payload: {} },
-      popup,
-    );
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'timeout', status: 504, transactionId: 'tx-1' } });
-    const crash = await routeMessage(handlers({ 'ui-bg-log-get': async () => { throw new Error('secret-ish internal detail'); } }), context, { name: 'ui-bg-log-get' }, popup);
-    expect(JSON.stringify(crash)).not.toContain('secret-ish');
-    expect(crash).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  it('checks a page’s payload before any handler sees it', async () => {
+    const { route, ran } = setup();
+    for (const [name, payload] of [
+      ['ui-bg-generate', 'nope'],
+      ['ui-bg-generate', { requestId: 5, environmentId: 'sandbox' }],
+      ['ui-bg-credentials-set', { environmentId: 'production', clientId: {} }],
+      ['ui-bg-place', { svg: '<svg/>', tabId: -1 }],
+      ['ui-bg-placement-forget', { tabId: 1 }],
+    ] as const) {
+      await expect(route({ name, payload }, popup)).resolves.toMatchObject({ ok: false, error: { kind: 'invalid-parameters', message: expect.stringMatching(/malformed/) } });
+    }
+    expect(ran).toEqual([]);
+  });
+
+  it('answers a content script with the browser’s facts about it, not the payload’s', async () => {
+    const { route } = setup();
+    await expect(route({ name: 'content-bg-restore', payload: { url: 'https://a.example/', tabId: 99 } }, contentScript)).resolves.toEqual({
+      ok: true,
+      value: { name: 'content-bg-restore', payload: { url: 'https://a.example/' }, sender: { tabId: 2, frameId: 0, url: 'https://a.example/' } },
+    });
+  });
+
+  it('refuses content messages from anything but a content script of ours', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { route, ran } = setup();
+    for (const sender of [popup, { ...contentScript, id: 'x'.repeat(32) }]) {
+      const reply = await route({ name: 'content-bg-restore', payload: { url: 'https://a.example/' } }, sender);
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: 'Only PiM QR’s own page script may send this request.' } });
+    }
+    expect(ran).toEqual([]);
+  });
+
+  it('checks a content script’s payload before any handler sees it', async () => {
+    const { route, ran } = setup();
+    const reply = await route({ name: 'content-bg-picked', payload: { url: 'https://a.example/', placementId: 'p', info: { id: 'p' } } }, contentScript);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-parameters' } });
+    expect(ran).toEqual([]);
   });
 });

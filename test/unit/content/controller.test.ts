@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createController } from '../../../src/content/controller';
 import { PimError } from '../../../src/core/errors';
 import { renderSandboxSvg } from '../../../src/core/sandbox/render';
+import { workerToContent } from '../../../src/shared/contracts/worker-to-content';
 import type { PlacementSpec } from '../../../src/shared/placement-messages';
 import { captureShadowRoots, dispatchTrusted } from './trusted-events';
 
@@ -31,9 +32,13 @@ afterEach(() => {
 });
 
 describe('controller', () => {
+  it('answers exactly the messages the worker → content contract declares', () => {
+    expect(Object.keys(setup().controller.handlers).sort()).toEqual(Object.keys(workerToContent).sort());
+  });
+
   it('places a floating QR in a closed shadow root with its named controls', async () => {
     const { controller } = setup();
-    const info = await controller.handle({ name: 'bg-content-place', payload: spec() });
+    const info = await controller.handlers['bg-content-place'](spec());
     expect(info).toMatchObject({ id: 'p1', size: { width: 240, height: 240 } });
     const host = hosts()[0] as HTMLElement;
     expect(host.getAttribute('role')).toBe('group');
@@ -56,25 +61,25 @@ describe('controller', () => {
 
   it('places the same id once, however often it is asked', async () => {
     const { controller } = setup();
-    await controller.handle({ name: 'bg-content-place', payload: spec() });
-    await controller.handle({ name: 'bg-content-place', payload: spec() });
+    await controller.handlers['bg-content-place'](spec());
+    await controller.handlers['bg-content-place'](spec());
     expect(hosts()).toHaveLength(1);
   });
 
   it('replaces an element by selector and gives it back on remove', async () => {
     const { controller } = setup();
     const slot = document.getElementById('pim-qr-slot') as HTMLElement;
-    await controller.handle({ name: 'bg-content-place', payload: spec({ mode: 'replace', selector: '#pim-qr-slot' }) });
+    await controller.handlers['bg-content-place'](spec({ mode: 'replace', selector: '#pim-qr-slot' }));
     expect(slot.style.getPropertyValue('display')).toBe('none');
     expect(slot.previousElementSibling?.hasAttribute('data-pim-qr-placement')).toBe(true);
-    await controller.handle({ name: 'bg-content-remove', payload: { ids: ['p1'] } });
+    await controller.handlers['bg-content-remove']({ ids: ['p1'] });
     expect(hosts()).toHaveLength(0);
     expect(slot.style.getPropertyValue('display')).toBe('flex');
   });
 
   it('inserts inside an element', async () => {
     const { controller } = setup();
-    await controller.handle({ name: 'bg-content-place', payload: spec({ mode: 'inside', selector: '#pim-qr-slot' }) });
+    await controller.handlers['bg-content-place'](spec({ mode: 'inside', selector: '#pim-qr-slot' }));
     expect(document.getElementById('pim-qr-slot')?.lastElementChild?.hasAttribute('data-pim-qr-placement')).toBe(true);
   });
 
@@ -84,7 +89,7 @@ describe('controller', () => {
     ['the head', 'head', /cannot go there/],
   ])('refuses %s with a clear error', async (_name, selector, message) => {
     const { controller } = setup();
-    const error = await controller.handle({ name: 'bg-content-place', payload: spec({ mode: 'replace', selector }) }).catch((e: unknown) => e);
+    const error = await controller.handlers['bg-content-place'](spec({ mode: 'replace', selector })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PimError);
     expect((error as PimError).message).toMatch(message);
     expect(hosts()).toHaveLength(0);
@@ -92,11 +97,11 @@ describe('controller', () => {
 
   it('tells the background when the user removes a remembered placement, not when the page does', async () => {
     const { controller, send } = setup();
-    await controller.handle({ name: 'bg-content-place', payload: spec({ remembered: true }) });
+    await controller.handlers['bg-content-place'](spec({ remembered: true }));
     dispatchTrusted(control(hosts()[0] as Element, 'button[aria-label="Remove QR"]'), new MouseEvent('click', { bubbles: true }));
     expect(hosts()).toHaveLength(0);
     expect(send).toHaveBeenCalledWith('content-bg-placement-removed', { url: location.href, id: 'p1' });
-    await controller.handle({ name: 'bg-content-place', payload: spec({ id: 'p2' }) });
+    await controller.handlers['bg-content-place'](spec({ id: 'p2' }));
     dispatchTrusted(control(hosts()[0] as Element, 'button[aria-label="Remove QR"]'), new MouseEvent('click', { bubbles: true }));
     expect(hosts()).toHaveLength(0);
     expect(send).toHaveBeenCalledTimes(1);
@@ -105,7 +110,7 @@ describe('controller', () => {
   it('ignores a person’s keys when the page, not the person, put the focus on the QR', async () => {
     vi.useFakeTimers();
     const { controller, send } = setup();
-    await controller.handle({ name: 'bg-content-place', payload: spec({ remembered: true, position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }) });
+    await controller.handlers['bg-content-place'](spec({ remembered: true, position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }));
     const host = hosts()[0] as HTMLElement;
     // The page moves the focus while the person types in its search box.
     host.focus();
@@ -125,7 +130,7 @@ describe('controller', () => {
   it('ignores clicks, keys and drags a page script makes up, and answers the same input from a person', async () => {
     vi.useFakeTimers();
     const { controller, send } = setup();
-    await controller.handle({ name: 'bg-content-place', payload: spec({ remembered: true, position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }) });
+    await controller.handlers['bg-content-place'](spec({ remembered: true, position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }));
     const host = hosts()[0] as HTMLElement;
     const frame = control<HTMLElement>(host, '.frame');
     const opacity = control<HTMLInputElement>(host, 'input[aria-label="Opacity"]');
@@ -173,7 +178,7 @@ describe('controller', () => {
 
   it('leaves the keys of a focused control inside the placement to that control', async () => {
     const { controller } = setup();
-    await controller.handle({ name: 'bg-content-place', payload: spec({ position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }) });
+    await controller.handlers['bg-content-place'](spec({ position: { x: 50, y: 60 }, size: { width: 200, height: 200 } }));
     const host = hosts()[0] as HTMLElement;
     const opacity = control<HTMLInputElement>(host, 'input[aria-label="Opacity"]');
     opacity.focus();

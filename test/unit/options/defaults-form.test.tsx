@@ -21,7 +21,7 @@ describe('DefaultsForm', () => {
 
   it('saves the parameters and history size through ui-bg-settings-save', async () => {
     const { messaging } = await renderOptions({
-      answers: { 'ui-bg-settings-save': (payload) => settingsView({ defaults: payload.defaults ?? settingsView().defaults }) },
+      answers: { 'ui-bg-settings-save': (payload) => settingsView({ defaults: { ...settingsView().defaults, ...payload.defaults } }) },
     });
     type('Title', 'Pay with PiM');
     fireEvent.click(within(defaultsForm()).getByRole('button', { name: 'Payment' }));

@@ -49,14 +49,14 @@ function choose(mode: string, selector?: string) {
 const insert = () => fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
 
 describe('PlacementControls', () => {
-  it('starts floating, with no selector to type, and inserts floating as before', async () => {
-    const { messaging, ports } = await showResult({ answers: { 'ui-bg-insert-into-page': { tabId: 7 } } });
+  it('starts floating, with no selector to type, and inserts floating', async () => {
+    const { messaging, ports } = await showResult();
     expect(screen.getByRole('group', { name: 'Placement' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Floating' })).toHaveProperty('checked', true);
     expect(screen.queryByRole('textbox', { name: 'CSS selector' })).toBeNull();
     insert();
-    await waitFor(() => expect(messaging.sent('ui-bg-insert-into-page')).toHaveLength(1));
-    expect(messaging.sent('ui-bg-place')).toEqual([]);
+    await waitFor(() => expect(messaging.sent('ui-bg-place')).toHaveLength(1));
+    expect(messaging.sent('ui-bg-place')[0]).toEqual({ svg: expect.stringMatching(/^<svg[\s>]/), mode: 'floating' });
     expect(ports.requestHostPermission).not.toHaveBeenCalled();
   });
 
@@ -114,13 +114,12 @@ describe('Remember on this site', () => {
     expect(screen.getByRole('status')).toHaveProperty('textContent', 'Placed, and remembered on this site.');
   });
 
-  it('remembers a floating QR through ui-bg-place', async () => {
+  it('remembers a floating QR', async () => {
     const { messaging } = await showResult({ answers: { 'ui-bg-place': { ...placed, remembered: true } } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Remember on this site' }));
     insert();
     await waitFor(() => expect(messaging.sent('ui-bg-place')).toHaveLength(1));
     expect(messaging.sent('ui-bg-place')[0]).toEqual({ svg: expect.any(String), mode: 'floating', remember: true });
-    expect(messaging.sent('ui-bg-insert-into-page')).toEqual([]);
   });
 
   it('when access is refused, says so, sends nothing and keeps every choice', async () => {

@@ -19,6 +19,9 @@ async function showResult(options: RenderPopupOptions & { page?: PageContext } =
 }
 
 /** The markup behind the preview image's data URL. */
+/** What the worker answers a floating placement in tab `tabId`. */
+const placed = (tabId: number) => ({ tabId, placementId: 'p1', picking: false, remembered: false });
+
 function previewMarkup(preview: HTMLElement): string {
   const src = preview.getAttribute('src') ?? '';
   expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -64,23 +67,24 @@ describe('ResultPanel', () => {
 
 describe('ResultActions', () => {
   it('inserts into the active tab when no tab is given', async () => {
-    const { messaging } = await showResult({ answers: { 'ui-bg-insert-into-page': { tabId: 7 } } });
+    const { messaging } = await showResult({ answers: { 'ui-bg-place': placed(7) } });
     fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
-    await waitFor(() => expect(messaging.sent('ui-bg-insert-into-page')).toHaveLength(1));
-    const payload = messaging.sent('ui-bg-insert-into-page')[0];
+    await waitFor(() => expect(messaging.sent('ui-bg-place')).toHaveLength(1));
+    const payload = messaging.sent('ui-bg-place')[0];
+    expect(payload?.mode).toBe('floating');
     expect(payload).not.toHaveProperty('tabId');
     expect(payload?.svg).toMatch(/^<svg[\s>]/);
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Inserted into the page.');
   });
 
   it('inserts into the ?tab= tab when the page was opened for one', async () => {
-    const { messaging } = await showResult({ page: { view: 'tab', tabId: 42 }, answers: { 'ui-bg-insert-into-page': { tabId: 42 } } });
+    const { messaging } = await showResult({ page: { view: 'tab', tabId: 42 }, answers: { 'ui-bg-place': placed(42) } });
     fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
-    await waitFor(() => expect(messaging.sent('ui-bg-insert-into-page')[0]?.tabId).toBe(42));
+    await waitFor(() => expect(messaging.sent('ui-bg-place')[0]?.tabId).toBe(42));
   });
 
   it('shows an insert failure in an alert and keeps the result', async () => {
-    await showResult({ answers: { 'ui-bg-insert-into-page': new PimError('permission-denied', { message: 'Cannot insert here.', hint: 'Try a normal web page.' }) } });
+    await showResult({ answers: { 'ui-bg-place': new PimError('permission-denied', { message: 'Cannot insert here.', hint: 'Try a normal web page.' }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Cannot insert here.')).toBeTruthy();

@@ -1,6 +1,6 @@
 // The one boundary component tests fake: SendMessage. Each message name gets a canned answer,
 // a function of the payload, or an error to throw; every call is recorded.
-import type { MessageName, RequestOf, ResponseOf } from '../../../src/shared/messages';
+import type { UiMessageName as MessageName, UiRequest as RequestOf, UiResponse as ResponseOf } from '../../../src/shared/contracts/ui-to-worker';
 import type { SendMessage } from '../../../src/shared/send-message';
 
 export type Answer<N extends MessageName> =

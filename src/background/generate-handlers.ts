@@ -1,0 +1,98 @@
+// Generating (and cancelling), and what generating leaves behind: history, the request log, cURL.
+import { curlCommands } from '../core/curl';
+import { PimError } from '../core/errors';
+import { DEFAULT_PARAMS, validateParams } from '../core/params';
+import { clientIdFor, findEnvironment } from './environments';
+import { type ApiDeps, generate } from './generate';
+import type { UiHandlers } from './router';
+
+/**
+ * How many answered generates stay cancellable. A popup's Cancel can cross the answer on its way and
+ * must still take the item back out of history; the popup shows nothing of a request it cancelled,
+ * and each popup has one request at a time, so a few recent ones are enough.
+ */
+const ANSWERED_KEPT = 8;
+
+export function createGenerateHandlers(deps: ApiDeps) {
+  // Only memory: a stopped worker has no request left to cancel.
+  const running = new Map<string, AbortController>();
+  const answered = new Map<string, () => Promise<void>>();
+  const rememberAnswered = (requestId: string, takeBack: () => Promise<void>) => {
+    answered.delete(requestId);
+    answered.set(requestId, takeBack);
+    for (const oldest of answered.keys()) {
+      if (answered.size <= ANSWERED_KEPT) break;
+      answered.delete(oldest);
+    }
+  };
+
+  return {
+    'ui-bg-generate': async ({ requestId, environmentId, params }) => {
+      const controller = new AbortController();
+      running.set(requestId, controller);
+      try {
+        const { result, takeBack } = await generate(deps, { environmentId, params }, controller.signal);
+        // No await between this check and the return: a Cancel is either seen here or finds the
+        // request among the answered ones.
+        if (controller.signal.aborted) {
+          await takeBack();
+          throw new PimError('cancelled');
+        }
+        rememberAnswered(requestId, takeBack);
+        return result;
+      } finally {
+        if (running.get(requestId) === controller) running.delete(requestId);
+      }
+    },
+
+    'ui-bg-generate-cancel': async ({ requestId }) => {
+      const controller = running.get(requestId);
+      if (controller) {
+        controller.abort();
+        return { cancelled: true };
+      }
+      // It answered already, but the popup cancelled before it saw the answer: it never happened.
+      const takeBack = answered.get(requestId);
+      answered.delete(requestId);
+      if (takeBack) await takeBack();
+      return { cancelled: takeBack !== undefined };
+    },
+
+    'ui-bg-history-get': async () => deps.history.list(),
+    'ui-bg-history-clear': async () => deps.history.clear(),
+    'ui-bg-log-get': async () => deps.log.list(),
+    'ui-bg-log-clear': async () => deps.log.clear(),
+    'ui-bg-curl-get': async ({ logEntryId }) => ({ curl: await curlFor(deps, logEntryId) }),
+  } satisfies Partial<UiHandlers>;
+}
+
+/** The given log entry, or the latest image call, as the token call and the image call in cURL. */
+async function curlFor(deps: ApiDeps, logEntryId: string | undefined): Promise<string> {
+  const entries = await deps.log.list();
+  const imageCalls = entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{'));
+  const entry = logEntryId === undefined ? imageCalls[0] : entries.find((e) => e.id === logEntryId);
+  if (!entry) {
+    throw new PimError('invalid-parameters', {
+      message: 'There is no request to copy yet.',
+      hint: 'Generate a QR code first.',
+    });
+  }
+  const settings = await deps.settings.read();
+  const environment = findEnvironment(settings, entry.environment);
+  const bodySource = entry.requestBody?.trimStart().startsWith('{')
+    ? entry
+    : imageCalls.find((e) => e.environment === entry.environment);
+  const params = parseLoggedParams(bodySource?.requestBody) ?? settings.defaults.params ?? DEFAULT_PARAMS;
+  const clientId = clientIdFor(settings, environment) || 'YOUR_CLIENT_ID';
+  return curlCommands({ environment, clientId, params });
+}
+
+function parseLoggedParams(body: string | undefined) {
+  if (body === undefined) return undefined;
+  try {
+    const checked = validateParams(JSON.parse(body));
+    return checked.ok ? checked.params : undefined;
+  } catch {
+    return undefined;
+  }
+}

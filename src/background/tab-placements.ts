@@ -1,0 +1,101 @@
+// What the popup asks about placements: place a QR in a tab (and remember it), list what the tab's
+// site remembers, forget one or all of a page.
+import { PimError } from '../core/errors';
+import { originMatchPattern, type PageAddress, pageAddress } from '../shared/page-address';
+import type { PlacementOrder, RememberedPlacementList } from '../shared/placement-messages';
+import type { PlacementDeps, TabPlacements } from './placement-service';
+import type { RememberedPlacement } from './placement-store';
+import { rememberedPlacement } from './remembered-placement';
+
+const notAllowedToRemember = (host: string) =>
+  new PimError('permission-denied', {
+    message: host === '' ? 'Only web pages (http and https) can remember a placement.' : `PiM QR may not run on ${host} yet, so it cannot remember this placement.`,
+    hint: host === '' ? 'Open the web page and try again.' : 'Tick “Remember on this site” again and allow access when the browser asks.',
+  });
+
+export function createTabPlacements(deps: PlacementDeps): TabPlacements {
+  const { store, tabs } = deps;
+
+  async function rememberable(url: string | undefined): Promise<PageAddress> {
+    const address = pageAddress(url);
+    if (!address) {
+      throw notAllowedToRemember(url === undefined ? 'this site' : '');
+    }
+    if (!(await deps.hasHostPermission(originMatchPattern(address.origin)))) throw notAllowedToRemember(new URL(address.origin).host);
+    return address;
+  }
+
+  async function list(tabId?: number): Promise<RememberedPlacementList> {
+    const tab = await tabs.resolve(tabId);
+    const address = pageAddress(tab.url);
+    if (!address) return { origin: '', page: '', placements: [] };
+    const items = (await store.list()).filter((p) => p.origin === address.origin).sort((a, b) => a.createdAt - b.createdAt);
+    return { origin: address.origin, page: address.page, placements: items.map((p) => view(p, address)) };
+  }
+
+  async function forgetWhere(which: (p: RememberedPlacement) => boolean): Promise<void> {
+    const removed = await store.remove(which);
+    if (removed.length === 0) return;
+    await deps.syncScripts();
+    const patterns = [...new Set(removed.map((p) => originMatchPattern(p.origin)))];
+    await tabs.broadcast(patterns, 'bg-content-remove', { ids: removed.map((p) => p.id) });
+  }
+
+  return {
+    place: async (order) => {
+      const remember = order.remember === true;
+      const tab = await tabs.resolve(order.tabId);
+      const address = remember ? await rememberable(tab.url) : undefined;
+      await tabs.ensureController(tab.tabId);
+      const id = deps.newId();
+      const spec: PlacementOrder = { id, svg: order.svg, mode: order.mode, remembered: remember };
+      if (order.selector !== undefined) spec.selector = order.selector;
+      if (order.pick === true) {
+        if (address) {
+          await deps.picks.add({ id, tabId: tab.tabId, page: address.page, mode: order.mode, svg: order.svg, createdAt: deps.now() });
+        }
+        await tabs.send(tab.tabId, 'bg-content-pick', spec);
+        return { tabId: tab.tabId, placementId: id, picking: true, remembered: false };
+      }
+      const info = await tabs.send(tab.tabId, 'bg-content-place', spec);
+      if (address) {
+        try {
+          await store.add(rememberedPlacement(id, address, order.mode, order.svg, info, deps.now()));
+        } catch (error) {
+          await tabs.send(tab.tabId, 'bg-content-remove', { ids: [id] }).catch(() => undefined);
+          throw error;
+        }
+        await deps.syncScripts();
+      }
+      return { tabId: tab.tabId, placementId: id, picking: false, remembered: address !== undefined };
+    },
+
+    list,
+
+    forget: async (id, tabId) => {
+      await forgetWhere((p) => p.id === id);
+      return list(tabId);
+    },
+
+    forgetPage: async (tabId) => {
+      const tab = await tabs.resolve(tabId);
+      const address = pageAddress(tab.url);
+      if (address) await forgetWhere((p) => p.origin === address.origin && p.path === address.path);
+      return list(tabId);
+    },
+  };
+}
+
+/** What the popup may see of a remembered placement: not its SVG. */
+function view(p: RememberedPlacement, shown: PageAddress): RememberedPlacementList['placements'][number] {
+  const item: RememberedPlacementList['placements'][number] = {
+    id: p.id,
+    page: `${p.origin}${p.path}`,
+    mode: p.mode,
+    size: p.size,
+    createdAt: p.createdAt,
+    onThisPage: p.path === shown.path,
+  };
+  if (p.selector !== undefined) item.selector = p.selector;
+  return item;
+}

@@ -1,0 +1,87 @@
+// What the worker may ask of the content script (shared/contracts/worker-to-content.ts): one
+// handler per message, each given a payload the router has already checked.
+import type { Handlers } from '../shared/contract';
+import type { WorkerToContent } from '../shared/contracts/worker-to-content';
+import { contextTarget, type ContextTargetRecorder } from './context-target';
+import { cssSelectorFor } from './css-selector';
+import { showNotice } from './notice';
+import { type PagePlacements, reportFailure, type SendToBackground } from './page-placements';
+import { startPicker } from './picker';
+import { contentText } from './text';
+
+export type TabHandlers = Handlers<WorkerToContent>;
+
+export interface TabHandlerDeps {
+  placements: PagePlacements;
+  send: SendToBackground;
+  recorder: ContextTargetRecorder;
+  win: Window;
+}
+
+export function createTabHandlers({ placements, send, recorder, win }: TabHandlerDeps): { handlers: TabHandlers; stopPicking(): void } {
+  let stopPicker: (() => void) | undefined;
+
+  function pick(onPicked: (element: Element) => void): void {
+    stopPicker?.();
+    stopPicker = startPicker(
+      {
+        picked: (element) => {
+          stopPicker = undefined;
+          try {
+            onPicked(element);
+          } catch (error) {
+            showNotice(contentText('placeFailed', [error instanceof Error ? error.message : String(error)]), win);
+          }
+        },
+        cancelled: () => {
+          stopPicker = undefined;
+          showNotice(contentText('pickCancelled'), win, 2500);
+        },
+      },
+      win,
+    );
+  }
+
+  const handlers: TabHandlers = {
+    'bg-content-ping': async () => ({ ready: true }),
+    'bg-content-place': async (spec) => placements.place(spec),
+    'bg-content-pick': async (spec) => {
+      pick((element) => {
+        const info = placements.place({ ...spec, selector: cssSelectorFor(element) }, element);
+        if (spec.remembered) {
+          send('content-bg-picked', { url: win.location.href, placementId: spec.id, info }).catch(reportFailure('remembering'));
+        }
+      });
+      return { picking: true };
+    },
+    'bg-content-place-at-context-target': async ({ spec, how, hints }) => {
+      const placeAt = (element: Element) =>
+        how === 'over' ? placements.placeOver(spec, element) : placements.place({ ...spec, mode: 'replace', selector: cssSelectorFor(element) }, element);
+      const element = contextTarget(recorder, win.document, hints);
+      if (element) {
+        placeAt(element);
+        return { placed: true, picking: false };
+      }
+      pick(placeAt);
+      return { placed: false, picking: true };
+    },
+    'bg-content-remove': async ({ ids }) => {
+      let removed = 0;
+      for (const id of ids) {
+        placements.forget(id);
+        const placement = placements.live.get(id);
+        if (placement) {
+          placement.remove();
+          removed++;
+        }
+      }
+      return { removed };
+    },
+    'bg-content-notice': async ({ text }) => {
+      showNotice(text, win);
+      return { shown: true };
+    },
+  };
+
+  return { handlers, stopPicking: () => stopPicker?.() };
+}

@@ -1,0 +1,68 @@
+// Payload checks of the extension pages' messages about settings, environments, credentials and
+// generating. What needs stored state to judge (does this environment exist?) is the handler's.
+import { PimError } from '../../core/errors';
+import { validateParams } from '../../core/params';
+import { checkParams } from '../../core/pim-client';
+import { CLIENT_ID_MAX_CHARS, CLIENT_SECRET_MAX_CHARS, ID_MAX_CHARS, isHistorySize } from '../limits';
+import type { CredentialsInput, EnvironmentInput, FormDefaults, GenerateRequest } from '../messages';
+import { objectPayload, optionalString, requiredString } from '../payload';
+
+export interface SettingsChange {
+  selectedEnvironmentId?: string;
+  defaults?: Partial<FormDefaults>;
+}
+
+export function settingsChange(raw: unknown): SettingsChange {
+  const payload = objectPayload(raw);
+  const change: SettingsChange = {};
+  const selected = optionalString(payload, 'selectedEnvironmentId');
+  if (selected !== undefined) change.selectedEnvironmentId = selected;
+  if (payload.defaults === undefined) return change;
+  const defaults = objectPayload(payload.defaults);
+  change.defaults = {};
+  if (defaults.params !== undefined) {
+    const params = validateParams(defaults.params);
+    if (!params.ok) throw new PimError('invalid-parameters', { fieldErrors: params.errors });
+    change.defaults.params = params.params;
+  }
+  if (defaults.historySize !== undefined) {
+    const historySize = defaults.historySize;
+    if (!isHistorySize(historySize)) {
+      throw new PimError('invalid-parameters', { message: 'History size must be a whole number from 1 to 50.' });
+    }
+    change.defaults.historySize = historySize;
+  }
+  return change;
+}
+
+/** Only the shape: the environment rules themselves need the other environments (core/environments.ts). */
+export function environmentInput(raw: unknown): EnvironmentInput {
+  const payload = objectPayload(raw);
+  const input: EnvironmentInput = { name: requiredString(payload, 'name'), baseUrl: requiredString(payload, 'baseUrl') };
+  for (const key of ['id', 'tokenPath', 'imagePath'] as const) {
+    const value = optionalString(payload, key);
+    if (value !== undefined) input[key] = value;
+  }
+  return input;
+}
+
+export function credentialsInput(raw: unknown): CredentialsInput {
+  const payload = objectPayload(raw);
+  const input: CredentialsInput = {
+    environmentId: requiredString(payload, 'environmentId'),
+    clientId: requiredString(payload, 'clientId', CLIENT_ID_MAX_CHARS),
+  };
+  const clientSecret = optionalString(payload, 'clientSecret', CLIENT_SECRET_MAX_CHARS);
+  if (clientSecret !== undefined) input.clientSecret = clientSecret;
+  return input;
+}
+
+/** The parameters are checked as the API client checks them, which it does again. */
+export function generateRequest(raw: unknown): GenerateRequest {
+  const payload = objectPayload(raw);
+  return {
+    requestId: requiredString(payload, 'requestId', ID_MAX_CHARS),
+    environmentId: requiredString(payload, 'environmentId'),
+    params: checkParams(payload.params),
+  };
+}

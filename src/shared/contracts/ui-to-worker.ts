@@ -1,0 +1,62 @@
+// Extension pages (popup, side panel, Firefox sidebar, options) → the worker: every message they may
+// send, its payload check, and its answer. Only the extension's own pages, top frame, get an answer
+// (background/sender.ts). To add a message, declare it here; background/ui-handlers.ts does not
+// compile until it has a handler, and pages call it with `send(name, payload)`.
+import type { RequestLogEntry } from '../../core/request-log';
+import { type Contract, message, type NameOf, type RequestOf, type ResponseOf } from '../contract';
+import { ID_MAX_CHARS } from '../limits';
+import type { ConnectionTestResult, EnvironmentView, GenerateResult, HistoryItem, SettingsView } from '../messages';
+import { noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
+import type { PlaceResult, RememberedPlacementList } from '../placement-messages';
+import { placeRequest } from './placement-checks';
+import { credentialsInput, environmentInput, generateRequest, settingsChange } from './ui-checks';
+
+const environmentId = (raw: unknown) => ({ environmentId: requiredString(objectPayload(raw), 'environmentId') });
+const tabOnly = (raw: unknown) => {
+  const tabId = optionalTabId(optionalObjectPayload(raw));
+  return tabId === undefined ? {} : { tabId };
+};
+
+export const uiToWorker = {
+  'ui-bg-settings-get': message(noPayload).answers<SettingsView>(),
+  'ui-bg-settings-save': message(settingsChange).answers<SettingsView>(),
+  'ui-bg-environments-list': message(noPayload).answers<EnvironmentView[]>(),
+  'ui-bg-environment-save': message(environmentInput).answers<EnvironmentView>(),
+  'ui-bg-environment-delete': message((raw) => ({ id: requiredString(objectPayload(raw), 'id') })).answers<EnvironmentView[]>(),
+  'ui-bg-credentials-set': message(credentialsInput).answers<EnvironmentView>(),
+  'ui-bg-credentials-clear': message(environmentId).answers<EnvironmentView>(),
+  /** Mints a fresh token with the stored credentials. */
+  'ui-bg-connection-test': message(environmentId).answers<ConnectionTestResult>(),
+  'ui-bg-generate': message(generateRequest).answers<GenerateResult>(),
+  'ui-bg-generate-cancel': message((raw) => ({ requestId: requiredString(objectPayload(raw), 'requestId', ID_MAX_CHARS) })).answers<{
+    cancelled: boolean;
+  }>(),
+  'ui-bg-history-get': message(noPayload).answers<HistoryItem[]>(),
+  'ui-bg-history-clear': message(noPayload).answers<HistoryItem[]>(),
+  'ui-bg-log-get': message(noPayload).answers<RequestLogEntry[]>(),
+  'ui-bg-log-clear': message(noPayload).answers<RequestLogEntry[]>(),
+  /** The latest image call, or the given log entry, as cURL commands. */
+  'ui-bg-curl-get': message((raw) => {
+    const logEntryId = optionalString(optionalObjectPayload(raw), 'logEntryId', ID_MAX_CHARS);
+    return logEntryId === undefined ? {} : { logEntryId };
+  }).answers<{ curl: string }>(),
+  /**
+   * Places a QR in a tab (the given one, or the active tab of the last focused window): floating,
+   * in place of an element or inside one, by selector or picked in the page, remembered or not.
+   */
+  'ui-bg-place': message(placeRequest).answers<PlaceResult>(),
+  /** Remembered placements of the tab's site (origin), each marked whether it is for the page shown now. */
+  'ui-bg-placements-list': message(tabOnly).answers<RememberedPlacementList>(),
+  /** Forgets one remembered placement (and takes it off the tab); answers the tab's updated list. */
+  'ui-bg-placement-forget': message((raw) => {
+    const payload = objectPayload(raw);
+    return { id: requiredString(payload, 'id', ID_MAX_CHARS), ...tabOnly(payload) };
+  }).answers<RememberedPlacementList>(),
+  /** Forgets every remembered placement of the tab's page (origin + path); answers the updated list. */
+  'ui-bg-placements-forget-page': message(tabOnly).answers<RememberedPlacementList>(),
+} satisfies Contract;
+
+export type UiToWorker = typeof uiToWorker;
+export type UiMessageName = NameOf<UiToWorker>;
+export type UiRequest<N extends UiMessageName> = RequestOf<UiToWorker, N>;
+export type UiResponse<N extends UiMessageName> = ResponseOf<UiToWorker, N>;

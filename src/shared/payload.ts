@@ -1,0 +1,55 @@
+// The pieces payload checks are built from (src/shared/contracts/): a page of ours can be buggy, and
+// a compromised one must not reach a handler, or storage, with arbitrary shapes.
+import { PimError } from '../core/errors';
+import { TEXT_MAX_CHARS } from './limits';
+
+export type Payload = Record<string, unknown>;
+
+export function bad(detail: string): PimError {
+  return new PimError('invalid-parameters', { message: `The request was malformed: ${detail}.`, hint: 'Reload the page and try again.' });
+}
+
+export function objectPayload(value: unknown): Payload {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('expected an object');
+  return value as Payload;
+}
+
+/** For messages whose fields are all optional: no payload at all is the empty one. */
+export function optionalObjectPayload(value: unknown): Payload {
+  return objectPayload(value ?? {});
+}
+
+/** Messages without a payload ignore whatever was sent. */
+export function noPayload(): undefined {
+  return undefined;
+}
+
+export function requiredString(payload: Payload, key: string, maxLength = TEXT_MAX_CHARS): string {
+  const value = payload[key];
+  if (typeof value !== 'string' || value.length > maxLength) throw bad(`"${key}" must be text`);
+  return value;
+}
+
+export function optionalString(payload: Payload, key: string, maxLength = TEXT_MAX_CHARS): string | undefined {
+  return payload[key] === undefined ? undefined : requiredString(payload, key, maxLength);
+}
+
+export function optionalTabId(payload: Payload): number | undefined {
+  const value = payload.tabId;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw bad('"tabId" must be a tab number');
+  return value;
+}
+
+export function optionalFlag(payload: Payload, key: string): boolean {
+  const value = payload[key];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new PimError('invalid-parameters', { message: `The request was malformed: "${key}" must be true or false.` });
+  return value;
+}
+
+export function stringList(payload: Payload, key: string, maxLength = TEXT_MAX_CHARS): string[] {
+  const value = payload[key];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length <= maxLength)) throw bad(`"${key}" must be a list of text`);
+  return value as string[];
+}

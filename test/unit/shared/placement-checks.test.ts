@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { PimError } from '../../../src/core/errors';
+import { placedInfo, placementChange, placementOrder, placeRequest } from '../../../src/shared/contracts/placement-checks';
+import { ID_MAX_CHARS, OPACITY_MIN, PLACE_SVG_MAX_CHARS, SELECTOR_MAX_CHARS } from '../../../src/shared/limits';
+
+const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+
+function refusal(check: () => unknown): PimError {
+  try {
+    check();
+  } catch (caught) {
+    expect(caught).toBeInstanceOf(PimError);
+    return caught as PimError;
+  }
+  throw new Error('the check accepted it');
+}
+
+describe('placeRequest', () => {
+  it.each([
+    ['floating by default', { svg }, { svg, mode: 'floating', pick: false, remember: false }],
+    ['replace by selector', { svg, mode: 'replace', selector: ' #slot ', tabId: 4 }, { svg, mode: 'replace', selector: '#slot', tabId: 4, pick: false, remember: false }],
+    ['inside by picking, remembered', { svg, mode: 'inside', pick: true, remember: true }, { svg, mode: 'inside', pick: true, remember: true }],
+    ['an empty selector is no selector', { svg, selector: '' }, { svg, mode: 'floating', pick: false, remember: false }],
+    ['an SVG of exactly the cap', { svg: 'x'.repeat(PLACE_SVG_MAX_CHARS) }, { svg: 'x'.repeat(PLACE_SVG_MAX_CHARS), mode: 'floating', pick: false, remember: false }],
+  ])('%s', (_name, payload, expected) => {
+    expect(placeRequest(payload)).toEqual(expected);
+  });
+
+  it.each([
+    ['no payload', undefined, /malformed/],
+    ['no svg', {}, /no QR image/],
+    ['a huge svg', { svg: 'x'.repeat(PLACE_SVG_MAX_CHARS + 1) }, /too large/],
+    ['an unknown mode', { svg, mode: 'overlay' }, /unknown placement mode/],
+    ['replace with neither selector nor pick', { svg, mode: 'replace' }, /Which element/],
+    ['pick for a floating QR', { svg, pick: true }, /works with/],
+    ['a non-boolean flag', { svg, remember: 'yes' }, /true or false/],
+    ['a bad tab id', { svg, tabId: -1 }, /tab number/],
+    ['a huge selector', { svg, mode: 'inside', selector: 'a'.repeat(SELECTOR_MAX_CHARS + 1) }, /selector/],
+  ])('refuses %s', (_name, payload, message) => {
+    const error = refusal(() => placeRequest(payload));
+    expect(error.kind).toBe('invalid-parameters');
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('placementOrder: what the content script accepts from the worker', () => {
+  const order = { id: 'p1', svg, mode: 'floating', remembered: false };
+
+  it('keeps what an order may carry, and no geometry: that comes from the page', () => {
+    expect(placementOrder({ ...order, mode: 'replace', selector: '#slot', remembered: true })).toEqual({ ...order, mode: 'replace', selector: '#slot', remembered: true });
+    expect(placementOrder({ ...order, position: { x: 1, y: 2 }, size: { width: 240, height: 240 }, opacity: 0.5 })).toEqual(order);
+    expect(placementOrder({ id: 'p1', svg, mode: 'inside', selector: '#slot' })).toEqual({ id: 'p1', svg, mode: 'inside', selector: '#slot', remembered: false });
+  });
+
+  it.each([
+    ['no object', 'place it'],
+    ['an unknown mode', { ...order, mode: 'overlay' }],
+    ['no id', { ...order, id: undefined }],
+    ['an id that is too long', { ...order, id: 'x'.repeat(ID_MAX_CHARS + 1) }],
+    ['a selector that is no text', { ...order, selector: 5 }],
+    ['a selector that is too long', { ...order, selector: 'a'.repeat(SELECTOR_MAX_CHARS + 1) }],
+    ['no svg', { ...order, svg: undefined }],
+    ['an svg over the cap', { ...order, svg: 'x'.repeat(PLACE_SVG_MAX_CHARS + 1) }],
+  ])('refuses %s', (_name, payload) => {
+    const error = refusal(() => placementOrder(payload));
+    expect(error.kind).toBe('invalid-parameters');
+    expect(error.message).toMatch(/^The request was malformed: /);
+  });
+});
+
+describe('what content scripts report', () => {
+  it('placedInfo needs an id and a size; a stray selector or position is dropped', () => {
+    expect(placedInfo({ id: 'p1', size: { width: 100, height: 100 }, selector: '', position: 'x' })).toEqual({ id: 'p1', size: { width: 100, height: 100 } });
+    expect(refusal(() => placedInfo({ id: 'p1' })).message).toBe('The request was malformed: "size" is not a size.');
+  });
+
+  it('placementChange keeps the well-formed fields of an edit and drops the rest', () => {
+    expect(placementChange({ position: { x: 5, y: 6 }, size: { width: 1, height: 1 }, opacity: 0.5, pin: null })).toEqual({ position: { x: 5, y: 6 }, opacity: 0.5, pin: null });
+    expect(placementChange({ opacity: OPACITY_MIN / 2, pin: { selector: '' } })).toEqual({});
+  });
+});
