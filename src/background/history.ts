@@ -5,6 +5,7 @@
 import { PimError } from '../core/errors';
 import { validateParams } from '../core/params';
 import { type ItemSpec, storedItem } from '../core/storage-item';
+import { versioned } from '../core/storage-layout';
 import type { KeyValueStore } from '../core/storage-port';
 import type { HistoryItem } from '../shared/messages';
 import { historyEntryKey, STORAGE_KEYS } from '../shared/storage-keys';
@@ -22,14 +23,13 @@ export interface IndexEntry {
 /** The index, newest first. Version 0 was one array of whole items under the same key. */
 export const HISTORY_INDEX: ItemSpec<{ entries: IndexEntry[] }, IndexEntry[]> = {
   key: STORAGE_KEYS.history,
-  version: 1,
-  migrations: {
+  layout: versioned(1, {
     0: (old, alongside) => {
       const items = parseHistory(old).filter((item, at, all) => all.findIndex((other) => other.id === item.id) === at);
       for (const item of items) alongside[historyEntryKey(item.id)] = item;
       return { entries: items.map(indexEntry) };
     },
-  },
+  }),
   parse: (stored) => parseIndex(stored),
   cap: (value) => ({ entries: capHistory(value.entries, HISTORY_SIZE_MAX) }),
 };

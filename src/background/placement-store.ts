@@ -2,6 +2,7 @@
 // back is validated item by item: a malformed entry is dropped, never handed to a page.
 import { PimError } from '../core/errors';
 import { type ItemSpec, storedItem } from '../core/storage-item';
+import { versioned } from '../core/storage-layout';
 import type { KeyValueStore } from '../core/storage-port';
 import { PLACEMENT_MODES, type PinSpec, type PlacementMode, type Point, type Size } from '../shared/placement-messages';
 import { normalizePath } from '../shared/page-address';
@@ -40,7 +41,7 @@ export interface PlacementStore {
 /** Version 1 is the first layout: `{ schemaVersion: 1, items }`; anything else reads as nothing remembered. */
 const PLACEMENTS: ItemSpec<{ items: RememberedPlacement[] }, RememberedPlacement[]> = {
   key: STORAGE_KEYS.placements,
-  version: 1,
+  layout: versioned(1),
   parse: parsePlacements,
 };
 

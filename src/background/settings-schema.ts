@@ -2,7 +2,8 @@
 // damaged copy up to date. Pure: the store around it does the reading and writing.
 import { BUILT_IN_ENVIRONMENTS, type Environment, validateEnvironmentInput } from '../core/environments';
 import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
-import { bringUpToDate, type ItemSpec, type LoadInfo } from '../core/storage-item';
+import type { ItemSpec, LoadInfo } from '../core/storage-item';
+import { type Migrations, versioned } from '../core/storage-layout';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
 export const SETTINGS_VERSION = 3;
@@ -82,11 +83,12 @@ const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
   2: (v) => ({ ...v, schemaVersion: 3 }),
 };
 
+const SETTINGS_LAYOUT = versioned(SETTINGS_VERSION, MIGRATIONS as Migrations);
+
 /** The settings item: storage.local, key `settings`, versioned and migrated on read. */
 export const SETTINGS_ITEM: ItemSpec<Settings, LoadedSettings> = {
   key: STORAGE_KEYS.settings,
-  version: SETTINGS_VERSION,
-  migrations: MIGRATIONS as ItemSpec<Settings>['migrations'],
+  layout: SETTINGS_LAYOUT,
   parse: parseSettings,
 };
 
@@ -105,7 +107,7 @@ export function parseSettings(stored: unknown, how: LoadInfo): LoadedSettings {
 
 /** Migrates and parses a stored value in one go, as a read of the item does. */
 export function loadSettings(stored: unknown): LoadedSettings {
-  const { value, how } = bringUpToDate(SETTINGS_ITEM, stored);
+  const { value, how } = SETTINGS_LAYOUT.upgrade(stored);
   return parseSettings(value, how);
 }
 

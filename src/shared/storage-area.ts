@@ -11,3 +11,4 @@ export function storageAreaStore(area: Storage.StorageArea): KeyValueStore {
     remove: (keys) => area.remove(typeof keys === 'string' ? keys : [...keys]),
   };
 }
+

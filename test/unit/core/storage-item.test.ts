@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bringUpToDate, type ItemSpec, storedItem } from '../../../src/core/storage-item';
+import { type ItemSpec, storedItem } from '../../../src/core/storage-item';
+import { versioned } from '../../../src/core/storage-layout';
 import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
 
 interface Counter {
@@ -9,14 +10,13 @@ interface Counter {
 /** Version 2: `{ count }`. Version 1 called it `n`; version 0 was a bare list whose length was the count. */
 const COUNTER: ItemSpec<Counter> = {
   key: 'counter',
-  version: 2,
-  migrations: {
+  layout: versioned(2, {
     0: (old, alongside) => {
       alongside.counterHistory = old;
       return { schemaVersion: 1, n: Array.isArray(old) ? old.length : 0 };
     },
     1: (old) => ({ count: (old as { n?: number }).n ?? 0 }),
-  },
+  }),
   parse: (stored) => ({ count: typeof (stored as Counter | undefined)?.count === 'number' ? (stored as Counter).count : 0 }),
   cap: (value) => ({ count: Math.min(value.count, 100) }),
 };
@@ -33,10 +33,12 @@ function recording(store: KeyValueStore) {
   return { store: wrapped, calls };
 }
 
-describe('bringUpToDate', () => {
+const bringUpToDate = (stored: unknown) => COUNTER.layout?.upgrade(stored) ?? { value: stored, how: { migrated: false }, alongside: {} };
+
+describe('versioned layouts', () => {
   it('runs each migration from the stored version up, and says it did', () => {
-    expect(bringUpToDate(COUNTER, { schemaVersion: 1, n: 4 })).toEqual({ value: { count: 4 }, how: { migrated: true }, alongside: {} });
-    expect(bringUpToDate(COUNTER, [1, 2, 3])).toEqual({
+    expect(bringUpToDate({ schemaVersion: 1, n: 4 })).toEqual({ value: { count: 4 }, how: { migrated: true }, alongside: {} });
+    expect(bringUpToDate([1, 2, 3])).toEqual({
       value: { count: 3 },
       how: { migrated: true },
       alongside: { counterHistory: [1, 2, 3] },
@@ -44,8 +46,8 @@ describe('bringUpToDate', () => {
   });
 
   it('leaves a current value and an empty slot alone', () => {
-    expect(bringUpToDate(COUNTER, { schemaVersion: 2, count: 7 }).how).toEqual({ migrated: false });
-    expect(bringUpToDate(COUNTER, undefined)).toEqual({ value: undefined, how: { migrated: false }, alongside: {} });
+    expect(bringUpToDate({ schemaVersion: 2, count: 7 }).how).toEqual({ migrated: false });
+    expect(bringUpToDate(undefined)).toEqual({ value: undefined, how: { migrated: false }, alongside: {} });
   });
 
   it.each([
@@ -55,14 +57,14 @@ describe('bringUpToDate', () => {
     ['a fractional version', { schemaVersion: 1.5 }, undefined],
     ['a version no migration starts from', { schemaVersion: -1 }, 'unknown-older'],
   ])('reports %s instead of guessing', (_name, stored, problem) => {
-    const { how } = bringUpToDate(COUNTER, stored);
+    const { how } = bringUpToDate(stored);
     // A fractional version is no version: the object is read as the version-0 layout.
     if (problem === undefined) expect(how.migrated).toBe(true);
     else expect(how).toEqual({ migrated: false, problem });
   });
 
   it('without migrations from version 0, an unversioned object is unreadable', () => {
-    expect(bringUpToDate({ version: 1 }, { items: [] }).how.problem).toBe('unreadable');
+    expect(versioned(1).upgrade({ items: [] }).how.problem).toBe('unreadable');
   });
 });
 
