@@ -44,7 +44,9 @@ test('a secret an older version left in storage.local is moved out when the work
   sandbox,
 }) => {
   // Written while no page of the extension is open: an open one follows storage and would ask the
-  // worker for the settings at once, moving the secret before the worker ever stops.
+  // worker for the settings at once, moving the secret before the worker ever stops. Written after
+  // the worker's own first read has stored the defaults, which would otherwise overwrite it.
+  await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings !== undefined)).toBe(true);
   await serviceWorker.evaluate(
     async ({ baseUrl, secret }) =>
       chrome.storage.local.set({
