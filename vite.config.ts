@@ -18,6 +18,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       target: TARGETS[browser].esTarget,
       emptyOutDir: true,
+      modulePreload: false,
     },
     server: {
       host: '127.0.0.1',

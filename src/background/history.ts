@@ -1,18 +1,41 @@
-// The last generated QR codes (parameters, environment, time, SVG) in storage.local, under a
-// count limit the user sets and a byte cap that keeps storage.local's 10 MB quota safe.
+// The last generated QR codes (parameters, environment, time, SVG) in storage.local, under a count
+// limit the user sets and a byte cap that keeps storage.local's 10 MB quota safe. Each entry has a
+// key of its own (`history:<id>`) and a small ordered index under `history` lists them with their
+// sizes, so a generate writes one entry and the index, never the whole history again.
 import { PimError } from '../core/errors';
 import { validateParams } from '../core/params';
+import { type ItemSpec, storedItem } from '../core/storage-item';
+import { versioned } from '../core/storage-layout';
 import type { KeyValueStore } from '../core/storage-port';
 import type { HistoryItem } from '../shared/messages';
-import { serially } from './serial';
+import { historyEntryKey, STORAGE_KEYS } from '../shared/storage-keys';
+import { HISTORY_SIZE_MAX } from '../shared/limits';
 
-const HISTORY_KEY = 'history';
 /** Big SVGs would crowd out settings; older items go first when the total passes this. */
 export const HISTORY_MAX_BYTES = 4 * 1024 * 1024;
 
-/** What one `add` did: the list it wrote, and the older items it pushed out to make room. */
+/** One entry of the index: the size counts toward the byte cap without reading the entry. */
+export interface IndexEntry {
+  id: string;
+  bytes: number;
+}
+
+/** The index, newest first. Version 0 was one array of whole items under the same key. */
+export const HISTORY_INDEX: ItemSpec<{ entries: IndexEntry[] }, IndexEntry[]> = {
+  key: STORAGE_KEYS.history,
+  layout: versioned(1, {
+    0: (old, alongside) => {
+      const items = parseHistory(old).filter((item, at, all) => all.findIndex((other) => other.id === item.id) === at);
+      for (const item of items) alongside[historyEntryKey(item.id)] = item;
+      return { entries: items.map(indexEntry) };
+    },
+  }),
+  parse: (stored) => parseIndex(stored),
+  cap: (value) => ({ entries: capHistory(value.entries, HISTORY_SIZE_MAX) }),
+};
+
+/** What one `add` did: the older items it pushed out to make room. */
 export interface HistoryWrite {
-  items: HistoryItem[];
   evicted: HistoryItem[];
 }
 
@@ -23,56 +46,100 @@ export interface HistoryStore {
    * history queue one after another), nothing is written and it rejects with a `cancelled` PimError.
    */
   add(item: HistoryItem, limit: number, signal?: AbortSignal): Promise<HistoryWrite>;
-  /** Takes back an item `add` wrote and returns what that write pushed out, as if it never happened. */
-  withdraw(id: string, evicted: readonly HistoryItem[], limit: number): Promise<HistoryItem[]>;
+  /** Takes back an item `add` wrote and restores what that write pushed out, as if it never happened. */
+  withdraw(id: string, evicted: readonly HistoryItem[], limit: number): Promise<void>;
   clear(): Promise<HistoryItem[]>;
 }
 
 export function createHistoryStore(local: KeyValueStore): HistoryStore {
-  const list = async () => parseHistory(await local.get(HISTORY_KEY));
+  const index = storedItem(local, HISTORY_INDEX);
+  const read = async (entries: readonly IndexEntry[]): Promise<HistoryItem[]> => {
+    const found = await local.getMany(entries.map((e) => historyEntryKey(e.id)));
+    const items: HistoryItem[] = [];
+    for (const { id } of entries) {
+      const item = found[historyEntryKey(id)];
+      if (isHistoryItem(item) && item.id === id) items.push(item);
+    }
+    return items;
+  };
+  // Entries are removed before the index stops naming them: a worker stopped in between leaves an
+  // index naming a missing entry, which `list` drops, never an entry nothing names.
+  const removeEntries = async (ids: readonly string[]) => {
+    if (ids.length > 0) await local.remove(ids.map(historyEntryKey));
+  };
   return {
-    list,
-    add: (item, limit, signal) =>
-      serially(HISTORY_KEY, async () => {
-        const wanted = [item, ...(await list()).filter((old) => old.id !== item.id)];
-        // Checked last, right before the write: a Cancel that came while the write waited its turn wins.
-        if (signal?.aborted) throw new PimError('cancelled');
-        const items = capHistory(wanted, limit);
-        await local.set(HISTORY_KEY, items);
-        // capHistory keeps a prefix, so what it cut is the rest.
-        return { items, evicted: wanted.slice(items.length) };
-      }),
-    withdraw: (id, evicted, limit) =>
-      serially(HISTORY_KEY, async () => {
-        const current = await list();
-        // Already gone (History cleared meanwhile): then nothing comes back either.
-        if (!current.some((old) => old.id === id)) return current;
-        const kept = current.filter((old) => old.id !== id);
-        const items = capHistory([...kept, ...evicted.filter((old) => !kept.some((k) => k.id === old.id))], limit);
-        await local.set(HISTORY_KEY, items);
+    list: () =>
+      index.change(async (entries, writer) => {
+        const items = await read(entries);
+        if (items.length < entries.length) {
+          // A damaged entry goes with its line in the index; a missing one has nothing left to remove.
+          await removeEntries(entries.filter((e) => !items.some((i) => i.id === e.id)).map((e) => e.id));
+          await writer.write({ entries: items.map(indexEntry) });
+        }
         return items;
       }),
+    add: (item, limit, signal) =>
+      index.change(async (entries, writer) => {
+        const wanted = [indexEntry(item), ...entries.filter((old) => old.id !== item.id)];
+        // Checked last, right before the write: a Cancel that came while the write waited its turn wins.
+        if (signal?.aborted) throw new PimError('cancelled');
+        const kept = capHistory(wanted, limit);
+        // capHistory keeps a prefix, so what it cut is the rest.
+        const evicted = await read(wanted.slice(kept.length));
+        await removeEntries(wanted.slice(kept.length).map((e) => e.id));
+        await writer.write({ entries: kept }, { [historyEntryKey(item.id)]: item });
+        return { evicted };
+      }),
+    withdraw: (id, evicted, limit) =>
+      index.change(async (entries, writer) => {
+        // Already gone (History cleared meanwhile): then nothing comes back either.
+        if (!entries.some((e) => e.id === id)) return;
+        const kept = entries.filter((e) => e.id !== id);
+        const back = evicted.filter((old) => !kept.some((k) => k.id === old.id));
+        const next = capHistory([...kept, ...back.map(indexEntry)], limit);
+        await removeEntries([id]);
+        const restored = back.filter((old) => next.some((e) => e.id === old.id));
+        await writer.write({ entries: next }, Object.fromEntries(restored.map((old) => [historyEntryKey(old.id), old])));
+      }),
     clear: () =>
-      serially(HISTORY_KEY, async () => {
-        await local.remove(HISTORY_KEY);
+      index.change(async (entries, writer) => {
+        await writer.remove(entries.map((e) => historyEntryKey(e.id)));
         return [];
       }),
   };
 }
 
-export function capHistory(items: HistoryItem[], limit: number): HistoryItem[] {
-  const kept: HistoryItem[] = [];
+function indexEntry(item: HistoryItem): IndexEntry {
+  return { id: item.id, bytes: item.svg.length + 512 };
+}
+
+/** The newest entries within `limit` and the byte cap; always the newest one, however big. */
+export function capHistory<T extends IndexEntry>(entries: readonly T[], limit: number): T[] {
+  const kept: T[] = [];
   let bytes = 0;
-  for (const item of items.slice(0, limit)) {
-    bytes += item.svg.length + 512;
+  for (const entry of entries.slice(0, limit)) {
+    bytes += entry.bytes;
     if (bytes > HISTORY_MAX_BYTES && kept.length > 0) break;
-    kept.push(item);
+    kept.push(entry);
   }
   return kept;
 }
 
+function parseIndex(stored: unknown): IndexEntry[] {
+  const entries = typeof stored === 'object' && stored !== null ? (stored as { entries?: unknown }).entries : undefined;
+  if (!Array.isArray(entries)) return [];
+  const kept = new Map<string, IndexEntry>();
+  for (const entry of entries as unknown[]) {
+    const { id, bytes } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (typeof id === 'string' && typeof bytes === 'number' && Number.isSafeInteger(bytes) && bytes >= 0 && !kept.has(id)) {
+      kept.set(id, { id, bytes });
+    }
+  }
+  return [...kept.values()];
+}
+
 /** Drops anything in storage that is not a well-formed item instead of failing the whole list. */
-export function parseHistory(value: unknown): HistoryItem[] {
+function parseHistory(value: unknown): HistoryItem[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isHistoryItem);
 }

@@ -15,10 +15,10 @@ import { createPlacementStore } from './placement-store';
 import { syncRememberedScripts } from './remembered-scripts';
 import { createRequestLogStore } from './request-log-store';
 import { createWorkerRouter } from './router';
-import { createSecretStore } from './secret-store';
+import { createSecretStore, withChangeSignal } from './secret-store';
 import { originOf } from './sender';
 import { createSettingsStore } from './settings-store';
-import { storageAreaStore } from './storage-area';
+import { storageAreaStore } from '../shared/storage-area';
 import { createTabPort } from './tab-access';
 import { createUiHandlers } from './ui-handlers';
 
@@ -33,15 +33,15 @@ if (typeof chrome.storage.local.setAccessLevel === 'function') {
     .catch((error: unknown) => console.warn('[storage] could not restrict storage.local to extension pages', error));
 }
 
+const newId = () => crypto.randomUUID();
 const local = storageAreaStore(browser.storage.local);
 const session = storageAreaStore(browser.storage.session);
-const secrets = createSecretStore();
+const secrets = withChangeSignal(createSecretStore(), session, newId);
 const settings = createSettingsStore(local, secrets);
 // Moves any secret an older version left in storage.local to the secret store as soon as the worker
 // starts, not at the first message that happens to read settings.
 void settings.read().catch((error: unknown) => console.warn('[settings] could not be read at startup', error));
 const history = createHistoryStore(local);
-const newId = () => crypto.randomUUID();
 const now = () => Date.now();
 const hasHostPermission = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
 const text = (key: string, fallback: string) => browser.i18n.getMessage(key) || fallback;

@@ -1,10 +1,10 @@
 // Placements the popup asked to remember while the user is still picking their element. They wait in
 // storage.session (not readable by content scripts) because the worker may stop before the click.
+import { storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
 import { PLACEMENT_MODES, type PlacementMode } from '../shared/placement-messages';
-import { serially } from './serial';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 
-const PICKS_KEY = 'placementPicks';
 /** A pick nobody finished within this time is dropped. */
 export const PICK_TTL_MS = 15 * 60 * 1000;
 const MAX_PICKS = 5;
@@ -26,22 +26,17 @@ export interface PendingPicks {
 }
 
 export function createPendingPicks(session: KeyValueStore, now: () => number): PendingPicks {
-  const read = async (): Promise<PendingPick[]> => {
-    const value = await session.get(PICKS_KEY);
-    return Array.isArray(value) ? value.filter(isPendingPick).filter((p) => now() - p.createdAt < PICK_TTL_MS) : [];
-  };
+  const picks = storedItem<PendingPick[]>(session, {
+    key: STORAGE_KEYS.placementPicks,
+    parse: (stored) => (Array.isArray(stored) ? stored.filter(isPendingPick).filter((p) => now() - p.createdAt < PICK_TTL_MS) : []),
+    cap: (waiting) => waiting.slice(-MAX_PICKS),
+  });
   return {
-    add: (pick) =>
-      serially(PICKS_KEY, async () => {
-        const picks = [...(await read()).filter((p) => p.tabId !== pick.tabId), pick].slice(-MAX_PICKS);
-        await session.set(PICKS_KEY, picks);
-      }),
+    add: (pick) => picks.change((waiting, writer) => writer.write([...waiting.filter((p) => p.tabId !== pick.tabId), pick])),
     take: (id) =>
-      serially(PICKS_KEY, async () => {
-        const picks = await read();
-        const found = picks.find((p) => p.id === id);
-        await session.set(PICKS_KEY, picks.filter((p) => p.id !== id));
-        return found;
+      picks.change(async (waiting, writer) => {
+        await writer.write(waiting.filter((p) => p.id !== id));
+        return waiting.find((p) => p.id === id);
       }),
   };
 }

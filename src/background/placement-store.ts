@@ -1,15 +1,15 @@
 // Remembered placements in storage.local (key "placements"), owned by the background. What is read
 // back is validated item by item: a malformed entry is dropped, never handed to a page.
 import { PimError } from '../core/errors';
+import { type ItemSpec, storedItem } from '../core/storage-item';
+import { versioned } from '../core/storage-layout';
 import type { KeyValueStore } from '../core/storage-port';
 import { PLACEMENT_MODES, type PinSpec, type PlacementMode, type Point, type Size } from '../shared/placement-messages';
 import { isOpacity, REMEMBERED_SVG_MAX_CHARS } from '../shared/limits';
 import { normalizePath } from '../shared/page-address';
 import { isRecord, isSelector, validPin, validPoint, validSize } from '../shared/placement-shapes';
-import { serially } from './serial';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 
-export const PLACEMENTS_KEY = 'placements';
-const SCHEMA_VERSION = 1;
 export const MAX_PLACEMENTS = 50;
 /** Together with history's 4 MB this keeps storage.local well under its 10 MB quota. */
 export const MAX_PLACEMENTS_TOTAL_CHARS = 3 * 1024 * 1024;
@@ -38,37 +38,41 @@ export interface PlacementStore {
   remove(which: (p: RememberedPlacement) => boolean): Promise<RememberedPlacement[]>;
 }
 
+/** Version 1 is the first layout: `{ schemaVersion: 1, items }`; anything else reads as nothing remembered. */
+const PLACEMENTS: ItemSpec<{ items: RememberedPlacement[] }, RememberedPlacement[]> = {
+  key: STORAGE_KEYS.placements,
+  layout: versioned(1),
+  parse: parsePlacements,
+};
+
 export function createPlacementStore(local: KeyValueStore): PlacementStore {
-  const list = async () => parsePlacements(await local.get(PLACEMENTS_KEY));
-  const save = (items: RememberedPlacement[]) => local.set(PLACEMENTS_KEY, { schemaVersion: SCHEMA_VERSION, items });
+  const placements = storedItem(local, PLACEMENTS);
   return {
-    list,
+    list: placements.read,
     add: (placement) =>
-      serially(PLACEMENTS_KEY, async () => {
+      placements.change(async (current, writer) => {
         const checked = validatePlacement(placement);
         if (!checked) throw new PimError('invalid-parameters', { message: 'This placement cannot be remembered.', hint: '' });
-        const items = [...(await list()).filter((p) => p.id !== checked.id), checked];
+        const items = [...current.filter((p) => p.id !== checked.id), checked];
         checkLimits(items);
-        await save(items);
+        await writer.write({ items });
         return items;
       }),
     update: (id, change) =>
-      serially(PLACEMENTS_KEY, async () => {
-        const items = await list();
+      placements.change(async (items, writer) => {
         const index = items.findIndex((p) => p.id === id);
         const current = items[index];
         if (!current) return undefined;
         const next = validatePlacement({ ...change(current), id: current.id, origin: current.origin, path: current.path });
         if (!next) return undefined;
         items[index] = next;
-        await save(items);
+        await writer.write({ items });
         return next;
       }),
     remove: (which) =>
-      serially(PLACEMENTS_KEY, async () => {
-        const items = await list();
+      placements.change(async (items, writer) => {
         const removed = items.filter(which);
-        if (removed.length > 0) await save(items.filter((p) => !which(p)));
+        if (removed.length > 0) await writer.write({ items: items.filter((p) => !which(p)) });
         return removed;
       }),
   };
@@ -90,8 +94,9 @@ function checkLimits(items: RememberedPlacement[]): void {
   }
 }
 
+/** The items of a version-1 value, each checked; a malformed one is dropped. */
 export function parsePlacements(value: unknown): RememberedPlacement[] {
-  if (!isRecord(value) || value.schemaVersion !== SCHEMA_VERSION || !Array.isArray(value.items)) return [];
+  if (!isRecord(value) || value.schemaVersion !== 1 || !Array.isArray(value.items)) return [];
   const seen = new Set<string>();
   const items: RememberedPlacement[] = [];
   for (const raw of value.items) {

@@ -3,7 +3,7 @@
 // <all_urls>.
 import { originMatchPattern } from '../shared/page-address';
 import type { RememberedPlacement } from './placement-store';
-import { serially } from './serial';
+import { serially } from '../core/serial';
 
 export const REMEMBERED_SCRIPT_ID = 'pim-qr-remembered';
 

@@ -1,11 +1,18 @@
 // The last calls to KPN (already redacted by the core) in storage.session: useful while debugging,
 // gone when the browser closes.
 import type { RequestLogEntry } from '../core/request-log';
+import { type ItemSpec, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
-import { serially } from './serial';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 
-const LOG_KEY = 'requestLog';
 export const REQUEST_LOG_SIZE = 50;
+
+/** Newest first. */
+const REQUEST_LOG: ItemSpec<RequestLogEntry[]> = {
+  key: STORAGE_KEYS.requestLog,
+  parse: (stored) => (Array.isArray(stored) ? (stored as RequestLogEntry[]).filter((e) => typeof e?.id === 'string') : []),
+  cap: (entries) => entries.slice(0, REQUEST_LOG_SIZE),
+};
 
 export interface RequestLogStore {
   list(): Promise<RequestLogEntry[]>;
@@ -14,20 +21,13 @@ export interface RequestLogStore {
 }
 
 export function createRequestLogStore(session: KeyValueStore): RequestLogStore {
-  const list = async () => {
-    const value = await session.get(LOG_KEY);
-    return Array.isArray(value) ? (value as RequestLogEntry[]).filter((e) => typeof e?.id === 'string') : [];
-  };
+  const log = storedItem(session, REQUEST_LOG);
   return {
-    list,
-    append: (entry) =>
-      serially(LOG_KEY, async () => {
-        await session.set(LOG_KEY, [entry, ...(await list())].slice(0, REQUEST_LOG_SIZE));
-      }),
-    clear: () =>
-      serially(LOG_KEY, async () => {
-        await session.remove(LOG_KEY);
-        return [];
-      }),
+    list: log.read,
+    append: (entry) => log.change((entries, writer) => writer.write([entry, ...entries])),
+    clear: async () => {
+      await log.remove();
+      return [];
+    },
   };
 }

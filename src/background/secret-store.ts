@@ -3,6 +3,9 @@
 // contrast, is readable by content scripts in Firefox (it has no setAccessLevel) and in Chrome
 // before 102. Only the background opens it: pages learn of a secret through EnvironmentView.
 import { createStore, del, get, set } from 'idb-keyval';
+import { storedItem } from '../core/storage-item';
+import type { KeyValueStore } from '../core/storage-port';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 
 export const SECRET_DATABASE = 'pim-qr-secrets';
 const STORE_NAME = 'client-secrets';
@@ -29,6 +32,27 @@ export function createSecretStore(databaseName: string = SECRET_DATABASE): Secre
     set: (environmentId, secret) =>
       set(environmentId, { clientSecret: secret.clientSecret, clientId: secret.clientId, origin: secret.origin }, store),
     remove: (environmentId) => del(environmentId, store),
+  };
+}
+
+/**
+ * Open views learn of changes from storage.onChanged, which IndexedDB does not fire: every save or
+ * removal of a secret also writes a new value under `secretsChanged` in storage.session. It says
+ * only that something changed; the views then ask the worker for the environments again.
+ */
+export function withChangeSignal(secrets: SecretStore, session: KeyValueStore, newId: () => string): SecretStore {
+  const changed = storedItem<string>(session, { key: STORAGE_KEYS.secretsChanged, parse: String });
+  const signal = () => changed.change((_, writer) => writer.write(newId()));
+  return {
+    get: secrets.get,
+    set: async (environmentId, secret) => {
+      await secrets.set(environmentId, secret);
+      await signal();
+    },
+    remove: async (environmentId) => {
+      await secrets.remove(environmentId);
+      await signal();
+    },
   };
 }
 

@@ -3,6 +3,9 @@
 import { BUILT_IN_ENVIRONMENTS, type Environment, validateEnvironmentInput } from '../core/environments';
 import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
 import { isHistorySize } from '../shared/limits';
+import type { ItemSpec, LoadInfo } from '../core/storage-item';
+import { type Migrations, versioned } from '../core/storage-layout';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 
 export const SETTINGS_VERSION = 3;
 export const HISTORY_SIZE_DEFAULT = 20;
@@ -59,7 +62,7 @@ type Raw = Record<string, unknown>;
  * storage.local is readable by content scripts in Firefox.
  */
 const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
-  1: (v) => {
+  1: (v: Raw) => {
     const environments = Array.isArray(v.environments) ? (v.environments as unknown[]) : [];
     const credentials: Raw = {};
     const customEnvironments = environments.map((item) => {
@@ -80,21 +83,32 @@ const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
   2: (v) => ({ ...v, schemaVersion: 3 }),
 };
 
+const SETTINGS_LAYOUT = versioned(SETTINGS_VERSION, MIGRATIONS as Migrations);
+
+/** The settings item: storage.local, key `settings`, versioned and migrated on read. */
+export const SETTINGS_ITEM: ItemSpec<Settings, LoadedSettings> = {
+  key: STORAGE_KEYS.settings,
+  layout: SETTINGS_LAYOUT,
+  parse: parseSettings,
+};
+
+const RESET_NOTICES: Record<NonNullable<LoadInfo['problem']>, string> = {
+  unreadable: 'Your saved settings could not be read and were reset to the defaults.',
+  newer: 'Your saved settings come from a newer version of PiM QR and were reset to the defaults.',
+  'unknown-older': 'Your saved settings are from an unknown older version and were reset to the defaults.',
+};
+
+/** What the settings item holds once migrated: every valid part kept, the rest dropped and named. */
+export function parseSettings(stored: unknown, how: LoadInfo): LoadedSettings {
+  if (how.problem) return reset(RESET_NOTICES[how.problem]);
+  if (!isObject(stored)) return { settings: defaultSettings(), changed: true };
+  return repair(stored, how.migrated);
+}
+
+/** Migrates and parses a stored value in one go, as a read of the item does. */
 export function loadSettings(stored: unknown): LoadedSettings {
-  if (stored === undefined) return { settings: defaultSettings(), changed: true };
-  if (!isObject(stored) || typeof stored.schemaVersion !== 'number' || !Number.isInteger(stored.schemaVersion)) {
-    return reset('Your saved settings could not be read and were reset to the defaults.');
-  }
-  if (stored.schemaVersion > SETTINGS_VERSION) {
-    return reset('Your saved settings come from a newer version of PiM QR and were reset to the defaults.');
-  }
-  let raw: Raw = stored;
-  for (let version = stored.schemaVersion; version < SETTINGS_VERSION; version++) {
-    const migrate = MIGRATIONS[version];
-    if (!migrate) return reset('Your saved settings are from an unknown older version and were reset to the defaults.');
-    raw = migrate(raw);
-  }
-  return repair(raw, stored.schemaVersion !== SETTINGS_VERSION);
+  const { value, how } = SETTINGS_LAYOUT.upgrade(stored);
+  return parseSettings(value, how);
 }
 
 /** Keeps every valid part of a current-version object and drops the rest, saying what was dropped. */

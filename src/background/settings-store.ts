@@ -3,14 +3,12 @@
 // in the secret store, and a secret an older version left in storage.local is moved there first.
 import { apiOrigin } from '../core/environments';
 import { PimError } from '../core/errors';
+import { type ItemWriter, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 import { allEnvironments } from './environments';
 import type { SecretStore } from './secret-store';
-import { serially } from './serial';
-import { type LoadedSettings, loadSettings, type Settings } from './settings-schema';
-
-const SETTINGS_KEY = 'settings';
-const NOTICE_KEY = 'settingsNotice';
+import { type LoadedSettings, SETTINGS_ITEM, type Settings } from './settings-schema';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
@@ -20,9 +18,10 @@ export interface SettingsStore {
 }
 
 export function createSettingsStore(local: KeyValueStore, secrets: SecretStore): SettingsStore {
+  const item = storedItem(local, SETTINGS_ITEM);
+  const notice = storedItem<unknown>(local, { key: STORAGE_KEYS.settingsNotice, parse: (stored) => stored });
   /** `stuck` when old secrets are still in storage.local: writing the settings now would lose them. */
-  async function read(): Promise<{ settings: Settings; stuck: boolean }> {
-    const loaded = loadSettings(await local.get(SETTINGS_KEY));
+  async function settle(loaded: LoadedSettings, writer: ItemWriter<Settings>): Promise<{ settings: Settings; stuck: boolean }> {
     if (loaded.legacySecrets) {
       try {
         await moveLegacySecrets(loaded, secrets);
@@ -34,16 +33,15 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore):
     }
     if (loaded.changed) {
       console.info('[settings] stored settings were migrated or repaired');
-      await local.set(SETTINGS_KEY, loaded.settings);
-      if (loaded.notice) await local.set(NOTICE_KEY, loaded.notice);
+      await writer.write(loaded.settings, loaded.notice ? { [STORAGE_KEYS.settingsNotice]: loaded.notice } : {});
     }
     return { settings: loaded.settings, stuck: false };
   }
   return {
-    read: () => serially(SETTINGS_KEY, async () => (await read()).settings),
+    read: () => item.change(async (loaded, writer) => (await settle(loaded, writer)).settings),
     update: (change) =>
-      serially(SETTINGS_KEY, async () => {
-        const current = await read();
+      item.change(async (loaded, writer) => {
+        const current = await settle(loaded, writer);
         if (current.stuck) {
           throw new PimError('internal', {
             message: 'Client secrets saved by an older version could not be moved to protected storage, so nothing was changed.',
@@ -51,14 +49,14 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore):
           });
         }
         const next = await change(current.settings);
-        await local.set(SETTINGS_KEY, next);
+        await writer.write(next);
         return next;
       }),
     takeNotice: async () => {
-      const notice = await local.get(NOTICE_KEY);
-      if (notice === undefined) return undefined;
-      await local.remove(NOTICE_KEY);
-      return typeof notice === 'string' ? notice : undefined;
+      const stored = await notice.read();
+      if (stored === undefined) return undefined;
+      await notice.remove();
+      return typeof stored === 'string' ? stored : undefined;
     },
   };
 }

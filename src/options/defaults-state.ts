@@ -22,10 +22,14 @@ export function createDefaultsState(send: SendMessage) {
     return isHistorySize(n) ? n : undefined;
   });
 
+  /** What was loaded last: a form still equal to it holds nothing the user typed. */
+  let loaded = { draft: form.draft.value, historySize: historySize.value };
+
   function load(defaults: FormDefaults) {
     form.load(draftFromParams(defaults.params));
     historySize.value = String(defaults.historySize);
     historyTouched.value = false;
+    loaded = { draft: form.draft.value, historySize: historySize.value };
   }
 
   return {
@@ -35,6 +39,11 @@ export function createDefaultsState(send: SendMessage) {
     error,
     status,
     load,
+    /** Defaults saved elsewhere (another Options tab) replace a form nobody edited here. */
+    follow(defaults: FormDefaults) {
+      const unedited = JSON.stringify({ draft: form.draft.value, historySize: historySize.value }) === JSON.stringify(loaded);
+      if (unedited && !saving.value) load(defaults);
+    },
     touchHistorySize: () => (historyTouched.value = true),
     historySizeError: computed(() =>
       (historyTouched.value || form.submitted.value) && historySizeValue.value === undefined

@@ -34,20 +34,9 @@ export function createEditorState() {
   const credentialsChanged = computed(() => clientId.value.trim() !== storedClientId.value || clientSecret.value.trim() !== '');
   /** A secret needs a client ID; the background would refuse one without. */
   const clientIdMissing = computed(() => credentialsChanged.value && clientId.value.trim() === '');
-  /**
-   * What the stored secret was saved for, where the form now differs from it: saving drops the
-   * secret (the background enforces it), so the form says so first. Empty when nothing would be lost.
-   */
-  const secretBindingChange = computed<{ origin?: string; clientId?: string }>(() => {
-    if (!storedSecretSet.value) return {};
-    const change: { origin?: string; clientId?: string } = {};
-    const savedOrigin = apiOrigin(storedBaseUrl.value);
-    const typedOrigin = apiOrigin(baseUrl.value);
-    if (savedOrigin !== undefined && typedOrigin !== undefined && typedOrigin !== savedOrigin) change.origin = savedOrigin;
-    const typedClientId = clientId.value.trim();
-    if (typedClientId !== '' && typedClientId !== storedClientId.value) change.clientId = storedClientId.value;
-    return change;
-  });
+  const secretBindingChange = computed(() =>
+    bindingChange(storedSecretSet.value, storedBaseUrl.value, storedClientId.value, baseUrl.value, clientId.value.trim()),
+  );
 
   return {
     id,
@@ -75,6 +64,8 @@ export function createEditorState() {
       const error = checked.ok ? undefined : checked.errors[field];
       return error ? environmentErrorText(field, error, name.value) : undefined;
     },
+    /** Nothing typed differs from this stored environment: following a change made elsewhere loses nothing. */
+    unchangedFrom: (view: EnvironmentView) => !credentialsChanged.value && sameFields(input.value, view),
     /** Fills the form from a stored environment, or empties it for a new one. The secret is never known. */
     load(view: EnvironmentView | undefined, all: readonly EnvironmentView[]) {
       batch(() => {
@@ -95,6 +86,25 @@ export function createEditorState() {
       });
     },
   };
+}
+
+function sameFields(typed: EnvironmentInput, view: EnvironmentView): boolean {
+  const { name, baseUrl, tokenPath, imagePath, id } = view;
+  return JSON.stringify(typed) === JSON.stringify({ name, baseUrl, tokenPath, imagePath, id });
+}
+
+/**
+ * What the stored secret was saved for, where the form now differs from it: saving drops the
+ * secret (the background enforces it), so the form says so first. Empty when nothing would be lost.
+ */
+function bindingChange(secretSet: boolean, storedBaseUrl: string, storedClientId: string, typedBaseUrl: string, typedClientId: string) {
+  const change: { origin?: string; clientId?: string } = {};
+  if (!secretSet) return change;
+  const savedOrigin = apiOrigin(storedBaseUrl);
+  const typedOrigin = apiOrigin(typedBaseUrl);
+  if (savedOrigin !== undefined && typedOrigin !== undefined && typedOrigin !== savedOrigin) change.origin = savedOrigin;
+  if (typedClientId !== '' && typedClientId !== storedClientId) change.clientId = storedClientId;
+  return change;
 }
 
 export type EditorState = ReturnType<typeof createEditorState>;

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../shared/send-message';
 import { setMessageLookup, t } from '../ui/i18n';
+import { watchStorage } from '../ui/watch-storage';
 import { App } from './App';
 import { createOptionsStore, OptionsStoreContext } from './store';
 
@@ -10,7 +11,7 @@ setMessageLookup((key, substitutions) => browser.i18n.getMessage(key, substituti
 document.title = t('optionsTitle');
 const store = createOptionsStore({
   send: sendMessage,
-  ports: { requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }) },
+  ports: { requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }), watchStorage },
 });
 void store.init();
 

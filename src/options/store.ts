@@ -1,20 +1,20 @@
 // The options page's state: signals built by a factory from the messaging and permission ports
 // it is given, and handed to components through context.
-import { computed, signal } from '@preact/signals';
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { baseUrlProblem, needsHostPermission, originPattern } from '../core/environments';
 import type { ConnectionTestResult, EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
 import { t } from '../ui/i18n';
-import { createDefaultsState } from './defaults-state';
-import { createEditorState } from './editor-state';
-import { environmentErrorText } from './environment-error-text';
+import { followStorage, type WatchStorage } from '../ui/live';
+import { createDefaultsState, type DefaultsState } from './defaults-state';
+import { createEditorState, type EditorState } from './editor-state';
+import { createSaveFlow, type OptionsPorts as SavePorts } from './save-flow';
 
-export interface OptionsPorts {
-  /** Must be called inside the click that asked for it: browsers require the user gesture. */
-  requestHostPermission(originPattern: string): Promise<boolean>;
+export interface OptionsPorts extends SavePorts {
+  /** Storage changes made anywhere: the signal that keeps the page current (ui/live.ts). */
+  watchStorage: WatchStorage;
 }
 
 export interface OptionsStoreDeps {
@@ -56,42 +56,8 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     if (!keepFields) select(selectedId.value);
   }
 
-  async function finishSave(permission: Promise<boolean> | undefined, host: string) {
-    saving.value = true;
-    try {
-      // Read as the user pressed Save. Told after saving too: the background drops a secret saved
-      // for another origin or client ID.
-      const binding = editor.secretBindingChange.value;
-      const dropsSecret = (binding.origin !== undefined || binding.clientId !== undefined) && editor.clientSecret.value.trim() === '';
-      const granted = permission ? await permission.catch(() => false) : true;
-      let id = editor.id.value;
-      if (editor.kind.value === 'custom') {
-        id = (await send('ui-bg-environment-save', editor.input.value)).id;
-        // From here on the environment exists: select it without touching what was typed.
-        editor.id.value = id;
-        selectedId.value = id;
-        await refresh(true);
-      }
-      if (id !== undefined && editor.kind.value !== 'sandbox' && editor.credentialsChanged.value) {
-        const secret = editor.clientSecret.value.trim();
-        const clientId = editor.clientId.value.trim();
-        // An empty secret is left out: the background then keeps the stored one.
-        await send('ui-bg-credentials-set', secret ? { environmentId: id, clientId, clientSecret: secret } : { environmentId: id, clientId });
-      }
-      await refresh(false);
-      editorStatus.value = t('statusSaved');
-      editorWarning.value = [
-        granted ? '' : t('permissionNotGranted', host),
-        dropsSecret && selected.value?.secretSet === false ? t('secretRemovedOnSave') : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-    } catch (e) {
-      editorError.value = toErrorView(e);
-    } finally {
-      saving.value = false;
-    }
-  }
+  const flow = createSaveFlow({ send, ports, editor, selectedId, selected, saving, editorError, editorWarning, editorStatus, refresh });
+  const follow = () => followElsewhere({ send, environments, selected, editor, defaults, saving, select, editorWarning });
 
   return {
     ready,
@@ -107,6 +73,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     editorStatus,
     connection,
     select,
+    ...flow,
 
     async init() {
       const [list, settings] = await Promise.allSettled([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
@@ -117,85 +84,81 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
       const saved = settings.status === 'fulfilled' ? settings.value.selectedEnvironmentId : undefined;
       select(environments.value.some((e) => e.id === saved) ? saved : 'sandbox');
       ready.value = true;
+      followStorage(ports.watchStorage, { environments: follow });
     },
 
-    /**
-     * Synchronous up to the permission request, which must happen inside the click; false when a
-     * field needs fixing first (nothing is sent, nothing typed is lost).
-     */
-    save(): boolean {
-      if (saving.value) return true;
-      editor.submitted.value = true;
-      editorError.value = null;
-      editorWarning.value = '';
-      editorStatus.value = '';
-      const checked = editor.validation.value;
-      const custom = editor.kind.value === 'custom';
-      if ((custom && !checked.ok) || editor.clientIdMissing.value) return false;
-      let permission: Promise<boolean> | undefined;
-      let host = '';
-      if (custom && checked.ok && needsHostPermission(checked.environment.baseUrl)) {
-        host = new URL(checked.environment.baseUrl).host;
-        permission = ports.requestHostPermission(originPattern(checked.environment.baseUrl));
-      }
-      void finishSave(permission, host);
-      return true;
-    },
-
-    /** For a stored environment whose host the browser has not granted yet. */
-    grantAccess() {
-      const environment = selected.value;
-      if (!environment) return;
-      // One saved before host names were checked: the browser is never asked for such a host.
-      const problem = baseUrlProblem(environment.baseUrl);
-      if (problem) {
-        editorWarning.value = environmentErrorText('baseUrl', problem, environment.name);
-        return;
-      }
-      const asked = ports.requestHostPermission(originPattern(environment.baseUrl));
-      void asked
-        .then(async (granted) => {
-          await refresh(true);
-          editorWarning.value = granted ? '' : t('permissionNotGranted', new URL(environment.baseUrl).host);
-        })
-        .catch((e: unknown) => (editorError.value = toErrorView(e)));
-    },
-
-    async remove() {
-      const id = selectedId.value;
-      if (id === undefined) return;
-      try {
-        environments.value = await send('ui-bg-environment-delete', { id });
-        select('sandbox');
-        editorStatus.value = t('statusDeleted');
-      } catch (e) {
-        editorError.value = toErrorView(e);
-      }
-    },
-
-    async clearCredentials() {
-      const id = selectedId.value;
-      if (id === undefined) return;
-      try {
-        await send('ui-bg-credentials-clear', { environmentId: id });
-        await refresh(false);
-        editorStatus.value = t('statusCredentialsCleared');
-      } catch (e) {
-        editorError.value = toErrorView(e);
-      }
-    },
-
-    async testConnection() {
-      const id = selectedId.value;
-      if (id === undefined) return;
-      connection.value = { state: 'testing' };
-      try {
-        connection.value = { state: 'ok', result: await send('ui-bg-connection-test', { environmentId: id }) };
-      } catch (e) {
-        connection.value = { state: 'error', error: toErrorView(e) };
-      }
-    },
+    ...environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError, connection }),
   };
+}
+
+interface ActionDeps {
+  send: SendMessage;
+  selectedId: ReadonlySignal<string | undefined>;
+  environments: Signal<EnvironmentView[]>;
+  select: (id: string | undefined) => void;
+  refresh: (keepFields: boolean) => Promise<void>;
+  editorStatus: Signal<string>;
+  editorError: Signal<ErrorView | null>;
+  connection: Signal<ConnectionState>;
+}
+
+/** Delete, clear credentials and test the connection of the environment in the editor. */
+function environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError, connection }: ActionDeps) {
+  /** Runs an action on the environment in the editor, reporting failure there. */
+  const onSelected = (action: (id: string) => Promise<void>) => async () => {
+    const id = selectedId.value;
+    if (id !== undefined) await action(id).catch((e: unknown) => void (editorError.value = toErrorView(e)));
+  };
+  return {
+    remove: onSelected(async (id) => {
+      environments.value = await send('ui-bg-environment-delete', { id });
+      select('sandbox');
+      editorStatus.value = t('statusDeleted');
+    }),
+    clearCredentials: onSelected(async (id) => {
+      await send('ui-bg-credentials-clear', { environmentId: id });
+      await refresh(false);
+      editorStatus.value = t('statusCredentialsCleared');
+    }),
+    testConnection: onSelected(async (id) => {
+      connection.value = { state: 'testing' };
+      connection.value = await send('ui-bg-connection-test', { environmentId: id }).then(
+        (result): ConnectionState => ({ state: 'ok', result }),
+        (e: unknown): ConnectionState => ({ state: 'error', error: toErrorView(e) }),
+      );
+    }),
+  };
+}
+
+interface FollowDeps {
+  send: SendMessage;
+  environments: Signal<EnvironmentView[]>;
+  selected: ReadonlySignal<EnvironmentView | undefined>;
+  editor: EditorState;
+  defaults: DefaultsState;
+  saving: ReadonlySignal<boolean>;
+  select: (id: string | undefined) => void;
+  editorWarning: Signal<string>;
+}
+
+/**
+ * What another Options tab or the popup changed: the list, the environment in the editor (unless
+ * something is typed there or being saved), the defaults. An environment deleted elsewhere while
+ * open here is closed, and the page says so.
+ */
+async function followElsewhere({ send, environments, selected, editor, defaults, saving, select, editorWarning }: FollowDeps) {
+  const [list, settings] = await Promise.all([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
+  const before = selected.value;
+  environments.value = list;
+  defaults.follow(settings.defaults);
+  if (saving.value || before === undefined) return;
+  const now = list.find((e) => e.id === before.id);
+  if (!now) {
+    select('sandbox');
+    editorWarning.value = t('environmentDeletedElsewhere', before.name);
+  } else if (editor.unchangedFrom(before)) {
+    editor.load(now, list);
+  }
 }
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;

@@ -3,10 +3,9 @@ import { t } from '../ui/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';
-import { HistoryList } from './HistoryList';
+import { HistoryList, RequestLog } from './Lists';
 import { QrForm } from './QrForm';
 import { RememberedPlacements } from './RememberedPlacements';
-import { RequestLog } from './RequestLog';
 import { ResultPanel } from './ResultPanel';
 import { usePopupStore } from './store';
 

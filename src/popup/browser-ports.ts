@@ -1,15 +1,20 @@
 // The popup's ports backed by the real browser: storage, clipboard, downloads, side panel, host
 // permissions, and the lazily loaded decoder and rasterizer (kept out of the first-load bundle).
 import browser from 'webextension-polyfill';
+import { storedItem } from '../core/storage-item';
+import { storageAreaStore } from '../shared/storage-area';
+import { watchStorage } from '../ui/watch-storage';
 import { downloadBlob } from './download';
-import { DRAFT_KEY } from './draft';
+import { draftItem } from './draft';
 import type { PageContext } from './page-context';
 import type { PopupPorts } from './ports';
 
 export function createBrowserPorts(page: PageContext): PopupPorts {
+  const draft = storedItem(storageAreaStore(browser.storage.local), draftItem(page.view));
   const ports: PopupPorts = {
-    loadDraft: async () => (await browser.storage.local.get(DRAFT_KEY))[DRAFT_KEY],
-    saveDraft: (draft) => browser.storage.local.set({ [DRAFT_KEY]: draft }),
+    loadDraft: draft.read,
+    saveDraft: (value) => draft.change((_, writer) => writer.write(value)),
+    watchStorage,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     copyText: (text) => navigator.clipboard.writeText(text),
     download: (blob, fileName) => downloadBlob(blob, fileName),

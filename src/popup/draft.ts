@@ -1,11 +1,18 @@
-// The form as the user left it, kept in storage.local so closing the popup loses nothing.
-// It holds no secret. What is read back is checked field by field: storage is not trusted.
+// The form as the user left it, kept in storage.local so closing the view loses nothing. Each kind
+// of view keeps its own (the toolbar popup, the side panel or sidebar, the popup in a tab), so two
+// open views never overwrite each other's unsent form. It holds no secret. What is read back is
+// checked field by field: storage is not trusted.
 import { isPimAttribute, type PimAttribute } from '../core/attributes';
+import type { ItemSpec } from '../core/storage-item';
 import type { FormDraft } from '../ui/qr-form-state';
-
-export const DRAFT_KEY = 'draft';
+import type { PageContext } from './page-context';
 
 const MAX_TEXT = 2000;
+
+/** The toolbar popup keeps the key every version before had: its draft stays where it was. */
+export function draftItem(view: PageContext['view']): ItemSpec<FormDraft, unknown> {
+  return { key: view === 'popup' ? 'draft' : `draft:${view}`, parse: (stored) => stored };
+}
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

@@ -1,7 +1,9 @@
-// A list the popup loads only when its section is opened (history, request log).
+// A list the popup loads only when its section is opened (history, request log), and reloads while
+// it is open whenever it changes anywhere (store.ts follows storage).
 import { signal } from '@preact/signals';
 import type { ErrorView } from '../ui/error-view';
 import { toErrorView } from '../ui/error-view';
+import { coalesced } from '../ui/live';
 
 export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise<T[]>) {
   const open = signal(false);
@@ -20,6 +22,7 @@ export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise
       busy.value = false;
     }
   }
+  const reload = coalesced(() => run(load));
 
   return {
     open,
@@ -28,13 +31,11 @@ export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise
     busy,
     toggle(next: boolean) {
       open.value = next;
-      if (next) void run(load);
+      if (next) void reload();
     },
-    /** After a new request: only a list someone is looking at is reloaded. */
-    refreshIfOpen() {
-      if (open.value) void run(load);
-    },
-    refresh: () => run(load),
+    /** After a change elsewhere: only a list someone is looking at is reloaded. */
+    refreshIfOpen: () => (open.value ? reload() : Promise.resolve()),
+    refresh: reload,
     clear: () => run(clear),
   };
 }

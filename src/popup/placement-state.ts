@@ -1,13 +1,15 @@
 // How "Insert into page" places the QR (floating, in place of an element, inside it; by selector or
-// picked in the page; remembered or not), and the remembered placements of the target tab's site.
+// picked in the page; remembered or not), and the remembered placements of the target tab's site
+// (remembered-list.ts).
 import { signal } from '@preact/signals';
 import { originMatchPattern } from '../shared/page-address';
-import type { PlacementMode, PlaceRequest, RememberedPlacementList } from '../shared/placement-messages';
+import type { PlacementMode, PlaceRequest } from '../shared/placement-messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, LocalizedError, toErrorView } from '../ui/error-view';
+import { LocalizedError } from '../ui/error-view';
 import { t } from '../ui/i18n';
 import type { PageContext } from './page-context';
 import type { PopupPorts } from './ports';
+import { createRememberedList } from './remembered-list';
 import type { ResultState } from './result-state';
 
 export interface PlacementDeps {
@@ -15,35 +17,6 @@ export interface PlacementDeps {
   ports: PopupPorts;
   page: PageContext;
   result: ResultState;
-}
-
-/** The remembered placements of the target tab's site, and forgetting them. */
-function createRememberedList(send: SendMessage, target: { tabId?: number }) {
-  const list = signal<RememberedPlacementList | null>(null);
-  const listError = signal<ErrorView | null>(null);
-  /** 'load', 'page', or the id of the placement being removed. */
-  const listBusy = signal<string | null>(null);
-
-  async function update(busy: string, action: () => Promise<RememberedPlacementList>) {
-    listBusy.value = busy;
-    try {
-      list.value = await action();
-      listError.value = null;
-    } catch (e) {
-      listError.value = toErrorView(e);
-    } finally {
-      listBusy.value = null;
-    }
-  }
-
-  return {
-    list,
-    listError,
-    listBusy,
-    refresh: () => update('load', () => send('ui-bg-placements-list', target)),
-    forget: (id: string) => update(id, () => send('ui-bg-placement-forget', { ...target, id })),
-    forgetPage: () => update('page', () => send('ui-bg-placements-forget-page', target)),
-  };
 }
 
 export function createPlacementState({ send, ports, page, result }: PlacementDeps) {

@@ -1,3 +1,4 @@
+import type { WatchStorage } from '../ui/live';
 import type { FormDraft } from '../ui/qr-form-state';
 
 /**
@@ -5,8 +6,11 @@ import type { FormDraft } from '../ui/qr-form-state';
  * (browser-ports.ts); tests pass fakes.
  */
 export interface PopupPorts {
+  /** This view's own draft (draft.ts): other views keep theirs. */
   loadDraft(): Promise<unknown>;
   saveDraft(draft: FormDraft): Promise<void>;
+  /** Storage changes made anywhere: the signal that keeps the view current (ui/live.ts). */
+  watchStorage: WatchStorage;
   openOptionsPage(): Promise<void>;
   copyText(text: string): Promise<void>;
   download(blob: Blob, fileName: string): void;

@@ -64,11 +64,6 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
     }
   }
 
-  const copy = async (text: string) => {
-    await ports.copyText(text);
-    return t('statusCopied');
-  };
-
   return {
     result,
     decoded,
@@ -98,6 +93,19 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
     },
     /** Runs one action on the shown QR (placement-state.ts adds the placing ones). */
     act,
+    ...exportActions(act, send, ports),
+  };
+}
+
+type Act = (name: string, action: (shown: ShownResult) => Promise<string | undefined>) => Promise<void>;
+
+/** Copying and downloading the QR on show. */
+function exportActions(act: Act, send: SendMessage, ports: PopupPorts) {
+  const copy = async (text: string) => {
+    await ports.copyText(text);
+    return t('statusCopied');
+  };
+  return {
     copySvg: () => act('copy-svg', (shown) => copy(shown.svg)),
     copyDataUrl: () => act('copy-data-url', (shown) => copy(svgDataUrl(shown.svg))),
     copyBase64: () => act('copy-base64', (shown) => copy(base64Utf8(shown.svg))),

@@ -1,6 +1,6 @@
 // The QR parameter form as signals: one per field, validated by the same core rules the
 // background applies. Used by the popup's form and the options page's defaults.
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, type Signal, signal } from '@preact/signals';
 import type { PimAttribute } from '../core/attributes';
 import type { FieldErrors } from '../core/param-errors';
 import { type ParamField, type QrParams, validateParams } from '../core/params';
@@ -80,6 +80,30 @@ export function createQrFormState(initial: FormDraft) {
     touch(field: ParamField) {
       if (!touched.value.has(field)) touched.value = new Set([...touched.value, field]);
     },
+    ...sizeSetters(width, height, keepSquare),
+    setServerErrors(errors: FieldErrors | undefined) {
+      server.value = errors && Object.keys(errors).length > 0 ? { errors, judged: draft.value } : null;
+    },
+    load(next: FormDraft) {
+      batch(() => {
+        redirect.value = next.redirect;
+        title.value = next.title;
+        description.value = next.description;
+        attributes.value = next.attributes;
+        width.value = next.width;
+        height.value = next.height;
+        keepSquare.value = next.keepSquare;
+        touched.value = new Set();
+        submitted.value = false;
+        server.value = null;
+      });
+    },
+  };
+}
+
+/** Width and height move together while "Keep square" is on. */
+function sizeSetters(width: Signal<string>, height: Signal<string>, keepSquare: Signal<boolean>) {
+  return {
     setWidth(value: string) {
       batch(() => {
         width.value = value;
@@ -96,23 +120,6 @@ export function createQrFormState(initial: FormDraft) {
       batch(() => {
         keepSquare.value = on;
         if (on) height.value = width.value;
-      });
-    },
-    setServerErrors(errors: FieldErrors | undefined) {
-      server.value = errors && Object.keys(errors).length > 0 ? { errors, judged: draft.value } : null;
-    },
-    load(next: FormDraft) {
-      batch(() => {
-        redirect.value = next.redirect;
-        title.value = next.title;
-        description.value = next.description;
-        attributes.value = next.attributes;
-        width.value = next.width;
-        height.value = next.height;
-        keepSquare.value = next.keepSquare;
-        touched.value = new Set();
-        submitted.value = false;
-        server.value = null;
       });
     },
   };

@@ -90,6 +90,6 @@ export function recordRequests(sandbox: RunningSandbox): SeenRequest[] {
   return seen;
 }
 
-/** How many results History holds, read from storage.local by an extension page, not through the UI. */
+/** How many results History holds, read from its index in storage.local by an extension page, not through the UI. */
 export const storedHistory = (ext: ExtensionPages): Promise<number> =>
-  ext.inExtension(async () => ((await chrome.storage.local.get('history')).history as unknown[] | undefined)?.length ?? 0);
+  ext.inExtension(async () => ((await chrome.storage.local.get('history')).history as { entries?: unknown[] } | undefined)?.entries?.length ?? 0);

@@ -39,11 +39,15 @@ test('a content script finds the client secret in no storage, even with storage.
 
 test('a secret an older version left in storage.local is moved out when the worker starts, and still works', async ({
   context,
+  serviceWorker,
   openOptions,
   sandbox,
 }) => {
-  const { page } = await openOptions();
-  await page.evaluate(
+  // Written while no page of the extension is open: an open one follows storage and would ask the
+  // worker for the settings at once, moving the secret before the worker ever stops. Written after
+  // the worker's own first read has stored the defaults, which would otherwise overwrite it.
+  await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings !== undefined)).toBe(true);
+  await serviceWorker.evaluate(
     async ({ baseUrl, secret }) =>
       chrome.storage.local.set({
         settings: {
@@ -64,12 +68,13 @@ test('a secret an older version left in storage.local is moved out when the work
       }),
     { baseUrl: sandbox.url, secret: SECRET },
   );
-  expect(await storageLocalText(page)).toContain(SECRET);
+  expect(await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))).toContain(SECRET);
 
-  const cdp = await context.newCDPSession(page);
+  const cdp = await context.newCDPSession(await context.newPage());
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  // Any event starts the worker; this message does not read settings, the worker's start does.
+  // Opening Options starts the worker again.
+  const { page } = await openOptions();
   await value(page, 'ui-bg-history-get');
   await expect.poll(() => storageLocalText(page)).not.toContain(SECRET);
 

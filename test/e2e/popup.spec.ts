@@ -282,7 +282,7 @@ test('Cancel stops a slow request and keeps the form; the form survives closing 
 
 /** The history entries in the worker's storage.local, read without going through the UI. */
 const storedHistory = (worker: Worker) =>
-  worker.evaluate(async () => ((await chrome.storage.local.get('history')).history as unknown[] | undefined)?.length ?? 0);
+  worker.evaluate(async () => ((await chrome.storage.local.get('history')).history as { entries?: unknown[] } | undefined)?.entries?.length ?? 0);
 
 test('Cancel after the answer arrived: no result, and History stays empty', async ({ openOptions, openPopup, sandbox, serviceWorker }) => {
   const options = await openOptions();

@@ -27,16 +27,23 @@ function historyGate(local: KeyValueStore, at: 'get' | 'set') {
   let reached: () => void = () => {};
   let release: () => void = () => {};
   let armed = false;
+  const hold = async (keys: string[]) => {
+    if (armed && keys.includes('history')) {
+      armed = false;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      reached();
+      await held;
+    }
+  };
   const wrapped: KeyValueStore = {
     ...local,
-    [at]: async (key: string, value?: unknown) => {
-      if (armed && key === 'history') {
-        armed = false;
-        const held = new Promise<void>((resolve) => (release = resolve));
-        reached();
-        await held;
-      }
-      return at === 'get' ? local.get(key) : local.set(key, value);
+    get: async (key) => {
+      if (at === 'get') await hold([key]);
+      return local.get(key);
+    },
+    setMany: async (values) => {
+      if (at === 'set') await hold(Object.keys(values));
+      return local.setMany(values);
     },
   };
   return {

@@ -3,13 +3,13 @@ import {
   createPlacementStore,
   MAX_PLACEMENTS,
   parsePlacements,
-  PLACEMENTS_KEY,
   type RememberedPlacement,
   validatePlacement,
 } from '../../../src/background/placement-store';
 import { PimError } from '../../../src/core/errors';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import { REMEMBERED_SVG_MAX_CHARS } from '../../../src/shared/limits';
+import { STORAGE_KEYS } from '../../../src/shared/storage-keys';
 
 const good: RememberedPlacement = {
   id: 'a1',
@@ -88,7 +88,7 @@ describe('createPlacementStore', () => {
     });
     expect((await store.remove((p) => p.path === '/other')).map((p) => p.id)).toEqual(['b2']);
     expect((await store.list()).map((p) => p.id)).toEqual(['a1']);
-    expect(local.data.get(PLACEMENTS_KEY)).toMatchObject({ schemaVersion: 1 });
+    expect(local.data.get(STORAGE_KEYS.placements)).toMatchObject({ schemaVersion: 1 });
   });
 
   it('refuses an update that would make the item invalid', async () => {

@@ -22,7 +22,15 @@ export async function renderOptions(options: RenderOptionsOptions = {}) {
     'ui-bg-settings-get': settingsView(),
     ...options.answers,
   });
-  const ports = { requestHostPermission: vi.fn(async (_pattern: string) => options.grant ?? true) };
+  const listeners: ((keys: string[]) => void)[] = [];
+  const ports = {
+    requestHostPermission: vi.fn(async (_pattern: string) => options.grant ?? true),
+    watchStorage: (listener: (keys: string[]) => void) => void listeners.push(listener),
+  };
+  /** What storage.onChanged tells every open page when these keys change. */
+  const changeStorage = (...keys: string[]) => {
+    for (const listener of listeners) listener(keys);
+  };
   const store = createOptionsStore({ send: messaging.send, ports });
   const view = render(
     <OptionsStoreContext.Provider value={store}>
@@ -32,5 +40,5 @@ export async function renderOptions(options: RenderOptionsOptions = {}) {
   await store.init();
   // In the catalogue the test wired (English unless it chose another).
   await screen.findByRole('heading', { name: t('optionsTitle') });
-  return { ...view, store, messaging, ports };
+  return { ...view, store, messaging, ports, changeStorage };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
-import { parseDraft } from '../../../src/popup/draft';
+import { draftItem, parseDraft } from '../../../src/popup/draft';
 import { draftFromParams } from '../../../src/ui/qr-form-state';
 
 const fallback = draftFromParams(DEFAULT_PARAMS);
@@ -34,5 +34,11 @@ describe('draftFromParams', () => {
   it('turns numbers into text and keeps square only when width equals height', () => {
     expect(draftFromParams({ ...DEFAULT_PARAMS, width: 300, height: 200 })).toMatchObject({ width: '300', height: '200', keepSquare: false });
     expect(draftFromParams(DEFAULT_PARAMS).keepSquare).toBe(true);
+  });
+});
+
+describe('draftItem', () => {
+  it('gives each kind of view a key of its own; the toolbar popup keeps the one older versions used', () => {
+    expect(['popup', 'sidepanel', 'tab'].map((view) => draftItem(view as 'popup').key)).toEqual(['draft', 'draft:sidepanel', 'draft:tab']);
   });
 });

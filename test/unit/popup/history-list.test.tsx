@@ -59,12 +59,19 @@ describe('HistoryList', () => {
     expect(messaging.sent('ui-bg-history-clear')).toHaveLength(1);
   });
 
-  it('reloads an open history after a new QR', async () => {
-    const { messaging } = await renderPopup({ answers: { 'ui-bg-history-get': [older], 'ui-bg-generate': generateResult() } });
+  it('follows changes made anywhere while it is open, from empty on; a closed one waits to be opened', async () => {
+    const { messaging, ports } = await renderPopup({ answers: { 'ui-bg-history-get': [] } });
+    ports.changeStorage('history');
+    expect(messaging.sent('ui-bg-history-get')).toHaveLength(0);
     openHistory();
+    await screen.findByText('No QR codes yet.');
+    messaging.answers['ui-bg-history-get'] = [older];
+    // Another view's generate: its entry and the index change together; drafts and tokens are no history.
+    ports.changeStorage('draft:sidepanel', 'token:sandbox');
+    ports.changeStorage('history', 'history:older');
     await screen.findByText('Older code');
-    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
-    await waitFor(() => expect(messaging.sent('ui-bg-history-get')).toHaveLength(2));
+    expect(screen.queryByText('No QR codes yet.')).toBeNull();
+    expect(messaging.sent('ui-bg-history-get')).toHaveLength(2);
   });
 
   it('shows a load failure in an alert', async () => {

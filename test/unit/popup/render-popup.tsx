@@ -25,7 +25,9 @@ export interface RenderPopupOptions {
 
 export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}) {
   let ids = 0;
+  const listeners: ((keys: string[]) => void)[] = [];
   const ports = {
+    watchStorage: vi.fn((listener: (keys: string[]) => void) => void listeners.push(listener)),
     loadDraft: vi.fn(async (): Promise<unknown> => draft),
     saveDraft: vi.fn(async (_draft: unknown) => undefined),
     openOptionsPage: vi.fn(async () => undefined),
@@ -39,7 +41,11 @@ export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}) {
   } satisfies PopupPorts;
   // Overrides are spied on too, so tests can inspect every port the same way.
   for (const [name, port] of Object.entries(overrides)) Object.assign(ports, { [name]: vi.fn(port) });
-  return ports as typeof ports & Pick<PopupPorts, 'openSidePanel'>;
+  /** What storage.onChanged tells every open view when these keys change. */
+  const changeStorage = (...keys: string[]) => {
+    for (const listener of listeners) listener(keys);
+  };
+  return Object.assign(ports as typeof ports & Pick<PopupPorts, 'openSidePanel'>, { changeStorage });
 }
 
 export async function renderPopup(options: RenderPopupOptions = {}) {

@@ -1,17 +1,16 @@
 import { Button } from '../ui/Button';
-import { Disclosure } from '../ui/Disclosure';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDuration, formatTime } from '../ui/format';
 import { t } from '../ui/i18n';
 import { usePopupStore } from './store';
 
-/** Recent HTTP calls (already redacted by the background), each copyable as cURL. */
-export function RequestLog() {
+/** Recent HTTP calls (already redacted by the background), each copyable as cURL; shown when the Request log is opened. */
+export function LogEntries() {
   const store = usePopupStore();
   const { log } = store;
   const items = log.items.value;
   return (
-    <Disclosure title={t('logHeading')} open={log.open.value} onToggle={log.toggle}>
+    <>
       {log.error.value && <ErrorAlert error={log.error.value} />}
       {items?.length === 0 && <p class="note">{t('logEmpty')}</p>}
       {items && items.length > 0 && (
@@ -48,7 +47,7 @@ export function RequestLog() {
           </div>
         </>
       )}
-    </Disclosure>
+    </>
   );
 }
 

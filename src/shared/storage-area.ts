@@ -5,11 +5,10 @@ import type { KeyValueStore } from '../core/storage-port';
 export function storageAreaStore(area: Storage.StorageArea): KeyValueStore {
   return {
     get: async (key) => (await area.get(key))[key],
-    set: async (key, value) => {
-      await area.set({ [key]: value });
-    },
-    remove: async (key) => {
-      await area.remove(key);
-    },
+    getMany: (keys) => area.get([...keys]),
+    set: (key, value) => area.set({ [key]: value }),
+    setMany: (values) => area.set(values),
+    remove: (keys) => area.remove(typeof keys === 'string' ? keys : [...keys]),
   };
 }
+

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HistoryItem } from '../shared/messages';
 import { Button } from '../ui/Button';
-import { Disclosure } from '../ui/Disclosure';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatPixels, formatTime } from '../ui/format';
 import { t } from '../ui/i18n';
@@ -9,13 +8,13 @@ import { svgDataUrl } from './exports';
 import { loadSanitizer } from './load-sanitizer';
 import { usePopupStore } from './store';
 
-/** The last results; choosing one puts its parameters back in the form and shows it. */
-export function HistoryList() {
+/** The last results, shown when History is opened; choosing one puts its parameters back in the form and shows it. */
+export function HistoryEntries() {
   const store = usePopupStore();
   const { history } = store;
   const items = history.items.value;
   return (
-    <Disclosure title={t('historyHeading')} open={history.open.value} onToggle={history.toggle}>
+    <>
       {history.error.value && <ErrorAlert error={history.error.value} />}
       {items?.length === 0 && <p class="note">{t('historyEmpty')}</p>}
       {items && items.length > 0 && (
@@ -32,7 +31,7 @@ export function HistoryList() {
           </Button>
         </>
       )}
-    </Disclosure>
+    </>
   );
 }
 

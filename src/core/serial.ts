@@ -1,6 +1,7 @@
-// Storage has no transactions: read-modify-write of one key is queued so parallel generates
-// cannot overwrite each other's history or log entries. The queue only orders work in flight;
-// nothing in it must survive the worker stopping.
+// Storage has no transactions: read-modify-write of one key is queued so parallel messages cannot
+// overwrite each other's changes. Keys are unique across storage areas (shared/storage-keys.ts), so
+// one queue per key serves both. A queue only orders work in flight; nothing in it must survive the
+// worker stopping.
 const queues = new Map<string, Promise<unknown>>();
 
 export function serially<T>(key: string, work: () => Promise<T>): Promise<T> {

@@ -1,0 +1,66 @@
+// One generate at a time: its request id (so Cancel can name it), and how it ended.
+import { signal } from '@preact/signals';
+import type { GenerateResult } from '../shared/messages';
+import type { SendMessage } from '../shared/send-message';
+import { type ErrorView, toErrorView } from '../ui/error-view';
+import { t } from '../ui/i18n';
+import type { QrFormState } from '../ui/qr-form-state';
+
+export type GenerationState =
+  | { state: 'idle' | 'cancelled' }
+  | { state: 'busy'; requestId: string }
+  | { state: 'error'; error: ErrorView };
+
+export interface GenerationDeps {
+  send: SendMessage;
+  form: QrFormState;
+  newRequestId: () => string;
+  environmentId: () => string;
+  /** Shows an answered generate, or says why it cannot. */
+  show: (item: GenerateResult) => Promise<void>;
+  announce: (text: string) => void;
+}
+
+export function createGeneration({ send, form, newRequestId, environmentId, show, announce }: GenerationDeps) {
+  const generation = signal<GenerationState>({ state: 'idle' });
+
+  async function run(requestId: string, params: GenerateResult['params']) {
+    generation.value = { state: 'busy', requestId };
+    form.setServerErrors(undefined);
+    const stillCurrent = () => {
+      const now = generation.value;
+      return now.state === 'busy' && now.requestId === requestId;
+    };
+    try {
+      const item = await send('ui-bg-generate', { requestId, environmentId: environmentId(), params });
+      if (!stillCurrent()) return;
+      generation.value = { state: 'idle' };
+      await show(item);
+      announce(t('statusGenerated'));
+    } catch (e) {
+      if (!stillCurrent()) return;
+      const error = toErrorView(e);
+      generation.value = error.kind === 'cancelled' ? { state: 'cancelled' } : { state: 'error', error };
+      form.setServerErrors(error.fieldErrors);
+    }
+  }
+
+  return {
+    generation,
+    /** Validates and, when valid, starts the request; false when a field needs fixing first. */
+    generate(): boolean {
+      if (generation.value.state === 'busy') return true;
+      form.submitted.value = true;
+      const checked = form.validation.value;
+      if (!checked.ok) return false;
+      void run(newRequestId(), checked.params);
+      return true;
+    },
+    cancel() {
+      const current = generation.value;
+      if (current.state !== 'busy') return;
+      generation.value = { state: 'cancelled' };
+      send('ui-bg-generate-cancel', { requestId: current.requestId }).catch((e: unknown) => console.warn('[popup] cancel failed', e));
+    },
+  };
+}

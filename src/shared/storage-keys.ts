@@ -1,0 +1,16 @@
+// The keys of what the extension keeps in extension storage, in one place: the stores that write
+// them (background, the popup's draft) and the views that watch them for changes name them from here.
+export const STORAGE_KEYS = {
+  /** storage.local */
+  settings: 'settings',
+  settingsNotice: 'settingsNotice',
+  history: 'history',
+  placements: 'placements',
+  /** storage.session: a new value each time a client secret is saved or removed (the secret itself is in IndexedDB). */
+  secretsChanged: 'secretsChanged',
+  requestLog: 'requestLog',
+  placementPicks: 'placementPicks',
+} as const;
+
+/** One history entry per key, beside the small ordered index under `history`. */
+export const historyEntryKey = (id: string): string => `${STORAGE_KEYS.history}:${id}`;
