@@ -10,7 +10,7 @@ import type { PlacementChange, PlacementService } from './placement-service';
 function placedInfo(value: unknown): PlacedInfo {
   const payload = objectPayload(value);
   const size = validSize(payload.size);
-  if (!size) throw new PimError('invalid-parameters', { message: 'The request was malformed: "size" is not a size.', hint: '' });
+  if (!size) throw new PimError('malformed-field', { params: { field: 'size' } });
   const info: PlacedInfo = { id: requiredString(payload, 'id', 100), size };
   if (isSelector(payload.selector)) info.selector = payload.selector;
   const position = validPoint(payload.position);

@@ -29,7 +29,7 @@ export function routeContentMessage(
     console.warn('[content-router]', `refused ${message.name} from ${sender.url ?? 'an unknown sender'}`);
     return Promise.resolve({
       ok: false,
-      error: toErrorData(new PimError('permission-denied', { message: 'Only PiM QR’s own page script may send this request.', hint: '' })),
+      error: toErrorData(new PimError('page-script-only')),
     });
   }
   return dispatch(handlers, message, facts);

@@ -2,14 +2,15 @@
 import { curlCommands } from '../core/curl';
 import { type Environment, validateEnvironmentInput } from '../core/environments';
 import { PimError } from '../core/errors';
-import { DEFAULT_PARAMS, validateParams } from '../core/params';
+import { canonicalDefaults, DEFAULT_PARAMS, localizeDefaults, validateParams } from '../core/params';
+import { defaultTexts } from '../shared/default-texts';
 import type { EnvironmentView, SettingsView } from '../shared/messages';
 import { allEnvironments, clientIdFor, environmentView, findEnvironment, secretBinds } from './environments';
 import { type ApiDeps, forgetTokens, generate, testConnection } from './generate';
 import type { PlacementMessageName } from './placement-handlers';
 import type { Handlers } from './router';
 import { objectPayload, optionalString, optionalTabId, requiredString } from './payload';
-import { isHistorySize, type Settings } from './settings-schema';
+import { HISTORY_SIZE_MAX, isHistorySize, type Settings } from './settings-schema';
 
 export interface BackgroundDeps extends ApiDeps {
   insertIntoPage: (tabId: number | undefined, svg: string) => Promise<{ tabId: number }>;
@@ -51,7 +52,8 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
   };
   const settingsView = async (settings: Settings): Promise<SettingsView> => {
     const notice = await deps.settings.takeNotice();
-    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults: settings.defaults };
+    const defaults = { ...settings.defaults, params: localizeDefaults(settings.defaults.params, defaultTexts()) };
+    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults };
     if (notice !== undefined) view.notice = notice;
     return view;
   };
@@ -72,9 +74,9 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
           if (!params.ok) throw new PimError('invalid-parameters', { fieldErrors: params.errors });
           const historySize = defaults.historySize ?? settings.defaults.historySize;
           if (!isHistorySize(historySize)) {
-            throw new PimError('invalid-parameters', { message: 'History size must be a whole number from 1 to 50.' });
+            throw new PimError('history-size-invalid', { params: { min: 1, max: HISTORY_SIZE_MAX } });
           }
-          updated.defaults = { params: params.params, historySize };
+          updated.defaults = { params: canonicalDefaults(params.params, defaultTexts()), historySize };
         }
         return updated;
       });
@@ -93,11 +95,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
         }
         const checked = validateEnvironmentInput(payload, others, () => `custom-${deps.newId()}`);
         if (!checked.ok) {
-          const first = Object.values(checked.errors)[0];
-          throw new PimError('invalid-parameters', {
-            message: first?.message ?? 'The environment is not valid.',
-            hint: 'Correct the field and save again.',
-          });
+          throw new PimError('environment-invalid');
         }
         saved = checked.environment;
         const index = current.customEnvironments.findIndex((e) => e.id === checked.environment.id);
@@ -121,7 +119,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
       const settings = await deps.settings.update(async (current) => {
         const environment = findEnvironment(current, id);
         if (environment.kind !== 'custom') {
-          throw new PimError('invalid-parameters', { message: 'The built-in environments cannot be deleted.', hint: '' });
+          throw new PimError('built-in-undeletable');
         }
         const { [id]: _removed, ...credentials } = current.credentials;
         await deps.secrets.remove(id);
@@ -144,10 +142,10 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
       const settings = await deps.settings.update(async (current) => {
         const environment = findEnvironment(current, environmentId);
         if (environment.kind === 'sandbox') {
-          throw new PimError('invalid-parameters', { message: 'The Sandbox needs no credentials.', hint: '' });
+          throw new PimError('sandbox-needs-no-credentials');
         }
         if (clientId === '') {
-          throw new PimError('invalid-parameters', { message: 'Client ID is required.', hint: '' });
+          throw new PimError('client-id-required');
         }
         const origin = new URL(environment.baseUrl).origin;
         // An empty secret keeps the stored one, but only for the origin and client ID it was saved for.
@@ -219,10 +217,7 @@ export function createHandlers(deps: BackgroundDeps): Omit<Handlers, PlacementMe
       const imageCalls = entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{'));
       const entry = logEntryId === undefined ? imageCalls[0] : entries.find((e) => e.id === logEntryId);
       if (!entry) {
-        throw new PimError('invalid-parameters', {
-          message: 'There is no request to copy yet.',
-          hint: 'Generate a QR code first.',
-        });
+        throw new PimError('nothing-to-copy');
       }
       const settings = await deps.settings.read();
       const environment = findEnvironment(settings, entry.environment);

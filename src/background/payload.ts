@@ -4,18 +4,19 @@ import { PimError } from '../core/errors';
 
 export type Payload = Record<string, unknown>;
 
-function bad(detail: string): PimError {
-  return new PimError('invalid-parameters', { message: `The request was malformed: ${detail}.`, hint: 'Reload the page and try again.' });
+/** `field` names the part of the payload that is wrong; without it, the payload itself is. */
+function bad(field?: string): PimError {
+  return field === undefined ? new PimError('malformed-request') : new PimError('malformed-field', { params: { field } });
 }
 
 export function objectPayload(value: unknown): Payload {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('expected an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad();
   return value as Payload;
 }
 
 export function requiredString(payload: Payload, key: string, maxLength = 2048): string {
   const value = payload[key];
-  if (typeof value !== 'string' || value.length > maxLength) throw bad(`"${key}" must be text`);
+  if (typeof value !== 'string' || value.length > maxLength) throw bad(key);
   return value;
 }
 
@@ -26,6 +27,6 @@ export function optionalString(payload: Payload, key: string, maxLength = 2048):
 export function optionalTabId(payload: Payload): number | undefined {
   const value = payload.tabId;
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw bad('"tabId" must be a tab number');
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw bad('tabId');
   return value;
 }

@@ -16,13 +16,10 @@ export const MAX_PLACE_SVG_CHARS = 4 * 1024 * 1024;
 export function placementSvg(payload: Payload): string {
   const svg = payload.svg;
   if (typeof svg !== 'string' || svg.trim() === '') {
-    throw new PimError('invalid-parameters', { message: 'There is no QR image to place.', hint: 'Generate a QR code first.' });
+    throw new PimError('no-image-to-place');
   }
   if (svg.length > MAX_PLACE_SVG_CHARS) {
-    throw new PimError('invalid-parameters', {
-      message: 'The QR image is too large to place (more than 4 MB).',
-      hint: 'Generate a smaller image.',
-    });
+    throw new PimError('image-too-large-to-place', { params: { maxBytes: MAX_PLACE_SVG_CHARS } });
   }
   return svg;
 }
@@ -30,7 +27,7 @@ export function placementSvg(payload: Payload): string {
 function optionalFlag(payload: Payload, key: string): boolean {
   const value = payload[key];
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new PimError('invalid-parameters', { message: `The request was malformed: "${key}" must be true or false.` });
+  if (typeof value !== 'boolean') throw new PimError('malformed-field', { params: { field: key } });
   return value;
 }
 
@@ -38,7 +35,7 @@ export function parsePlaceOrder(raw: unknown): PlaceOrder {
   const payload = objectPayload(raw);
   const mode = payload.mode ?? 'floating';
   if (typeof mode !== 'string' || !(PLACEMENT_MODES as readonly string[]).includes(mode)) {
-    throw new PimError('invalid-parameters', { message: 'The request was malformed: unknown placement mode.', hint: 'Reload the popup and try again.' });
+    throw new PimError('malformed-field', { params: { field: 'mode' } });
   }
   const order: PlaceOrder = {
     svg: placementSvg(payload),
@@ -50,21 +47,15 @@ export function parsePlaceOrder(raw: unknown): PlaceOrder {
   if (tabId !== undefined) order.tabId = tabId;
   if (payload.selector !== undefined && payload.selector !== '') {
     if (!isSelector(payload.selector)) {
-      throw new PimError('invalid-parameters', { message: 'The CSS selector is empty or too long.', hint: 'Type a shorter selector, or pick the element.' });
+      throw new PimError('selector-too-long');
     }
     order.selector = payload.selector.trim();
   }
   if (order.mode === 'floating' && order.pick) {
-    throw new PimError('invalid-parameters', {
-      message: 'Picking an element works with “Replace element” or “Insert inside”.',
-      hint: 'Choose one of those, or insert the QR floating.',
-    });
+    throw new PimError('pick-needs-element-mode');
   }
   if (order.mode !== 'floating' && !order.pick && order.selector === undefined) {
-    throw new PimError('invalid-parameters', {
-      message: 'Which element should the QR go in?',
-      hint: 'Type a CSS selector, or use “Pick an element”.',
-    });
+    throw new PimError('selector-missing');
   }
   return order;
 }

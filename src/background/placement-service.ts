@@ -63,11 +63,9 @@ export interface PlacementService {
   removedByUser(sender: ContentSender, url: string, id: string): Promise<boolean>;
 }
 
-const notAllowedToRemember = (host: string) =>
-  new PimError('permission-denied', {
-    message: host === '' ? 'Only web pages (http and https) can remember a placement.' : `PiM QR may not run on ${host} yet, so it cannot remember this placement.`,
-    hint: host === '' ? 'Open the web page and try again.' : 'Tick “Remember on this site” again and allow access when the browser asks.',
-  });
+/** `host` is '' for a page that is not a web page, undefined when the tab's address is not known. */
+const notAllowedToRemember = (host: string | undefined) =>
+  host === '' ? new PimError('remember-needs-web-page') : host === undefined ? new PimError('remember-site-not-allowed') : new PimError('remember-host-not-allowed', { params: { host } });
 
 export function toSpec(p: RememberedPlacement): PlacementSpec {
   const spec: PlacementSpec = { id: p.id, svg: p.svg, mode: p.mode, size: p.size, opacity: p.opacity, remembered: true };
@@ -83,7 +81,7 @@ export function createPlacementService(deps: PlacementDeps): PlacementService {
   async function rememberable(url: string | undefined): Promise<PageAddress> {
     const address = pageAddress(url);
     if (!address) {
-      throw notAllowedToRemember(url === undefined ? 'this site' : '');
+      throw notAllowedToRemember(url === undefined ? undefined : '');
     }
     if (!(await deps.hasHostPermission(originMatchPattern(address.origin)))) throw notAllowedToRemember(new URL(address.origin).host);
     return address;

@@ -29,10 +29,7 @@ export function routeMessage(
     return Promise.resolve({
       ok: false,
       error: toErrorData(
-        new PimError('permission-denied', {
-          message: 'Only the extension’s own pages may send this request.',
-          hint: 'Use the PiM QR popup or options page.',
-        }),
+        new PimError('sender-not-allowed'),
       ),
     });
   }

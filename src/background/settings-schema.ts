@@ -2,6 +2,7 @@
 // damaged copy up to date. Pure: the store around it does the reading and writing.
 import { BUILT_IN_ENVIRONMENTS, type Environment, validateEnvironmentInput } from '../core/environments';
 import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
+import type { DroppedSetting, SettingsNotice } from '../shared/settings-notice';
 
 export const SETTINGS_VERSION = 3;
 export const HISTORY_SIZE_DEFAULT = 20;
@@ -42,7 +43,7 @@ export interface LoadedSettings {
   /** Whether what was stored differs from `settings` and must be written back. */
   changed: boolean;
   /** Told to the user once when something they had stored could not be kept. */
-  notice?: string;
+  notice?: SettingsNotice;
   /**
    * Secrets an older version kept in these settings, by environment id. `settings` no longer holds
    * them: the store must move them to the secret store before it writes `settings` back.
@@ -83,15 +84,15 @@ const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
 export function loadSettings(stored: unknown): LoadedSettings {
   if (stored === undefined) return { settings: defaultSettings(), changed: true };
   if (!isObject(stored) || typeof stored.schemaVersion !== 'number' || !Number.isInteger(stored.schemaVersion)) {
-    return reset('Your saved settings could not be read and were reset to the defaults.');
+    return reset({ code: 'settings-unreadable' });
   }
   if (stored.schemaVersion > SETTINGS_VERSION) {
-    return reset('Your saved settings come from a newer version of PiM QR and were reset to the defaults.');
+    return reset({ code: 'settings-from-newer-version' });
   }
   let raw: Raw = stored;
   for (let version = stored.schemaVersion; version < SETTINGS_VERSION; version++) {
     const migrate = MIGRATIONS[version];
-    if (!migrate) return reset('Your saved settings are from an unknown older version and were reset to the defaults.');
+    if (!migrate) return reset({ code: 'settings-from-unknown-version' });
     raw = migrate(raw);
   }
   return repair(raw, stored.schemaVersion !== SETTINGS_VERSION);
@@ -100,7 +101,7 @@ export function loadSettings(stored: unknown): LoadedSettings {
 /** Keeps every valid part of a current-version object and drops the rest, saying what was dropped. */
 function repair(raw: Raw, migrated: boolean): LoadedSettings {
   const base = defaultSettings();
-  const dropped: string[] = [];
+  const dropped: DroppedSetting[] = [];
 
   const customEnvironments: Environment[] = [];
   for (const item of Array.isArray(raw.customEnvironments) ? raw.customEnvironments : []) {
@@ -108,7 +109,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
     if (checked.ok && isObject(item) && typeof item.id === 'string' && item.id.startsWith('custom-')) {
       customEnvironments.push({ ...checked.environment, id: item.id });
     } else {
-      dropped.push(`environment ${isObject(item) && typeof item.name === 'string' ? `"${item.name}"` : '(unnamed)'}`);
+      dropped.push({ environment: isObject(item) && typeof item.name === 'string' ? item.name : '' });
     }
   }
 
@@ -130,7 +131,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   const rawDefaults = isObject(raw.defaults) ? raw.defaults : {};
   const checkedParams = validateParams(rawDefaults.params);
   const params = checkedParams.ok ? checkedParams.params : base.defaults.params;
-  if (raw.defaults !== undefined && !checkedParams.ok) dropped.push('form defaults');
+  if (raw.defaults !== undefined && !checkedParams.ok) dropped.push({ formDefaults: true });
   const historySize = isHistorySize(rawDefaults.historySize) ? rawDefaults.historySize : HISTORY_SIZE_DEFAULT;
 
   const settings: Settings = {
@@ -145,7 +146,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   const changed = migrated || stableJson(settings) !== stableJson(raw);
   const result: LoadedSettings = { settings, changed };
   if (Object.keys(legacySecrets).length > 0) result.legacySecrets = legacySecrets;
-  if (dropped.length > 0) result.notice = `Some saved settings could not be read and were removed: ${dropped.join(', ')}.`;
+  if (dropped.length > 0) result.notice = { code: 'settings-dropped', dropped };
   return result;
 }
 
@@ -159,7 +160,7 @@ function stableJson(value: unknown): string {
   );
 }
 
-function reset(notice: string): LoadedSettings {
+function reset(notice: SettingsNotice): LoadedSettings {
   return { settings: defaultSettings(), changed: true, notice };
 }
 

@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../core/storage-port';
 import { allEnvironments } from './environments';
 import type { SecretStore } from './secret-store';
 import { serially } from './serial';
+import { parseSettingsNotice, type SettingsNotice } from '../shared/settings-notice';
 import { type LoadedSettings, loadSettings, type Settings } from './settings-schema';
 
 const SETTINGS_KEY = 'settings';
@@ -16,7 +17,7 @@ export interface SettingsStore {
   read(): Promise<Settings>;
   update(change: (settings: Settings) => Settings | Promise<Settings>): Promise<Settings>;
   /** A one-time message about settings that had to be reset; reading it clears it. */
-  takeNotice(): Promise<string | undefined>;
+  takeNotice(): Promise<SettingsNotice | undefined>;
 }
 
 export function createSettingsStore(local: KeyValueStore, secrets: SecretStore): SettingsStore {
@@ -45,10 +46,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore):
       serially(SETTINGS_KEY, async () => {
         const current = await read();
         if (current.stuck) {
-          throw new PimError('internal', {
-            message: 'Client secrets saved by an older version could not be moved to protected storage, so nothing was changed.',
-            hint: 'Reload the extension and try again.',
-          });
+          throw new PimError('secret-move-failed');
         }
         const next = await change(current.settings);
         await local.set(SETTINGS_KEY, next);
@@ -58,7 +56,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore):
       const notice = await local.get(NOTICE_KEY);
       if (notice === undefined) return undefined;
       await local.remove(NOTICE_KEY);
-      return typeof notice === 'string' ? notice : undefined;
+      return parseSettingsNotice(notice);
     },
   };
 }

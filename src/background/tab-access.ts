@@ -38,7 +38,7 @@ export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScr
   ): Promise<TabProtocol[N]['response']> {
     const reply = (await tabs.sendMessage(tabId, { name, payload }, { frameId })) as WireReply<TabProtocol[N]['response']> | undefined;
     if (typeof reply !== 'object' || reply === null) {
-      throw new PimError('internal', { message: 'The page did not answer.', hint: 'Reload the page and try again.' });
+      throw new PimError('page-silent');
     }
     if (!reply.ok) throw fromErrorData(reply.error);
     return reply.value;
@@ -51,12 +51,12 @@ export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScr
           const tab = await tabs.get(tabId);
           return tab.url === undefined ? { tabId } : { tabId, url: tab.url };
         } catch {
-          throw new PimError('invalid-parameters', { message: 'That tab is no longer open.', hint: 'Go back to the page and try again.' });
+          throw new PimError('tab-closed');
         }
       }
       const [tab] = await tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
       if (tab?.id === undefined) {
-        throw new PimError('invalid-parameters', { message: 'There is no page to place the QR on.', hint: 'Open a web page and try again.' });
+        throw new PimError('no-page');
       }
       return tab.url === undefined ? { tabId: tab.id } : { tabId: tab.id, url: tab.url };
     },

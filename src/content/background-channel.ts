@@ -10,7 +10,7 @@ export async function sendToBackground<N extends ContentMessageName>(
   // here: it would add weight to every page the QR is placed on.
   const runtime = (globalThis as { browser?: typeof chrome }).browser?.runtime ?? chrome.runtime;
   const reply = (await runtime.sendMessage({ name, payload })) as WireReply<ContentProtocol[N]['response']> | undefined;
-  if (typeof reply !== 'object' || reply === null) throw new PimError('internal', { message: 'The extension’s background did not answer.' });
+  if (typeof reply !== 'object' || reply === null) throw new PimError('background-silent');
   if (!reply.ok) throw fromErrorData(reply.error);
   return reply.value;
 }

@@ -5,6 +5,7 @@
 // SVG is sanitized and parsed once, and an element that does not show up is looked for less and less
 // often, then no more until the page's address changes (retries.ts).
 import { PimError } from '../core/errors';
+import { placeFailedNotice } from '../shared/error-text';
 import { pageAddress } from '../shared/page-address';
 import type { ContextTargetHints, PlacedInfo, PlacementSpec, TabEnvelope, TabMessageName, TabProtocol } from '../shared/placement-messages';
 import type { sendToBackground } from './background-channel';
@@ -18,7 +19,7 @@ import { createPlacement, type Placement, type PlacementChange, type PlacementEv
 import { MIN_SIDE } from './placement-geometry';
 import { createRetries } from './retries';
 import { prepareSvg, type PreparedSvg } from './svg-image';
-import { contentText } from './text';
+import { t } from '../shared/i18n';
 
 export interface Controller extends Installable {
   handle<N extends TabMessageName>(message: TabEnvelope<N>): Promise<TabProtocol[N]['response']>;
@@ -28,22 +29,16 @@ export interface Controller extends Installable {
 
 export function resolveSelector(doc: Document, selector: string | undefined): Element {
   if (selector === undefined || selector.trim() === '') {
-    throw new PimError('invalid-parameters', { message: 'Which element should the QR go in?', hint: 'Type a CSS selector, or use “Pick an element”.' });
+    throw new PimError('selector-missing');
   }
   let found: Element | null;
   try {
     found = doc.querySelector(selector);
   } catch {
-    throw new PimError('invalid-parameters', {
-      message: `“${selector}” is not a valid CSS selector.`,
-      hint: 'Check the selector (for example #login-qr or .qr-slot), or use “Pick an element”.',
-    });
+    throw new PimError('selector-invalid', { params: { selector } });
   }
   if (!found) {
-    throw new PimError('invalid-parameters', {
-      message: `No element on this page matches “${selector}”.`,
-      hint: 'Check the selector, or use “Pick an element”.',
-    });
+    throw new PimError('selector-no-match', { params: { selector } });
   }
   return found;
 }
@@ -106,7 +101,7 @@ export function createController(send: typeof sendToBackground, win: Window = wi
     if (spec.mode !== 'floating') {
       target = explicitTarget ?? resolveSelector(doc, spec.selector);
       if (!isPickable(target) || (spec.mode === 'replace' && target === doc.body)) {
-        throw new PimError('invalid-parameters', { message: contentText('pickNotHere'), hint: 'Choose an element inside the page.' });
+        throw new PimError('pick-outside-page');
       }
     }
     const prepared = preparedFor(spec);
@@ -142,12 +137,12 @@ export function createController(send: typeof sendToBackground, win: Window = wi
           try {
             onPicked(element);
           } catch (error) {
-            showNotice(contentText('placeFailed', [error instanceof Error ? error.message : String(error)]), win);
+            showNotice(placeFailedNotice(error), win);
           }
         },
         cancelled: () => {
           stopPicker = undefined;
-          showNotice(contentText('pickCancelled'), win, 2500);
+          showNotice(t('content_pickCancelled'), win, 2500);
         },
       },
       win,

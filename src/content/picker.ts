@@ -4,7 +4,7 @@
 import { cssSelectorFor } from './css-selector';
 import { isOurElement } from './placement';
 import { adoptStyles, createHost, forceStyles, PICKER_CSS } from './placement-style';
-import { contentText } from './text';
+import { t } from '../shared/i18n';
 import { trusted } from './trusted-input';
 
 export interface PickerEvents {
@@ -31,7 +31,7 @@ export function startPicker(events: PickerEvents, win: Window = window): () => v
   const banner = doc.createElement('div');
   banner.className = 'banner';
   banner.setAttribute('role', 'status');
-  banner.textContent = contentText('pickBanner');
+  banner.textContent = t('content_pickBanner');
   root.append(box, label, banner);
   doc.documentElement.append(host);
 

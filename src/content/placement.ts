@@ -11,7 +11,7 @@ import { adoptStyles, createHost, forceStyles, PLACEMENT_CSS } from './placement
 import { qrGeometry } from './qr-modules';
 import { assessScannability } from './scannability';
 import type { PreparedSvg } from './svg-image';
-import { contentText } from './text';
+import { t } from '../shared/i18n';
 import { trackUserFocus, trusted } from './trusted-input';
 
 export const PLACEMENT_ATTRIBUTE = 'data-pim-qr-placement';
@@ -84,7 +84,7 @@ export function createPlacement(
   const { host, root } = createHost(doc, PLACEMENT_ATTRIBUTE, spec.id);
   host.tabIndex = 0;
   host.setAttribute('role', 'group');
-  host.setAttribute('aria-label', contentText('placementLabel'));
+  host.setAttribute('aria-label', t('content_placementLabel'));
   host.setAttribute('data-mode', spec.mode);
   adoptStyles(root, PLACEMENT_CSS);
 
@@ -97,10 +97,10 @@ export function createPlacement(
   imageRoot.append(prepared.svg);
   clip.append(image);
 
-  const toolbar = element(doc, 'div', 'toolbar', { role: 'toolbar', 'aria-label': contentText('toolbar') });
-  const removeButton = element(doc, 'button', 'remove', { type: 'button', 'aria-label': contentText('remove'), title: contentText('remove') });
+  const toolbar = element(doc, 'div', 'toolbar', { role: 'toolbar', 'aria-label': t('content_toolbar') });
+  const removeButton = element(doc, 'button', 'remove', { type: 'button', 'aria-label': t('content_remove'), title: t('content_remove') });
   removeButton.textContent = '✕';
-  const opacityInput = element(doc, 'input', 'opacity', { type: 'range', min: '10', max: '100', step: '5', 'aria-label': contentText('opacity'), title: contentText('opacity') });
+  const opacityInput = element(doc, 'input', 'opacity', { type: 'range', min: '10', max: '100', step: '5', 'aria-label': t('content_opacity'), title: t('content_opacity') });
   opacityInput.value = String(Math.round((state.opacity ?? 1) * 100));
   toolbar.append(removeButton, opacityInput);
   const badge = element(doc, 'div', 'badge');
@@ -111,10 +111,10 @@ export function createPlacement(
   let pinButton: HTMLButtonElement | undefined;
   let resizeHandle: HTMLButtonElement | undefined;
   if (spec.mode === 'floating') {
-    pinButton = element(doc, 'button', 'pin', { type: 'button', 'aria-label': contentText('pin'), title: contentText('pin'), 'aria-pressed': 'false' });
+    pinButton = element(doc, 'button', 'pin', { type: 'button', 'aria-label': t('content_pin'), title: t('content_pin'), 'aria-pressed': 'false' });
     pinButton.textContent = '📌';
     toolbar.append(pinButton);
-    resizeHandle = element(doc, 'button', 'resize', { type: 'button', 'aria-label': contentText('resize'), title: contentText('resize') });
+    resizeHandle = element(doc, 'button', 'resize', { type: 'button', 'aria-label': t('content_resize'), title: t('content_resize') });
     frame.append(resizeHandle);
   }
   root.append(frame);

@@ -1,7 +1,7 @@
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { QrParamFields } from '../ui/QrParamFields';
 import { StatusMessage } from '../ui/StatusMessage';
 import { useOptionsStore } from './store';

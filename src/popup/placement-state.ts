@@ -1,11 +1,12 @@
 // How "Insert into page" places the QR (floating, in place of an element, inside it; by selector or
 // picked in the page; remembered or not), and the remembered placements of the target tab's site.
 import { signal } from '@preact/signals';
+import { PimError } from '../core/errors';
 import { originMatchPattern } from '../shared/page-address';
 import type { PlacementMode, PlaceRequest, RememberedPlacementList } from '../shared/placement-messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, LocalizedError, toErrorView } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { type ErrorView, toErrorView } from '../ui/error-view';
+import { t } from '../shared/i18n';
 import type { PageContext } from './page-context';
 import type { PopupPorts } from './ports';
 import type { ResultState } from './result-state';
@@ -51,11 +52,7 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     if (!remember.value || !origin) return Promise.resolve();
     return ports.requestHostPermission(originMatchPattern(origin)).then((granted) => {
       if (!granted) {
-        throw new LocalizedError({
-          kind: 'permission-denied',
-          message: t('placementAccessDenied', new URL(origin).host),
-          hint: t('placementAccessDeniedHint'),
-        });
+        throw new PimError('remember-access-refused', { params: { host: new URL(origin).host } });
       }
     });
   }
@@ -65,7 +62,7 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     const chosen = { mode: mode.value, selector: selector.value.trim(), remember: remember.value };
     picking.value = false;
     if (chosen.mode !== 'floating' && !pick && chosen.selector === '') {
-      result.error.value = { kind: 'invalid-parameters', message: t('placementNeedsTarget'), hint: t('placementNeedsTargetHint') };
+      result.error.value = toErrorView(new PimError('selector-missing'));
       return Promise.resolve();
     }
     const access = askToRemember();

@@ -3,13 +3,14 @@
 import { computed, effect, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { DEFAULT_PARAMS } from '../core/params';
+import { localDefaultParams } from '../shared/default-texts';
 import type { EnvironmentView, GenerateResult, HistoryItem } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import type { RequestLogEntry } from '../core/request-log';
 import { type ErrorView, toErrorView } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { createQrFormState, draftFromParams } from '../ui/qr-form-state';
+import { settingsNoticeText } from '../ui/settings-notice-text';
 import { parseDraft } from './draft';
 import { createLazyList } from './list-state';
 import type { PageContext } from './page-context';
@@ -36,7 +37,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   const environments = signal<EnvironmentView[]>([]);
   const environmentId = signal('sandbox');
   const environment = computed(() => environments.value.find((e) => e.id === environmentId.value));
-  const form = createQrFormState(draftFromParams(DEFAULT_PARAMS));
+  const form = createQrFormState(draftFromParams(localDefaultParams()));
   const generation = signal<GenerationState>({ state: 'idle' });
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -105,14 +106,14 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
         send('ui-bg-environments-list', undefined),
         ports.loadDraft(),
       ]);
-      const fallback = draftFromParams(settings.status === 'fulfilled' ? settings.value.defaults.params : DEFAULT_PARAMS);
+      const fallback = draftFromParams(settings.status === 'fulfilled' ? settings.value.defaults.params : localDefaultParams());
       form.load((stored.status === 'fulfilled' ? parseDraft(stored.value, fallback) : undefined) ?? fallback);
       if (list.status === 'fulfilled') environments.value = list.value;
       if (settings.status === 'fulfilled') {
         if (list.status !== 'fulfilled' || list.value.some((e) => e.id === settings.value.selectedEnvironmentId)) {
           environmentId.value = settings.value.selectedEnvironmentId;
         }
-        notice.value = settings.value.notice ?? '';
+        notice.value = settingsNoticeText(settings.value.notice);
       }
       const failed = [settings, list].find((r) => r.status === 'rejected');
       if (failed) problem.value = toErrorView(failed.reason);

@@ -6,6 +6,7 @@ import type { PimErrorData } from '../core/errors';
 import type { QrParams } from '../core/params';
 import type { RequestLogEntry } from '../core/request-log';
 import type { PlaceRequest, PlaceResult, RememberedPlacementList } from './placement-messages';
+import type { SettingsNotice } from './settings-notice';
 
 /** What the UI may know of an environment: never the secret, only whether one is set and, for secrets of 16 characters or more, its last 4. */
 export interface EnvironmentView extends Environment {
@@ -42,7 +43,7 @@ export interface SettingsView {
   selectedEnvironmentId: string;
   defaults: FormDefaults;
   /** Set when stored settings could not be read and were reset; shown to the user once. */
-  notice?: string;
+  notice?: SettingsNotice;
 }
 
 export interface GenerateRequest {

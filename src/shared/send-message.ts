@@ -8,7 +8,7 @@ export type SendMessage = <N extends MessageName>(name: N, payload: RequestOf<N>
 export const sendMessage: SendMessage = async (name, payload) => {
   const reply = (await browser.runtime.sendMessage({ name, payload })) as Reply<ResponseOf<typeof name>> | undefined;
   if (reply === undefined || reply === null || typeof reply !== 'object') {
-    throw new PimError('internal', { message: 'The extension’s background did not answer.' });
+    throw new PimError('background-silent');
   }
   if (!reply.ok) throw fromErrorData(reply.error);
   return reply.value;

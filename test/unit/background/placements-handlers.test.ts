@@ -15,16 +15,16 @@ describe('parsePlaceOrder', () => {
   });
 
   it.each([
-    ['no payload', undefined, /malformed/],
-    ['no svg', {}, /no QR image/],
-    ['a huge svg', { svg: 'x'.repeat(MAX_PLACE_SVG_CHARS + 1) }, /too large/],
-    ['an unknown mode', { svg, mode: 'overlay' }, /unknown placement mode/],
-    ['replace with neither selector nor pick', { svg, mode: 'replace' }, /Which element/],
-    ['pick for a floating QR', { svg, pick: true }, /works with/],
-    ['a non-boolean flag', { svg, remember: 'yes' }, /true or false/],
-    ['a bad tab id', { svg, tabId: -1 }, /tab number/],
-    ['a huge selector', { svg, mode: 'inside', selector: 'a'.repeat(1001) }, /selector/],
-  ])('refuses %s', (_name, payload, message) => {
+    ['no payload', undefined, { code: 'malformed-request' }],
+    ['no svg', {}, { code: 'no-image-to-place' }],
+    ['a huge svg', { svg: 'x'.repeat(MAX_PLACE_SVG_CHARS + 1) }, { code: 'image-too-large-to-place', params: { maxBytes: MAX_PLACE_SVG_CHARS } }],
+    ['an unknown mode', { svg, mode: 'overlay' }, { code: 'malformed-field', params: { field: 'mode' } }],
+    ['replace with neither selector nor pick', { svg, mode: 'replace' }, { code: 'selector-missing' }],
+    ['pick for a floating QR', { svg, pick: true }, { code: 'pick-needs-element-mode' }],
+    ['a non-boolean flag', { svg, remember: 'yes' }, { code: 'malformed-field', params: { field: 'remember' } }],
+    ['a bad tab id', { svg, tabId: -1 }, { code: 'malformed-field', params: { field: 'tabId' } }],
+    ['a huge selector', { svg, mode: 'inside', selector: 'a'.repeat(1001) }, { code: 'selector-too-long' }],
+  ])('refuses %s', (_name, payload, expected) => {
     let error: unknown;
     try {
       parsePlaceOrder(payload);
@@ -33,6 +33,6 @@ describe('parsePlaceOrder', () => {
     }
     expect(error).toBeInstanceOf(PimError);
     expect((error as PimError).kind).toBe('invalid-parameters');
-    expect((error as PimError).message).toMatch(message);
+    expect(error).toMatchObject(expected);
   });
 });

@@ -39,7 +39,7 @@ describe('routeMessage', () => {
     const reply = await routeMessage(
       handlers({
         'ui-bg-generate': async () => {
-          throw new PimError('timeout', { status: 504, transactionId: 'tx-1' });
+          throw new PimError('timeout', { params: { seconds: 20 }, status: 504, transactionId: 'tx-1' });
         },
         'ui-bg-log-get': async () => {
           throw new Error('secret-ish internal detail');
