@@ -65,7 +65,11 @@ export interface PlacementService {
 
 /** `host` is '' for a page that is not a web page, undefined when the tab's address is not known. */
 const notAllowedToRemember = (host: string | undefined) =>
-  host === '' ? new PimError('remember-needs-web-page') : host === undefined ? new PimError('remember-site-not-allowed') : new PimError('remember-host-not-allowed', { params: { host } });
+  host === ''
+    ? new PimError('remember-needs-web-page')
+    : host === undefined
+      ? new PimError('remember-site-not-allowed')
+      : new PimError('remember-host-not-allowed', { params: { host } });
 
 export function toSpec(p: RememberedPlacement): PlacementSpec {
   const spec: PlacementSpec = { id: p.id, svg: p.svg, mode: p.mode, size: p.size, opacity: p.opacity, remembered: true };
