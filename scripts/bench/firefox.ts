@@ -54,7 +54,7 @@ interface Bench {
 interface WireReply {
   ok: boolean;
   value?: unknown;
-  error?: { kind: string; message: string };
+  error?: { kind: string; code: string };
 }
 
 async function send<T>(page: Page, name: string, payload?: unknown): Promise<T> {

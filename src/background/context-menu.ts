@@ -7,6 +7,8 @@
 //   1. the element of the last `contextmenu` event, recorded if the controller was already there;
 //   2. what the click data names: the image/video by `srcUrl`, the link by `linkUrl`, the selection;
 //   3. otherwise it starts the element picker with the same QR: one more click, never a guess.
+import { placeFailedNotice } from '../shared/error-text';
+import { t } from '../shared/i18n';
 import { SELECTION_HINT_MAX_CHARS } from '../shared/limits';
 import type { HistoryItem } from '../shared/messages';
 import type { ContextTargetHints } from '../shared/placement-messages';
@@ -35,14 +37,13 @@ export interface ContextMenuDeps {
   tabs: TabPort;
   latestQr: () => Promise<HistoryItem | undefined>;
   newId: () => string;
-  text: (key: string, fallback: string) => string;
 }
 
-export async function createContextMenus(menus: MenusApi, text: ContextMenuDeps['text']): Promise<void> {
+export async function createContextMenus(menus: MenusApi): Promise<void> {
   await menus.removeAll();
-  menus.create({ id: MENU_PARENT, title: text('contextMenuPlace', 'Place PiM QR here'), contexts: [...CONTEXTS] });
-  menus.create({ id: MENU_OVER, parentId: MENU_PARENT, title: text('contextMenuPlaceOver', 'Over this element'), contexts: [...CONTEXTS] });
-  menus.create({ id: MENU_REPLACE, parentId: MENU_PARENT, title: text('contextMenuPlaceReplace', 'In place of this element'), contexts: [...CONTEXTS] });
+  menus.create({ id: MENU_PARENT, title: t('contextMenuPlace'), contexts: [...CONTEXTS] });
+  menus.create({ id: MENU_OVER, parentId: MENU_PARENT, title: t('contextMenuPlaceOver'), contexts: [...CONTEXTS] });
+  menus.create({ id: MENU_REPLACE, parentId: MENU_PARENT, title: t('contextMenuPlaceReplace'), contexts: [...CONTEXTS] });
 }
 
 export function contextHints(click: MenuClick): ContextTargetHints {
@@ -67,8 +68,7 @@ export async function placeFromContextMenu(deps: ContextMenuDeps, click: MenuCli
   try {
     const latest = await deps.latestQr();
     if (!latest) {
-      const text = deps.text('contextMenuNothingYet', 'Generate a QR code in the PiM QR popup first, then try again.');
-      await deps.tabs.send(tabId, 'bg-content-notice', { text }, frameId);
+      await deps.tabs.send(tabId, 'bg-content-notice', { text: t('contextMenuNothingYet') }, frameId);
       return;
     }
     const how = click.menuItemId === MENU_REPLACE ? 'replace' : 'over';
@@ -80,7 +80,6 @@ export async function placeFromContextMenu(deps: ContextMenuDeps, click: MenuCli
     );
   } catch (error) {
     console.warn('[context-menu] placing failed', error);
-    const message = error instanceof Error ? error.message : 'The QR could not be placed.';
-    await deps.tabs.send(tabId, 'bg-content-notice', { text: message }, frameId).catch(() => undefined);
+    await deps.tabs.send(tabId, 'bg-content-notice', { text: placeFailedNotice(error) }, frameId).catch(() => undefined);
   }
 }

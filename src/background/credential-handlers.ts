@@ -14,10 +14,10 @@ export function createCredentialHandlers(deps: ApiDeps) {
       const settings = await deps.settings.update(async (current) => {
         const environment = findEnvironment(current, environmentId);
         if (environment.kind === 'sandbox') {
-          throw new PimError('invalid-parameters', { message: 'The Sandbox needs no credentials.', hint: '' });
+          throw new PimError('sandbox-needs-no-credentials');
         }
         if (clientId === '') {
-          throw new PimError('invalid-parameters', { message: 'Client ID is required.', hint: '' });
+          throw new PimError('client-id-required');
         }
         const origin = new URL(environment.baseUrl).origin;
         // An empty secret keeps the stored one, but only for the origin and client ID it was saved for.

@@ -29,7 +29,7 @@ export function createEnvironmentHandlers(deps: EnvironmentDeps) {
       const settings = await deps.settings.update(async (current) => {
         const environment = findEnvironment(current, id);
         if (environment.kind !== 'custom') {
-          throw new PimError('invalid-parameters', { message: 'The built-in environments cannot be deleted.', hint: '' });
+          throw new PimError('built-in-undeletable');
         }
         const { [id]: _removed, ...credentials } = current.credentials;
         await deps.secrets.remove(id);
@@ -54,11 +54,7 @@ async function saveEnvironment(deps: EnvironmentDeps, current: Settings, payload
   }
   const checked = validateEnvironmentInput(payload, others, () => `custom-${deps.newId()}`);
   if (!checked.ok) {
-    const first = Object.values(checked.errors)[0];
-    throw new PimError('invalid-parameters', {
-      message: first?.message ?? 'The environment is not valid.',
-      hint: 'Correct the field and save again.',
-    });
+    throw new PimError('environment-invalid');
   }
   const saved = checked.environment;
   const index = current.customEnvironments.findIndex((e) => e.id === checked.environment.id);

@@ -14,10 +14,7 @@ export function allEnvironments(settings: Settings): Environment[] {
 export function findEnvironment(settings: Settings, id: unknown): Environment {
   const environment = allEnvironments(settings).find((e) => e.id === id);
   if (!environment) {
-    throw new PimError('invalid-parameters', {
-      message: 'That environment no longer exists.',
-      hint: 'Choose another environment.',
-    });
+    throw new PimError('environment-gone');
   }
   return environment;
 }

@@ -72,10 +72,7 @@ async function curlFor(deps: ApiDeps, logEntryId: string | undefined): Promise<s
   const imageCalls = entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{'));
   const entry = logEntryId === undefined ? imageCalls[0] : entries.find((e) => e.id === logEntryId);
   if (!entry) {
-    throw new PimError('invalid-parameters', {
-      message: 'There is no request to copy yet.',
-      hint: 'Generate a QR code first.',
-    });
+    throw new PimError('nothing-to-copy');
   }
   const settings = await deps.settings.read();
   const environment = findEnvironment(settings, entry.environment);

@@ -48,8 +48,8 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   const environment = findEnvironment(settings, environmentId);
   const { savedFor, ...credentials } = await credentialsFor(settings, environment, deps.secrets);
   if (savedFor) {
-    throw new PimError('not-configured', {
-      message: `The stored client secret was saved for ${savedFor.origin} with client ID "${savedFor.clientId}", so it is not sent to ${new URL(environment.baseUrl).origin} with client ID "${credentials.clientId}".`,
+    throw new PimError('secret-bound-elsewhere', {
+      params: { savedOrigin: savedFor.origin, savedClientId: savedFor.clientId, origin: new URL(environment.baseUrl).origin, clientId: credentials.clientId },
     });
   }
   if (credentials.clientId === '' || credentials.clientSecret === '') {
@@ -58,18 +58,12 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   // Saved before host names were checked (settings keep it so nothing is lost): never contacted.
   const problem = environment.kind === 'custom' ? baseUrlProblem(environment.baseUrl) : undefined;
   if (problem) {
-    throw new PimError('permission-denied', {
-      message: `The base URL of "${environment.name}" cannot be used: ${problem.message}`,
-      hint: 'Open Options, choose this environment and correct its base URL.',
-    });
+    throw new PimError('stored-host-invalid', { params: { environment: environment.name } });
   }
   if (environment.kind === 'custom' && needsHostPermission(environment.baseUrl)) {
     const pattern = originPattern(environment.baseUrl);
     if (!(await deps.hasHostPermission(pattern))) {
-      throw new PimError('permission-denied', {
-        message: `The extension may not contact ${new URL(environment.baseUrl).host} yet.`,
-        hint: 'Open Options, choose this environment and press Save to grant access.',
-      });
+      throw new PimError('host-not-granted', { params: { host: new URL(environment.baseUrl).host } });
     }
   }
   const fetch = environment.kind === 'sandbox' ? deps.sandboxFetch : deps.fetch;

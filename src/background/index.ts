@@ -6,6 +6,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import contentScriptFile from '../content/content-script?script&iife';
 import { createSandboxHandler, sandboxFetch } from '../core/sandbox/handler';
 import { sleep } from '../core/sleep';
+import { t } from '../shared/i18n';
 import { createContentHandlers } from './content-handlers';
 import { createContextMenus, placeFromContextMenu } from './context-menu';
 import { createHistoryStore } from './history';
@@ -44,7 +45,6 @@ void settings.read().catch((error: unknown) => console.warn('[settings] could no
 const history = createHistoryStore(local);
 const now = () => Date.now();
 const hasHostPermission = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
-const text = (key: string, fallback: string) => browser.i18n.getMessage(key) || fallback;
 
 const tabs = createTabPort(browser.tabs, browser.scripting, contentScriptFile);
 const placementStore = createPlacementStore(local);
@@ -71,7 +71,8 @@ const ui = createUiHandlers({
   fetch: (input, init) => fetch(input, init),
   // The built-in Sandbox: the emulator `npm run sandbox` wraps, in-process, so it needs no network.
   // Only the plain emulator: faults, hostile answers and admin routes stay in the development layer.
-  sandboxFetch: sandboxFetch(createSandboxHandler()),
+  // Its band is printed in the QR image, so it is in the browser's language.
+  sandboxFetch: sandboxFetch(createSandboxHandler({ bandLabel: t('sandboxBand') })),
   now,
   sleep,
   random: Math.random,
@@ -89,11 +90,11 @@ const onMessage = (message: unknown, sender: Runtime.MessageSender) => route(mes
 browser.runtime.onMessage.addListener(onMessage as Runtime.OnMessageListenerAsync);
 
 browser.runtime.onInstalled.addListener(() => {
-  void createContextMenus(browser.contextMenus, text).catch((error: unknown) => console.warn('[context-menu] setup failed', error));
+  void createContextMenus(browser.contextMenus).catch((error: unknown) => console.warn('[context-menu] setup failed', error));
   void syncScripts();
 });
 browser.runtime.onStartup.addListener(() => void syncScripts());
 browser.permissions.onRemoved.addListener(() => void syncScripts());
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  void placeFromContextMenu({ tabs, latestQr: async () => (await history.list())[0], newId, text }, info, tab?.id);
+  void placeFromContextMenu({ tabs, latestQr: async () => (await history.list())[0], newId }, info, tab?.id);
 });

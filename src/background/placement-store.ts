@@ -52,7 +52,7 @@ export function createPlacementStore(local: KeyValueStore): PlacementStore {
     add: (placement) =>
       placements.change(async (current, writer) => {
         const checked = validatePlacement(placement);
-        if (!checked) throw new PimError('invalid-parameters', { message: 'This placement cannot be remembered.', hint: '' });
+        if (!checked) throw new PimError('placement-not-rememberable');
         const items = [...current.filter((p) => p.id !== checked.id), checked];
         checkLimits(items);
         await writer.write({ items });
@@ -80,17 +80,11 @@ export function createPlacementStore(local: KeyValueStore): PlacementStore {
 
 function checkLimits(items: RememberedPlacement[]): void {
   if (items.length > MAX_PLACEMENTS) {
-    throw new PimError('invalid-parameters', {
-      message: `PiM QR remembers at most ${MAX_PLACEMENTS} placements.`,
-      hint: 'Remove some in “Remembered on this site” first.',
-    });
+    throw new PimError('too-many-placements', { params: { max: MAX_PLACEMENTS } });
   }
   const total = items.reduce((sum, p) => sum + p.svg.length, 0);
   if (total > MAX_PLACEMENTS_TOTAL_CHARS) {
-    throw new PimError('invalid-parameters', {
-      message: 'The remembered QR codes take too much room.',
-      hint: 'Remove some remembered placements, or use smaller images.',
-    });
+    throw new PimError('placements-too-large');
   }
 }
 

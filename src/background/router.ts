@@ -34,11 +34,7 @@ export function createUiRouter(handlers: UiHandlers, context: RouterContext): Ro
     admit: (sender: SenderFacts) => onlyIf(isOwnUiPage(sender, context.extensionOrigin, context.runtimeId)),
     refusal: refuse(
       'router',
-      () =>
-        new PimError('permission-denied', {
-          message: 'Only the extension’s own pages may send this request.',
-          hint: 'Use the PiM QR popup or options page.',
-        }),
+      () => new PimError('sender-not-allowed'),
     ),
   });
 }
@@ -49,7 +45,7 @@ export function createContentRouter(handlers: ContentHandlers, runtimeId: string
     handlers,
     label: 'content-router',
     admit: (sender: SenderFacts) => contentScriptSender(sender, runtimeId) ?? false,
-    refusal: refuse('content-router', () => new PimError('permission-denied', { message: 'Only PiM QR’s own page script may send this request.', hint: '' })),
+    refusal: refuse('content-router', () => new PimError('page-script-only')),
   });
 }
 

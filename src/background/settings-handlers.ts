@@ -1,4 +1,6 @@
 // The settings the pages share: the selected environment and the form's defaults.
+import { canonicalDefaults, localizeDefaults } from '../core/params';
+import { defaultTexts } from '../shared/default-texts';
 import type { SettingsView } from '../shared/messages';
 import { findEnvironment } from './environments';
 import type { UiHandlers } from './router';
@@ -8,7 +10,9 @@ import type { SettingsStore } from './settings-store';
 export function createSettingsHandlers(deps: { settings: SettingsStore }) {
   const settingsView = async (settings: Settings): Promise<SettingsView> => {
     const notice = await deps.settings.takeNotice();
-    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults: settings.defaults };
+    // Defaults still equal to the shipped ones are shown, and printed, in the browser's language.
+    const defaults = { ...settings.defaults, params: localizeDefaults(settings.defaults.params, defaultTexts()) };
+    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults };
     if (notice !== undefined) view.notice = notice;
     return view;
   };
@@ -22,7 +26,13 @@ export function createSettingsHandlers(deps: { settings: SettingsStore }) {
         if (change.selectedEnvironmentId !== undefined) {
           updated.selectedEnvironmentId = findEnvironment(settings, change.selectedEnvironmentId).id;
         }
-        if (change.defaults !== undefined) updated.defaults = { ...settings.defaults, ...change.defaults };
+        if (change.defaults !== undefined) {
+          const { params, historySize } = change.defaults;
+          updated.defaults = {
+            params: params === undefined ? settings.defaults.params : canonicalDefaults(params, defaultTexts()),
+            historySize: historySize ?? settings.defaults.historySize,
+          };
+        }
         return updated;
       });
       return settingsView(next);

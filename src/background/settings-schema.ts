@@ -5,6 +5,7 @@ import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
 import { isHistorySize } from '../shared/limits';
 import type { ItemSpec, LoadInfo } from '../core/storage-item';
 import { type Migrations, versioned } from '../core/storage-layout';
+import type { DroppedSetting, SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
 export const SETTINGS_VERSION = 3;
@@ -45,7 +46,7 @@ export interface LoadedSettings {
   /** Whether what was stored differs from `settings` and must be written back. */
   changed: boolean;
   /** Told to the user once when something they had stored could not be kept. */
-  notice?: string;
+  notice?: SettingsNotice;
   /**
    * Secrets an older version kept in these settings, by environment id. `settings` no longer holds
    * them: the store must move them to the secret store before it writes `settings` back.
@@ -92,10 +93,10 @@ export const SETTINGS_ITEM: ItemSpec<Settings, LoadedSettings> = {
   parse: parseSettings,
 };
 
-const RESET_NOTICES: Record<NonNullable<LoadInfo['problem']>, string> = {
-  unreadable: 'Your saved settings could not be read and were reset to the defaults.',
-  newer: 'Your saved settings come from a newer version of PiM QR and were reset to the defaults.',
-  'unknown-older': 'Your saved settings are from an unknown older version and were reset to the defaults.',
+const RESET_NOTICES: Record<NonNullable<LoadInfo['problem']>, SettingsNotice> = {
+  unreadable: { code: 'settings-unreadable' },
+  newer: { code: 'settings-from-newer-version' },
+  'unknown-older': { code: 'settings-from-unknown-version' },
 };
 
 /** What the settings item holds once migrated: every valid part kept, the rest dropped and named. */
@@ -114,7 +115,7 @@ export function loadSettings(stored: unknown): LoadedSettings {
 /** Keeps every valid part of a current-version object and drops the rest, saying what was dropped. */
 function repair(raw: Raw, migrated: boolean): LoadedSettings {
   const base = defaultSettings();
-  const dropped: string[] = [];
+  const dropped: DroppedSetting[] = [];
 
   const customEnvironments: Environment[] = [];
   for (const item of Array.isArray(raw.customEnvironments) ? raw.customEnvironments : []) {
@@ -122,7 +123,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
     if (checked.ok && isObject(item) && typeof item.id === 'string' && item.id.startsWith('custom-')) {
       customEnvironments.push({ ...checked.environment, id: item.id });
     } else {
-      dropped.push(`environment ${isObject(item) && typeof item.name === 'string' ? `"${item.name}"` : '(unnamed)'}`);
+      dropped.push({ environment: isObject(item) && typeof item.name === 'string' ? item.name : '' });
     }
   }
 
@@ -144,7 +145,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   const rawDefaults = isObject(raw.defaults) ? raw.defaults : {};
   const checkedParams = validateParams(rawDefaults.params);
   const params = checkedParams.ok ? checkedParams.params : base.defaults.params;
-  if (raw.defaults !== undefined && !checkedParams.ok) dropped.push('form defaults');
+  if (raw.defaults !== undefined && !checkedParams.ok) dropped.push({ formDefaults: true });
   const historySize = isHistorySize(rawDefaults.historySize) ? rawDefaults.historySize : HISTORY_SIZE_DEFAULT;
 
   const settings: Settings = {
@@ -159,7 +160,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   const changed = migrated || stableJson(settings) !== stableJson(raw);
   const result: LoadedSettings = { settings, changed };
   if (Object.keys(legacySecrets).length > 0) result.legacySecrets = legacySecrets;
-  if (dropped.length > 0) result.notice = `Some saved settings could not be read and were removed: ${dropped.join(', ')}.`;
+  if (dropped.length > 0) result.notice = { code: 'settings-dropped', dropped };
   return result;
 }
 
@@ -169,7 +170,7 @@ function stableJson(value: unknown): string {
   );
 }
 
-function reset(notice: string): LoadedSettings {
+function reset(notice: SettingsNotice): LoadedSettings {
   return { settings: defaultSettings(), changed: true, notice };
 }
 

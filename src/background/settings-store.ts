@@ -5,6 +5,7 @@ import { apiOrigin } from '../core/environments';
 import { PimError } from '../core/errors';
 import { type ItemWriter, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
+import { parseSettingsNotice, type SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import { allEnvironments } from './environments';
 import type { SecretStore } from './secret-store';
@@ -14,7 +15,7 @@ export interface SettingsStore {
   read(): Promise<Settings>;
   update(change: (settings: Settings) => Settings | Promise<Settings>): Promise<Settings>;
   /** A one-time message about settings that had to be reset; reading it clears it. */
-  takeNotice(): Promise<string | undefined>;
+  takeNotice(): Promise<SettingsNotice | undefined>;
 }
 
 export function createSettingsStore(local: KeyValueStore, secrets: SecretStore): SettingsStore {
@@ -43,10 +44,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore):
       item.change(async (loaded, writer) => {
         const current = await settle(loaded, writer);
         if (current.stuck) {
-          throw new PimError('internal', {
-            message: 'Client secrets saved by an older version could not be moved to protected storage, so nothing was changed.',
-            hint: 'Reload the extension and try again.',
-          });
+          throw new PimError('secret-move-failed');
         }
         const next = await change(current.settings);
         await writer.write(next);
@@ -56,7 +54,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore):
       const stored = await notice.read();
       if (stored === undefined) return undefined;
       await notice.remove();
-      return typeof stored === 'string' ? stored : undefined;
+      return parseSettingsNotice(stored);
     },
   };
 }

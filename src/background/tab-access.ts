@@ -27,7 +27,7 @@ type TabMessageName = NameOf<WorkerToContent>;
 type TabRequest<N extends TabMessageName> = RequestOf<WorkerToContent, N>;
 type TabResponse<N extends TabMessageName> = ResponseOf<WorkerToContent, N>;
 
-const pageDidNotAnswer = () => new PimError('internal', { message: 'The page did not answer.', hint: 'Reload the page and try again.' });
+const pageDidNotAnswer = () => new PimError('page-silent');
 
 export interface TabPort {
   resolve(tabId?: number): Promise<TabTarget>;
@@ -48,12 +48,12 @@ export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScr
           const tab = await tabs.get(tabId);
           return tab.url === undefined ? { tabId } : { tabId, url: tab.url };
         } catch {
-          throw new PimError('invalid-parameters', { message: 'That tab is no longer open.', hint: 'Go back to the page and try again.' });
+          throw new PimError('tab-closed');
         }
       }
       const [tab] = await tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
       if (tab?.id === undefined) {
-        throw new PimError('invalid-parameters', { message: 'There is no page to place the QR on.', hint: 'Open a web page and try again.' });
+        throw new PimError('no-page');
       }
       return tab.url === undefined ? { tabId: tab.id } : { tabId: tab.id, url: tab.url };
     },

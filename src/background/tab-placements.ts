@@ -7,11 +7,13 @@ import type { PlacementDeps, TabPlacements } from './placement-service';
 import type { RememberedPlacement } from './placement-store';
 import { rememberedPlacement } from './remembered-placement';
 
-const notAllowedToRemember = (host: string) =>
-  new PimError('permission-denied', {
-    message: host === '' ? 'Only web pages (http and https) can remember a placement.' : `PiM QR may not run on ${host} yet, so it cannot remember this placement.`,
-    hint: host === '' ? 'Open the web page and try again.' : 'Tick “Remember on this site” again and allow access when the browser asks.',
-  });
+/** `host` is '' for a page that is not a web page, undefined when the tab's address is not known. */
+const notAllowedToRemember = (host: string | undefined) =>
+  host === ''
+    ? new PimError('remember-needs-web-page')
+    : host === undefined
+      ? new PimError('remember-site-not-allowed')
+      : new PimError('remember-host-not-allowed', { params: { host } });
 
 export function createTabPlacements(deps: PlacementDeps): TabPlacements {
   const { store, tabs } = deps;
@@ -19,7 +21,7 @@ export function createTabPlacements(deps: PlacementDeps): TabPlacements {
   async function rememberable(url: string | undefined): Promise<PageAddress> {
     const address = pageAddress(url);
     if (!address) {
-      throw notAllowedToRemember(url === undefined ? 'this site' : '');
+      throw notAllowedToRemember(url === undefined ? undefined : '');
     }
     if (!(await deps.hasHostPermission(originMatchPattern(address.origin)))) throw notAllowedToRemember(new URL(address.origin).host);
     return address;

@@ -12,7 +12,6 @@ import { createPlacement, type Placement, type PlacementChange, type PlacementEv
 import { MIN_SIDE } from './placement-geometry';
 import type { Retries } from './retries';
 import { prepareSvg, type PreparedSvg } from './svg-image';
-import { contentText } from './text';
 
 export type SendToBackground = Send<ContentToWorker>;
 
@@ -33,22 +32,16 @@ export interface PagePlacements {
 
 export function resolveSelector(doc: Document, selector: string | undefined): Element {
   if (selector === undefined || selector.trim() === '') {
-    throw new PimError('invalid-parameters', { message: 'Which element should the QR go in?', hint: 'Type a CSS selector, or use “Pick an element”.' });
+    throw new PimError('selector-missing');
   }
   let found: Element | null;
   try {
     found = doc.querySelector(selector);
   } catch {
-    throw new PimError('invalid-parameters', {
-      message: `“${selector}” is not a valid CSS selector.`,
-      hint: 'Check the selector (for example #login-qr or .qr-slot), or use “Pick an element”.',
-    });
+    throw new PimError('selector-invalid', { params: { selector } });
   }
   if (!found) {
-    throw new PimError('invalid-parameters', {
-      message: `No element on this page matches “${selector}”.`,
-      hint: 'Check the selector, or use “Pick an element”.',
-    });
+    throw new PimError('selector-no-match', { params: { selector } });
   }
   return found;
 }
@@ -104,7 +97,7 @@ export function createPagePlacements(send: SendToBackground, retries: Retries, w
     if (spec.mode !== 'floating') {
       target = explicitTarget ?? resolveSelector(doc, spec.selector);
       if (!isPickable(target) || (spec.mode === 'replace' && target === doc.body)) {
-        throw new PimError('invalid-parameters', { message: contentText('pickNotHere'), hint: 'Choose an element inside the page.' });
+        throw new PimError('pick-outside-page');
       }
     }
     const prepared = preparedFor(spec);

@@ -4,7 +4,7 @@
 import { cssSelectorFor } from './css-selector';
 import { isOurElement, ownElement } from './own-elements';
 import { adoptStyles, createHost, forceStyles, PICKER_CSS } from './placement-style';
-import { contentText } from './text';
+import { t } from '../shared/i18n';
 import { trusted } from './trusted-input';
 
 export interface PickerEvents {
@@ -26,7 +26,7 @@ function drawPicker(doc: Document): { host: HTMLElement; box: HTMLElement; label
   const box = ownElement(doc, 'div', 'box');
   const label = ownElement(doc, 'div', 'label');
   const banner = ownElement(doc, 'div', 'banner', { role: 'status' });
-  banner.textContent = contentText('pickBanner');
+  banner.textContent = t('content_pickBanner');
   root.append(box, label, banner);
   doc.documentElement.append(host);
   return { host, box, label };

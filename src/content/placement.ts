@@ -15,7 +15,7 @@ import { adoptStyles, createHost, PLACEMENT_CSS } from './placement-style';
 import { qrGeometry, type QrGeometry } from './qr-modules';
 import { assessScannability } from './scannability';
 import type { PreparedSvg } from './svg-image';
-import { contentText } from './text';
+import { t } from '../shared/i18n';
 import { trackUserFocus, trusted } from './trusted-input';
 
 export type { PlacementChange } from './modes/mode';
@@ -46,7 +46,7 @@ function drawFrame(doc: Document, spec: PlacementSpec, prepared: PreparedSvg) {
   const { host, root } = createHost(doc, PLACEMENT_ATTRIBUTE, spec.id);
   host.tabIndex = 0;
   host.setAttribute('role', 'group');
-  host.setAttribute('aria-label', contentText('placementLabel'));
+  host.setAttribute('aria-label', t('content_placementLabel'));
   host.setAttribute('data-mode', spec.mode);
   adoptStyles(root, PLACEMENT_CSS);
 
@@ -58,7 +58,7 @@ function drawFrame(doc: Document, spec: PlacementSpec, prepared: PreparedSvg) {
   adoptStyles(imageRoot, IMAGE_CSS);
   imageRoot.append(prepared.svg);
   clip.append(image);
-  const toolbar = ownElement(doc, 'div', 'toolbar', { role: 'toolbar', 'aria-label': contentText('toolbar') });
+  const toolbar = ownElement(doc, 'div', 'toolbar', { role: 'toolbar', 'aria-label': t('content_toolbar') });
   frame.append(clip, toolbar);
   root.append(frame);
   return { host, root, frame, toolbar, image };
@@ -68,9 +68,9 @@ function drawFrame(doc: Document, spec: PlacementSpec, prepared: PreparedSvg) {
 function addToolbar(context: ModeContext, removeByUser: () => void): void {
   const { host, root, state, signal } = context;
   const doc = host.ownerDocument;
-  const removeButton = ownElement(doc, 'button', 'remove', { type: 'button', 'aria-label': contentText('remove'), title: contentText('remove') });
+  const removeButton = ownElement(doc, 'button', 'remove', { type: 'button', 'aria-label': t('content_remove'), title: t('content_remove') });
   removeButton.textContent = '✕';
-  const opacityInput = ownElement(doc, 'input', 'opacity', { type: 'range', min: '10', max: '100', step: '5', 'aria-label': contentText('opacity'), title: contentText('opacity') });
+  const opacityInput = ownElement(doc, 'input', 'opacity', { type: 'range', min: '10', max: '100', step: '5', 'aria-label': t('content_opacity'), title: t('content_opacity') });
   opacityInput.value = String(Math.round((state.opacity ?? 1) * 100));
   context.toolbar.append(removeButton, opacityInput);
   removeButton.addEventListener(

@@ -1,5 +1,5 @@
 // Will a phone scan this placement? Pure: the facts are measured elsewhere (measure-placement.ts).
-import { contentText } from './text';
+import { formatNumber, t } from '../shared/i18n';
 
 /** Below this many device pixels per QR module, phone cameras start to miss codes. */
 export const MIN_MODULE_DEVICE_PX = 2;
@@ -30,30 +30,28 @@ export interface ScanReport {
   moduleDevicePx?: number;
 }
 
-const round = (n: number) => Math.round(n);
+/** "240×240", numbers as the reader writes them. */
+const size = (width: number, height: number) => `${formatNumber(Math.round(width))}×${formatNumber(Math.round(height))}`;
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 export function assessScannability(facts: ScanFacts): ScanReport {
   const dpr = facts.devicePixelRatio > 0 && Number.isFinite(facts.devicePixelRatio) ? facts.devicePixelRatio : 1;
-  const sizeText = contentText('sizeText', [
-    `${round(facts.width)}×${round(facts.height)}`,
-    `${round(facts.width * dpr)}×${round(facts.height * dpr)}`,
-  ]);
+  const sizeText = t('content_sizeText', size(facts.width, facts.height), size(facts.width * dpr, facts.height * dpr));
   const warnings: ScanReport['warnings'] = [];
   const report: ScanReport = { sizeText, warnings };
   if (facts.hidden || facts.width < 1 || facts.height < 1) {
-    warnings.push({ kind: 'hidden', text: contentText('warnHidden') });
+    warnings.push({ kind: 'hidden', text: t('content_warnHidden') });
     return report;
   }
   if (facts.moduleCssPx !== undefined && facts.moduleCssPx > 0) {
     const moduleDevicePx = facts.moduleCssPx * dpr;
     report.moduleDevicePx = oneDecimal(moduleDevicePx);
     if (moduleDevicePx < MIN_MODULE_DEVICE_PX) {
-      warnings.push({ kind: 'too-small', text: contentText('warnTooSmall', [String(oneDecimal(moduleDevicePx))]) });
+      warnings.push({ kind: 'too-small', text: t('content_warnTooSmall', oneDecimal(moduleDevicePx)) });
     }
   }
-  if (facts.clipped) warnings.push({ kind: 'clipped', text: contentText('warnClipped') });
-  if (facts.opacity < MIN_OPACITY) warnings.push({ kind: 'transparent', text: contentText('warnTransparent') });
-  if (facts.covered) warnings.push({ kind: 'covered', text: contentText('warnCovered') });
+  if (facts.clipped) warnings.push({ kind: 'clipped', text: t('content_warnClipped') });
+  if (facts.opacity < MIN_OPACITY) warnings.push({ kind: 'transparent', text: t('content_warnTransparent') });
+  if (facts.covered) warnings.push({ kind: 'covered', text: t('content_warnCovered') });
   return report;
 }

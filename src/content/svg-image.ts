@@ -4,16 +4,9 @@
 import { PimError } from '../core/errors';
 import DOMPurify from 'dompurify';
 import { isContainedStylesheet, isSafeAttribute, sanitizeSvg, SvgSanitizeError } from '../shared/sanitize-svg';
-import { contentText } from './text';
+import { t } from '../shared/i18n';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function refused(message: string): PimError {
-  return new PimError('unreadable-response', {
-    message,
-    hint: 'Generate the QR code again; if it keeps happening, check the environment’s responses in the request log.',
-  });
-}
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 
@@ -33,7 +26,7 @@ export function purifyInPlace(svg: Element): void {
     });
   }
   // Without a DOM, DOMPurify returns its input untouched: refuse instead.
-  if (!purifier.isSupported) throw refused('This image cannot be checked on this page.');
+  if (!purifier.isSupported) throw new PimError('svg-uncheckable');
   purifier.sanitize(svg, { IN_PLACE: true, USE_PROFILES: { svg: true, svgFilters: true }, FORBID_TAGS: ['foreignObject', 'a', 'image', 'feImage'] });
 }
 
@@ -49,13 +42,13 @@ export function prepareSvg(doc: Document, markup: string): PreparedSvg {
   try {
     clean = sanitizeSvg(markup);
   } catch (error) {
-    if (error instanceof SvgSanitizeError) throw refused(`This image cannot be placed: ${error.message}`);
+    if (error instanceof SvgSanitizeError) throw new PimError('svg-refused');
     throw error;
   }
   const parsed = new DOMParser().parseFromString(clean, 'image/svg+xml');
   const root = parsed.documentElement;
   if (root.localName !== 'svg' || root.namespaceURI !== SVG_NS || parsed.getElementsByTagName('parsererror').length > 0) {
-    throw refused('This image cannot be placed: it is not a well-formed SVG.');
+    throw new PimError('svg-refused');
   }
   purifyInPlace(root);
   const svg = doc.importNode(root, true) as unknown as SVGSVGElement;
@@ -74,6 +67,6 @@ export function prepareSvg(doc: Document, markup: string): PreparedSvg {
   svg.removeAttribute('height');
   svg.setAttribute('role', 'img');
   svg.setAttribute('focusable', 'false');
-  if (!svg.querySelector('title')) svg.setAttribute('aria-label', contentText('qrLabel'));
+  if (!svg.querySelector('title')) svg.setAttribute('aria-label', t('content_qrLabel'));
   return natural ? { svg, natural } : { svg };
 }

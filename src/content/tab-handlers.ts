@@ -7,7 +7,8 @@ import { cssSelectorFor } from './css-selector';
 import { showNotice } from './notice';
 import { type PagePlacements, reportFailure, type SendToBackground } from './page-placements';
 import { startPicker } from './picker';
-import { contentText } from './text';
+import { placeFailedNotice } from '../shared/error-text';
+import { t } from '../shared/i18n';
 
 export type TabHandlers = Handlers<WorkerToContent>;
 
@@ -30,12 +31,12 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
           try {
             onPicked(element);
           } catch (error) {
-            showNotice(contentText('placeFailed', [error instanceof Error ? error.message : String(error)]), win);
+            showNotice(placeFailedNotice(error), win);
           }
         },
         cancelled: () => {
           stopPicker = undefined;
-          showNotice(contentText('pickCancelled'), win, 2500);
+          showNotice(t('content_pickCancelled'), win, 2500);
         },
       },
       win,

@@ -14,7 +14,7 @@ export function createDeadline(options: { timeoutMs: number; signal?: AbortSigna
   const controller = new AbortController();
   const seconds = Math.round(options.timeoutMs / 100) / 10;
   const timer = setTimeout(() => {
-    controller.abort(new PimError('timeout', { message: `The API took too long to answer (over ${seconds} s).` }));
+    controller.abort(new PimError('timeout', { params: { seconds } }));
   }, options.timeoutMs);
   const onCallerAbort = () => controller.abort(new PimError('cancelled'));
   const caller = options.signal;

@@ -23,24 +23,24 @@ export function decodeImageBody(body: string, contentType?: string | null): stri
   }
   // trim() also drops a byte order mark: U+FEFF counts as white space.
   const text = body.trim();
-  if (text === '') throw unreadable("The server's answer is empty.");
+  if (text === '') throw new PimError('answer-empty');
   try {
     if (!text.startsWith('{') && !text.startsWith('[') && !text.startsWith('"')) return decodeCandidate(text);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw unreadable("The server's answer is not valid JSON.");
+      throw new PimError('answer-not-json');
     }
     if (typeof json === 'string') return decodeCandidate(json);
     const svg = findSvg(json, 0);
-    if (svg === undefined) throw unreadable("The server's answer holds no SVG image.");
+    if (svg === undefined) throw new PimError('answer-without-svg');
     return svg;
   } catch (error) {
     // A captive portal or proxy page is a common cause: say so rather than "not base64".
     // Headers.get has already stripped the white space around the value.
     if (/^text\/html\b/i.test(contentType ?? '') || /^<(!doctype html|html)\b/i.test(text)) {
-      throw unreadable("The server answered with a web page, not an SVG image.");
+      throw new PimError('answer-is-web-page');
     }
     throw error;
   }
@@ -49,7 +49,7 @@ export function decodeImageBody(body: string, contentType?: string | null): stri
 /** Decodes one string that should be the image: markup, a data: URL or base64. Throws if it is not. */
 function decodeCandidate(value: string): string {
   let text = value.trim();
-  if (text === '') throw unreadable("The server's answer is empty.");
+  if (text === '') throw new PimError('answer-empty');
   const dataUrl = DATA_URL.exec(text);
   if (dataUrl) {
     text = text.slice(dataUrl[0].length);
@@ -89,7 +89,7 @@ function decodeBase64Utf8(text: string): string {
   // Tolerate line breaks (MIME-style wrapping) and the URL-safe alphabet.
   let b64 = text.replace(/\s/g, '').replace(/-/g, '+').replace(/_/g, '/');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 === 1) {
-    throw unreadable("The server's answer is not valid base64.");
+    throw new PimError('answer-not-base64');
   }
   // The check above allows '=' only at the end. atob takes base64 without padding, so a missing or
   // short padding needs no repair: all of it goes.
@@ -98,14 +98,14 @@ function decodeBase64Utf8(text: string): string {
   try {
     binary = atob(b64);
   } catch {
-    throw unreadable("The server's answer is not valid base64.");
+    throw new PimError('answer-not-base64');
   }
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   try {
     // fatal: bytes that are not UTF-8 are not an SVG file; the default decoder drops a BOM.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw unreadable("The server's answer is not an SVG image.");
+    throw new PimError('answer-not-svg');
   }
 }
 
@@ -113,7 +113,7 @@ function safeDecodeUri(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw unreadable("The server's answer is not an SVG image.");
+    throw new PimError('answer-not-svg');
   }
 }
 
@@ -125,10 +125,6 @@ const SVG_END = /(?:<\/svg\s*>|<svg[^>]*\/>)\s*(?:<!--[\s\S]*?-->\s*)*$/i;
 
 function requireSvg(markup: string): string {
   const svg = markup.trim();
-  if (!SVG_START.test(svg) || !SVG_END.test(svg)) throw unreadable("The server's answer is not an SVG image.");
+  if (!SVG_START.test(svg) || !SVG_END.test(svg)) throw new PimError('answer-not-svg');
   return svg;
-}
-
-function unreadable(message: string): PimError {
-  return new PimError('unreadable-response', { message });
 }

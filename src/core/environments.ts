@@ -64,9 +64,9 @@ export type EnvironmentErrorCode =
   | 'bad-path'
   | 'built-in';
 
+/** A code, not a sentence: the options page words it in the user's language (environment-error-text.ts). */
 export interface EnvironmentFieldError {
   code: EnvironmentErrorCode;
-  message: string;
   /** What the message quotes from the input (the character a host name may not contain). */
   value?: string;
 }
@@ -101,23 +101,20 @@ export function validateEnvironmentInput(
   const raw: Record<string, unknown> = typeof input === 'object' && input !== null ? { ...input } : {};
   const errors: EnvironmentErrors = {};
   const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : undefined;
-  const fail: Fail = (field, code, message, value) => {
-    errors[field] ??= value === undefined ? { code, message } : { code, message, value };
+  const fail: Fail = (field, code, value) => {
+    errors[field] ??= value === undefined ? { code } : { code, value };
     return undefined;
   };
 
   if (id !== undefined && BUILT_IN_ENVIRONMENTS.some((e) => e.id === id)) {
-    fail('name', 'built-in', 'The built-in environments cannot be changed.');
+    fail('name', 'built-in');
   }
 
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
-  if (name === '') fail('name', 'required', 'Name is required.');
-  else if ([...name].length > ENVIRONMENT_NAME_MAX_LENGTH) {
-    fail('name', 'too-long', `Name must be at most ${ENVIRONMENT_NAME_MAX_LENGTH} characters.`);
-  } else if (
-    [...BUILT_IN_ENVIRONMENTS, ...existing].some((e) => e.id !== id && e.name.toLowerCase() === name.toLowerCase())
-  ) {
-    fail('name', 'duplicate-name', `An environment named "${name}" already exists.`);
+  if (name === '') fail('name', 'required');
+  else if ([...name].length > ENVIRONMENT_NAME_MAX_LENGTH) fail('name', 'too-long');
+  else if ([...BUILT_IN_ENVIRONMENTS, ...existing].some((e) => e.id !== id && e.name.toLowerCase() === name.toLowerCase())) {
+    fail('name', 'duplicate-name');
   }
 
   const baseUrl = checkBaseUrl(typeof raw.baseUrl === 'string' ? raw.baseUrl.trim() : '', fail, options.storedHost !== true);
@@ -130,49 +127,35 @@ export function validateEnvironmentInput(
   return { ok: true, environment: { id: id ?? makeId(), name, kind: 'custom', baseUrl, tokenPath, imagePath } };
 }
 
-type Fail = (field: EnvironmentField, code: EnvironmentErrorCode, message: string, value?: string) => undefined;
+type Fail = (field: EnvironmentField, code: EnvironmentErrorCode, value?: string) => undefined;
 
 function checkBaseUrl(text: string, fail: Fail, checkHost: boolean): string | undefined {
-  if (text === '') return fail('baseUrl', 'required', 'Base URL is required.');
+  if (text === '') return fail('baseUrl', 'required');
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    const problem = unparsableBaseUrlProblem(text);
-    return fail('baseUrl', problem.code, problem.message);
+    return fail('baseUrl', unparsableBaseUrlProblem(text).code);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return fail('baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.');
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('baseUrl', 'bad-scheme');
   const hostProblem = checkHost ? hostNameProblem(url.hostname) : undefined;
-  if (hostProblem) return fail('baseUrl', hostProblem.code, hostProblem.message, hostProblem.value);
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    return fail('baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).');
-  }
-  if (url.username !== '' || url.password !== '') {
-    return fail('baseUrl', 'has-credentials', 'Base URL must not contain a user name or password.');
-  }
-  if (url.search !== '' || url.hash !== '' || /[?#]/.test(text)) {
-    return fail('baseUrl', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".');
-  }
+  if (hostProblem) return fail('baseUrl', hostProblem.code, hostProblem.value);
+  // Plain http only for loopback hosts (localhost, 127.0.0.0/8, [::1]): the secret travels in the token request.
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) return fail('baseUrl', 'insecure-http');
+  if (url.username !== '' || url.password !== '') return fail('baseUrl', 'has-credentials');
+  if (url.search !== '' || url.hash !== '' || /[?#]/.test(text)) return fail('baseUrl', 'has-query-or-fragment');
   return normalizeBaseUrl(url.href);
 }
 
 function checkPath(field: 'tokenPath' | 'imagePath', value: unknown, fallback: string, fail: Fail): string | undefined {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') return fallback;
-  const label = field === 'tokenPath' ? 'Token path' : 'Image path';
   // "//" would read as a host to anyone building URLs with `new URL(path, base)`.
-  if (!text.startsWith('/') || text.startsWith('//') || /[\s?#\\]/.test(text)) {
-    return fail(field, 'bad-path', `${label} must start with "/" and contain no spaces, "?" or "#".`);
-  }
+  if (!text.startsWith('/') || text.startsWith('//') || /[\s?#\\]/.test(text)) return fail(field, 'bad-path');
   return text;
 }
 
-const wildcardProblem = (): EnvironmentFieldError => ({
-  code: 'host-wildcard',
-  message: 'Base URL must name one host: wildcards such as "*" are not allowed.',
-});
+const wildcardProblem = (): EnvironmentFieldError => ({ code: 'host-wildcard' });
 
 /**
  * Why the URL parser refused a base URL. Firefox's parser refuses a host with "*" (or "%2A") outright,
@@ -181,7 +164,7 @@ const wildcardProblem = (): EnvironmentFieldError => ({
 function unparsableBaseUrlProblem(text: string): EnvironmentFieldError {
   const host = /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(text)?.[1] ?? '';
   if (/\*|%2a/i.test(host)) return wildcardProblem();
-  return { code: 'not-a-url', message: 'Base URL must be a full address such as https://api.example.com.' };
+  return { code: 'not-a-url' };
 }
 
 // Host names as RFC 1123 has them (dot-separated labels of letters, digits and inner hyphens), plus
@@ -207,33 +190,15 @@ export function hostNameProblem(hostname: string): EnvironmentFieldError | undef
     // A lone "%" stays as it is and is refused below as a character a host name cannot have.
   }
   if (host.includes('*')) return wildcardProblem();
-  if (host.length > HOST_NAME_MAX_LENGTH) {
-    return { code: 'host-too-long', message: `The host name in the base URL may have at most ${HOST_NAME_MAX_LENGTH} characters.` };
-  }
+  if (host.length > HOST_NAME_MAX_LENGTH) return { code: 'host-too-long' };
   const labels = host.split('.');
-  if (labels.some((label) => label === '')) {
-    return {
-      code: 'host-empty-label',
-      message: 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).',
-    };
-  }
-  if (labels.some((label) => label.length > HOST_LABEL_MAX_LENGTH)) {
-    return {
-      code: 'host-label-too-long',
-      message: `Each part of the host name between dots may have at most ${HOST_LABEL_MAX_LENGTH} characters.`,
-    };
-  }
+  // ".." or a dot at the start or end.
+  if (labels.some((label) => label === '')) return { code: 'host-empty-label' };
+  if (labels.some((label) => label.length > HOST_LABEL_MAX_LENGTH)) return { code: 'host-label-too-long' };
+  // Letters, digits, "-", "_" and dots only.
   const bad = /[^a-z0-9._-]/.exec(host)?.[0];
-  if (bad !== undefined) {
-    return {
-      code: 'host-bad-character',
-      message: `The host name in the base URL may contain only letters, digits, "-", "_" and dots, not "${bad}".`,
-      value: bad,
-    };
-  }
-  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) {
-    return { code: 'host-label-hyphen', message: 'No part of the host name in the base URL may start or end with "-".' };
-  }
+  if (bad !== undefined) return { code: 'host-bad-character', value: bad };
+  if (labels.some((label) => label.startsWith('-') || label.endsWith('-'))) return { code: 'host-label-hyphen' };
   return undefined;
 }
 
@@ -277,7 +242,7 @@ export function originPattern(baseUrl: string): string {
   // Callers check first; this is the last line before a pattern reaches permissions.request, so a
   // wildcard or malformed host fails closed instead of asking for every site.
   const problem = hostNameProblem(url.hostname);
-  if (problem) throw new Error(`No host permission pattern for ${url.protocol}//${url.host}: ${problem.message}`);
+  if (problem) throw new Error(`No host permission pattern for ${url.protocol}//${url.host}: ${problem.code}`);
   return `${url.protocol}//${url.hostname}/*`;
 }
 

@@ -1,99 +1,36 @@
-import type { FieldErrors } from './param-errors';
+import {
+  type ErrorParams,
+  type ErrorParamValue,
+  isPimErrorCode,
+  kindOf,
+  paramNamesOf,
+  type ParamsOf,
+  type PimErrorCode,
+  type PimErrorKind,
+  type PlainErrorCode,
+} from './error-codes';
+import { type FieldErrors, parseParamError } from './param-errors';
 import { PARAM_FIELDS } from './params';
 
-/**
- * Every way a QR request can fail, as data. The kind decides what the user is told to do next;
- * it travels between the background and the UI as `PimErrorData`.
- */
-export const PIM_ERROR_KINDS = [
-  'not-configured',
-  'permission-denied',
-  'invalid-parameters',
-  'credentials-rejected',
-  'forbidden',
-  'not-found',
-  'rate-limited',
-  'server-error',
-  'unexpected-status',
-  'network',
-  'timeout',
-  'cancelled',
-  'unreadable-response',
-  'internal',
-] as const;
+export {
+  ERROR_CODES,
+  type ErrorParams,
+  type ErrorParamValue,
+  isPimErrorCode,
+  isPimErrorKind,
+  kindOf,
+  PIM_ERROR_KINDS,
+  type PimErrorCode,
+  type PimErrorKind,
+  type PlainErrorCode,
+} from './error-codes';
 
-export type PimErrorKind = (typeof PIM_ERROR_KINDS)[number];
-
-export function isPimErrorKind(value: unknown): value is PimErrorKind {
-  return typeof value === 'string' && (PIM_ERROR_KINDS as readonly string[]).includes(value);
-}
-
-/** English defaults, kept in one table so the UI can localize by kind. */
-export const ERROR_TEXT: Readonly<Record<PimErrorKind, { message: string; hint: string }>> = {
-  'not-configured': {
-    message: 'No client ID and secret are set for this environment.',
-    hint: 'Enter the client ID and secret in Options, or use the Sandbox environment.',
-  },
-  'permission-denied': {
-    message: 'The extension may not contact this API host yet.',
-    hint: 'Allow access to the host when asked (Options → environment → Grant access).',
-  },
-  'invalid-parameters': {
-    message: 'Some QR settings are not valid.',
-    hint: 'Correct the highlighted fields and try again.',
-  },
-  'credentials-rejected': {
-    message: 'KPN rejected the client credentials.',
-    hint: 'Check the client ID and secret in Options.',
-  },
-  forbidden: {
-    message: 'KPN refused access to the PiM ID API.',
-    hint: 'Is the app subscribed to the PiM ID product in the KPN API Store?',
-  },
-  'not-found': {
-    message: 'The API address does not exist.',
-    hint: "Check the environment's base URL and paths in Options.",
-  },
-  'rate-limited': {
-    message: 'Too many requests: KPN asked to slow down.',
-    hint: 'Wait a moment and try again.',
-  },
-  'server-error': {
-    message: 'The KPN service had a problem.',
-    hint: 'Try again in a minute; if it keeps failing, contact KPN support with the transaction ID.',
-  },
-  'unexpected-status': {
-    message: 'The API gave an unexpected answer.',
-    hint: "Check the environment's base URL and paths in Options.",
-  },
-  network: {
-    message: 'The API could not be reached.',
-    hint: "Check your internet connection and the environment's base URL.",
-  },
-  timeout: {
-    message: 'The API took too long to answer.',
-    hint: 'Try again; if it keeps happening, the service may be slow or down.',
-  },
-  cancelled: {
-    message: 'The request was cancelled.',
-    hint: 'Start it again when you are ready.',
-  },
-  'unreadable-response': {
-    message: "The server's answer could not be read as a QR image.",
-    hint: 'Try again; if it keeps happening, the API may have changed. Check the request log.',
-  },
-  internal: {
-    message: 'Something went wrong inside the extension.',
-    hint: 'Try again; if it keeps happening, reload the extension.',
-  },
-};
-
+/** Facts beside the code: none of them is a sentence of ours, so none needs translating. */
 export interface PimErrorDetails {
-  message?: string;
-  hint?: string;
   status?: number;
   transactionId?: string;
   retryAfterSeconds?: number;
+  /** KPN's (or the gateway's) own words, shown as a quote. */
   serverMessage?: string;
   fieldErrors?: FieldErrors;
 }
@@ -101,24 +38,35 @@ export interface PimErrorDetails {
 /** The plain-object form that crosses the message boundary. */
 export interface PimErrorData extends PimErrorDetails {
   kind: PimErrorKind;
-  message: string;
-  hint: string;
+  code: PimErrorCode;
+  params?: ErrorParams;
 }
+
+/** A code that shows values must be given them, by name; a code that shows none takes none. */
+type PimErrorArgs =
+  | [code: PlainErrorCode, details?: PimErrorDetails]
+  | { [C in Exclude<PimErrorCode, PlainErrorCode>]: [code: C, details: PimErrorDetails & { params: ParamsOf<C> }] }[Exclude<
+      PimErrorCode,
+      PlainErrorCode
+    >];
 
 export class PimError extends Error {
   override readonly name = 'PimError';
   readonly kind: PimErrorKind;
-  readonly hint: string;
+  readonly code: PimErrorCode;
+  readonly params?: ErrorParams;
   readonly status?: number;
   readonly transactionId?: string;
   readonly retryAfterSeconds?: number;
   readonly serverMessage?: string;
   readonly fieldErrors?: FieldErrors;
 
-  constructor(kind: PimErrorKind, details: PimErrorDetails = {}) {
-    super(details.message ?? ERROR_TEXT[kind].message);
-    this.kind = kind;
-    this.hint = details.hint ?? ERROR_TEXT[kind].hint;
+  // The message is the code: it is for logs only, and the UI renders the code in the user's language.
+  constructor(...[code, details = {}]: PimErrorArgs) {
+    super(code);
+    this.code = code;
+    this.kind = kindOf(code);
+    if ('params' in details) this.params = details.params;
     if (details.status !== undefined) this.status = details.status;
     if (details.transactionId !== undefined) this.transactionId = details.transactionId;
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
@@ -131,25 +79,28 @@ export function isPimError(value: unknown): value is PimError {
   return value instanceof PimError;
 }
 
+const INTERNAL: PimErrorData = { kind: 'internal', code: 'internal' };
+
 /**
- * Any thrown value → safe data. Unknown errors become 'internal' with the generic text: their own
- * message may come from anywhere (a stack, a URL with a secret) and is not shown.
+ * Any thrown value → safe data. Unknown errors become 'internal': their own message may come from
+ * anywhere (a stack, a URL with a secret) and is not shown.
  */
 export function toErrorData(error: unknown): PimErrorData {
   if (error instanceof PimError) return pickData(error);
-  const parsed = parseErrorData(error);
-  if (parsed) return parsed;
-  return { kind: 'internal', ...ERROR_TEXT.internal };
+  return parseErrorData(error) ?? { ...INTERNAL };
 }
 
 /** Rebuilds a PimError on the receiving side; malformed data becomes 'internal'. */
 export function fromErrorData(data: unknown): PimError {
-  const parsed = parseErrorData(data) ?? { kind: 'internal', ...ERROR_TEXT.internal };
-  return new PimError(parsed.kind, parsed);
+  const parsed = parseErrorData(data) ?? INTERNAL;
+  // parseErrorData checked that the params are exactly the code's.
+  const args = [parsed.code, parsed] as PimErrorArgs;
+  return new PimError(...args);
 }
 
 function pickData(e: PimError): PimErrorData {
-  const data: PimErrorData = { kind: e.kind, message: e.message, hint: e.hint };
+  const data: PimErrorData = { kind: e.kind, code: e.code };
+  if (e.params !== undefined) data.params = e.params;
   if (e.status !== undefined) data.status = e.status;
   if (e.transactionId !== undefined) data.transactionId = e.transactionId;
   if (e.retryAfterSeconds !== undefined) data.retryAfterSeconds = e.retryAfterSeconds;
@@ -158,25 +109,42 @@ function pickData(e: PimError): PimErrorData {
   return data;
 }
 
+// What another context sends is shown to the user: values are capped, like KPN's own words.
+const MAX_TEXT = 500;
+
 function parseErrorData(value: unknown): PimErrorData | undefined {
   if (typeof value !== 'object' || value === null || value instanceof Error) return undefined;
   const v = value as Record<string, unknown>;
-  if (!isPimErrorKind(v.kind)) return undefined;
-  const text = ERROR_TEXT[v.kind];
-  const data: PimErrorData = {
-    kind: v.kind,
-    message: typeof v.message === 'string' ? v.message : text.message,
-    hint: typeof v.hint === 'string' ? v.hint : text.hint,
-  };
+  if (!isPimErrorCode(v.code) || v.kind !== kindOf(v.code)) return undefined;
+  const data: PimErrorData = { kind: kindOf(v.code), code: v.code };
+  const params = parseParams(v.code, v.params);
+  if (params === undefined) return undefined;
+  if (Object.keys(params).length > 0) data.params = params;
   if (typeof v.status === 'number' && Number.isInteger(v.status)) data.status = v.status;
-  if (typeof v.transactionId === 'string') data.transactionId = v.transactionId;
+  if (typeof v.transactionId === 'string') data.transactionId = v.transactionId.slice(0, MAX_TEXT);
   if (typeof v.retryAfterSeconds === 'number' && Number.isFinite(v.retryAfterSeconds)) {
     data.retryAfterSeconds = v.retryAfterSeconds;
   }
-  if (typeof v.serverMessage === 'string') data.serverMessage = v.serverMessage;
+  if (typeof v.serverMessage === 'string') data.serverMessage = v.serverMessage.slice(0, MAX_TEXT);
   const fieldErrors = parseFieldErrors(v.fieldErrors);
   if (fieldErrors) data.fieldErrors = fieldErrors;
   return data;
+}
+
+/** Exactly the values the code's message shows, each text or a finite number; otherwise undefined. */
+function parseParams(code: PimErrorCode, value: unknown): ErrorParams | undefined {
+  const names = paramNamesOf(code);
+  if (names.length === 0) return {};
+  if (typeof value !== 'object' || value === null) return undefined;
+  const given = value as Record<string, unknown>;
+  const params: Record<string, ErrorParamValue> = {};
+  for (const name of names) {
+    const item = given[name];
+    if (typeof item === 'string') params[name] = item.slice(0, MAX_TEXT);
+    else if (typeof item === 'number' && Number.isFinite(item)) params[name] = item;
+    else return undefined;
+  }
+  return params;
 }
 
 // Field errors come back from another context: keep only entries shaped like ours.
@@ -185,9 +153,8 @@ function parseFieldErrors(value: unknown): FieldErrors | undefined {
   const out: Record<string, unknown> = {};
   for (const [field, error] of Object.entries(value)) {
     if (!(PARAM_FIELDS as readonly string[]).includes(field)) continue;
-    if (typeof error !== 'object' || error === null) continue;
-    const e = error as Record<string, unknown>;
-    if (typeof e.code === 'string' && typeof e.message === 'string' && e.field === field) out[field] = { ...e };
+    const parsed = parseParamError(field, error);
+    if (parsed) out[field] = parsed;
   }
   return Object.keys(out).length > 0 ? (out as FieldErrors) : undefined;
 }

@@ -2,7 +2,7 @@ import type { ParamField } from './params';
 
 /**
  * Every way a QR parameter can be wrong, as a stable code plus the values a translated message
- * needs. `paramErrorMessage` is the single place the English wording lives.
+ * needs (src/ui/param-error-text.ts words it).
  */
 export type ParamError =
   | { code: 'required'; field: Exclude<ParamField, 'attributes'> }
@@ -19,52 +19,18 @@ export type ParamError =
 
 export type ParamErrorCode = ParamError['code'];
 
-export type FieldError = ParamError & { message: string };
-
 /** At most one error per field: the first problem found, so the form shows one clear sentence. */
-export type FieldErrors = Partial<Record<ParamField, FieldError>>;
+export type FieldErrors = Partial<Record<ParamField, ParamError>>;
 
-const FIELD_LABEL: Readonly<Record<ParamField, string>> = {
-  redirect: 'Redirect',
-  title: 'Title',
-  description: 'Description',
-  attributes: 'Attributes',
-  width: 'Width',
-  height: 'Height',
-};
-
-export function paramErrorMessage(error: ParamError): string {
-  const label = FIELD_LABEL[error.field];
-  switch (error.code) {
-    case 'required':
-      return `${label} is required.`;
-    case 'not-text':
-      return `${label} must be text.`;
-    case 'too-long':
-      return `${label} must be at most ${error.max} characters (it has ${error.actual}).`;
-    case 'control-characters':
-      return error.field === 'title'
-        ? 'Title must be a single line without control characters.'
-        : 'Description must not contain control characters.';
-    case 'not-whole-number':
-      return `${label} must be a whole number from ${error.min} to ${error.max}.`;
-    case 'out-of-range':
-      return `${label} must be from ${error.min} to ${error.max} (it is ${error.actual}).`;
-    case 'not-positive-integer':
-      return 'Redirect must be a whole number of 1 or more.';
-    case 'not-a-list':
-      return 'Attributes must be a list of attribute names.';
-    case 'unknown-attribute':
-      return error.suggestion === undefined
-        ? `Unknown attribute "${error.value}".`
-        : `Unknown attribute "${error.value}" (did you mean "${error.suggestion}"?).`;
-    case 'duplicate-attribute':
-      return `Attribute "${error.value}" is listed twice.`;
-    case 'no-attributes':
-      return 'Choose at least one attribute.';
-  }
-}
-
-export function fieldError(error: ParamError): FieldError {
-  return { ...error, message: paramErrorMessage(error) };
+/**
+ * A field error that crossed a message boundary, kept only when shaped like ours (its field and a
+ * code); its values are kept only as plain text or numbers. The form words known codes and falls
+ * back to a plain "not valid" for anything else (src/ui/param-error-text.ts).
+ */
+export function parseParamError(field: string, value: unknown): ParamError | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const e = value as Record<string, unknown>;
+  if (typeof e.code !== 'string' || e.field !== field) return undefined;
+  const kept = Object.entries(e).filter(([, item]) => typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)));
+  return Object.fromEntries(kept) as ParamError;
 }

@@ -1,6 +1,6 @@
 import { isPimAttribute, PIM_ATTRIBUTES, type PimAttribute } from './attributes';
 import { hasControlCharacters } from './control-characters';
-import { fieldError, type FieldErrors, type ParamError } from './param-errors';
+import type { FieldErrors, ParamError } from './param-errors';
 
 /** What the user asks the PiM ID `/image` endpoint for. */
 export interface QrParams {
@@ -39,6 +39,34 @@ export const DEFAULT_PARAMS: Readonly<QrParams> = /* @__PURE__ */ Object.freeze<
   height: 400,
 });
 
+/** The default title and description in the user's language (the QR image shows them). */
+export interface DefaultTexts {
+  title: string;
+  description: string;
+}
+
+/**
+ * Stored defaults as the user's language shows them: a title or description still equal to the
+ * shipped one (`DEFAULT_PARAMS`, what every install stores first) is shown in `texts`; one the user
+ * typed stays as typed.
+ */
+export function localizeDefaults(params: QrParams, texts: DefaultTexts): QrParams {
+  return {
+    ...params,
+    title: params.title === DEFAULT_PARAMS.title ? texts.title : params.title,
+    description: params.description === DEFAULT_PARAMS.description ? texts.description : params.description,
+  };
+}
+
+/** The reverse, before defaults are stored: the default texts of this language keep following the language. */
+export function canonicalDefaults(params: QrParams, texts: DefaultTexts): QrParams {
+  return {
+    ...params,
+    title: params.title === texts.title ? DEFAULT_PARAMS.title : params.title,
+    description: params.description === texts.description ? DEFAULT_PARAMS.description : params.description,
+  };
+}
+
 export type ValidateParamsResult = { ok: true; params: QrParams } | { ok: false; errors: FieldErrors };
 
 /** Checks form input (numbers may arrive as strings) and returns clean params or one error per field. */
@@ -46,7 +74,7 @@ export function validateParams(input: unknown): ValidateParamsResult {
   const raw: Record<string, unknown> = typeof input === 'object' && input !== null ? { ...input } : {};
   const errors: FieldErrors = {};
   const report = (e: ParamError | undefined) => {
-    if (e) errors[e.field] = fieldError(e);
+    if (e) errors[e.field] = e;
   };
 
   const redirect = readWholeNumber(raw.redirect);

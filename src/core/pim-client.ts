@@ -1,6 +1,6 @@
 import { createDeadline, untilAborted } from './deadline';
 import { decodeImageBody, MAX_IMAGE_BODY_BYTES } from './decode-image';
-import { ERROR_TEXT, PimError } from './errors';
+import { PimError } from './errors';
 import { type QrParams, serializeParams, validateParams } from './params';
 import type { RequestLogger } from './request-log';
 import { errorFromResponse } from './response-error';
@@ -59,7 +59,7 @@ export interface GenerateQrResult {
  * - 429: one wait for Retry-After when it is at most `maxRetryAfterSeconds`, taken from the same
  *   retry budget; otherwise (or with no Retry-After) surfaced at once as 'rate-limited';
  * - 401 on `/image`: the token is dropped and re-minted once, outside the budget; a second 401 is
- *   surfaced as 'credentials-rejected', never looped.
+ *   surfaced as 'token-rejected', never looped.
  * No retry starts when its wait would pass the deadline: the real error is shown, not a timeout.
  */
 export async function generateQr(options: GenerateQrOptions): Promise<GenerateQrResult> {
@@ -133,11 +133,7 @@ export async function generateQr(options: GenerateQrOptions): Promise<GenerateQr
 export function checkParams(input: unknown): QrParams {
   const result = validateParams(input);
   if (result.ok) return result.params;
-  const first = Object.values(result.errors)[0];
-  throw new PimError('invalid-parameters', {
-    message: first ? `${ERROR_TEXT['invalid-parameters'].message} ${first.message}` : undefined,
-    fieldErrors: result.errors,
-  });
+  throw new PimError('invalid-parameters', { fieldErrors: result.errors });
 }
 
 function isTransient(error: PimError): boolean {

@@ -1,4 +1,4 @@
-import { ERROR_TEXT, PimError, type PimErrorDetails, type PimErrorKind } from './errors';
+import { PimError, type PimErrorDetails, type PlainErrorCode } from './errors';
 import { redactSecrets } from './redact-secrets';
 import { parseRetryAfter } from './retry-after';
 import { readServerFault } from './server-fault';
@@ -32,11 +32,10 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
   const serverMessage = fault.message === undefined ? undefined : shorten(redactSecrets(fault.message, known), MAX_MESSAGE);
   const transactionId = safeTransactionId(fault.transactionId ?? headerTransactionId(headers), known);
 
-  const details = (kind: PimErrorKind, base: string, extra: PimErrorDetails = {}) =>
-    new PimError(kind, {
-      // KPN's own words travel separately (serverMessage) and the status as a number: the UI shows
-      // both beside this sentence, so it stays short and translatable.
-      message: base,
+  const details = (code: PlainErrorCode, extra: PimErrorDetails = {}) =>
+    // KPN's own words travel separately (serverMessage) and the status as a number: the UI shows
+    // both beside the code's translated text.
+    new PimError(code, {
       status,
       ...(transactionId === undefined ? {} : { transactionId }),
       ...(serverMessage === undefined ? {} : { serverMessage }),
@@ -45,56 +44,35 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
 
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(headers, answer.now);
-    return details('rate-limited', ERROR_TEXT['rate-limited'].message, {
-      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-    });
+    return details('rate-limited', retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
   }
-  if (status === 404) return details('not-found', `The API address does not exist (the ${stage} call got "Not Found").`);
-  if (status >= 502 && status <= 504) {
-    return details('server-error', 'The KPN gateway could not reach the service.');
-  }
-  if (status === 0 || (status >= 300 && status < 400)) {
-    return details('unexpected-status', 'The API redirected the request; redirects are not followed.');
-  }
-  return stage === 'token' ? tokenError(status, details) : imageError(status, serverMessage, details);
+  if (status === 404) return details(stage === 'token' ? 'token-path-not-found' : 'image-path-not-found');
+  if (status >= 502 && status <= 504) return details('gateway-unreachable');
+  if (status === 0 || (status >= 300 && status < 400)) return details('redirected');
+  return details(stage === 'token' ? tokenErrorCode(status) : imageErrorCode(status));
 }
-
-type Build = (kind: PimErrorKind, base: string, extra?: PimErrorDetails) => PimError;
 
 // docs/kpn-api.md: Apigee answers a bad client with 401, some KPN products with 500. Either way the
 // token call failed for a reason the user fixes in Options, so every other status lands here.
-function tokenError(status: number, build: Build): PimError {
-  if (status === 403) return build('forbidden', 'KPN refused to issue a token for this app.');
-  return build('credentials-rejected', ERROR_TEXT['credentials-rejected'].message, {
-    hint:
-      status >= 500
-        ? 'Check the client ID and secret in Options; if they are right, the KPN gateway may be down, so try again later.'
-        : ERROR_TEXT['credentials-rejected'].hint,
-  });
+function tokenErrorCode(status: number): PlainErrorCode {
+  if (status === 403) return 'token-forbidden';
+  return status >= 500 ? 'token-call-failed' : 'credentials-rejected';
 }
 
-function imageError(status: number, serverMessage: string | undefined, build: Build): PimError {
+function imageErrorCode(status: number): PlainErrorCode {
   switch (status) {
     case 400:
     case 413:
     case 422:
-      // KPN's limits are unpublished: its own words are the most precise thing we can show.
-      return build('invalid-parameters', 'KPN rejected the QR settings.', {
-        ...(serverMessage === undefined ? {} : { message: serverMessage }),
-        hint: 'Adjust the settings and try again; the message is KPN’s own.',
-      });
+      // KPN's limits are unpublished: its own words (serverMessage) are the most precise thing we can show.
+      return 'params-rejected';
     case 401:
-      return build('credentials-rejected', 'KPN rejected the access token.', {
-        hint: 'Check the client ID and secret in Options, and that the app is subscribed to PiM ID.',
-      });
+      // The client re-mints once on a 401, so this token was fresh: the credentials were accepted.
+      return 'token-rejected';
     case 403:
-      return build('forbidden', ERROR_TEXT.forbidden.message, {
-        hint: 'Is the app subscribed to the PiM ID product in the KPN API Store?',
-      });
+      return 'forbidden';
     default:
-      return status >= 500
-        ? build('server-error', ERROR_TEXT['server-error'].message)
-        : build('unexpected-status', ERROR_TEXT['unexpected-status'].message);
+      return status >= 500 ? 'server-error' : 'unexpected-status';
   }
 }
 

@@ -119,7 +119,7 @@ export async function readCappedText(
     void reader.cancel().catch(() => {});
     if (error instanceof PimError) throw error;
     if (signal?.aborted) throw abortError(signal);
-    throw new PimError('network', { message: 'The connection broke while the answer was being read.' });
+    throw new PimError('connection-broke');
   }
   const all = new Uint8Array(bytes);
   let offset = 0;
@@ -131,6 +131,5 @@ export async function readCappedText(
 }
 
 export function tooLarge(maxBytes: number): PimError {
-  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
-  return new PimError('unreadable-response', { message: `The server's answer is too large (over ${limit}).` });
+  return new PimError('answer-too-large', { params: { maxBytes } });
 }

@@ -260,8 +260,5 @@ function lifetimeStart(issuedAt: unknown, now: number, lifetimeMs: number): numb
 }
 
 function noToken(): PimError {
-  return new PimError('unreadable-response', {
-    message: 'The token answer holds no access token.',
-    hint: "Check the environment's token path in Options.",
-  });
+  return new PimError('token-answer-without-token');
 }

@@ -1,5 +1,5 @@
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { DefaultsForm } from './DefaultsForm';
 import { EnvironmentEditor } from './EnvironmentEditor';
 import { EnvironmentList } from './EnvironmentList';

@@ -1,6 +1,6 @@
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { StatusMessage } from '../ui/StatusMessage';
 import { useOptionsStore } from './store';
 

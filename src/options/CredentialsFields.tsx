@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { useOptionsStore } from './store';
 
 /** Client ID and a write-only secret: the page learns only whether one is set and (16 characters or more) its last 4. */

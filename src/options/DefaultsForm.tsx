@@ -2,7 +2,7 @@ import { HISTORY_SIZE_MAX, HISTORY_SIZE_MIN } from '../shared/limits';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { QrParamFields } from '../ui/QrParamFields';
 import { StatusMessage } from '../ui/StatusMessage';
 import { useOptionsStore } from './store';

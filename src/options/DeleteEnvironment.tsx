@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Button } from '../ui/Button';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { useOptionsStore } from './store';
 
 /** Delete, with an inline confirmation: the credentials go with the environment. */

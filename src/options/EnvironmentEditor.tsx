@@ -3,7 +3,7 @@ import { Button } from '../ui/Button';
 import { Disclosure } from '../ui/Disclosure';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { StatusMessage } from '../ui/StatusMessage';
 import { ConnectionTest } from './ConnectionTest';
 import { CredentialsFields } from './CredentialsFields';

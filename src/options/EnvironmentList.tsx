@@ -1,7 +1,7 @@
 import { Button } from '../ui/Button';
 import { EnvironmentBadge } from '../ui/EnvironmentBadge';
 import { environmentName } from '../ui/environment-name';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { useOptionsStore } from './store';
 
 /** The built-in and custom environments; choosing one opens it in the editor. */

@@ -1,15 +1,16 @@
 // The options page's "Defaults": the form's starting values and how many results history keeps.
 import { computed, signal } from '@preact/signals';
-import { DEFAULT_PARAMS } from '../core/params';
+import { localDefaultParams } from '../shared/default-texts';
+import { errorText } from '../shared/error-text';
 import { HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, isHistorySize } from '../shared/limits';
 import type { FormDefaults } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { createQrFormState, draftFromParams } from '../ui/qr-form-state';
 
 export function createDefaultsState(send: SendMessage) {
-  const form = createQrFormState(draftFromParams(DEFAULT_PARAMS));
+  const form = createQrFormState(draftFromParams(localDefaultParams()));
   const historySize = signal('20');
   const historyTouched = signal(false);
   const saving = signal(false);
@@ -47,7 +48,7 @@ export function createDefaultsState(send: SendMessage) {
     touchHistorySize: () => (historyTouched.value = true),
     historySizeError: computed(() =>
       (historyTouched.value || form.submitted.value) && historySizeValue.value === undefined
-        ? t('errHistorySize', HISTORY_SIZE_MIN, HISTORY_SIZE_MAX)
+        ? errorText({ code: 'history-size-invalid', params: { min: HISTORY_SIZE_MIN, max: HISTORY_SIZE_MAX } }).headline
         : undefined,
     ),
     /** False when a field needs fixing first. */

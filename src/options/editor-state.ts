@@ -4,7 +4,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { apiOrigin, type Environment, type EnvironmentField, type EnvironmentKind, validateEnvironmentInput } from '../core/environments';
 import type { EnvironmentInput, EnvironmentView } from '../shared/messages';
 import { environmentErrorText } from './environment-error-text';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 
 export type EditorField = EnvironmentField | 'clientId';
 

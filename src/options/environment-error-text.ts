@@ -7,7 +7,7 @@ import {
   HOST_LABEL_MAX_LENGTH,
   HOST_NAME_MAX_LENGTH,
 } from '../core/environments';
-import { type MessageKey, t } from '../ui/i18n';
+import { type MessageKey, t } from '../shared/i18n';
 
 const ENVIRONMENT_LABEL: Readonly<Record<EnvironmentField, MessageKey>> = {
   name: 'fieldName',
@@ -51,6 +51,6 @@ export function environmentErrorText(field: EnvironmentField, error: Environment
     case 'built-in':
       return t('envErrBuiltIn');
     default:
-      return (error as EnvironmentFieldError).message;
+      return t('errInvalidValue');
   }
 }

@@ -2,12 +2,11 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../shared/send-message';
-import { setMessageLookup, t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { watchStorage } from '../ui/watch-storage';
 import { App } from './App';
 import { createOptionsStore, OptionsStoreContext } from './store';
 
-setMessageLookup((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 document.title = t('optionsTitle');
 const store = createOptionsStore({
   send: sendMessage,

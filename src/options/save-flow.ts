@@ -5,7 +5,7 @@ import { baseUrlProblem, needsHostPermission, originPattern } from '../core/envi
 import type { EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import type { EditorState } from './editor-state';
 import { environmentErrorText } from './environment-error-text';
 

@@ -6,7 +6,7 @@ import { useContext } from 'preact/hooks';
 import type { ConnectionTestResult, EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { followStorage, type WatchStorage } from '../ui/live';
 import { createDefaultsState, type DefaultsState } from './defaults-state';
 import { createEditorState, type EditorState } from './editor-state';

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';

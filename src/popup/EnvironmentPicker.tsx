@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { EnvironmentBadge } from '../ui/EnvironmentBadge';
 import { environmentName } from '../ui/environment-name';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { usePopupStore } from './store';
 
 /** The "Environment" select with a badge that makes Production unmistakable. */

@@ -1,7 +1,7 @@
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fixedInOptions } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { usePopupStore } from './store';
 
 /** What became of the last Generate: cancelled, or an error with what to do about it. */
@@ -15,7 +15,7 @@ export function GenerateFeedback() {
     <ErrorAlert
       error={error}
       action={
-        fixedInOptions(error.kind) ? (
+        fixedInOptions(error.code) ? (
           <Button size="small" onClick={() => void store.openOptions()}>
             {t('openOptions')}
           </Button>

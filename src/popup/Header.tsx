@@ -1,5 +1,5 @@
 import { Button } from '../ui/Button';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { EnvironmentPicker } from './EnvironmentPicker';
 import { usePopupStore } from './store';
 

@@ -4,7 +4,7 @@ import type { Signal } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Disclosure } from '../ui/Disclosure';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { usePopupStore } from './store';
 
 function Lazy({ load }: { load: () => Promise<ComponentType> }) {

@@ -1,7 +1,8 @@
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { formatDuration, formatTime } from '../ui/format';
-import { t } from '../ui/i18n';
+import { kindText } from '../shared/error-text';
+import { formatDuration, formatTime } from '../shared/format';
+import { t } from '../shared/i18n';
 import { usePopupStore } from './store';
 
 /** Recent HTTP calls (already redacted by the background), each copyable as cURL; shown when the Request log is opened. */
@@ -25,7 +26,7 @@ export function LogEntries() {
                   {[
                     entry.status !== undefined ? t('logStatus', entry.status) : t('logNoStatus'),
                     formatDuration(entry.durationMs),
-                    entry.errorKind ?? '',
+                    kindText(entry.errorKind),
                     formatTime(entry.time),
                   ]
                     .filter(Boolean)

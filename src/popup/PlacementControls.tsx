@@ -1,7 +1,7 @@
 import { PLACEMENT_MODES, type PlacementMode } from '../shared/placement-messages';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { type MessageKey, t } from '../ui/i18n';
+import { type MessageKey, t } from '../shared/i18n';
 import { usePopupStore } from './store';
 
 export const MODE_LABELS: Readonly<Record<PlacementMode, MessageKey>> = {

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { Button } from '../ui/Button';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { QrParamFields } from '../ui/QrParamFields';
 import { GenerateFeedback } from './GenerateFeedback';
 import { usePopupStore } from './store';

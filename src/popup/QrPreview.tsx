@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { svgDataUrl } from './exports';
 
 export interface QrPreviewProps {

@@ -2,8 +2,8 @@ import { useId } from 'preact/hooks';
 import type { RememberedPlacementView } from '../shared/placement-messages';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { formatPixels } from '../ui/format';
-import { t } from '../ui/i18n';
+import { formatPixels } from '../shared/format';
+import { t } from '../shared/i18n';
 import { MODE_LABELS } from './PlacementControls';
 import { usePopupStore } from './store';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { Button } from '../ui/Button';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { PNG_SCALES, type PngScale } from './exports';
 import { PlacementControls } from './PlacementControls';
 import { usePopupStore } from './store';

@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { formatBytes, formatDuration, formatPixels } from '../ui/format';
-import { t } from '../ui/i18n';
+import { formatBytes, formatDuration, formatPixels } from '../shared/format';
+import { t } from '../shared/i18n';
 import { QrPreview } from './QrPreview';
 import { ResultActions } from './ResultActions';
 import { usePopupStore } from './store';

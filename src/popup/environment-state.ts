@@ -4,7 +4,7 @@ import { computed, signal } from '@preact/signals';
 import type { EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { environmentName } from '../ui/environment-name';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 
 export function createEnvironmentState(send: SendMessage) {
   const environments = signal<EnvironmentView[]>([]);

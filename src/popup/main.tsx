@@ -1,14 +1,12 @@
 // Popup entry (also the side panel and the `?tab=` page): wiring only.
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
 import { sendMessage } from '../shared/send-message';
-import { setMessageLookup, t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { App } from './App';
 import { createBrowserPorts } from './browser-ports';
 import { parsePageContext } from './page-context';
 import { createPopupStore, PopupStoreContext } from './store';
 
-setMessageLookup((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 document.title = t('appTitle');
 const page = parsePageContext(location.search);
 document.documentElement.dataset.view = page.view;

@@ -2,11 +2,12 @@
 // picked in the page; remembered or not), and the remembered placements of the target tab's site
 // (remembered-list.ts).
 import { signal } from '@preact/signals';
+import { PimError } from '../core/errors';
 import { originMatchPattern } from '../shared/page-address';
 import type { PlacementMode, PlaceRequest } from '../shared/placement-messages';
 import type { SendMessage } from '../shared/send-message';
-import { LocalizedError } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { toErrorView } from '../ui/error-view';
+import { t } from '../shared/i18n';
 import type { PageContext } from './page-context';
 import type { PopupPorts } from './ports';
 import { createRememberedList } from './remembered-list';
@@ -38,11 +39,7 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     if (!remember.value || !origin) return Promise.resolve();
     return ports.requestHostPermission(originMatchPattern(origin)).then((granted) => {
       if (!granted) {
-        throw new LocalizedError({
-          kind: 'permission-denied',
-          message: t('placementAccessDenied', new URL(origin).host),
-          hint: t('placementAccessDeniedHint'),
-        });
+        throw new PimError('remember-access-refused', { params: { host: new URL(origin).host } });
       }
     });
   }
@@ -52,7 +49,7 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     const chosen = { mode: mode.value, selector: selector.value.trim(), remember: remember.value };
     picking.value = false;
     if (chosen.mode !== 'floating' && !pick && chosen.selector === '') {
-      result.error.value = { kind: 'invalid-parameters', message: t('placementNeedsTarget'), hint: t('placementNeedsTargetHint') };
+      result.error.value = toErrorView(new PimError('selector-missing'));
       return Promise.resolve();
     }
     const access = askToRemember();

@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import type { GenerateResult } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { base64Utf8, exportFileName, type PngScale, svgDataUrl, svgPixelSize } from './exports';
 import { loadSanitizer } from './load-sanitizer';
 import type { PopupPorts } from './ports';

@@ -2,9 +2,10 @@
 // started from. What Options or another view changes arrives through `refresh` (store.ts follows
 // storage): a deleted environment is no longer offered, and new defaults reach a form nobody edited.
 import type { Signal } from '@preact/signals';
-import { DEFAULT_PARAMS } from '../core/params';
+import { localDefaultParams } from '../shared/default-texts';
 import type { EnvironmentView, SettingsView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
+import { settingsNoticeText } from '../ui/settings-notice-text';
 import { draftFromParams, type FormDraft, type QrFormState } from '../ui/qr-form-state';
 import { parseDraft } from './draft';
 import type { EnvironmentState } from './environment-state';
@@ -20,14 +21,14 @@ const sameDraft = (a: FormDraft, b: FormDraft) => JSON.stringify(a) === JSON.str
 
 export function createSettingsSync({ send, environments, form, notice }: SettingsSyncDeps) {
   /** The defaults the form started from: a form still equal to them was never edited. */
-  let defaults = draftFromParams(DEFAULT_PARAMS);
+  let defaults = draftFromParams(localDefaultParams());
 
   function apply(settings: SettingsView, list: EnvironmentView[]) {
     const switched = environments.apply(list, settings.selectedEnvironmentId);
     const next = draftFromParams(settings.defaults.params);
     if (!sameDraft(next, defaults) && sameDraft(form.draft.value, defaults)) form.load(next);
     defaults = next;
-    notice.value = switched || settings.notice || notice.value;
+    notice.value = switched || settingsNoticeText(settings.notice) || notice.value;
   }
 
   return {
@@ -40,7 +41,7 @@ export function createSettingsSync({ send, environments, form, notice }: Setting
       // Without the list, the saved selection is trusted as it is.
       if (list) apply(settings, list);
       else environments.environmentId.value = settings.selectedEnvironmentId;
-      notice.value = settings.notice ?? '';
+      notice.value = settingsNoticeText(settings.notice);
     },
     async refresh() {
       const [settings, list] = await Promise.all([send('ui-bg-settings-get', undefined), send('ui-bg-environments-list', undefined)]);

@@ -3,12 +3,12 @@
 import { effect, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { DEFAULT_PARAMS } from '../core/params';
+import { localDefaultParams } from '../shared/default-texts';
 import type { RequestLogEntry } from '../core/request-log';
 import type { GenerateResult, HistoryItem } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
-import { t } from '../ui/i18n';
+import { t } from '../shared/i18n';
 import { followStorage } from '../ui/live';
 import { createQrFormState, draftFromParams, type QrFormState } from '../ui/qr-form-state';
 import { createEnvironmentState } from './environment-state';
@@ -34,7 +34,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   const notice = signal('');
   const { announcement, announce } = createAnnouncer();
   const environments = createEnvironmentState(send);
-  const form = createQrFormState(draftFromParams(DEFAULT_PARAMS));
+  const form = createQrFormState(draftFromParams(localDefaultParams()));
   const settings = createSettingsSync({ send, environments, form, notice });
   const result = createResultState({ send, ports, announce });
   const placement = createPlacementState({ send, ports, page, result });

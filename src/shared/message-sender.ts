@@ -17,4 +17,4 @@ export function createSender<C extends Contract>(transport: Transport<C>, noAnsw
 }
 
 /** No listener in the worker answered: it crashed, or the message was not its own. */
-export const workerDidNotAnswer = () => new PimError('internal', { message: 'The extension’s background did not answer.' });
+export const workerDidNotAnswer = () => new PimError('background-silent');

@@ -1,6 +1,7 @@
 // What the extension pages' messages to the worker carry (src/shared/contracts/ui-to-worker.ts).
 import type { Environment } from '../core/environments';
 import type { QrParams } from '../core/params';
+import type { SettingsNotice } from './settings-notice';
 
 /** What the UI may know of an environment: never the secret, only whether one is set and, for secrets of 16 characters or more, its last 4. */
 export interface EnvironmentView extends Environment {
@@ -37,7 +38,7 @@ export interface SettingsView {
   selectedEnvironmentId: string;
   defaults: FormDefaults;
   /** Set when stored settings could not be read and were reset; shown to the user once. */
-  notice?: string;
+  notice?: SettingsNotice;
 }
 
 export interface GenerateRequest {

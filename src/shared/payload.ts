@@ -5,12 +5,13 @@ import { TEXT_MAX_CHARS } from './limits';
 
 export type Payload = Record<string, unknown>;
 
-export function bad(detail: string): PimError {
-  return new PimError('invalid-parameters', { message: `The request was malformed: ${detail}.`, hint: 'Reload the page and try again.' });
+/** `field` names the part of the payload that is wrong; without it, the payload itself is. */
+export function bad(field?: string): PimError {
+  return field === undefined ? new PimError('malformed-request') : new PimError('malformed-field', { params: { field } });
 }
 
 export function objectPayload(value: unknown): Payload {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('expected an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad();
   return value as Payload;
 }
 
@@ -26,7 +27,7 @@ export function noPayload(): undefined {
 
 export function requiredString(payload: Payload, key: string, maxLength = TEXT_MAX_CHARS): string {
   const value = payload[key];
-  if (typeof value !== 'string' || value.length > maxLength) throw bad(`"${key}" must be text`);
+  if (typeof value !== 'string' || value.length > maxLength) throw bad(key);
   return value;
 }
 
@@ -37,19 +38,19 @@ export function optionalString(payload: Payload, key: string, maxLength = TEXT_M
 export function optionalTabId(payload: Payload): number | undefined {
   const value = payload.tabId;
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw bad('"tabId" must be a tab number');
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw bad('tabId');
   return value;
 }
 
 export function optionalFlag(payload: Payload, key: string): boolean {
   const value = payload[key];
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new PimError('invalid-parameters', { message: `The request was malformed: "${key}" must be true or false.` });
+  if (typeof value !== 'boolean') throw bad(key);
   return value;
 }
 
 export function stringList(payload: Payload, key: string, maxLength = TEXT_MAX_CHARS): string[] {
   const value = payload[key];
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length <= maxLength)) throw bad(`"${key}" must be a list of text`);
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length <= maxLength)) throw bad(key);
   return value as string[];
 }

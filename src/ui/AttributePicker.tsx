@@ -3,7 +3,7 @@ import { useId } from 'preact/hooks';
 import { PIM_ATTRIBUTES, type PimAttribute } from '../core/attributes';
 import { ATTRIBUTE_PRESETS } from './attribute-presets';
 import { Button } from './Button';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 export interface AttributePickerProps {
   /** The chosen attributes in the order they were picked (the order KPN shows them in). */

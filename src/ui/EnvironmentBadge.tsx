@@ -1,5 +1,5 @@
 import type { EnvironmentKind } from '../core/environments';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 export interface EnvironmentBadgeProps {
   kind: EnvironmentKind;

@@ -1,6 +1,6 @@
 import { AttributePicker } from './AttributePicker';
 import { Field } from './Field';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 import type { QrFormState } from './qr-form-state';
 import { SizeFields } from './SizeFields';
 

@@ -1,5 +1,5 @@
 import { Field } from './Field';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 import type { QrFormState } from './qr-form-state';
 
 export interface SizeFieldsProps {

@@ -1,5 +1,5 @@
 import type { PimAttribute } from '../core/attributes';
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../shared/i18n';
 
 export interface AttributePreset {
   label: MessageKey;

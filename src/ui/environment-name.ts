@@ -1,6 +1,6 @@
 // Built-in environments are named in the user's language; the user's own keep the name they typed.
 import type { EnvironmentKind } from '../core/environments';
-import { t } from './i18n';
+import { t } from '../shared/i18n';
 
 export function environmentName(environment: { kind: EnvironmentKind; name: string }): string {
   if (environment.kind === 'sandbox') return t('envNameSandbox');

@@ -1,8 +1,8 @@
 // QR parameter errors as localized sentences: the core's code and values pick the message, so a
-// Dutch catalogue needs no code change. An unknown code falls back to the English text it came with.
+// Dutch catalogue needs no code change. An unknown code (from another version) reads "not valid".
 import type { ParamError } from '../core/param-errors';
 import type { ParamField } from '../core/params';
-import { type MessageKey, t } from './i18n';
+import { type MessageKey, t } from '../shared/i18n';
 
 const PARAM_LABEL: Readonly<Record<ParamField, MessageKey>> = {
   redirect: 'fieldRedirect',
@@ -14,7 +14,7 @@ const PARAM_LABEL: Readonly<Record<ParamField, MessageKey>> = {
 };
 
 /** `error` comes from the core or, unchecked, from the background. */
-export function paramErrorText(error: ParamError & { message?: unknown }): string {
+export function paramErrorText(error: ParamError): string {
   const label = PARAM_LABEL[error.field] ? t(PARAM_LABEL[error.field]) : '';
   switch (error.code) {
     case 'required':
@@ -41,9 +41,7 @@ export function paramErrorText(error: ParamError & { message?: unknown }): strin
       return t('errDuplicateAttribute', error.value);
     case 'no-attributes':
       return t('errNoAttributes');
-    default: {
-      const message = (error as { message?: unknown }).message;
-      return typeof message === 'string' ? message : t('errInvalidValue');
-    }
+    default:
+      return t('errInvalidValue');
   }
 }

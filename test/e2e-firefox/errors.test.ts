@@ -1,24 +1,25 @@
-// What goes wrong, in Firefox: the headline of every error kind in the popup, the timeout, and Cancel,
+// What goes wrong, in Firefox: the headline of an error of every kind in the popup, the timeout, and Cancel,
 // even when it crosses an answer already on its way.
 import { readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { choose, click, count, fill, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
-import { PIM_ERROR_KINDS, type PimErrorKind } from '../../src/core/errors';
+import { kindOf, PIM_ERROR_KINDS, type PimErrorCode, type PimErrorKind } from '../../src/core/errors';
+import { errorText } from '../../src/shared/error-text';
+import { setMessageLookup } from '../../src/shared/i18n';
 import { holdThenCancel, startGate } from '../e2e/hold-popup';
+import { formatMessage } from '../unit/setup-i18n';
 import { DIST_FIREFOX, expect, test } from './harness';
 import { SANDBOX_SECRET, addEnvironment, chooseAttributes, pressGenerate, storedHistory } from './journeys';
 
 /** What the popup's alert says first, in the words the build ships. */
-const HEADLINES = JSON.parse(readFileSync(resolve(DIST_FIREFOX, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
-const headline = (kind: PimErrorKind): string => {
-  const text = HEADLINES[`errKind_${kind.replace(/-/g, '_')}`]?.message;
-  if (!text) throw new Error(`no headline for ${kind}`);
-  return text;
-};
+const SHIPPED = JSON.parse(readFileSync(resolve(DIST_FIREFOX, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+setMessageLookup((key, substitutions) => (SHIPPED[key] ? formatMessage(SHIPPED[key], substitutions) : ''));
+/** No headline shows a value, so none is given. */
+const headline = (code: PimErrorCode): string => errorText({ code }).headline;
 
 interface ErrorCase {
-  kind: PimErrorKind;
+  code: PimErrorCode;
   environment: string;
   faults?: string[];
   redirect?: string;
@@ -28,7 +29,7 @@ interface ErrorCase {
 /** Kinds no journey reaches: Cancel shows a status line (tested below), and `internal` is a bug in the extension itself. */
 const NOT_AN_ALERT: readonly PimErrorKind[] = ['cancelled', 'internal'];
 
-test('every error kind shows its headline in the popup, and the form is kept', async ({ firefox, sandbox, ext }) => {
+test('an error of every kind shows its headline in the popup, and the form is kept', async ({ firefox, sandbox, ext }) => {
   const save = async (name: string, baseUrl: string, extra: { tokenPath?: string; imagePath?: string; secret?: string } = {}) => {
     const { secret = SANDBOX_SECRET, ...paths } = extra;
     const { id } = await ext.value<{ id: string }>('ui-bg-environment-save', { name, baseUrl, ...paths });
@@ -45,32 +46,32 @@ test('every error kind shows its headline in the popup, and the form is kept', a
   await save('Host not allowed', 'https://pim.example.invalid');
 
   const cases: ErrorCase[] = [
-    { kind: 'not-configured', environment: 'Production' },
-    { kind: 'permission-denied', environment: 'Host not allowed' },
-    { kind: 'credentials-rejected', environment: 'Wrong secret', status: 401 },
-    { kind: 'forbidden', environment: 'Local sandbox', faults: ['forbidden'], status: 403 },
-    { kind: 'invalid-parameters', environment: 'Local sandbox', redirect: '2', status: 400 },
-    { kind: 'not-found', environment: 'Missing image path', status: 404 },
-    { kind: 'rate-limited', environment: 'Local sandbox', faults: ['rate-limit=30'], status: 429 },
-    { kind: 'server-error', environment: 'Local sandbox', faults: ['server-error'], status: 500 },
-    { kind: 'unexpected-status', environment: 'Redirecting token path' },
-    { kind: 'network', environment: 'Nothing listening' },
-    { kind: 'unreadable-response', environment: 'Local sandbox', faults: ['not-svg'] },
+    { code: 'not-configured', environment: 'Production' },
+    { code: 'host-not-granted', environment: 'Host not allowed' },
+    { code: 'credentials-rejected', environment: 'Wrong secret', status: 401 },
+    { code: 'forbidden', environment: 'Local sandbox', faults: ['forbidden'], status: 403 },
+    { code: 'params-rejected', environment: 'Local sandbox', redirect: '2', status: 400 },
+    { code: 'image-path-not-found', environment: 'Missing image path', status: 404 },
+    { code: 'rate-limited', environment: 'Local sandbox', faults: ['rate-limit=30'], status: 429 },
+    { code: 'server-error', environment: 'Local sandbox', faults: ['server-error'], status: 500 },
+    { code: 'redirected', environment: 'Redirecting token path' },
+    { code: 'network', environment: 'Nothing listening' },
+    { code: 'answer-not-svg', environment: 'Local sandbox', faults: ['not-svg'] },
   ];
-  const covered = new Set([...cases.map((c) => c.kind), 'timeout', ...NOT_AN_ALERT]);
+  const covered = new Set([...cases.map((c) => kindOf(c.code)), 'timeout', ...NOT_AN_ALERT]);
   expect(PIM_ERROR_KINDS.filter((kind) => !covered.has(kind)), 'error kinds without a journey').toEqual([]);
 
   const popup = await ext.openPopup();
   await fill(popup, role('textbox', 'Title'), 'Keep me');
-  for (const { kind, environment, faults = [], redirect = '1', status } of cases) {
+  for (const { code, environment, faults = [], redirect = '1', status } of cases) {
     sandbox.handler.configure({ faults });
     await choose(popup, role('combobox', 'Environment'), environment);
     await fill(popup, role('spinbutton', 'Redirect'), redirect);
     const outcome = await pressGenerate(popup);
-    expect(outcome, kind).toMatchObject({ ok: false });
+    expect(outcome, code).toMatchObject({ ok: false });
     const alert = outcome.ok ? '' : outcome.alert;
-    expect(alert.split('\n')[0], kind).toBe(headline(kind));
-    if (status !== undefined) expect(alert, kind).toContain(`HTTP ${status}`);
+    expect(alert.split('\n')[0], code).toBe(headline(code));
+    if (status !== undefined) expect(alert, code).toContain(`HTTP ${status}`);
   }
   expect(await valueOf(popup, role('textbox', 'Title'))).toBe('Keep me');
   expect(await textOf(popup, 'body')).not.toContain('not-the-sandbox-secret');

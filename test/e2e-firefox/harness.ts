@@ -50,9 +50,16 @@ export const test = base
     onCleanup(() => other.close());
     return other;
   })
-  .extend('firefox', async ({ sandbox }, { onCleanup }) => {
+  // Preferences on top of the launcher's, e.g. the UI language (`test.override('firefoxPrefs', …)`).
+  .extend('firefoxPrefs', {} as Readonly<Record<string, string | number | boolean>>)
+  .extend('firefox', async ({ sandbox, firefoxPrefs }, { onCleanup }) => {
     sandbox.handler.reset();
-    const firefox: FirefoxWithExtension = await launchFirefoxWithExtension({ executablePath: inject('firefoxPath'), distDir: DIST_FIREFOX, pageTimeoutMs: 10_000 });
+    const firefox: FirefoxWithExtension = await launchFirefoxWithExtension({
+      executablePath: inject('firefoxPath'),
+      distDir: DIST_FIREFOX,
+      pageTimeoutMs: 10_000,
+      prefs: { ...firefoxPrefs },
+    });
     onCleanup(() => firefox.close());
     return firefox;
   })

@@ -37,7 +37,13 @@ type CycleWindow = Window & { pimGenerateCycle?: 'armed' | 'busy' | 'done' };
  * Every generation, even one that draws the same QR again, shows a busy Generate button for a
  * moment; a watcher set before the click sees that busy spell begin and end.
  */
-export async function pressGenerate(popup: Page, timeoutMs = 25_000): Promise<GenerateOutcome> {
+/** The names of the Generate button and the preview, in the browser's language. */
+export interface PopupNames {
+  generate: string;
+  preview: string;
+}
+
+export async function pressGenerate(popup: Page, timeoutMs = 25_000, names: PopupNames = { generate: 'Generate', preview: 'QR preview' }): Promise<GenerateOutcome> {
   await popup.evaluate(() => {
     const page = window as CycleWindow;
     page.pimGenerateCycle = 'armed';
@@ -51,7 +57,7 @@ export async function pressGenerate(popup: Page, timeoutMs = 25_000): Promise<Ge
     });
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
   });
-  await click(popup, role('button', 'Generate'));
+  await click(popup, role('button', names.generate));
   await waitUntil(
     'the generation to finish',
     async () => ((await popup.evaluate(() => (window as CycleWindow).pimGenerateCycle)) === 'done' ? true : undefined),
@@ -59,7 +65,7 @@ export async function pressGenerate(popup: Page, timeoutMs = 25_000): Promise<Ge
   );
   const alert = await textOf(popup, role('alert'));
   if (alert) return { ok: false, alert };
-  if ((await count(popup, role('image', 'QR preview'))) !== 1) throw new Error('Generate finished with neither an error nor a QR preview');
+  if ((await count(popup, role('image', names.preview))) !== 1) throw new Error('Generate finished with neither an error nor a QR preview');
   return { ok: true };
 }
 

@@ -13,6 +13,11 @@ export interface ExtensionPage {
 }
 
 interface TestFixtures {
+  /**
+   * The browser's UI language, e.g. 'nl' (`test.use({ uiLanguage: 'nl' })`). Chromium on Linux takes it
+   * from $LANGUAGE, and only when its locale files are there (Debian: chromium-l10n); unset, English.
+   */
+  uiLanguage: string | undefined;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -51,12 +56,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ chromiumPath, sandbox }, use) => {
+  uiLanguage: [undefined, { option: true }],
+  context: async ({ chromiumPath, sandbox, uiLanguage }, use) => {
     sandbox.handler.reset();
     const context = await chromium.launchPersistentContext('', {
       executablePath: chromiumPath,
       headless: true,
       args: extensionLaunchArgs(DIST),
+      ...(uiLanguage === undefined ? {} : { env: { ...process.env, LANGUAGE: uiLanguage } }),
     });
     await use(context);
     await context.close();

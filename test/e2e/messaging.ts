@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 export interface WireReply {
   ok: boolean;
   value?: unknown;
-  error?: { kind: string; message: string; status?: number };
+  error?: { kind: string; code: string; params?: Record<string, string | number>; status?: number };
 }
 
 /** Runs inside an extension page (Chromium or Firefox): one message to the background, its reply back. */

@@ -16,7 +16,7 @@ describe('the development sandbox stays out of the extension', () => {
     ['src/popup/store.ts', '../core/sandbox/dev/hostile'],
     ['src/options/store.ts', '../core/sandbox/dev/faults'],
     ['src/content/controller.ts', '../core/sandbox/dev/admin'],
-    ['src/ui/i18n.ts', '../core/sandbox/dev'],
+    ['src/ui/error-view.ts', '../core/sandbox/dev'],
     ['src/shared/messages.ts', '../core/sandbox/dev/handler'],
     ['src/core/pim-client.ts', './sandbox/dev/handler'],
     ['src/core/sandbox/handler.ts', './dev/faults'],

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, PIM_ERROR_KINDS } from '../../src/core/errors';
 
 type Entry = { message: string; description?: string; placeholders?: Record<string, { content: string }> };
 type Catalog = Record<string, Entry>;
@@ -45,6 +46,32 @@ describe('locales', () => {
     const same = Object.entries(catalog).filter(([key, e]) => e.message === en[key]?.message).length;
     // Names (PiM QR), units (px, ms) and API spellings stay the same; most sentences must not.
     expect(same / Object.keys(catalog).length).toBeLessThan(0.25);
+  });
+});
+
+describe('error messages', () => {
+  const codes = Object.keys(ERROR_CODES);
+  const keyPart = (name: string) => name.replaceAll('-', '_');
+
+  it('belong to a code (err_<code>, _detail, _hint) or a kind (errKind_, errHint_)', () => {
+    const known = new Set([
+      ...codes.flatMap((code) => ['', '_detail', '_hint'].map((part) => `err_${keyPart(code)}${part}`)),
+      ...PIM_ERROR_KINDS.flatMap((kind) => [`errKind_${keyPart(kind)}`, `errHint_${keyPart(kind)}`]),
+    ]);
+    expect(Object.keys(en).filter((key) => /^err(_|Kind_|Hint_)/.test(key) && !known.has(key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('in %s take their values in the order the code names them ($1 is the first)', (locale) => {
+    const wrong = Object.entries(catalogs[locale] ?? {}).flatMap(([key, entry]) => {
+      const code = codes.find((c) => [`err_${keyPart(c)}`, `err_${keyPart(c)}_detail`, `err_${keyPart(c)}_hint`].includes(key));
+      if (code === undefined) return [];
+      const [, ...names] = ERROR_CODES[code as keyof typeof ERROR_CODES];
+      const expected = names.map((name) => name.toLowerCase());
+      return Object.entries(entry.placeholders ?? {})
+        .filter(([name, p]) => p.content !== `$${expected.indexOf(name.toLowerCase()) + 1}` || !expected.includes(name.toLowerCase()))
+        .map(([name]) => `${key}: ${name}`);
+    });
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Wires t() to the English catalogue, substituting like chrome.i18n.getMessage does, so component
 // tests find elements by the same text a user reads.
 import messages from '../../public/_locales/en/messages.json';
-import { setMessageLookup } from '../../src/ui/i18n';
+import { setMessageLookup } from '../../src/shared/i18n';
 
 interface CatalogEntry {
   message: string;

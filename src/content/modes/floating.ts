@@ -7,7 +7,7 @@ import { isOurElement, ownElement } from '../own-elements';
 import { centred, clampSize } from '../placement-geometry';
 import { makeDraggable, makeResizable } from '../placement-pointer';
 import { forceStyles } from '../placement-style';
-import { contentText } from '../text';
+import { t } from '../../shared/i18n';
 import { trusted } from '../trusted-input';
 import { fallbackSize, type ModeContext, type Mode, sizeOf, viewport } from './mode';
 
@@ -84,10 +84,10 @@ function pinOf(context: ModeContext): Pin {
 function addControls(context: ModeContext, pin: Pin): void {
   const { host, state, frame, toolbar, signal } = context;
   const doc = context.win.document;
-  const pinButton = ownElement(doc, 'button', 'pin', { type: 'button', 'aria-label': contentText('pin'), title: contentText('pin') });
+  const pinButton = ownElement(doc, 'button', 'pin', { type: 'button', 'aria-label': t('content_pin'), title: t('content_pin') });
   pinButton.textContent = '📌';
   toolbar.append(pinButton);
-  const resizeHandle = ownElement(doc, 'button', 'resize', { type: 'button', 'aria-label': contentText('resize'), title: contentText('resize') });
+  const resizeHandle = ownElement(doc, 'button', 'resize', { type: 'button', 'aria-label': t('content_resize'), title: t('content_resize') });
   frame.append(resizeHandle);
   const setPressed = () => pinButton.setAttribute('aria-pressed', String(state.pin !== undefined));
   setPressed();

@@ -54,5 +54,5 @@ export async function handleImageRequest(request: Request, context: EndpointCont
   if (refused) return refused;
   const read = await readImageParams(request, context.options);
   if (!read.ok) return read.response;
-  return new Response(utf8ToBase64(renderSandboxSvg(read.params)), { status: 200, headers: IMAGE_HEADERS });
+  return new Response(utf8ToBase64(renderSandboxSvg(read.params, context.options.bandLabel)), { status: 200, headers: IMAGE_HEADERS });
 }

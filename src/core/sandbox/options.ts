@@ -14,6 +14,11 @@ export interface SandboxOptions {
   maxDescriptionLength: number;
   /** Largest width or height in pixels. */
   maxImageSize: number;
+  /**
+   * The band across the top of every sandbox QR, printed in the image. The extension passes it in the
+   * browser's language; when it does not fit, the band says only "SANDBOX".
+   */
+  bandLabel: string;
 }
 
 export const SANDBOX_DEFAULTS: Readonly<SandboxOptions> = Object.freeze({
@@ -26,6 +31,7 @@ export const SANDBOX_DEFAULTS: Readonly<SandboxOptions> = Object.freeze({
   maxTitleLength: 256,
   maxDescriptionLength: 1024,
   maxImageSize: 4096,
+  bandLabel: 'SANDBOX · not a real PiM code',
 });
 
 export class SandboxConfigError extends Error {
@@ -70,6 +76,7 @@ export const SANDBOX_OPTION_CHECKS: Readonly<Record<keyof SandboxOptions, Option
   maxTitleLength: positiveInteger,
   maxDescriptionLength: positiveInteger,
   maxImageSize: positiveInteger,
+  bandLabel: nonEmptyString,
 };
 
 /**

@@ -1,6 +1,7 @@
 // Only qrcode's encoder is imported (see qrcode-core.d.ts): it returns the module matrix, and the
 // package's canvas and string renderers stay out of the service worker bundle.
 import { create as createQr } from 'qrcode/lib/core/qrcode.js';
+import { SANDBOX_DEFAULTS } from './options';
 import { escapeXml, fitLine, oneLine, wrapLines } from './svg-text';
 
 export interface SandboxImageParams {
@@ -20,7 +21,6 @@ const QUIET_ZONE = 4;
 const FONT_FAMILY = 'Arial, Helvetica, sans-serif';
 const BAND_COLOUR = '#FFB400';
 const INK = '#1A1A1A';
-const SANDBOX_LABEL = 'SANDBOX · not a real PiM code';
 
 /**
  * The text a sandbox QR encodes: `https://sandbox.pim.invalid/r/<redirect>?attributes=<a,b,c>`.
@@ -76,8 +76,8 @@ function layout(params: SandboxImageParams): Layout {
   return { ...withoutDescription, titleText: '', titleHeight: 0 };
 }
 
-/** The sandbox's QR image as SVG markup, `width`×`height` user units and pixels. */
-export function renderSandboxSvg(params: SandboxImageParams): string {
+/** The sandbox's QR image as SVG markup, `width`×`height` user units and pixels, under `bandLabel`. */
+export function renderSandboxSvg(params: SandboxImageParams, bandLabel = SANDBOX_DEFAULTS.bandLabel): string {
   const { width, height } = params;
   const url = sandboxQrUrl(params.redirect, params.attributes);
   const { modules } = createQr(url, { errorCorrectionLevel: 'M' });
@@ -88,7 +88,7 @@ export function renderSandboxSvg(params: SandboxImageParams): string {
   const scale = side / (modules.size + 2 * QUIET_ZONE);
   const x = (width - side) / 2;
   const y = qrTop + (qrRoom - side) / 2;
-  const label = fitLine(SANDBOX_LABEL, width - spec.font, spec.font * 0.8) === SANDBOX_LABEL ? SANDBOX_LABEL : 'SANDBOX';
+  const label = fitLine(bandLabel, width - spec.font, spec.font * 0.8) === bandLabel ? bandLabel : 'SANDBOX';
   const title = oneLine(params.title);
   const description = oneLine(params.description);
 

@@ -10,13 +10,10 @@ import { isSelector, validPin, validPoint, validSize } from '../placement-shapes
 function placementSvg(payload: Payload): string {
   const svg = payload.svg;
   if (typeof svg !== 'string' || svg.trim() === '') {
-    throw new PimError('invalid-parameters', { message: 'There is no QR image to place.', hint: 'Generate a QR code first.' });
+    throw new PimError('no-image-to-place');
   }
   if (svg.length > PLACE_SVG_MAX_CHARS) {
-    throw new PimError('invalid-parameters', {
-      message: 'The QR image is too large to place (more than 4 MB).',
-      hint: 'Generate a smaller image.',
-    });
+    throw new PimError('image-too-large-to-place', { params: { maxBytes: PLACE_SVG_MAX_CHARS } });
   }
   return svg;
 }
@@ -30,7 +27,7 @@ export function placeRequest(raw: unknown): PlaceRequest {
   const payload = objectPayload(raw);
   const mode = payload.mode ?? 'floating';
   if (!isPlacementMode(mode)) {
-    throw new PimError('invalid-parameters', { message: 'The request was malformed: unknown placement mode.', hint: 'Reload the popup and try again.' });
+    throw bad('mode');
   }
   const order: PlaceRequest = {
     svg: placementSvg(payload),
@@ -42,21 +39,15 @@ export function placeRequest(raw: unknown): PlaceRequest {
   if (tabId !== undefined) order.tabId = tabId;
   if (payload.selector !== undefined && payload.selector !== '') {
     if (!isSelector(payload.selector)) {
-      throw new PimError('invalid-parameters', { message: 'The CSS selector is empty or too long.', hint: 'Type a shorter selector, or pick the element.' });
+      throw new PimError('selector-too-long');
     }
     order.selector = payload.selector.trim();
   }
   if (order.mode === 'floating' && order.pick) {
-    throw new PimError('invalid-parameters', {
-      message: 'Picking an element works with “Replace element” or “Insert inside”.',
-      hint: 'Choose one of those, or insert the QR floating.',
-    });
+    throw new PimError('pick-needs-element-mode');
   }
   if (order.mode !== 'floating' && !order.pick && order.selector === undefined) {
-    throw new PimError('invalid-parameters', {
-      message: 'Which element should the QR go in?',
-      hint: 'Type a CSS selector, or use “Pick an element”.',
-    });
+    throw new PimError('selector-missing');
   }
   return order;
 }
@@ -64,7 +55,7 @@ export function placeRequest(raw: unknown): PlaceRequest {
 export function placedInfo(value: unknown): PlacedInfo {
   const payload = objectPayload(value);
   const size = validSize(payload.size);
-  if (!size) throw new PimError('invalid-parameters', { message: 'The request was malformed: "size" is not a size.', hint: '' });
+  if (!size) throw bad('size');
   const info: PlacedInfo = { id: requiredString(payload, 'id', ID_MAX_CHARS), size };
   if (isSelector(payload.selector)) info.selector = payload.selector;
   const position = validPoint(payload.position);
@@ -91,7 +82,7 @@ export function placementChange(payload: Payload): PlacementChange {
 /** What the worker asks the content script to draw: no geometry, which comes from the page itself. */
 export function placementOrder(raw: unknown): PlacementOrder {
   const payload = objectPayload(raw);
-  if (!isPlacementMode(payload.mode)) throw bad('unknown placement mode');
+  if (!isPlacementMode(payload.mode)) throw bad('mode');
   const order: PlacementOrder = {
     id: requiredString(payload, 'id', ID_MAX_CHARS),
     svg: requiredString(payload, 'svg', PLACE_SVG_MAX_CHARS),

@@ -3,7 +3,7 @@
 import { PimError } from '../../core/errors';
 import { validateParams } from '../../core/params';
 import { checkParams } from '../../core/pim-client';
-import { CLIENT_ID_MAX_CHARS, CLIENT_SECRET_MAX_CHARS, ID_MAX_CHARS, isHistorySize } from '../limits';
+import { CLIENT_ID_MAX_CHARS, CLIENT_SECRET_MAX_CHARS, HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, ID_MAX_CHARS, isHistorySize } from '../limits';
 import type { CredentialsInput, EnvironmentInput, FormDefaults, GenerateRequest } from '../messages';
 import { objectPayload, optionalString, requiredString } from '../payload';
 
@@ -28,7 +28,7 @@ export function settingsChange(raw: unknown): SettingsChange {
   if (defaults.historySize !== undefined) {
     const historySize = defaults.historySize;
     if (!isHistorySize(historySize)) {
-      throw new PimError('invalid-parameters', { message: 'History size must be a whole number from 1 to 50.' });
+      throw new PimError('history-size-invalid', { params: { min: HISTORY_SIZE_MIN, max: HISTORY_SIZE_MAX } });
     }
     change.defaults.historySize = historySize;
   }

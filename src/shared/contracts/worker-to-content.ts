@@ -17,7 +17,7 @@ export const workerToContent = {
   /** 'over': floating and pinned over the right-clicked element; 'replace': in its place. */
   'bg-content-place-at-context-target': message((raw): { spec: PlacementOrder; how: 'over' | 'replace'; hints: ContextTargetHints } => {
     const payload = objectPayload(raw);
-    if (payload.how !== 'over' && payload.how !== 'replace') throw bad('unknown placement mode');
+    if (payload.how !== 'over' && payload.how !== 'replace') throw bad('how');
     return { spec: placementOrder(payload.spec), how: payload.how, hints: contextHints(payload.hints) };
   }).answers<{ placed: boolean; picking: boolean }>(),
   'bg-content-remove': message((raw) => ({ ids: stringList(objectPayload(raw), 'ids', ID_MAX_CHARS) })).answers<{ removed: number }>(),

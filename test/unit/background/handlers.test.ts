@@ -1,15 +1,19 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import nl from '../../../public/_locales/nl/messages.json';
 import { createHistoryStore } from '../../../src/background/history';
 import type { TabPlacements } from '../../../src/background/placement-service';
 import { createRequestLogStore } from '../../../src/background/request-log-store';
 import { createSecretStore } from '../../../src/background/secret-store';
 import { createSettingsStore } from '../../../src/background/settings-store';
 import { createUiHandlers } from '../../../src/background/ui-handlers';
+import { toErrorData } from '../../../src/core/errors';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
 import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
+import { setMessageLookup } from '../../../src/shared/i18n';
 import { rejection } from '../rejection';
+import { enMessage, formatMessage } from '../setup-i18n';
 
 const SECRET = 'sandbox-secret';
 
@@ -165,8 +169,7 @@ describe('background handlers', () => {
     expect(tokens).toHaveLength(1);
 
     const everything = JSON.stringify([
-      error.message,
-      error.hint,
+      toErrorData(error),
       await handlers['ui-bg-log-get'](undefined),
       await handlers['ui-bg-history-get'](undefined),
       await handlers['ui-bg-curl-get']({}),
@@ -203,9 +206,7 @@ describe('background handlers', () => {
     const views = await handlers['ui-bg-environments-list'](undefined);
     expect(views.find((v) => v.id === 'custom-old')).toMatchObject({ baseUrl: 'https://*.com', needsPermission: true, secretHint: '1234' });
     const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'custom-old', params: DEFAULT_PARAMS }));
-    expect(error.kind).toBe('permission-denied');
-    expect(error.message).toBe('The base URL of "Every site" cannot be used: Base URL must name one host: wildcards such as "*" are not allowed.');
-    expect(error.hint).toMatch(/correct its base URL/);
+    expect(error).toMatchObject({ kind: 'permission-denied', code: 'stored-host-invalid', params: { environment: 'Every site' } });
     expect(remote.stats().requests).toBe(0);
     expect(asked).toEqual([]);
   });
@@ -213,8 +214,7 @@ describe('background handlers', () => {
   it('says which credentials are missing instead of calling KPN without them', async () => {
     const { handlers } = setup();
     const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'production', params: DEFAULT_PARAMS }));
-    expect(error.kind).toBe('not-configured');
-    expect(error.hint).toMatch(/Options/);
+    expect(error).toMatchObject({ kind: 'not-configured', code: 'not-configured' });
   });
 
   it('cancels a generate in flight', async () => {
@@ -274,17 +274,17 @@ describe('background handlers', () => {
   });
 
   it.each([
-    ['an empty name', { name: ' ', baseUrl: 'https://a.example' }, /Name is required/],
-    ['a non-http base URL', { name: 'A', baseUrl: 'ftp://a.example' }, /https:\/\//],
-    ['a duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, /already exists/],
-    ['a wildcard host', { name: 'All', baseUrl: 'https://*.com' }, /wildcards such as "\*" are not allowed/],
-    ['user info in the base URL', { name: 'U', baseUrl: 'https://user:pass@a.example' }, /user name or password/],
-  ])('refuses an environment with %s and keeps what was stored', async (_name, input, message) => {
+    ['an empty name', { name: ' ', baseUrl: 'https://a.example' }],
+    ['a non-http base URL', { name: 'A', baseUrl: 'ftp://a.example' }],
+    ['a duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }],
+    ['a wildcard host', { name: 'All', baseUrl: 'https://*.com' }],
+    ['user info in the base URL', { name: 'U', baseUrl: 'https://user:pass@a.example' }],
+  ])('refuses an environment with %s and keeps what was stored', async (_name, input) => {
+    // Which field is wrong, and why, the options page says before it sends (environments.test.ts).
     const { handlers } = setup();
     const env = await addLocalEnvironment(handlers);
     const error = await rejection(handlers['ui-bg-environment-save'](input));
-    expect(error.kind).toBe('invalid-parameters');
-    expect(error.message).toMatch(message);
+    expect(error).toMatchObject({ kind: 'invalid-parameters', code: 'environment-invalid' });
     expect((await handlers['ui-bg-environments-list'](undefined)).map((v) => v.id)).toContain(env.id);
   });
 
@@ -434,12 +434,43 @@ describe('the secret is bound to the origin and client ID it was saved for', () 
     // As if a save had been cut short between its steps.
     await secrets.set(env.id, { clientSecret: SECRET, ...binding });
     const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }));
-    expect(error.kind).toBe('not-configured');
-    expect(error.message).toBe(
-      `The stored client secret was saved for ${binding.origin} with client ID "${binding.clientId}", so it is not sent to http://127.0.0.1:9999 with client ID "sandbox-client".`,
-    );
+    expect(error).toMatchObject({
+      kind: 'not-configured',
+      code: 'secret-bound-elsewhere',
+      params: { savedOrigin: binding.origin, savedClientId: binding.clientId, origin: 'http://127.0.0.1:9999', clientId: 'sandbox-client' },
+    });
     expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('not-configured');
     expect((await handlers['ui-bg-environments-list'](undefined)).find((v) => v.id === env.id)).toMatchObject({ secretSet: false, secretHint: '' });
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the default title and description, which the QR image prints', () => {
+  const dutch: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = nl;
+  const nlMessage = (key: string, substitutions?: readonly string[]) => {
+    const entry = dutch[key];
+    return entry ? formatMessage(entry, substitutions) : '';
+  };
+  afterEach(() => setMessageLookup(enMessage));
+
+  it('follow the browser’s language while they are the shipped ones, and are stored as the shipped ones', async () => {
+    const { handlers, local } = setup();
+    setMessageLookup(nlMessage);
+    const shown = (await handlers['ui-bg-settings-get'](undefined)).defaults.params;
+    expect([shown.title, shown.description]).toEqual(['Inloggen met PiM', 'Scan deze code met de PiM-app om je gegevens te delen.']);
+    // Saved unchanged (only the size edited), they keep following the language.
+    await handlers['ui-bg-settings-save']({ defaults: { params: { ...shown, width: 300, height: 300 }, historySize: 20 } });
+    const stored = (local.data.get('settings') as { defaults: { params: typeof DEFAULT_PARAMS } }).defaults.params;
+    expect([stored.title, stored.description, stored.width]).toEqual([DEFAULT_PARAMS.title, DEFAULT_PARAMS.description, 300]);
+    setMessageLookup(enMessage);
+    expect((await handlers['ui-bg-settings-get'](undefined)).defaults.params.title).toBe('Log in with PiM');
+  });
+
+  it('stay as typed once the user changed them', async () => {
+    const { handlers } = setup();
+    await handlers['ui-bg-settings-save']({ defaults: { params: { ...DEFAULT_PARAMS, title: 'Welkom bij de demo' }, historySize: 20 } });
+    setMessageLookup(nlMessage);
+    const shown = (await handlers['ui-bg-settings-get'](undefined)).defaults.params;
+    expect([shown.title, shown.description]).toEqual(['Welkom bij de demo', 'Scan deze code met de PiM-app om je gegevens te delen.']);
   });
 });

@@ -8,18 +8,16 @@ const ORIGIN = `chrome-extension://${ID}`;
 
 describe('injectionError', () => {
   it.each([
-    ['Cannot access a chrome:// URL', undefined, /does not allow extensions/],
-    ['The extensions gallery cannot be scripted.', 'https://chromewebstore.google.com/detail/x', /does not allow extensions/],
-    ['Cannot access contents of url "about:blank".', 'about:blank', /does not allow extensions/],
-    ['Cannot access contents of url "file:///tmp/a.html". Extension manifest must request permission to access this host.', 'file:///tmp/a.html', /files opened from your computer/],
-    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'https://a.example/', /may not change this page yet/],
-    ['Missing host permission for the tab', undefined, /may not change this page yet/],
-    ['Frame with ID 0 is showing error page', 'https://down.example/', /did not load/],
-    ['No tab with id: 5.', undefined, /no longer open/],
-  ])('%s', (message, url, expected) => {
-    const error = injectionError(new Error(message), url);
-    expect(error.message).toMatch(expected);
-    expect(error.hint).not.toBe('');
+    ['Cannot access a chrome:// URL', undefined, 'page-forbids-extensions'],
+    ['The extensions gallery cannot be scripted.', 'https://chromewebstore.google.com/detail/x', 'page-forbids-extensions'],
+    ['Cannot access contents of url "about:blank".', 'about:blank', 'page-forbids-extensions'],
+    ['Cannot access contents of url "file:///tmp/a.html". Extension manifest must request permission to access this host.', 'file:///tmp/a.html', 'file-access-off'],
+    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'https://a.example/', 'tab-access-missing'],
+    ['Missing host permission for the tab', undefined, 'tab-access-missing'],
+    ['Frame with ID 0 is showing error page', 'https://down.example/', 'page-not-loaded'],
+    ['No tab with id: 5.', undefined, 'tab-closed'],
+  ])('%s', (message, url, code) => {
+    expect(injectionError(new Error(message), url).code).toBe(code);
   });
 
   it('says permission-denied for protected pages', () => {
@@ -29,8 +27,8 @@ describe('injectionError', () => {
   it('does not echo an unknown browser message', () => {
     const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = injectionError(new Error('weird internal thing at https://secret.example/?token=abc'), 'https://a.example/');
-    expect(error.kind).toBe('internal');
-    expect(error.message).not.toContain('secret');
+    expect(error).toMatchObject({ kind: 'internal', code: 'place-failed' });
+    expect(JSON.stringify(error)).not.toContain('secret');
     spy.mockRestore();
   });
 });
@@ -98,12 +96,12 @@ describe('createTabPort', () => {
 
   it('explains a page that refuses extensions', async () => {
     const { port } = fakes({ inject: new Error('Cannot access a chrome:// URL') });
-    await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' });
+    await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', code: 'page-forbids-extensions' });
   });
 
   it('explains a page where the injected script never answers (Firefox about: pages)', async () => {
     const { port, scripting } = fakes({ deaf: true });
-    await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', message: 'This page does not allow extensions (chrome:// pages and the Web Store).' });
+    await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', code: 'page-forbids-extensions' });
     expect(scripting.executeScript).toHaveBeenCalledTimes(1);
   });
 
@@ -116,16 +114,16 @@ describe('createTabPort', () => {
   it('says when there is no tab to place in', async () => {
     const { port, tabs } = fakes();
     vi.mocked(tabs.query).mockResolvedValueOnce([]);
-    await expect(port.resolve()).rejects.toThrow('There is no page to place the QR on.');
+    await expect(port.resolve()).rejects.toMatchObject({ code: 'no-page' });
     vi.mocked(tabs.get).mockRejectedValueOnce(new Error('No tab with id: 3'));
-    await expect(port.resolve(3)).rejects.toThrow('That tab is no longer open.');
+    await expect(port.resolve(3)).rejects.toMatchObject({ code: 'tab-closed' });
   });
 
   it('rebuilds the content script’s errors as PimError', async () => {
     const { port, tabs } = fakes({ alive: true });
-    vi.mocked(tabs.sendMessage).mockResolvedValueOnce({ ok: false, error: { kind: 'invalid-parameters', message: 'No element on this page matches “#x”.', hint: 'h' } });
-    await expect(port.send(5, 'bg-content-ping', undefined)).rejects.toMatchObject({ kind: 'invalid-parameters', message: 'No element on this page matches “#x”.' });
+    vi.mocked(tabs.sendMessage).mockResolvedValueOnce({ ok: false, error: { kind: 'invalid-parameters', code: 'selector-no-match', params: { selector: '#x' } } });
+    await expect(port.send(5, 'bg-content-ping', undefined)).rejects.toMatchObject({ kind: 'invalid-parameters', code: 'selector-no-match', params: { selector: '#x' } });
     vi.mocked(tabs.sendMessage).mockResolvedValueOnce(undefined);
-    await expect(port.send(5, 'bg-content-ping', undefined)).rejects.toThrow('The page did not answer.');
+    await expect(port.send(5, 'bg-content-ping', undefined)).rejects.toMatchObject({ code: 'page-silent' });
   });
 });

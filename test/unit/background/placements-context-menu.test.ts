@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contextHints, createContextMenus, MENU_OVER, MENU_PARENT, MENU_REPLACE, placeFromContextMenu } from '../../../src/background/context-menu';
 import type { TabPort } from '../../../src/background/tab-access';
+import { PimError } from '../../../src/core/errors';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import type { HistoryItem } from '../../../src/shared/messages';
 
@@ -15,14 +16,14 @@ function setup(options: { latest?: HistoryItem; inject?: Error } = { latest }) {
     send: vi.fn(async () => ({ placed: true, picking: false })),
     broadcast: vi.fn(),
   } as unknown as TabPort;
-  const deps = { tabs, latestQr: async () => options.latest, newId: () => 'n1', text: (_k: string, fallback: string) => fallback };
+  const deps = { tabs, latestQr: async () => options.latest, newId: () => 'n1' };
   return { tabs, deps };
 }
 
 describe('context menu', () => {
   it('creates "Place PiM QR here" with two choices on every element', async () => {
     const created: { id: string; title: string; parentId?: string; contexts?: string[] }[] = [];
-    await createContextMenus({ removeAll: async () => {}, create: (item) => created.push(item) }, (_k, f) => f);
+    await createContextMenus({ removeAll: async () => {}, create: (item) => created.push(item) });
     expect(created.map((c) => [c.id, c.title, c.parentId])).toEqual([
       [MENU_PARENT, 'Place PiM QR here', undefined],
       [MENU_OVER, 'Over this element', MENU_PARENT],
@@ -49,7 +50,16 @@ describe('context menu', () => {
   it('says in the page that there is no QR yet', async () => {
     const { tabs, deps } = setup({});
     await placeFromContextMenu(deps, { menuItemId: MENU_OVER }, 9);
-    expect(tabs.send).toHaveBeenCalledWith(9, 'bg-content-notice', { text: expect.stringContaining('Generate a QR code') }, 0);
+    expect(tabs.send).toHaveBeenCalledWith(9, 'bg-content-notice', { text: 'Generate a QR code in the PiM QR popup first, then try again.' }, 0);
+  });
+
+  it('says in the page why placing failed, in the catalogue’s words', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { tabs, deps } = setup();
+    vi.mocked(tabs.send).mockRejectedValueOnce(new PimError('svg-refused'));
+    await placeFromContextMenu(deps, { menuItemId: MENU_OVER }, 9);
+    expect(tabs.send).toHaveBeenLastCalledWith(9, 'bg-content-notice', { text: 'The QR could not be placed: The QR image is not safe to show.' }, 0);
+    warn.mockRestore();
   });
 
   it('does nothing on a page that refuses extensions, and nothing for other menus', async () => {

@@ -78,15 +78,15 @@ describe('place', () => {
   });
 
   it.each([
-    ['the site was not granted', { granted: false }, /may not run on shop\.example yet/],
-    ['the tab address is unknown', { url: '' }, /may not run on this site yet/],
-    ['the tab is not a web page', { url: 'chrome://settings/' }, /Only web pages/],
-  ])('refuses to remember when %s, before touching the page', async (_name, options, message) => {
+    ['the site was not granted', { granted: false }, { code: 'remember-host-not-allowed', params: { host: 'shop.example' } }],
+    ['the tab address is unknown', { url: '' }, { code: 'remember-site-not-allowed' }],
+    ['the tab is not a web page', { url: 'chrome://settings/' }, { code: 'remember-needs-web-page' }],
+  ])('refuses to remember when %s, before touching the page', async (_name, options, expected) => {
     const { service, tabs, store } = setup(options);
     const error = await service.place({ svg: SVG, mode: 'floating', pick: false, remember: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PimError);
     expect((error as PimError).kind).toBe('permission-denied');
-    expect((error as PimError).message).toMatch(message);
+    expect(error).toMatchObject(expected);
     expect(tabs.ensureController).not.toHaveBeenCalled();
     expect(await store.list()).toEqual([]);
   });

@@ -103,7 +103,7 @@ describe('createPlacementStore', () => {
     for (let i = 0; i < MAX_PLACEMENTS; i++) await store.add({ ...good, id: `p${i}` });
     const error = await store.add({ ...good, id: 'one-more' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PimError);
-    expect((error as PimError).message).toMatch(/at most 50/);
+    expect(error).toMatchObject({ code: 'too-many-placements', params: { max: 50 } });
   });
 
   it('stops at the total size limit', async () => {
@@ -112,6 +112,6 @@ describe('createPlacementStore', () => {
     await store.add({ ...good, id: 'b1', svg: big });
     await store.add({ ...good, id: 'b2', svg: big });
     await store.add({ ...good, id: 'b3', svg: big });
-    await expect(store.add({ ...good, id: 'b4', svg: big })).rejects.toThrow(/too much room/);
+    await expect(store.add({ ...good, id: 'b4', svg: big })).rejects.toMatchObject({ code: 'placements-too-large' });
   });
 });

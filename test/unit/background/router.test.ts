@@ -53,7 +53,7 @@ describe('the worker’s router', () => {
     const { route, ran } = setup();
     for (const name of Object.keys(uiToWorker)) {
       const reply = await route({ name, payload: {} }, sender);
-      expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: 'Only the extension’s own pages may send this request.' } });
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied', code: 'sender-not-allowed' } });
     }
     expect(ran).toEqual([]);
     expect(warn).toHaveBeenCalledWith('[router]', `refused ui-bg-generate from ${sender.url}`);
@@ -68,7 +68,7 @@ describe('the worker’s router', () => {
       ['ui-bg-place', { svg: '<svg/>', tabId: -1 }],
       ['ui-bg-placement-forget', { tabId: 1 }],
     ] as const) {
-      await expect(route({ name, payload }, popup)).resolves.toMatchObject({ ok: false, error: { kind: 'invalid-parameters', message: expect.stringMatching(/malformed/) } });
+      await expect(route({ name, payload }, popup)).resolves.toMatchObject({ ok: false, error: { kind: 'invalid-parameters', code: expect.stringMatching(/^malformed-/) } });
     }
     expect(ran).toEqual([]);
   });
@@ -86,7 +86,7 @@ describe('the worker’s router', () => {
     const { route, ran } = setup();
     for (const sender of [popup, { ...contentScript, id: 'x'.repeat(32) }]) {
       const reply = await route({ name: 'content-bg-restore', payload: { url: 'https://a.example/' } }, sender);
-      expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied', message: 'Only PiM QR’s own page script may send this request.' } });
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied', code: 'page-script-only' } });
     }
     expect(ran).toEqual([]);
   });

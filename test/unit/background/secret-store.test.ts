@@ -96,7 +96,7 @@ describe('moving secrets out of storage.local', () => {
     expect(local.data.get('settings')).toEqual(kept);
 
     const error = await rejection(store.update((s) => ({ ...s, selectedEnvironmentId: 'sandbox' })));
-    expect(error.message).toBe('Client secrets saved by an older version could not be moved to protected storage, so nothing was changed.');
+    expect(error.code).toBe('secret-move-failed');
     expect(local.data.get('settings')).toEqual(kept);
 
     // Once the store works again, the next read moves them.

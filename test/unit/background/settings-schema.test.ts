@@ -20,12 +20,12 @@ describe('loadSettings', () => {
     const loaded = loadSettings(stored);
     expect(loaded.settings).toEqual(defaultSettings());
     expect(loaded.changed).toBe(true);
-    expect(loaded.notice).toMatch(/reset/);
+    expect(loaded.notice).toEqual({ code: 'settings-unreadable' });
   });
 
   it('resets settings from a newer version and says so', () => {
     const loaded = loadSettings({ schemaVersion: SETTINGS_VERSION + 1 });
-    expect(loaded.notice).toMatch(/newer version/);
+    expect(loaded.notice).toEqual({ code: 'settings-from-newer-version' });
   });
 
   it('migrates v1 (credentials inside environments) to v3, handing the secret out instead of keeping it', () => {
@@ -91,8 +91,7 @@ describe('loadSettings', () => {
     expect(loaded.settings.credentials).toEqual({ 'custom-ok': { clientId: 'c' } });
     expect(loaded.settings.selectedEnvironmentId).toBe('sandbox');
     expect(loaded.settings.defaults).toEqual(defaultSettings().defaults);
-    expect(loaded.notice).toContain('"Broken"');
-    expect(loaded.notice).toContain('form defaults');
+    expect(loaded.notice).toEqual({ code: 'settings-dropped', dropped: [{ environment: 'Broken' }, { formDefaults: true }] });
   });
 
   it('reports no change for its own settings read back with their keys sorted, as chrome.storage returns them', () => {

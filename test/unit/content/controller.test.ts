@@ -84,14 +84,14 @@ describe('controller', () => {
   });
 
   it.each([
-    ['a selector that matches nothing', '#nope', /No element on this page matches/],
-    ['an invalid selector', 'div[', /is not a valid CSS selector/],
-    ['the head', 'head', /cannot go there/],
-  ])('refuses %s with a clear error', async (_name, selector, message) => {
+    ['a selector that matches nothing', '#nope', { code: 'selector-no-match', params: { selector: '#nope' } }],
+    ['an invalid selector', 'div[', { code: 'selector-invalid', params: { selector: 'div[' } }],
+    ['the head', 'head', { code: 'pick-outside-page' }],
+  ])('refuses %s with a clear error', async (_name, selector, expected) => {
     const { controller } = setup();
     const error = await controller.handlers['bg-content-place'](spec({ mode: 'replace', selector })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PimError);
-    expect((error as PimError).message).toMatch(message);
+    expect(error).toMatchObject(expected);
     expect(hosts()).toHaveLength(0);
   });
 

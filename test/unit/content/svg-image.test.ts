@@ -44,7 +44,7 @@ describe('prepareSvg', () => {
     }
     expect(error).toBeInstanceOf(PimError);
     expect((error as PimError).kind).toBe('unreadable-response');
-    expect((error as PimError).message).toMatch(/cannot be placed/);
+    expect((error as PimError).code).toBe('svg-refused');
   });
 });
 

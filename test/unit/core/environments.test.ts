@@ -81,34 +81,35 @@ describe('validateEnvironmentInput', () => {
   });
 
   it.each([
-    [{ name: '' }, 'name', 'required', 'Name is required.'],
-    [{ name: '   ' }, 'name', 'required', 'Name is required.'],
-    [{ name: 42 }, 'name', 'required', 'Name is required.'],
-    [{ name: 'x'.repeat(61) }, 'name', 'too-long', 'Name must be at most 60 characters.'],
-    [{ name: 'STAGING' }, 'name', 'duplicate-name', 'An environment named "STAGING" already exists.'],
-    [{ name: 'sandbox' }, 'name', 'duplicate-name', 'An environment named "sandbox" already exists.'],
-    [{ id: 'production' }, 'name', 'built-in', 'The built-in environments cannot be changed.'],
-    [{ baseUrl: '' }, 'baseUrl', 'required', 'Base URL is required.'],
-    [{ baseUrl: 'api.example.com' }, 'baseUrl', 'not-a-url', 'Base URL must be a full address such as https://api.example.com.'],
-    [{ baseUrl: 'https://' }, 'baseUrl', 'not-a-url', 'Base URL must be a full address such as https://api.example.com.'],
-    [{ baseUrl: 'ftp://api.example.com' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
-    [{ baseUrl: 'javascript:alert(1)' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
-    [{ baseUrl: 'file:///etc/passwd' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
-    [{ baseUrl: 'data:text/plain,hi' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
-    [{ baseUrl: 'http://api.example.com' }, 'baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
-    [{ baseUrl: 'http://localhost.evil.com' }, 'baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
-    [{ baseUrl: 'https://user:pw@api.example.com' }, 'baseUrl', 'has-credentials', 'Base URL must not contain a user name or password.'],
-    [{ baseUrl: 'https://api.example.com/?x=1' }, 'baseUrl', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
-    [{ baseUrl: 'https://api.example.com/#top' }, 'baseUrl', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
-    [{ baseUrl: 'https://api.example.com/?' }, 'baseUrl', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
-    [{ tokenPath: 'oauth/token' }, 'tokenPath', 'bad-path', 'Token path must start with "/" and contain no spaces, "?" or "#".'],
-    [{ tokenPath: '//evil.com/x' }, 'tokenPath', 'bad-path', 'Token path must start with "/" and contain no spaces, "?" or "#".'],
-    [{ imagePath: '/image?x=1' }, 'imagePath', 'bad-path', 'Image path must start with "/" and contain no spaces, "?" or "#".'],
-    [{ imagePath: '/my image' }, 'imagePath', 'bad-path', 'Image path must start with "/" and contain no spaces, "?" or "#".'],
-    [{ imagePath: '\\\\evil' }, 'imagePath', 'bad-path', 'Image path must start with "/" and contain no spaces, "?" or "#".'],
-  ])('%j → %s %s', (input, field, code, message) => {
+    [{ name: '' }, 'name', 'required'],
+    [{ name: '   ' }, 'name', 'required'],
+    [{ name: 42 }, 'name', 'required'],
+    [{ name: 'x'.repeat(61) }, 'name', 'too-long'],
+    [{ name: 'STAGING' }, 'name', 'duplicate-name'],
+    [{ name: 'sandbox' }, 'name', 'duplicate-name'],
+    [{ id: 'production' }, 'name', 'built-in'],
+    [{ baseUrl: '' }, 'baseUrl', 'required'],
+    [{ baseUrl: 'api.example.com' }, 'baseUrl', 'not-a-url'],
+    [{ baseUrl: 'https://' }, 'baseUrl', 'not-a-url'],
+    [{ baseUrl: 'ftp://api.example.com' }, 'baseUrl', 'bad-scheme'],
+    [{ baseUrl: 'javascript:alert(1)' }, 'baseUrl', 'bad-scheme'],
+    [{ baseUrl: 'file:///etc/passwd' }, 'baseUrl', 'bad-scheme'],
+    [{ baseUrl: 'data:text/plain,hi' }, 'baseUrl', 'bad-scheme'],
+    [{ baseUrl: 'http://api.example.com' }, 'baseUrl', 'insecure-http'],
+    [{ baseUrl: 'http://localhost.evil.com' }, 'baseUrl', 'insecure-http'],
+    [{ baseUrl: 'https://user:pw@api.example.com' }, 'baseUrl', 'has-credentials'],
+    [{ baseUrl: 'https://api.example.com/?x=1' }, 'baseUrl', 'has-query-or-fragment'],
+    [{ baseUrl: 'https://api.example.com/#top' }, 'baseUrl', 'has-query-or-fragment'],
+    [{ baseUrl: 'https://api.example.com/?' }, 'baseUrl', 'has-query-or-fragment'],
+    [{ tokenPath: 'oauth/token' }, 'tokenPath', 'bad-path'],
+    [{ tokenPath: '//evil.com/x' }, 'tokenPath', 'bad-path'],
+    [{ imagePath: '/image?x=1' }, 'imagePath', 'bad-path'],
+    [{ imagePath: '/my image' }, 'imagePath', 'bad-path'],
+    [{ imagePath: '\\\\evil' }, 'imagePath', 'bad-path'],
+  ])('%j → %s %s', (input, field, code) => {
     const errors = errorsFor(input);
-    expect(errors[field as keyof typeof errors]).toEqual({ code, message });
+    // A code, not a sentence: the options page words it (test/unit/options/environment-error-text.test.ts).
+    expect(errors[field as keyof typeof errors]).toEqual({ code });
   });
 
   // Hosts become permission requests: only one real host name (punycode for international ones) or
@@ -133,37 +134,32 @@ describe('validateEnvironmentInput', () => {
     expect(result.ok && result.environment.baseUrl).toBe(expected);
   });
 
-  const wildcard = 'Base URL must name one host: wildcards such as "*" are not allowed.';
-  const emptyLabel = 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).';
-  const hyphen = 'No part of the host name in the base URL may start or end with "-".';
-  const badCharacter = (ch: string) => `The host name in the base URL may contain only letters, digits, "-", "_" and dots, not "${ch}".`;
   it.each([
-    ['https://*', 'host-wildcard', wildcard],
-    ['https://*.com', 'host-wildcard', wildcard],
-    ['https://*.example.com', 'host-wildcard', wildcard],
-    ['https://api.*.example.com', 'host-wildcard', wildcard],
-    ['https://%2A.example.com', 'host-wildcard', wildcard],
-    ['https://*:8443', 'host-wildcard', wildcard],
-    ['http://*.localhost', 'host-wildcard', wildcard],
-    ['https://a..example.com', 'host-empty-label', emptyLabel],
-    ['https://.example.com', 'host-empty-label', emptyLabel],
-    ['https://example.com.', 'host-empty-label', emptyLabel],
-    [`https://${label63}a.example`, 'host-label-too-long', 'Each part of the host name between dots may have at most 63 characters.'],
-    [`https://${host254}`, 'host-too-long', 'The host name in the base URL may have at most 253 characters.'],
-    ['https://-api.example.com', 'host-label-hyphen', hyphen],
-    ['https://api-.example.com', 'host-label-hyphen', hyphen],
-    ['https://api.example-', 'host-label-hyphen', hyphen],
-    ['https://my~api.example.com', 'host-bad-character', badCharacter('~')],
-    ['https://a!b.example.com', 'host-bad-character', badCharacter('!')],
-    ['https://user:pass@api.example.com', 'has-credentials', 'Base URL must not contain a user name or password.'],
-    ['https://user@api.example.com', 'has-credentials', 'Base URL must not contain a user name or password.'],
-    ['https://api.example.com/?env=1', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
-    ['https://api.example.com/#v1', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
-    ['ws://api.example.com', 'bad-scheme', 'Base URL must start with https:// or http://.'],
-    ['http://api.example.com', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
-  ])('refuses the base URL %s: %s', (baseUrl, code, message) => {
-    const error = errorsFor({ baseUrl }).baseUrl;
-    expect(error).toMatchObject({ code, message });
+    ['https://*', 'host-wildcard'],
+    ['https://*.com', 'host-wildcard'],
+    ['https://*.example.com', 'host-wildcard'],
+    ['https://api.*.example.com', 'host-wildcard'],
+    ['https://%2A.example.com', 'host-wildcard'],
+    ['https://*:8443', 'host-wildcard'],
+    ['http://*.localhost', 'host-wildcard'],
+    ['https://a..example.com', 'host-empty-label'],
+    ['https://.example.com', 'host-empty-label'],
+    ['https://example.com.', 'host-empty-label'],
+    [`https://${label63}a.example`, 'host-label-too-long'],
+    [`https://${host254}`, 'host-too-long'],
+    ['https://-api.example.com', 'host-label-hyphen'],
+    ['https://api-.example.com', 'host-label-hyphen'],
+    ['https://api.example-', 'host-label-hyphen'],
+    ['https://my~api.example.com', 'host-bad-character'],
+    ['https://a!b.example.com', 'host-bad-character'],
+    ['https://user:pass@api.example.com', 'has-credentials'],
+    ['https://user@api.example.com', 'has-credentials'],
+    ['https://api.example.com/?env=1', 'has-query-or-fragment'],
+    ['https://api.example.com/#v1', 'has-query-or-fragment'],
+    ['ws://api.example.com', 'bad-scheme'],
+    ['http://api.example.com', 'insecure-http'],
+  ])('refuses the base URL %s: %s', (baseUrl, code) => {
+    expect(errorsFor({ baseUrl }).baseUrl?.code).toBe(code);
   });
 
   // Chromium's URL parser (the options page's and the worker's) leaves these percent-encoded where
@@ -199,7 +195,7 @@ describe('validateEnvironmentInput', () => {
       'still names the wildcard in %s',
       (baseUrl) => {
         expect(() => new URL(baseUrl)).toThrow(TypeError);
-        expect(errorsFor({ baseUrl }).baseUrl).toEqual({ code: 'host-wildcard', message: wildcard });
+        expect(errorsFor({ baseUrl }).baseUrl).toEqual({ code: 'host-wildcard' });
         expect(baseUrlProblem(baseUrl)?.code).toBe('host-wildcard');
       },
     );
@@ -211,7 +207,8 @@ describe('validateEnvironmentInput', () => {
   });
 
   it('keeps the character it names, so the message can be said in any language', () => {
-    expect(errorsFor({ baseUrl: 'https://a!b.example.com' }).baseUrl?.value).toBe('!');
+    expect(errorsFor({ baseUrl: 'https://a!b.example.com' }).baseUrl).toEqual({ code: 'host-bad-character', value: '!' });
+    expect(errorsFor({ baseUrl: 'https://my~api.example.com' }).baseUrl).toEqual({ code: 'host-bad-character', value: '~' });
   });
 
   it('accepts a stored environment whose host predates these checks, so loading settings loses nothing', () => {

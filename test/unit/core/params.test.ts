@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PIM_ATTRIBUTES } from '../../../src/core/attributes';
-import { paramErrorMessage } from '../../../src/core/param-errors';
-import { DEFAULT_PARAMS, PARAM_LIMITS, serializeParams, validateParams } from '../../../src/core/params';
+import { canonicalDefaults, DEFAULT_PARAMS, localizeDefaults, PARAM_LIMITS, serializeParams, validateParams } from '../../../src/core/params';
 
 const valid = {
   redirect: '1',
@@ -81,71 +80,70 @@ describe('validateParams', () => {
   });
 
   it.each([
-    // [overrides, field, code, message]
-    [{ title: '' }, 'title', 'required', 'Title is required.'],
-    [{ title: '   ' }, 'title', 'required', 'Title is required.'],
-    [{ title: undefined }, 'title', 'required', 'Title is required.'],
-    [{ title: null }, 'title', 'required', 'Title is required.'],
-    [{ title: 42 }, 'title', 'not-text', 'Title must be text.'],
-    [{ title: 'x'.repeat(123) }, 'title', 'too-long', 'Title must be at most 100 characters (it has 123).'],
-    [{ title: 'two\nlines' }, 'title', 'control-characters', 'Title must be a single line without control characters.'],
-    [{ title: 'nul\u0000byte' }, 'title', 'control-characters', 'Title must be a single line without control characters.'],
-    [{ title: 'sep\u2028x' }, 'title', 'control-characters', 'Title must be a single line without control characters.'],
-    [{ description: 'x'.repeat(501) }, 'description', 'too-long', 'Description must be at most 500 characters (it has 501).'],
-    [{ description: ['a'] }, 'description', 'not-text', 'Description must be text.'],
-    [{ description: 'bell\u0007' }, 'description', 'control-characters', 'Description must not contain control characters.'],
-    [{ width: '' }, 'width', 'required', 'Width is required.'],
-    [{ width: undefined }, 'width', 'required', 'Width is required.'],
-    [{ width: '12abc' }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: '1.5' }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: 400.5 }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: '-400' }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: '1e3' }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: '0x190' }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: '４００' }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: NaN }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: Infinity }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: '9'.repeat(30) }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: true }, 'width', 'not-whole-number', 'Width must be a whole number from 100 to 2000.'],
-    [{ width: 99 }, 'width', 'out-of-range', 'Width must be from 100 to 2000 (it is 99).'],
-    [{ width: -400 }, 'width', 'out-of-range', 'Width must be from 100 to 2000 (it is -400).'],
-    [{ height: '2001' }, 'height', 'out-of-range', 'Height must be from 100 to 2000 (it is 2001).'],
-    [{ height: '0' }, 'height', 'out-of-range', 'Height must be from 100 to 2000 (it is 0).'],
-    [{ redirect: '' }, 'redirect', 'required', 'Redirect is required.'],
-    [{ redirect: '0' }, 'redirect', 'not-positive-integer', 'Redirect must be a whole number of 1 or more.'],
-    [{ redirect: -1 }, 'redirect', 'not-positive-integer', 'Redirect must be a whole number of 1 or more.'],
-    [{ redirect: '1.5' }, 'redirect', 'not-positive-integer', 'Redirect must be a whole number of 1 or more.'],
-    [{ redirect: '1abc' }, 'redirect', 'not-positive-integer', 'Redirect must be a whole number of 1 or more.'],
-    [{ attributes: [] }, 'attributes', 'no-attributes', 'Choose at least one attribute.'],
-    [{ attributes: '' }, 'attributes', 'no-attributes', 'Choose at least one attribute.'],
-    [{ attributes: ' , ,' }, 'attributes', 'no-attributes', 'Choose at least one attribute.'],
-    [{ attributes: undefined }, 'attributes', 'no-attributes', 'Choose at least one attribute.'],
-    [{ attributes: ['Foo'] }, 'attributes', 'unknown-attribute', 'Unknown attribute "Foo".'],
-    [{ attributes: 'Email,Foo' }, 'attributes', 'unknown-attribute', 'Unknown attribute "Foo".'],
-    [{ attributes: ['BankAccountNumber'] }, 'attributes', 'unknown-attribute', 'Unknown attribute "BankAccountNumber" (did you mean "Bankaccountnumber"?).'],
-    [{ attributes: ['email'] }, 'attributes', 'unknown-attribute', 'Unknown attribute "email" (did you mean "Email"?).'],
-    [{ attributes: ['First Name'] }, 'attributes', 'unknown-attribute', 'Unknown attribute "First Name" (did you mean "FirstName"?).'],
-    [{ attributes: ['__proto__'] }, 'attributes', 'unknown-attribute', 'Unknown attribute "__proto__".'],
-    [{ attributes: ['Email', 'Mobile', 'Email'] }, 'attributes', 'duplicate-attribute', 'Attribute "Email" is listed twice.'],
-    [{ attributes: 'Email, Email' }, 'attributes', 'duplicate-attribute', 'Attribute "Email" is listed twice.'],
-    [{ attributes: ['Email', 3] }, 'attributes', 'not-a-list', 'Attributes must be a list of attribute names.'],
-    [{ attributes: { 0: 'Email' } }, 'attributes', 'not-a-list', 'Attributes must be a list of attribute names.'],
-    [{ attributes: 5 }, 'attributes', 'not-a-list', 'Attributes must be a list of attribute names.'],
-  ])('%j → %s: %s', (overrides, field, code, message) => {
+    // [overrides, field, code]; the words are the UI's (test/unit/ui/param-error-text.test.ts)
+    [{ title: '' }, 'title', 'required'],
+    [{ title: '   ' }, 'title', 'required'],
+    [{ title: undefined }, 'title', 'required'],
+    [{ title: null }, 'title', 'required'],
+    [{ title: 42 }, 'title', 'not-text'],
+    [{ title: 'x'.repeat(123) }, 'title', 'too-long'],
+    [{ title: 'two\nlines' }, 'title', 'control-characters'],
+    [{ title: 'nul\u0000byte' }, 'title', 'control-characters'],
+    [{ title: 'sep\u2028x' }, 'title', 'control-characters'],
+    [{ description: 'x'.repeat(501) }, 'description', 'too-long'],
+    [{ description: ['a'] }, 'description', 'not-text'],
+    [{ description: 'bell\u0007' }, 'description', 'control-characters'],
+    [{ width: '' }, 'width', 'required'],
+    [{ width: undefined }, 'width', 'required'],
+    [{ width: '12abc' }, 'width', 'not-whole-number'],
+    [{ width: '1.5' }, 'width', 'not-whole-number'],
+    [{ width: 400.5 }, 'width', 'not-whole-number'],
+    [{ width: '-400' }, 'width', 'not-whole-number'],
+    [{ width: '1e3' }, 'width', 'not-whole-number'],
+    [{ width: '0x190' }, 'width', 'not-whole-number'],
+    [{ width: '４００' }, 'width', 'not-whole-number'],
+    [{ width: NaN }, 'width', 'not-whole-number'],
+    [{ width: Infinity }, 'width', 'not-whole-number'],
+    [{ width: '9'.repeat(30) }, 'width', 'not-whole-number'],
+    [{ width: true }, 'width', 'not-whole-number'],
+    [{ width: 99 }, 'width', 'out-of-range'],
+    [{ width: -400 }, 'width', 'out-of-range'],
+    [{ height: '2001' }, 'height', 'out-of-range'],
+    [{ height: '0' }, 'height', 'out-of-range'],
+    [{ redirect: '' }, 'redirect', 'required'],
+    [{ redirect: '0' }, 'redirect', 'not-positive-integer'],
+    [{ redirect: -1 }, 'redirect', 'not-positive-integer'],
+    [{ redirect: '1.5' }, 'redirect', 'not-positive-integer'],
+    [{ redirect: '1abc' }, 'redirect', 'not-positive-integer'],
+    [{ attributes: [] }, 'attributes', 'no-attributes'],
+    [{ attributes: '' }, 'attributes', 'no-attributes'],
+    [{ attributes: ' , ,' }, 'attributes', 'no-attributes'],
+    [{ attributes: undefined }, 'attributes', 'no-attributes'],
+    [{ attributes: ['Foo'] }, 'attributes', 'unknown-attribute'],
+    [{ attributes: 'Email,Foo' }, 'attributes', 'unknown-attribute'],
+    [{ attributes: ['BankAccountNumber'] }, 'attributes', 'unknown-attribute'],
+    [{ attributes: ['email'] }, 'attributes', 'unknown-attribute'],
+    [{ attributes: ['First Name'] }, 'attributes', 'unknown-attribute'],
+    [{ attributes: ['__proto__'] }, 'attributes', 'unknown-attribute'],
+    [{ attributes: ['Email', 'Mobile', 'Email'] }, 'attributes', 'duplicate-attribute'],
+    [{ attributes: 'Email, Email' }, 'attributes', 'duplicate-attribute'],
+    [{ attributes: ['Email', 3] }, 'attributes', 'not-a-list'],
+    [{ attributes: { 0: 'Email' } }, 'attributes', 'not-a-list'],
+    [{ attributes: 5 }, 'attributes', 'not-a-list'],
+  ])('%j → %s: %s', (overrides, field, code) => {
     const errors = errorsFor(overrides);
     expect(Object.keys(errors)).toEqual([field]);
-    expect(errors[field as keyof typeof errors]).toMatchObject({ field, code, message });
+    expect(errors[field as keyof typeof errors]).toMatchObject({ field, code });
   });
 
-  it('gives stable codes and values for translation, with the English message from one function', () => {
-    const error = errorsFor({ title: 'x'.repeat(123) }).title;
-    expect(error).toEqual({ code: 'too-long', field: 'title', max: 100, actual: 123, message: 'Title must be at most 100 characters (it has 123).' });
-    expect(error && paramErrorMessage(error)).toBe(error?.message);
+  it('gives stable codes and values for translation, and no sentence', () => {
+    expect(errorsFor({ title: 'x'.repeat(123) }).title).toEqual({ code: 'too-long', field: 'title', max: 100, actual: 123 });
+    expect(errorsFor({ attributes: ['email'] }).attributes).toEqual({ code: 'unknown-attribute', field: 'attributes', value: 'email', suggestion: 'Email' });
   });
 
-  it('shortens a very long unknown attribute name in the message', () => {
+  it('shortens a very long unknown attribute name for the message', () => {
     const error = errorsFor({ attributes: ['A'.repeat(500)] }).attributes;
-    expect(error?.message.length).toBeLessThan(80);
+    expect(error).toEqual({ code: 'unknown-attribute', field: 'attributes', value: `${'A'.repeat(40)}…` });
   });
 
   it('reports one error per field, for every bad field at once', () => {
@@ -193,5 +191,21 @@ describe('serializeParams', () => {
     expect(Object.keys(serializeParams(DEFAULT_PARAMS))).toEqual([
       'redirect', 'title', 'description', 'attributes', 'width', 'height',
     ]);
+  });
+});
+
+describe('localizeDefaults / canonicalDefaults', () => {
+  const dutch = { title: 'Inloggen met PiM', description: 'Scan deze code met de PiM-app om je gegevens te delen.' };
+
+  it('shows the shipped defaults in the given language, and stores them as the shipped ones', () => {
+    const shown = localizeDefaults(DEFAULT_PARAMS, dutch);
+    expect(shown).toEqual({ ...DEFAULT_PARAMS, ...dutch });
+    expect(canonicalDefaults(shown, dutch)).toEqual(DEFAULT_PARAMS);
+  });
+
+  it('keeps what the user typed, each text on its own', () => {
+    const typed = { ...DEFAULT_PARAMS, title: 'Welcome to the demo' };
+    expect(localizeDefaults(typed, dutch)).toEqual({ ...typed, description: dutch.description });
+    expect(canonicalDefaults({ ...typed, description: dutch.description }, dutch)).toEqual(typed);
   });
 });

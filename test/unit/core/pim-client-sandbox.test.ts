@@ -144,9 +144,10 @@ describe('generateQr × sandbox: recoverable faults', () => {
 
 describe('generateQr × sandbox: each fault → error kind', () => {
   it.each<[string, PimErrorKind, Record<string, number>?]>([
-    ['unauthorized', 'credentials-rejected', { imageCalls: 2, tokenCalls: 2 }],
-    ['expire-token', 'credentials-rejected', { imageCalls: 2, tokenCalls: 2 }],
-    ['token-lifetime=0', 'credentials-rejected', { imageCalls: 2, tokenCalls: 2 }],
+    // A fresh token refused too: the credentials were accepted, the token was not.
+    ['unauthorized', 'forbidden', { imageCalls: 2, tokenCalls: 2 }],
+    ['expire-token', 'forbidden', { imageCalls: 2, tokenCalls: 2 }],
+    ['token-lifetime=0', 'forbidden', { imageCalls: 2, tokenCalls: 2 }],
     ['forbidden', 'forbidden', { imageCalls: 1 }],
     ['rate-limit=2', 'rate-limited', { imageCalls: 2 }],
     ['rate-limit=30', 'rate-limited', { imageCalls: 1 }],
@@ -178,7 +179,7 @@ describe('generateQr × sandbox: each fault → error kind', () => {
 
   it('explains an oversized answer as too large', async () => {
     const { generate } = setup(['oversized']);
-    await expect(generate()).rejects.toMatchObject({ message: expect.stringMatching(/too large/) });
+    await expect(generate()).rejects.toMatchObject({ code: 'answer-too-large' });
   });
 
   it('shows the 403 body’s message and transaction ID', async () => {
@@ -213,11 +214,11 @@ describe('generateQr × sandbox: each fault → error kind', () => {
     expect(await outcome(generate())).toBe('ok');
   });
 
-  it('a server-side 400 (unregistered redirect) is shown verbatim as invalid-parameters', async () => {
+  it('a server-side 400 (unregistered redirect) carries the server’s words as invalid-parameters', async () => {
     const { generate } = setup([], { params: { ...DEFAULT_PARAMS, redirect: 2 } });
     const error = (await generate().catch((e: unknown) => e)) as PimError;
-    expect(error.kind).toBe('invalid-parameters');
-    expect(error.message).toContain('Redirect reference 2 is not registered for this application');
+    expect(error).toMatchObject({ kind: 'invalid-parameters', code: 'params-rejected' });
+    expect(error.serverMessage).toContain('Redirect reference 2 is not registered for this application');
   });
 
   it('delay past the timeout → timeout', async () => {
@@ -249,7 +250,7 @@ describe('generateQr × sandbox: no secret or token leaks', () => {
     async (faults) => {
       const { generate, log } = setup(faults);
       const error = await generate().catch((e: unknown) => e);
-      const text = JSON.stringify([log, error instanceof PimError ? [toErrorData(error), error.message, error.hint] : null]);
+      const text = JSON.stringify([log, error instanceof PimError ? [toErrorData(error), error.message] : null]);
       expect(text).not.toContain(SANDBOX_DEFAULTS.clientSecret);
       // Sandbox tokens are 28 alphanumerics; none may appear in the log or the error.
       expect(text).not.toMatch(/Bearer [A-Za-z0-9]{28}/);

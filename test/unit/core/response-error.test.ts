@@ -8,76 +8,65 @@ function mapped(stage: ApiStage, status: number, body = '', headers: Record<stri
   return errorFromResponse({ stage, status, body, headers: new Headers(headers), now: NOW, secrets: [SECRET] });
 }
 
-describe('errorFromResponse: status → kind', () => {
+describe('errorFromResponse: status → code', () => {
   it.each([
-    ['token', 400, 'credentials-rejected'],
-    ['token', 401, 'credentials-rejected'],
-    ['token', 403, 'forbidden'],
-    ['token', 404, 'not-found'],
-    ['token', 429, 'rate-limited'],
-    ['token', 500, 'credentials-rejected'],
-    ['token', 501, 'credentials-rejected'],
-    ['token', 502, 'server-error'],
-    ['token', 503, 'server-error'],
-    ['token', 504, 'server-error'],
-    ['token', 302, 'unexpected-status'],
-    ['token', 0, 'unexpected-status'],
-    ['image', 400, 'invalid-parameters'],
-    ['image', 413, 'invalid-parameters'],
-    ['image', 422, 'invalid-parameters'],
-    ['image', 401, 'credentials-rejected'],
-    ['image', 403, 'forbidden'],
-    ['image', 404, 'not-found'],
-    ['image', 405, 'unexpected-status'],
-    ['image', 418, 'unexpected-status'],
-    ['image', 429, 'rate-limited'],
-    ['image', 500, 'server-error'],
-    ['image', 502, 'server-error'],
-    ['image', 503, 'server-error'],
-    ['image', 504, 'server-error'],
-    ['image', 307, 'unexpected-status'],
-  ] as const)('%s %i → %s', (stage, status, kind) => {
+    ['token', 400, 'credentials-rejected', 'credentials-rejected'],
+    ['token', 401, 'credentials-rejected', 'credentials-rejected'],
+    ['token', 403, 'forbidden', 'token-forbidden'],
+    ['token', 404, 'not-found', 'token-path-not-found'],
+    ['token', 429, 'rate-limited', 'rate-limited'],
+    ['token', 500, 'credentials-rejected', 'token-call-failed'],
+    ['token', 501, 'credentials-rejected', 'token-call-failed'],
+    ['token', 502, 'server-error', 'gateway-unreachable'],
+    ['token', 503, 'server-error', 'gateway-unreachable'],
+    ['token', 504, 'server-error', 'gateway-unreachable'],
+    ['token', 302, 'unexpected-status', 'redirected'],
+    ['token', 0, 'unexpected-status', 'redirected'],
+    ['image', 400, 'invalid-parameters', 'params-rejected'],
+    ['image', 413, 'invalid-parameters', 'params-rejected'],
+    ['image', 422, 'invalid-parameters', 'params-rejected'],
+    ['image', 401, 'forbidden', 'token-rejected'],
+    ['image', 403, 'forbidden', 'forbidden'],
+    ['image', 404, 'not-found', 'image-path-not-found'],
+    ['image', 405, 'unexpected-status', 'unexpected-status'],
+    ['image', 418, 'unexpected-status', 'unexpected-status'],
+    ['image', 429, 'rate-limited', 'rate-limited'],
+    ['image', 500, 'server-error', 'server-error'],
+    ['image', 502, 'server-error', 'gateway-unreachable'],
+    ['image', 503, 'server-error', 'gateway-unreachable'],
+    ['image', 504, 'server-error', 'gateway-unreachable'],
+    ['image', 307, 'unexpected-status', 'redirected'],
+  ] as const)('%s %i → %s (%s)', (stage, status, kind, code) => {
     const error = mapped(stage, status);
-    expect(error.kind).toBe(kind);
-    expect(error.status).toBe(status);
-    expect(error.hint.length).toBeGreaterThan(0);
+    expect(error).toMatchObject({ kind, code, status });
   });
 });
 
-describe('errorFromResponse: what the user reads', () => {
-  it('shows the Apigee token error and points at Options', () => {
+describe('errorFromResponse: what the user is told', () => {
+  it('carries the Apigee token error as KPN’s words', () => {
     const error = mapped('token', 401, '{"ErrorCode":"invalid_client","Error":"ClientId is Invalid"}');
-    expect(error.message).toBe('KPN rejected the client credentials.');
+    expect(error.code).toBe('credentials-rejected');
     expect(error.serverMessage).toBe('ClientId is Invalid');
-    expect(error.hint).toBe('Check the client ID and secret in Options.');
   });
 
-  it('treats a token 500 as a credentials or gateway problem and shows the body', () => {
+  it('treats a token 500 as a credentials or gateway problem and keeps the body’s words', () => {
     const error = mapped('token', 500, '{"error":{"message":"Invalid client","transactionId":"tx-500"}}');
-    expect(error.kind).toBe('credentials-rejected');
-    expect(error.serverMessage).toBe('Invalid client');
-    expect(error.transactionId).toBe('tx-500');
-    expect(error.hint).toMatch(/client ID and secret/);
+    expect(error).toMatchObject({ kind: 'credentials-rejected', code: 'token-call-failed', serverMessage: 'Invalid client', transactionId: 'tx-500' });
   });
 
-  it('shows a 400 message from /image verbatim', () => {
+  it('keeps a 400 message from /image as KPN’s words, beside the code', () => {
     const error = mapped('image', 400, '{"error":{"transactionId":"t-400","status":400,"name":"BadRequest","message":"Invalid width"}}');
-    expect(error.message).toBe('Invalid width');
-    expect(error.transactionId).toBe('t-400');
+    expect(error).toMatchObject({ code: 'params-rejected', serverMessage: 'Invalid width', transactionId: 't-400' });
   });
 
-  it('has a useful 400 message when the body is empty', () => {
-    expect(mapped('image', 400).message).toBe('KPN rejected the QR settings.');
+  it('has no server words when the body is empty', () => {
+    expect(mapped('image', 400).serverMessage).toBeUndefined();
   });
 
-  it('explains a 401 on /image as a rejected token, with the Apigee faultstring', () => {
+  it('tells a 401 on /image apart from rejected credentials, with the Apigee faultstring', () => {
     const error = mapped('image', 401, '{"fault":{"faultstring":"Access Token expired","detail":{"errorcode":"keymanagement.service.access_token_expired"}}}');
-    expect(error.message).toContain('access token');
+    expect(error.code).toBe('token-rejected');
     expect(error.serverMessage).toBe('Access Token expired');
-  });
-
-  it('asks about the PiM ID subscription on 403', () => {
-    expect(mapped('image', 403).hint).toMatch(/subscribed to the PiM ID product/);
   });
 
   it.each([
@@ -87,9 +76,8 @@ describe('errorFromResponse: what the user reads', () => {
     [{}, undefined],
   ])('reads the wait of a 429 from %j', (headers, seconds) => {
     const error = mapped('image', 429, '', headers);
-    expect(error.retryAfterSeconds).toBe(seconds);
     // The wait travels as a number; the UI words it in the user's language.
-    expect(error.hint).toBe('Wait a moment and try again.');
+    expect(error.retryAfterSeconds).toBe(seconds);
   });
 
   it.each([
@@ -126,7 +114,7 @@ describe('errorFromResponse: what the user reads', () => {
     ['opaque token', '{"fault":{"faultstring":"Invalid token staG765sBUuai4OMeZiTful6PTRt"}}'],
   ])('redacts an %s from the message', (_label, body) => {
     const error = mapped('token', 401, body);
-    const text = JSON.stringify({ message: error.message, hint: error.hint, server: error.serverMessage });
+    const text = JSON.stringify(error) + (error.serverMessage ?? '');
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('abcDEF1234567890ghijKLMN');
     expect(text).not.toContain('staG765sBUuai4OMeZiTful6PTRt');

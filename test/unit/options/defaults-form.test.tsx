@@ -2,7 +2,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { PimError } from '../../../src/core/errors';
-import { fieldError } from '../../../src/core/param-errors';
 import { params, settingsView } from '../ui/fixtures';
 import { renderOptions } from './render-options';
 
@@ -53,7 +52,7 @@ describe('DefaultsForm', () => {
     fireEvent.click(within(defaultsForm()).getByRole('checkbox', { name: 'Keep square' }));
     type('Height', '5000');
     fireEvent.click(screen.getByRole('button', { name: 'Save defaults' }));
-    expect(await screen.findByText('Height must be from 100 to 2000 (it is 5000).')).toBeTruthy();
+    expect(await screen.findByText('Height must be from 100 to 2,000 (it is 5,000).')).toBeTruthy();
     expect(messaging.sent('ui-bg-settings-save')).toEqual([]);
   });
 
@@ -61,7 +60,7 @@ describe('DefaultsForm', () => {
     await renderOptions({
       answers: {
         'ui-bg-settings-save': new PimError('invalid-parameters', {
-          fieldErrors: { description: fieldError({ code: 'control-characters', field: 'description' }) },
+          fieldErrors: { description: { code: 'control-characters', field: 'description' } },
         }),
       },
     });
@@ -76,7 +75,7 @@ describe('DefaultsForm', () => {
 
 describe('Options page load', () => {
   it('says when the background cannot be reached', async () => {
-    await renderOptions({ answers: { 'ui-bg-environments-list': new PimError('internal', { message: 'The extension’s background did not answer.' }) } });
-    expect(screen.getByRole('alert').textContent).toContain('did not answer');
+    await renderOptions({ answers: { 'ui-bg-environments-list': new PimError('background-silent') } });
+    expect(screen.getByRole('alert').textContent).toContain('The extension’s background did not answer.');
   });
 });

@@ -166,12 +166,12 @@ describe('Custom environments', () => {
   });
 
   it('keeps what was typed when the background refuses', async () => {
-    await renderOptions({ answers: { 'ui-bg-environment-save': new PimError('invalid-parameters', { message: 'Nope.', hint: 'Correct the field and save again.' }) } });
+    await renderOptions({ answers: { 'ui-bg-environment-save': new PimError('environment-invalid') } });
     choose('Staging');
     type('Name', 'Staging 2');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Nope.')).toBeTruthy();
+    expect(within(alert).getByText('The environment is not valid.')).toBeTruthy();
     expect(field('Name').value).toBe('Staging 2');
   });
 

@@ -2,36 +2,40 @@ import { afterEach, describe, expect, it } from 'vitest';
 import nl from '../../../public/_locales/nl/messages.json';
 import { type EnvironmentErrorCode, type EnvironmentField, validateEnvironmentInput } from '../../../src/core/environments';
 import { environmentErrorText } from '../../../src/options/environment-error-text';
-import { setMessageLookup } from '../../../src/ui/i18n';
+import { setMessageLookup } from '../../../src/shared/i18n';
 import { enMessage, formatMessage } from '../setup-i18n';
 
 describe('environmentErrorText', () => {
-  const cases: Array<[string, Record<string, string>, EnvironmentField, EnvironmentErrorCode]> = [
-    ['empty name', { name: '', baseUrl: 'https://a.example' }, 'name', 'required'],
-    ['long name', { name: 'n'.repeat(61), baseUrl: 'https://a.example' }, 'name', 'too-long'],
-    ['duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, 'name', 'duplicate-name'],
-    ['empty URL', { name: 'A', baseUrl: '' }, 'baseUrl', 'required'],
-    ['not a URL', { name: 'A', baseUrl: 'nope' }, 'baseUrl', 'not-a-url'],
-    ['ftp', { name: 'A', baseUrl: 'ftp://a.example' }, 'baseUrl', 'bad-scheme'],
-    ['wildcard host', { name: 'A', baseUrl: 'https://*.com' }, 'baseUrl', 'host-wildcard'],
-    ['long host', { name: 'A', baseUrl: `https://${Array.from({ length: 5 }, () => 'b'.repeat(50)).join('.')}` }, 'baseUrl', 'host-too-long'],
-    ['empty host label', { name: 'A', baseUrl: 'https://a..example' }, 'baseUrl', 'host-empty-label'],
-    ['long host label', { name: 'A', baseUrl: `https://${'c'.repeat(64)}.example` }, 'baseUrl', 'host-label-too-long'],
-    ['tilde in host', { name: 'A', baseUrl: 'https://my~api.example' }, 'baseUrl', 'host-bad-character'],
-    ['hyphen at label end', { name: 'A', baseUrl: 'https://api-.example' }, 'baseUrl', 'host-label-hyphen'],
-    ['plain http', { name: 'A', baseUrl: 'http://a.example' }, 'baseUrl', 'insecure-http'],
-    ['user info', { name: 'A', baseUrl: 'https://u:p@a.example' }, 'baseUrl', 'has-credentials'],
-    ['query', { name: 'A', baseUrl: 'https://a.example/?x=1' }, 'baseUrl', 'has-query-or-fragment'],
-    ['bad token path', { name: 'A', baseUrl: 'https://a.example', tokenPath: 'token' }, 'tokenPath', 'bad-path'],
-    ['bad image path', { name: 'A', baseUrl: 'https://a.example', imagePath: '//x' }, 'imagePath', 'bad-path'],
-    ['built-in id', { id: 'production', name: 'B', baseUrl: 'https://a.example' }, 'name', 'built-in'],
+  const cases: Array<[string, Record<string, string>, EnvironmentField, EnvironmentErrorCode, string]> = [
+    ['empty name', { name: '', baseUrl: 'https://a.example' }, 'name', 'required', 'Name is required.'],
+    ['long name', { name: 'n'.repeat(61), baseUrl: 'https://a.example' }, 'name', 'too-long', 'Name must be at most 60 characters.'],
+    ['duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, 'name', 'duplicate-name', 'An environment named "sandbox" already exists.'],
+    ['empty URL', { name: 'A', baseUrl: '' }, 'baseUrl', 'required', 'Base URL is required.'],
+    ['not a URL', { name: 'A', baseUrl: 'nope' }, 'baseUrl', 'not-a-url', 'Base URL must be a full address such as https://api.example.com.'],
+    ['ftp', { name: 'A', baseUrl: 'ftp://a.example' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
+    ['wildcard host', { name: 'A', baseUrl: 'https://*.com' }, 'baseUrl', 'host-wildcard', 'Base URL must name one host: wildcards such as "*" are not allowed.'],
+    ['long host', { name: 'A', baseUrl: `https://${Array.from({ length: 5 }, () => 'b'.repeat(50)).join('.')}` }, 'baseUrl', 'host-too-long', 'The host name in the base URL may have at most 253 characters.'],
+    ['empty host label', { name: 'A', baseUrl: 'https://a..example' }, 'baseUrl', 'host-empty-label', 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).'],
+    ['long host label', { name: 'A', baseUrl: `https://${'c'.repeat(64)}.example` }, 'baseUrl', 'host-label-too-long', 'Each part of the host name between dots may have at most 63 characters.'],
+    ['tilde in host', { name: 'A', baseUrl: 'https://my~api.example' }, 'baseUrl', 'host-bad-character', 'The host name in the base URL may contain only letters, digits, "-", "_" and dots, not "~".'],
+    ['hyphen at label end', { name: 'A', baseUrl: 'https://api-.example' }, 'baseUrl', 'host-label-hyphen', 'No part of the host name in the base URL may start or end with "-".'],
+    ['plain http', { name: 'A', baseUrl: 'http://a.example' }, 'baseUrl', 'insecure-http', 'Use https:// (plain http:// is allowed only for loopback hosts: localhost, 127.0.0.0/8 and [::1]).'],
+    ['user info', { name: 'A', baseUrl: 'https://u:p@a.example' }, 'baseUrl', 'has-credentials', 'Base URL must not contain a user name or password.'],
+    ['query', { name: 'A', baseUrl: 'https://a.example/?x=1' }, 'baseUrl', 'has-query-or-fragment', 'Base URL must not contain "?" or "#".'],
+    ['bad token path', { name: 'A', baseUrl: 'https://a.example', tokenPath: 'token' }, 'tokenPath', 'bad-path', 'Token path must start with "/" and contain no spaces, "?" or "#".'],
+    ['bad image path', { name: 'A', baseUrl: 'https://a.example', imagePath: '//x' }, 'imagePath', 'bad-path', 'Image path must start with "/" and contain no spaces, "?" or "#".'],
+    ['built-in id', { id: 'production', name: 'B', baseUrl: 'https://a.example' }, 'name', 'built-in', 'The built-in environments cannot be changed.'],
   ];
 
-  it.each(cases)('%s reads like the core’s English', (_name, input, field, code) => {
+  it.each(cases)('%s: the core’s code, worded by the en catalogue', (_name, input, field, code, english) => {
     const checked = validateEnvironmentInput(input, [], () => '');
     const error = checked.ok ? undefined : checked.errors[field];
     expect(error?.code).toBe(code);
-    if (error) expect(environmentErrorText(field, error, input.name ?? '')).toBe(error.message);
+    expect(error && environmentErrorText(field, error, input.name ?? '')).toBe(english);
+  });
+
+  it('says “not valid” for a code it does not know (from another version)', () => {
+    expect(environmentErrorText('name', { code: 'new-code' } as never, 'A')).toBe('This value is not valid.');
   });
 });
 

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { App } from '../../../src/options/App';
 import { createOptionsStore, OptionsStoreContext } from '../../../src/options/store';
-import { t } from '../../../src/ui/i18n';
+import { t } from '../../../src/shared/i18n';
 import { type Answers, fakeMessaging } from '../ui/fake-messaging';
 import { environmentList, settingsView } from '../ui/fixtures';
 

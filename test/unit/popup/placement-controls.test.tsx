@@ -92,11 +92,12 @@ describe('PlacementControls', () => {
   });
 
   it('shows the background’s error in the alert', async () => {
-    await showResult({ answers: { 'ui-bg-place': new PimError('invalid-parameters', { message: 'No element matches “#nope”.', hint: 'Check the selector.' }) } });
+    await showResult({ answers: { 'ui-bg-place': new PimError('selector-no-match', { params: { selector: '#nope' } }) } });
     choose('Replace element', '#nope');
     insert();
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('No element matches “#nope”.')).toBeTruthy();
+    expect(within(alert).getByText('No element on this page matches “#nope”.')).toBeTruthy();
+    expect(within(alert).getByText('Check the selector, or use “Pick an element”.')).toBeTruthy();
   });
 });
 
@@ -137,7 +138,7 @@ describe('Remember on this site', () => {
   });
 
   it('leaves a page that is not a web site to the background, which explains', async () => {
-    const refusal = new PimError('permission-denied', { message: 'Only web pages (http and https) can remember a placement.' });
+    const refusal = new PimError('remember-needs-web-page');
     const { messaging, ports } = await showResult({ answers: { 'ui-bg-placements-list': { origin: '', page: '', placements: [] }, 'ui-bg-place': refusal } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Remember on this site' }));
     insert();
@@ -196,18 +197,18 @@ describe('RememberedPlacements', () => {
 
   it('shows a failed removal in an alert and keeps the list', async () => {
     await renderPopup({
-      answers: { 'ui-bg-placements-list': siteList([remembered()]), 'ui-bg-placement-forget': new PimError('internal', { message: 'Storage is full.' }) },
+      answers: { 'ui-bg-placements-list': siteList([remembered()]), 'ui-bg-placement-forget': new PimError('placements-too-large') },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Remove' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Storage is full.')).toBeTruthy();
+    expect(within(alert).getByText('The remembered QR codes take too much room.')).toBeTruthy();
     expect(screen.getByText('Replace element · #pim-qr-slot · 240×240 px')).toBeTruthy();
   });
 
   it('shows a list that cannot be loaded in an alert', async () => {
-    await renderPopup({ answers: { 'ui-bg-placements-list': new PimError('invalid-parameters', { message: 'That tab is no longer open.' }) } });
+    await renderPopup({ answers: { 'ui-bg-placements-list': new PimError('tab-closed') } });
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('That tab is no longer open.')).toBeTruthy();
+    expect(within(alert).getByText('That tab or frame is no longer open.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Remembered on this site' })).toBeTruthy();
   });
 });

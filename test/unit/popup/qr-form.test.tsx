@@ -90,7 +90,7 @@ describe('QrForm validation', () => {
     await renderPopup();
     type('Width', '50');
     fireEvent.blur(input('Width'));
-    const message = await screen.findByText('Width must be from 100 to 2000 (it is 50).');
+    const message = await screen.findByText('Width must be from 100 to 2,000 (it is 50).');
     const width = input('Width');
     expect(width.getAttribute('aria-invalid')).toBe('true');
     expect(width.getAttribute('aria-describedby')).toContain(message.id);

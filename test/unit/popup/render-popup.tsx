@@ -5,7 +5,7 @@ import { App } from '../../../src/popup/App';
 import type { PageContext } from '../../../src/popup/page-context';
 import type { PopupPorts } from '../../../src/popup/ports';
 import { createPopupStore, PopupStoreContext } from '../../../src/popup/store';
-import { t } from '../../../src/ui/i18n';
+import { t } from '../../../src/shared/i18n';
 import { type Answers, fakeMessaging } from '../ui/fake-messaging';
 import { environmentList, settingsView } from '../ui/fixtures';
 

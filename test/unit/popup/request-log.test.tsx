@@ -36,9 +36,9 @@ describe('RequestLog', () => {
     openLog();
     const region = screen.getByRole('region', { name: 'Request log' });
     expect(await within(region).findByText('/kpn/qrcodegenerator/image')).toBeTruthy();
-    expect(within(region).getByText(/HTTP 401 · 211 ms · credentials-rejected/)).toBeTruthy();
+    expect(within(region).getByText(/HTTP 401 · 211 ms · KPN rejected the client credentials\. · /)).toBeTruthy();
     expect(within(region).getByText('/oauth/client_credential/accesstoken')).toBeTruthy();
-    expect(within(region).getByText(/no answer · 5000 ms · timeout/)).toBeTruthy();
+    expect(within(region).getByText(/no answer · 5,000 ms · The API took too long to answer\. · /)).toBeTruthy();
   });
 
   it('copies one entry as cURL', async () => {

@@ -84,10 +84,16 @@ describe('ResultActions', () => {
   });
 
   it('shows an insert failure in an alert and keeps the result', async () => {
-    await showResult({ answers: { 'ui-bg-place': new PimError('permission-denied', { message: 'Cannot insert here.', hint: 'Try a normal web page.' }) } });
+    await showResult({ answers: { 'ui-bg-place': new PimError('page-forbids-extensions') } });
     fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Cannot insert here.')).toBeTruthy();
+    expect([...alert.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'This page does not allow extensions.',
+      'Browsers keep extensions off their own pages (such as chrome:// and about: pages) and their add-on stores.',
+      'Open the web page you want to place the QR on, then try again.',
+    ]);
+    // The fix is not in Options.
+    expect(within(alert).queryByRole('button', { name: 'Open Options' })).toBeNull();
     expect(screen.getByRole('img', { name: 'QR preview' })).toBeTruthy();
   });
 

@@ -26,7 +26,7 @@ function setup(options: { refusal?: boolean; handlers?: Partial<Handlers<typeof 
     admit: (sender) => (sender.trusted ? { name: 'trusted one' } : false),
     label: 'test',
   };
-  const refusal = vi.fn((name: string, sender: RawSender) => new PimError('permission-denied', { message: `Not you, ${sender.url ?? ''}: ${name}.`, hint: '' }));
+  const refusal = vi.fn((name: string, sender: RawSender) => new PimError('remember-host-not-allowed', { params: { host: `${sender.url ?? ''} ${name}` } }));
   if (options.refusal !== false) route.refusal = refusal;
   return { route: createRouter(route), echo, nothing, refusal };
 }
@@ -63,7 +63,7 @@ describe('createRouter', () => {
     const { route, echo, refusal } = setup();
     await expect(route({ name: 'test-echo', payload: 'not even an object' }, stranger)).resolves.toEqual({
       ok: false,
-      error: { kind: 'permission-denied', message: 'Not you, https://stranger.example/: test-echo.', hint: '' },
+      error: { kind: 'permission-denied', code: 'remember-host-not-allowed', params: { host: 'https://stranger.example/ test-echo' } },
     });
     expect(echo).not.toHaveBeenCalled();
     expect(refusal).toHaveBeenCalledWith('test-echo', stranger);
@@ -90,7 +90,7 @@ describe('createRouter', () => {
     const { route } = setup({
       handlers: {
         'test-nothing': async () => {
-          throw new PimError('timeout', { status: 504, transactionId: 'tx-1' });
+          throw new PimError('timeout', { params: { seconds: 20 }, status: 504, transactionId: 'tx-1' });
         },
       },
     });

@@ -21,11 +21,11 @@ describe('createSender', () => {
     const send = createSender<TestContract>(async () => reply, workerDidNotAnswer);
     const error = await send('test-nothing', undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PimError);
-    expect(error).toMatchObject({ kind: 'internal', message: 'The extension’s background did not answer.' });
+    expect(error).toMatchObject({ kind: 'internal', code: 'background-silent' });
   });
 
   it('rebuilds an error reply as the PimError the other side threw', async () => {
-    const data = { kind: 'rate-limited', message: 'Too many requests.', hint: 'Wait.', status: 429, retryAfterSeconds: 3 };
+    const data = { kind: 'rate-limited', code: 'rate-limited', status: 429, retryAfterSeconds: 3 };
     const send = createSender<TestContract>(async () => ({ ok: false, error: data }), workerDidNotAnswer);
     const error = await send('test-nothing', undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PimError);

@@ -27,19 +27,19 @@ describe('placeRequest', () => {
   });
 
   it.each([
-    ['no payload', undefined, /malformed/],
-    ['no svg', {}, /no QR image/],
-    ['a huge svg', { svg: 'x'.repeat(PLACE_SVG_MAX_CHARS + 1) }, /too large/],
-    ['an unknown mode', { svg, mode: 'overlay' }, /unknown placement mode/],
-    ['replace with neither selector nor pick', { svg, mode: 'replace' }, /Which element/],
-    ['pick for a floating QR', { svg, pick: true }, /works with/],
-    ['a non-boolean flag', { svg, remember: 'yes' }, /true or false/],
-    ['a bad tab id', { svg, tabId: -1 }, /tab number/],
-    ['a huge selector', { svg, mode: 'inside', selector: 'a'.repeat(SELECTOR_MAX_CHARS + 1) }, /selector/],
-  ])('refuses %s', (_name, payload, message) => {
+    ['no payload', undefined, 'malformed-request'],
+    ['no svg', {}, 'no-image-to-place'],
+    ['a huge svg', { svg: 'x'.repeat(PLACE_SVG_MAX_CHARS + 1) }, 'image-too-large-to-place'],
+    ['an unknown mode', { svg, mode: 'overlay' }, 'malformed-field'],
+    ['replace with neither selector nor pick', { svg, mode: 'replace' }, 'selector-missing'],
+    ['pick for a floating QR', { svg, pick: true }, 'pick-needs-element-mode'],
+    ['a non-boolean flag', { svg, remember: 'yes' }, 'malformed-field'],
+    ['a bad tab id', { svg, tabId: -1 }, 'malformed-field'],
+    ['a huge selector', { svg, mode: 'inside', selector: 'a'.repeat(SELECTOR_MAX_CHARS + 1) }, 'selector-too-long'],
+  ])('refuses %s', (_name, payload, code) => {
     const error = refusal(() => placeRequest(payload));
     expect(error.kind).toBe('invalid-parameters');
-    expect(error.message).toMatch(message);
+    expect(error.code).toBe(code);
   });
 });
 
@@ -64,14 +64,14 @@ describe('placementOrder: what the content script accepts from the worker', () =
   ])('refuses %s', (_name, payload) => {
     const error = refusal(() => placementOrder(payload));
     expect(error.kind).toBe('invalid-parameters');
-    expect(error.message).toMatch(/^The request was malformed: /);
+    expect(error.code).toMatch(/^malformed-/);
   });
 });
 
 describe('what content scripts report', () => {
   it('placedInfo needs an id and a size; a stray selector or position is dropped', () => {
     expect(placedInfo({ id: 'p1', size: { width: 100, height: 100 }, selector: '', position: 'x' })).toEqual({ id: 'p1', size: { width: 100, height: 100 } });
-    expect(refusal(() => placedInfo({ id: 'p1' })).message).toBe('The request was malformed: "size" is not a size.');
+    expect(refusal(() => placedInfo({ id: 'p1' }))).toMatchObject({ code: 'malformed-field', params: { field: 'size' } });
   });
 
   it('placementChange keeps the well-formed fields of an edit and drops the rest', () => {

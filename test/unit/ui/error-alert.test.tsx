@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
-// The alert's headline and standard hint come from the catalogue by kind; the background's more
-// specific (English) sentence is a detail line; the server's own words are shown once.
-import { cleanup, render, screen, within } from '@testing-library/preact';
+// The alert shows the code's headline, detail and hint from the catalogue, KPN's own words as a
+// quote marked as KPN's, and the facts support needs. Nothing of an error's own text is shown.
+import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ERROR_TEXT, PIM_ERROR_KINDS, PimError } from '../../../src/core/errors';
+import { PimError } from '../../../src/core/errors';
+import { setMessageLookup } from '../../../src/shared/i18n';
 import { SvgSanitizeError } from '../../../src/shared/svg-sanitize-error';
 import { ErrorAlert } from '../../../src/ui/ErrorAlert';
-import { LocalizedError, toErrorView } from '../../../src/ui/error-view';
-import { setMessageLookup } from '../../../src/ui/i18n';
+import { fixedInOptions, toErrorView } from '../../../src/ui/error-view';
 import { enMessage } from '../setup-i18n';
 
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
   setMessageLookup(enMessage);
 });
 
-/** A stand-in language: every message is marked, so English that bypassed the catalogue shows. */
+/** A stand-in language: every message is marked, so text that bypassed the catalogue shows. */
 function useMarkedCatalogue() {
   setMessageLookup((key, substitutions) => {
     const english = enMessage(key, substitutions);
@@ -30,97 +30,82 @@ function renderAlert(error: unknown) {
 
 const lines = (alert: HTMLElement) => [...alert.querySelectorAll('p')].map((p) => [p.className, p.textContent]);
 
-describe('the en catalogue', () => {
-  it.each(PIM_ERROR_KINDS)('words %s like the core’s English defaults', (kind) => {
-    const key = kind.replaceAll('-', '_');
-    expect([enMessage(`errKind_${key}`), enMessage(`errHint_${key}`)]).toEqual([ERROR_TEXT[kind].message, ERROR_TEXT[kind].hint]);
-  });
-});
-
 describe('toErrorView and ErrorAlert', () => {
-  it.each(PIM_ERROR_KINDS)('%s with the default text: the localized headline and hint, no detail', (kind) => {
+  it('words a plain code by its kind: headline and hint', () => {
     useMarkedCatalogue();
-    const view = toErrorView(new PimError(kind));
-    expect(view).toEqual({ kind, message: `«${ERROR_TEXT[kind].message}»`, hint: `«${ERROR_TEXT[kind].hint}»` });
-  });
-
-  it('renders a default error as headline and hint only', () => {
-    useMarkedCatalogue();
-    const alert = renderAlert(new PimError('credentials-rejected', { status: 401 }));
-    expect(lines(alert)).toEqual([
+    expect(lines(renderAlert(new PimError('credentials-rejected', { status: 401 })))).toEqual([
       ['alert-message', '«KPN rejected the client credentials.»'],
       ['alert-hint', '«Check the client ID and secret in Options.»'],
       ['alert-facts', '«HTTP 401»'],
     ]);
   });
 
-  it('keeps a specific message as a detail under the localized headline, with its own hint', () => {
+  it('gives a rejected access token its own headline and detail, not the credentials’', () => {
     useMarkedCatalogue();
-    const error = new PimError('credentials-rejected', {
-      message: 'KPN rejected the access token.',
-      hint: 'Check the client ID and secret in Options, and that the app is subscribed to PiM ID.',
-      status: 401,
-    });
-    expect(lines(renderAlert(error))).toEqual([
-      ['alert-message', '«KPN rejected the client credentials.»'],
-      ['alert-detail', 'KPN rejected the access token.'],
-      ['alert-hint', 'Check the client ID and secret in Options, and that the app is subscribed to PiM ID.'],
+    expect(lines(renderAlert(new PimError('token-rejected', { status: 401, serverMessage: 'Invalid access token' })))).toEqual([
+      ['alert-message', '«KPN rejected the access token.»'],
+      ['alert-detail', '«The client ID and secret were accepted, but KPN refused even a freshly issued token.»'],
+      ['alert-detail', '«KPN says: “Invalid access token”»'],
+      ['alert-hint', '«Is the app subscribed to the PiM ID product in the KPN API Store?»'],
       ['alert-facts', '«HTTP 401»'],
     ]);
   });
 
-  it('localizes the standard hint even when the message is specific', () => {
-    useMarkedCatalogue();
-    const view = toErrorView(new PimError('timeout', { message: 'The API took too long to answer (over 30 s).' }));
-    expect(view).toMatchObject({
-      message: '«The API took too long to answer.»',
-      detail: 'The API took too long to answer (over 30 s).',
-      hint: `«${ERROR_TEXT.timeout.hint}»`,
+  it('puts the values into the words, numbers formatted for the reader', () => {
+    expect(toErrorView(new PimError('timeout', { params: { seconds: 20 } }))).toMatchObject({
+      headline: 'The API took too long to answer.',
+      detail: 'No answer came within 20 s.',
+      hint: 'Try again; if it keeps happening, the service may be slow or down.',
+    });
+    expect(toErrorView(new PimError('too-many-placements', { params: { max: 1000 } })).headline).toBe('PiM QR remembers at most 1,000 placements.');
+    expect(toErrorView(new PimError('answer-too-large', { params: { maxBytes: 2 * 1024 * 1024 } })).detail).toBe('The answer is larger than 2 MB.');
+    expect(toErrorView(new PimError('answer-too-large', { params: { maxBytes: 64 * 1024 } })).detail).toBe('The answer is larger than 64 KB.');
+  });
+
+  it('quotes KPN’s 400 text as KPN’s, under the code’s own headline', () => {
+    const alert = renderAlert(new PimError('params-rejected', { serverMessage: 'title too fancy', status: 400, transactionId: 'tx-9' }));
+    expect(lines(alert)).toEqual([
+      ['alert-message', 'KPN rejected the QR settings.'],
+      ['alert-detail', 'KPN says: “title too fancy”'],
+      ['alert-hint', 'Adjust the settings and try again.'],
+      ['alert-facts', 'HTTP 400 · transaction tx-9'],
+    ]);
+  });
+
+  it('leaves refused fields to the form, which shows each at its field', () => {
+    const fieldErrors = { title: { code: 'too-long', field: 'title', max: 100, actual: 120 } } as const;
+    const view = toErrorView(new PimError('invalid-parameters', { fieldErrors }));
+    expect(view).toEqual({
+      kind: 'invalid-parameters',
+      code: 'invalid-parameters',
+      headline: 'Some QR settings are not valid.',
+      hint: 'Correct the highlighted fields and try again.',
+      fieldErrors,
     });
   });
 
-  it('shows no hint when the background gave an empty one', () => {
-    const alert = renderAlert(new PimError('invalid-parameters', { message: 'Client ID is required.', hint: '' }));
-    expect(lines(alert)).toEqual([
-      ['alert-message', 'Some QR settings are not valid.'],
-      ['alert-detail', 'Client ID is required.'],
-    ]);
+  it('says when KPN asked to wait, rounded up', () => {
+    expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 2.2 })).textContent).toContain('You can try again in 3 s.');
   });
 
-  it('shows the server’s own words once, as "Server: …", not again as a detail', () => {
-    // KPN's 400 text is both the message and the serverMessage (src/core/response-error.ts).
-    const alert = renderAlert(
-      new PimError('invalid-parameters', { message: 'title too fancy', serverMessage: 'title too fancy', status: 400, hint: 'Adjust the settings.' }),
-    );
-    expect(alert.textContent?.split('title too fancy')).toHaveLength(2);
-    expect(lines(alert)).toEqual([
-      ['alert-message', 'Some QR settings are not valid.'],
-      ['alert-detail', 'Server: title too fancy'],
-      ['alert-hint', 'Adjust the settings.'],
-      ['alert-facts', 'HTTP 400'],
-    ]);
-  });
-
-  it('shows a specific message and a different server message each once', () => {
-    const alert = renderAlert(new PimError('server-error', { message: 'The KPN gateway could not reach the service.', serverMessage: 'upstream down', status: 503 }));
-    expect(within(alert).getByText('The KPN service had a problem.')).toBeTruthy();
-    expect(within(alert).getByText('The KPN gateway could not reach the service.')).toBeTruthy();
-    expect(within(alert).getByText('Server: upstream down')).toBeTruthy();
-  });
-
-  it('passes the UI’s own localized errors through unchanged', () => {
+  it('words a refused image and any unknown error by code, never by their own text', () => {
     useMarkedCatalogue();
-    const view = { kind: 'permission-denied' as const, message: 'Access was not allowed.', hint: 'Allow it.' };
-    expect(toErrorView(new LocalizedError(view))).toBe(view);
-    expect(toErrorView(new SvgSanitizeError('x'))).toMatchObject({ kind: 'unreadable-response', message: expect.stringMatching(/^«The QR image could not be shown safely/) });
-  });
-
-  it('hides the text of unknown errors behind the localized internal error', () => {
-    useMarkedCatalogue();
+    expect(toErrorView(new SvgSanitizeError('The image is not well-formed SVG: line 1.'))).toMatchObject({
+      code: 'svg-refused',
+      headline: '«The QR image is not safe to show.»',
+    });
     expect(toErrorView(new Error('https://x/?client_secret=hunter2'))).toEqual({
       kind: 'internal',
-      message: `«${ERROR_TEXT.internal.message}»`,
-      hint: `«${ERROR_TEXT.internal.hint}»`,
+      code: 'internal',
+      headline: '«Something went wrong inside the extension.»',
+      hint: '«Try again; if it keeps happening, reload the extension.»',
     });
+  });
+
+  it('offers Options only for codes Options fixes', () => {
+    expect(['not-configured', 'secret-bound-elsewhere', 'credentials-rejected', 'token-call-failed', 'host-not-granted', 'stored-host-invalid'].every((code) => fixedInOptions(code as never))).toBe(true);
+    // The same kind, fixed elsewhere: a browser page, a refused token.
+    expect(fixedInOptions('page-forbids-extensions')).toBe(false);
+    expect(fixedInOptions('token-rejected')).toBe(false);
   });
 });

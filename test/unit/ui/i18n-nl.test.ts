@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
 import nl from '../../../public/_locales/nl/messages.json';
 import { PimError } from '../../../src/core/errors';
-import { setMessageLookup } from '../../../src/ui/i18n';
+import { setMessageLookup } from '../../../src/shared/i18n';
 import { renderOptions } from '../options/render-options';
 import { renderPopup } from '../popup/render-popup';
 import { enMessage, formatMessage } from '../setup-i18n';
@@ -40,11 +40,14 @@ function readable(): string {
 
 const asWord = (text: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u');
 
+// Not a sentence: the language tag of the catalogue ("en"), a word Dutch text is full of.
+const NOT_TEXT = new Set(['uiLanguage']);
+
 /** Key names (t()'s fallback when a message is missing) and English messages that have a Dutch one. */
 function leaks(text: string): string[] {
   const keys = Object.keys(english).filter((key) => asWord(key).test(text));
   const sentences = Object.entries(english)
-    .filter(([key, entry]) => !entry.placeholders && entry.message !== dutch[key]?.message)
+    .filter(([key, entry]) => !NOT_TEXT.has(key) && !entry.placeholders && entry.message !== dutch[key]?.message)
     .map(([, entry]) => entry.message)
     .filter((message) => asWord(message).test(text));
   return [...keys, ...sentences];
@@ -71,24 +74,34 @@ describe('the popup in Dutch', () => {
   });
 
   it('gives an error the Dutch headline and hint of its kind', async () => {
-    await renderPopup({ answers: { 'ui-bg-generate': new PimError('credentials-rejected', { status: 401, transactionId: 'tx-1' }) } });
+    await renderPopup({ answers: { 'ui-bg-generate': new PimError('credentials-rejected', { status: 401, transactionId: 'tx-1', serverMessage: 'ClientId is Invalid' }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Genereren' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('KPN heeft de clientgegevens afgewezen.')).toBeTruthy();
     expect(within(alert).getByText('Controleer de client-ID en het client-secret bij Opties.')).toBeTruthy();
     expect(within(alert).getByText('HTTP 401 · transactie tx-1')).toBeTruthy();
+    // KPN's own words stay KPN's, quoted as theirs.
+    expect(within(alert).getByText('KPN zegt: “ClientId is Invalid”')).toBeTruthy();
     expect(within(alert).getByRole('button', { name: 'Opties openen' })).toBeTruthy();
     expect(leaks(readable())).toEqual([]);
   });
 
-  it('keeps the background’s specific English sentence only as a detail under the Dutch headline', async () => {
-    const error = new PimError('network', { message: 'The connection broke while the answer was being read.' });
-    await renderPopup({ answers: { 'ui-bg-generate': error } });
+  it('words a specific error, its values and numbers in Dutch: headline, detail and hint', async () => {
+    await renderPopup({ answers: { 'ui-bg-generate': new PimError('timeout', { params: { seconds: 20.5 } }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Genereren' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.querySelector('.alert-message')?.textContent).toBe('De API is niet bereikbaar.');
-    expect(alert.querySelector('.alert-detail')?.textContent).toBe('The connection broke while the answer was being read.');
-    expect(within(alert).getByText('Controleer je internetverbinding en de basis-URL van de omgeving.')).toBeTruthy();
+    expect([...alert.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      'De API deed er te lang over om te antwoorden.',
+      'Binnen 20,5 s kwam er geen antwoord.',
+      'Probeer het opnieuw; gebeurt dit vaker, dan is de dienst mogelijk traag of onbereikbaar.',
+    ]);
+    expect(leaks(readable())).toEqual([]);
+  });
+
+  it('starts the form with the Dutch default title and description', async () => {
+    await renderPopup({ answers: { 'ui-bg-settings-get': new PimError('background-silent') } });
+    expect((screen.getByLabelText('Titel') as HTMLInputElement).value).toBe('Inloggen met PiM');
+    expect((screen.getByLabelText('Beschrijving') as HTMLTextAreaElement).value).toBe('Scan deze code met de PiM-app om je gegevens te delen.');
   });
 
   it('shows a result with Dutch actions', async () => {

@@ -24,6 +24,6 @@ export async function handleImageRequest(request: Request, context: DevEndpointC
 
   const read = await readImageParams(request, options);
   if (!read.ok) return read.response;
-  const svg = renderSandboxSvg(read.params);
+  const svg = renderSandboxSvg(read.params, options.bandLabel);
   return imageResponse(faults.hostile.size > 0 ? makeHostile(svg, faults.hostile, context.beaconUrl) : svg, faults);
 }

@@ -78,6 +78,13 @@ describe('renderSandboxSvg: text and marking', () => {
     expect(svg).toContain('role="img"');
   });
 
+  it('prints the band it is given (the extension passes the browser’s language), shortened to SANDBOX when it does not fit', () => {
+    const dutch = 'SANDBOX · geen echte PiM-code';
+    expect(renderSandboxSvg(params({ width: 400, height: 400 }), dutch)).toMatch(/<text[^>]*>SANDBOX · geen echte PiM-code<\/text>/);
+    expect(renderSandboxSvg(params({ width: 400, height: 400 }))).toMatch(/<text[^>]*>SANDBOX · not a real PiM code<\/text>/);
+    expect(renderSandboxSvg(params({ width: 60, height: 60 }), dutch)).toMatch(/<text[^>]*>SANDBOX<\/text>/);
+  });
+
   it('keeps the SANDBOX band clear of the QR', () => {
     const svg = renderSandboxSvg(params({ width: 200, height: 200 }));
     const band = Number(/<rect width="200" height="([\d.]+)" fill="#FFB400"\/>/.exec(svg)?.[1]);

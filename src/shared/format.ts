@@ -1,0 +1,29 @@
+// Numbers, sizes, durations and times as the reader writes them (Intl, in the UI language).
+import { formatNumber, t, uiLanguage } from './i18n';
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < KIB) return t('sizeBytes', bytes);
+  if (bytes < MIB) return t('sizeKilobytes', formatNumber(bytes / KIB, 1));
+  return t('sizeMegabytes', formatNumber(bytes / MIB, 1));
+}
+
+export function formatDuration(ms: number): string {
+  return t('durationMs', Math.round(ms));
+}
+
+export function formatPixels(width: number, height: number): string {
+  return t('sizePixels', width, height);
+}
+
+let timeFormat: { language: string; format: Intl.DateTimeFormat } | undefined;
+
+export function formatTime(epochMs: number): string {
+  const language = uiLanguage();
+  if (timeFormat?.language !== language) {
+    timeFormat = { language, format: new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }) };
+  }
+  return timeFormat.format.format(epochMs);
+}
