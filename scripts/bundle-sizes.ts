@@ -11,12 +11,16 @@ export interface EntrySize {
   gzipBytes: number;
 }
 
-/** Gzip budgets for the first load of each entry, in bytes. */
+/**
+ * Gzip budgets for the first load of each entry, in bytes. The popup and the content script carry the
+ * table of error codes (about 1 KiB gzip) so that every error and in-page notice is worded in the
+ * reader's language; the popup also follows storage to stay current. Each got 1 KiB for that.
+ */
 export const BUDGETS: Readonly<Record<string, number>> = {
-  popup: 30 * 1024,
+  popup: 31 * 1024,
   options: 40 * 1024,
   'service worker': 40 * 1024,
-  'content script': 30 * 1024,
+  'content script': 31 * 1024,
 };
 
 /** The gzip budget of an entry; Firefox's event page is the service worker's bundle under another name. */
