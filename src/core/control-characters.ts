@@ -1,7 +1,17 @@
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: invisible characters that
-// break a one-line label or smuggle line breaks into text shown to the user.
+// C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi formatting characters:
+// invisible characters that break a one-line label, smuggle line breaks into text shown to the user,
+// or reorder it (U+202E shows "gnp.exe" as "exe.png", and spills past the quote marks around it).
 function isControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }
 
 /** True when `text` holds a control character other than those in `allowed` (e.g. "\n\t"). */

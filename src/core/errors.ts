@@ -11,6 +11,8 @@ import {
 } from './error-codes';
 import { type FieldErrors, parseParamError } from './param-errors';
 import { PARAM_FIELDS } from './params';
+import { replaceControlCharacters } from './control-characters';
+import { isBelievableWait } from './retry-after';
 
 export {
   ERROR_CODES,
@@ -121,11 +123,11 @@ function parseErrorData(value: unknown): PimErrorData | undefined {
   if (params === undefined) return undefined;
   if (Object.keys(params).length > 0) data.params = params;
   if (typeof v.status === 'number' && Number.isInteger(v.status)) data.status = v.status;
-  if (typeof v.transactionId === 'string') data.transactionId = v.transactionId.slice(0, MAX_TEXT);
-  if (typeof v.retryAfterSeconds === 'number' && Number.isFinite(v.retryAfterSeconds)) {
+  if (typeof v.transactionId === 'string') data.transactionId = replaceControlCharacters(v.transactionId.slice(0, MAX_TEXT));
+  if (isBelievableWait(v.retryAfterSeconds)) {
     data.retryAfterSeconds = v.retryAfterSeconds;
   }
-  if (typeof v.serverMessage === 'string') data.serverMessage = v.serverMessage.slice(0, MAX_TEXT);
+  if (typeof v.serverMessage === 'string') data.serverMessage = replaceControlCharacters(v.serverMessage.slice(0, MAX_TEXT));
   const fieldErrors = parseFieldErrors(v.fieldErrors);
   if (fieldErrors) data.fieldErrors = fieldErrors;
   return data;

@@ -1,4 +1,5 @@
 import { PimError, type PimErrorDetails, type PlainErrorCode } from './errors';
+import { replaceControlCharacters } from './control-characters';
 import { redactSecrets } from './redact-secrets';
 import { parseRetryAfter } from './retry-after';
 import { readServerFault } from './server-fault';
@@ -88,7 +89,7 @@ function headerTransactionId(headers: Headers): string | undefined {
 // would eat a 32-hex-digit ID); an ID that carries a secret is dropped, not shown half-redacted.
 function safeTransactionId(id: string | undefined, known: readonly (string | undefined)[]): string | undefined {
   if (id === undefined || known.some((s) => s !== undefined && s.length >= 6 && id.includes(s))) return undefined;
-  return shorten(id, MAX_TRANSACTION_ID);
+  return shorten(replaceControlCharacters(id).trim(), MAX_TRANSACTION_ID);
 }
 
 function shorten(text: string, max: number): string {

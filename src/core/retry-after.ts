@@ -8,7 +8,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
  * The values need no trim: Headers.get has already stripped the white space around them.
  */
 export function parseRetryAfter(headers: Headers, nowMs: number): number | undefined {
-  return fromRetryAfter(headers.get('retry-after'), nowMs) ?? fromQuotaReset(headers.get('quota-reset-utc'), nowMs);
+  const seconds = fromRetryAfter(headers.get('retry-after'), nowMs) ?? fromQuotaReset(headers.get('quota-reset-utc'), nowMs);
+  return isBelievableWait(seconds) ? seconds : undefined;
+}
+
+/** The longest wait worth telling the user: a monthly quota resets within 31 days; more is a broken header. */
+export const MAX_BELIEVABLE_WAIT_SECONDS = 31 * 24 * 60 * 60;
+
+export function isBelievableWait(seconds: unknown): seconds is number {
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_BELIEVABLE_WAIT_SECONDS;
 }
 
 function fromRetryAfter(value: string | null, nowMs: number): number | undefined {

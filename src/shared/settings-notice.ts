@@ -2,7 +2,10 @@
 // names involved, worded by the page that shows it.
 
 /** A part of the stored settings that was dropped: a custom environment (by name, '' without one) or the form defaults. */
-export type DroppedSetting = { environment: string } | { formDefaults: true };
+export type DroppedSetting = { environment: string } | { formDefaults: true } | { more: number };
+
+/** The notice names at most this many; the rest are counted, so a damaged store cannot flood the popup. */
+export const NOTICE_MAX_NAMED = 10;
 
 export type SettingsNotice =
   | { code: 'settings-unreadable' | 'settings-from-newer-version' | 'settings-from-unknown-version' }
@@ -22,5 +25,7 @@ export function parseSettingsNotice(value: unknown): SettingsNotice | undefined 
     if (typeof entry.environment === 'string') return [{ environment: entry.environment.slice(0, 200) }];
     return entry.formDefaults === true ? [{ formDefaults: true }] : [];
   });
-  return dropped.length > 0 ? { code: 'settings-dropped', dropped } : undefined;
+  if (dropped.length === 0) return undefined;
+  const named = dropped.slice(0, NOTICE_MAX_NAMED);
+  return { code: 'settings-dropped', dropped: dropped.length > named.length ? [...named, { more: dropped.length - named.length }] : named };
 }

@@ -4,6 +4,7 @@ import type { DroppedSetting, SettingsNotice } from '../shared/settings-notice';
 
 function droppedText(item: DroppedSetting): string {
   if ('formDefaults' in item) return t('noticeDroppedFormDefaults');
+  if ('more' in item) return t('noticeDroppedMore', item.more);
   return item.environment === '' ? t('noticeDroppedUnnamedEnvironment') : t('noticeDroppedEnvironment', item.environment);
 }
 

@@ -106,3 +106,22 @@ describe('toErrorData / fromErrorData', () => {
     expect(error.fieldErrors).toEqual({ title: { code: 'too-long', field: 'title', max: 100, actual: 120 } });
   });
 });
+
+describe('what another context says about an error, shown to the user', () => {
+  it('loses the controls that could reorder KPN’s words or the transaction ID', () => {
+    const error = fromErrorData({
+      kind: 'credentials-rejected',
+      code: 'credentials-rejected',
+      serverMessage: 'Open \u202Egnp.exe\u202C now',
+      transactionId: 'TX\u2066-1\u2069',
+    });
+    expect(error.serverMessage).toBe('Open  gnp.exe  now');
+    expect(error.transactionId).toBe('TX -1 ');
+  });
+
+  it('drops a wait nobody would believe, and keeps a real one', () => {
+    expect(fromErrorData({ kind: 'rate-limited', code: 'rate-limited', retryAfterSeconds: 99_999_999_999 }).retryAfterSeconds).toBeUndefined();
+    expect(fromErrorData({ kind: 'rate-limited', code: 'rate-limited', retryAfterSeconds: -5 }).retryAfterSeconds).toBeUndefined();
+    expect(fromErrorData({ kind: 'rate-limited', code: 'rate-limited', retryAfterSeconds: 30 }).retryAfterSeconds).toBe(30);
+  });
+});

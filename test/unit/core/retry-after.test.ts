@@ -51,3 +51,14 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Headers({ 'quota-reset-UTC': value }), NOW)).toBe(expected);
   });
 });
+
+describe('waits nobody would believe', () => {
+  it.each([
+    ['a month of seconds', String(31 * 24 * 3600), 31 * 24 * 3600],
+    ['one second more', String(31 * 24 * 3600 + 1), undefined],
+    ['eleven digits', '99999999999', undefined],
+    ['a date in the next century', 'Fri, 01 Jan 2100 00:00:00 GMT', undefined],
+  ])('Retry-After: %s', (_label, value, expected) => {
+    expect(parseRetryAfter(new Headers({ 'Retry-After': value }), NOW)).toBe(expected);
+  });
+});
