@@ -127,6 +127,9 @@ export async function generate(
     };
     // Cancel means cancel, even when the answer has arrived: `add` writes nothing once the signal has
     // aborted. An abort after the write is the caller's to honour with takeBack.
+    // Deleted while the call ran (in Options, or another view): its result is not kept, and the popup
+    // hears that the environment no longer exists.
+    findEnvironment(await deps.settings.read(), connection.environment.id);
     const limit = connection.settings.defaults.historySize;
     const written = await deps.history.add(item, limit, signal);
     return {

@@ -67,6 +67,8 @@ export function prepareSvg(doc: Document, markup: string): PreparedSvg {
   svg.removeAttribute('height');
   svg.setAttribute('role', 'img');
   svg.setAttribute('focusable', 'false');
-  if (!svg.querySelector('title')) svg.setAttribute('aria-label', t('content_qrLabel'));
+  // Named as a PiM QR code in the reader's language, then by the image's own title if it has one.
+  const title = svg.querySelector('title')?.textContent?.trim();
+  svg.setAttribute('aria-label', title ? `${t('content_qrLabel')}: ${title}` : t('content_qrLabel'));
   return natural ? { svg, natural } : { svg };
 }

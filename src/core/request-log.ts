@@ -1,4 +1,4 @@
-import type { PimErrorKind } from './errors';
+import type { ErrorParams, PimErrorCode, PimErrorKind } from './errors';
 
 /** One HTTP call as the request log shows it. Secrets are replaced with shell-style placeholders. */
 export interface RequestLogEntry {
@@ -16,6 +16,9 @@ export interface RequestLogEntry {
   responseBytes?: number;
   transactionId?: string;
   errorKind?: PimErrorKind;
+  /** What exactly failed, so the log words it as the alert did. */
+  errorCode?: PimErrorCode;
+  errorParams?: ErrorParams;
 }
 
 export type RequestLogger = (entry: RequestLogEntry) => void;

@@ -57,7 +57,8 @@ export async function sendRequest<T>(request: HttpRequest, interpret: (answer: H
       durationMs: Math.max(0, now() - started),
       ...(bytes === undefined ? {} : { responseBytes: bytes }),
       ...(failure?.transactionId === undefined ? {} : { transactionId: failure.transactionId }),
-      ...(failure === undefined ? {} : { errorKind: failure.kind }),
+      ...(failure === undefined ? {} : { errorKind: failure.kind, errorCode: failure.code }),
+      ...(failure?.params === undefined ? {} : { errorParams: failure.params }),
     });
   }
 }

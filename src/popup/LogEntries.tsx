@@ -1,6 +1,8 @@
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { kindText } from '../shared/error-text';
+import { fromErrorData } from '../core/errors';
+import type { RequestLogEntry } from '../core/request-log';
+import { errorText, kindText } from '../shared/error-text';
 import { formatDuration, formatTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import { usePopupStore } from './store';
@@ -26,7 +28,7 @@ export function LogEntries() {
                   {[
                     entry.status !== undefined ? t('logStatus', entry.status) : t('logNoStatus'),
                     formatDuration(entry.durationMs),
-                    kindText(entry.errorKind),
+                    failureText(entry),
                     formatTime(entry.time),
                   ]
                     .filter(Boolean)
@@ -50,6 +52,13 @@ export function LogEntries() {
       )}
     </>
   );
+}
+
+/** The failure as the alert worded it; the log is read back from storage, so a code it cannot read falls back to the kind. */
+function failureText(entry: RequestLogEntry): string {
+  if (entry.errorCode === undefined) return kindText(entry.errorKind);
+  const error = fromErrorData({ kind: entry.errorKind, code: entry.errorCode, params: entry.errorParams });
+  return error.code === entry.errorCode ? errorText(error).headline : kindText(entry.errorKind);
 }
 
 function urlPath(url: string): string {

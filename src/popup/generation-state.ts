@@ -1,5 +1,5 @@
 // One generate at a time: its request id (so Cancel can name it), and how it ended.
-import { signal } from '@preact/signals';
+import { effect, signal, untracked } from '@preact/signals';
 import type { GenerateResult } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
@@ -23,6 +23,20 @@ export interface GenerationDeps {
 
 export function createGeneration({ send, form, newRequestId, environmentId, show, announce }: GenerationDeps) {
   const generation = signal<GenerationState>({ state: 'idle' });
+  // An error belongs to the environment it came from: another one, chosen here or switched to because
+  // the one in use was deleted elsewhere, starts without it.
+  let errorFor: string | undefined;
+  effect(() => {
+    const id = environmentId();
+    if (errorFor !== undefined && id !== errorFor) untracked(forgetError);
+    errorFor = id;
+  });
+
+  function forgetError() {
+    if (generation.value.state !== 'error') return;
+    generation.value = { state: 'idle' };
+    form.setServerErrors(undefined);
+  }
 
   async function run(requestId: string, params: GenerateResult['params']) {
     generation.value = { state: 'busy', requestId };

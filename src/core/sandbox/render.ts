@@ -95,8 +95,10 @@ export function renderSandboxSvg(params: SandboxImageParams, bandLabel = SANDBOX
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`,
-    `<title>${escapeXml(`PiM QR code (SANDBOX)${title === '' ? '' : `: ${title}`}`)}</title>`,
-    `<desc>${escapeXml(`${description === '' ? '' : `${description} `}Encodes ${url}`)}</desc>`,
+    // Screen readers and tooltips read these: only the person's own words, the band (in the browser's
+    // language) and the URL, so no English is added to a Dutch image.
+    `<title>${escapeXml(title === '' ? bandLabel : `${title} (${bandLabel})`)}</title>`,
+    `<desc>${escapeXml(description === '' ? url : `${description} · ${url}`)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#FFFFFF"/>`,
     `<rect width="${width}" height="${num(spec.band)}" fill="${BAND_COLOUR}"/>`,
     text(width / 2, spec.band * 0.68, spec.font * 0.8, label, 'font-weight="700" letter-spacing="1"'),

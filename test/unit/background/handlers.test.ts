@@ -137,6 +137,18 @@ describe('background handlers', () => {
     expect(remote.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
   });
 
+  it('keeps no result of an environment deleted while its call ran, and says it is gone', async () => {
+    const { handlers, remote } = setup();
+    const env = await addLocalEnvironment(handlers);
+    remote.configure({ faults: ['delay=200'] });
+    const pending = handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await handlers['ui-bg-environment-delete']({ id: env.id });
+    expect(await rejection(pending)).toMatchObject({ code: 'environment-gone' });
+    expect(remote.stats().imageCalls).toBe(1);
+    expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
+  });
+
   it('never shows the secret to the UI: only that it is set and its last 4 characters', async () => {
     const { handlers } = setup();
     const secret = 'top-secret-value-9f3a';

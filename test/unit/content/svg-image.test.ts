@@ -20,6 +20,14 @@ describe('prepareSvg', () => {
     expect(svg.querySelector('path')?.getAttribute('d')).toMatch(/^M\d/);
   });
 
+  it('is named a PiM QR code, then by its own title when it has one', () => {
+    expect(prepareSvg(document, `<svg ${NS}><title>Inloggen met PiM</title><rect width="5" height="5"/></svg>`).svg.getAttribute('aria-label')).toBe(
+      'PiM QR code: Inloggen met PiM',
+    );
+    expect(prepareSvg(document, `<svg ${NS}><title>  </title><rect width="5" height="5"/></svg>`).svg.getAttribute('aria-label')).toBe('PiM QR code');
+    expect(prepareSvg(document, `<svg ${NS}><rect width="5" height="5"/></svg>`).svg.getAttribute('aria-label')).toBe('PiM QR code');
+  });
+
   it('turns width and height into a viewBox so CSS can scale it', () => {
     const { svg, natural } = prepareSvg(document, `<svg ${NS} width="50" height="60"><rect width="5" height="5"/></svg>`);
     expect(natural).toEqual({ width: 50, height: 60 });

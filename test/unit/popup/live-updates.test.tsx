@@ -2,6 +2,7 @@
 import '../happy-dom-fixes';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { PimError } from '../../../src/core/errors';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { productionView, sandboxView, settingsView, stagingView } from '../ui/fixtures';
 import { renderPopup } from './render-popup';
@@ -36,6 +37,22 @@ describe('the popup follows changes made elsewhere', () => {
     expect(await screen.findByText('The environment “Staging” was deleted, so PiM QR now uses “Sandbox”.')).toBeTruthy();
     expect(select().value).toBe('sandbox');
     expect(names()).not.toContain('Staging');
+  });
+
+  it('drops the error of an environment that was deleted: the new one starts without it', async () => {
+    const { messaging, ports } = await renderPopup({
+      answers: {
+        'ui-bg-settings-get': settingsView({ selectedEnvironmentId: 'custom-staging' }),
+        'ui-bg-generate': new PimError('timeout', { params: { seconds: 20 } }),
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(await screen.findByText('The API took too long to answer.')).toBeTruthy();
+    messaging.answers['ui-bg-environments-list'] = [sandboxView, productionView];
+    messaging.answers['ui-bg-settings-get'] = settingsView({ selectedEnvironmentId: 'sandbox' });
+    ports.changeStorage('settings');
+    await waitFor(() => expect(select().value).toBe('sandbox'));
+    expect(screen.queryByText('The API took too long to answer.')).toBeNull();
   });
 
   it('follows the selection another view made', async () => {

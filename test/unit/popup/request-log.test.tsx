@@ -7,6 +7,17 @@ import { renderPopup } from './render-popup';
 
 const entries: RequestLogEntry[] = [
   {
+    id: 'log-3',
+    time: Date.UTC(2025, 0, 2, 3, 5),
+    method: 'POST',
+    url: 'https://api-prd.kpn.com/kpn/qrcodegenerator/image',
+    status: 401,
+    durationMs: 12,
+    requestHeaders: {},
+    errorKind: 'forbidden',
+    errorCode: 'token-rejected',
+  },
+  {
     id: 'log-2',
     time: Date.UTC(2025, 0, 2, 3, 4),
     environment: 'production',
@@ -35,10 +46,19 @@ describe('RequestLog', () => {
     await renderPopup({ answers: { 'ui-bg-log-get': entries } });
     openLog();
     const region = screen.getByRole('region', { name: 'Request log' });
-    expect(await within(region).findByText('/kpn/qrcodegenerator/image')).toBeTruthy();
+    expect(await within(region).findAllByText('/kpn/qrcodegenerator/image')).toHaveLength(2);
     expect(within(region).getByText(/HTTP 401 · 211 ms · KPN rejected the client credentials\. · /)).toBeTruthy();
     expect(within(region).getByText('/oauth/client_credential/accesstoken')).toBeTruthy();
     expect(within(region).getByText(/no answer · 5,000 ms · The API took too long to answer\. · /)).toBeTruthy();
+  });
+
+  it('words a failure as the alert did, by its code; a code it cannot read falls back to the kind', async () => {
+    const unreadable = { ...entries[0], id: 'log-4', errorCode: 'made-up' } as unknown as RequestLogEntry;
+    await renderPopup({ answers: { 'ui-bg-log-get': [entries[0] as RequestLogEntry, unreadable] } });
+    openLog();
+    const region = screen.getByRole('region', { name: 'Request log' });
+    expect(await within(region).findByText(/HTTP 401 · 12 ms · KPN rejected the access token\. · /)).toBeTruthy();
+    expect(within(region).getByText(/HTTP 401 · 12 ms · KPN refused access to the PiM ID API\. · /)).toBeTruthy();
   });
 
   it('copies one entry as cURL', async () => {
@@ -46,7 +66,7 @@ describe('RequestLog', () => {
     openLog();
     const region = screen.getByRole('region', { name: 'Request log' });
     const buttons = await within(region).findAllByRole('button', { name: 'Copy as cURL' });
-    fireEvent.click(buttons[1] as HTMLElement);
+    fireEvent.click(buttons[2] as HTMLElement);
     await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith('curl token'));
     expect(messaging.sent('ui-bg-curl-get')).toEqual([{ logEntryId: 'log-1' }]);
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied');
@@ -65,7 +85,7 @@ describe('RequestLog', () => {
     await screen.findByText('No requests yet.');
     messaging.answers['ui-bg-log-get'] = entries;
     ports.changeStorage('requestLog');
-    await screen.findByText('/kpn/qrcodegenerator/image');
+    await screen.findAllByText('/kpn/qrcodegenerator/image');
     expect(screen.queryByText('No requests yet.')).toBeNull();
   });
 });

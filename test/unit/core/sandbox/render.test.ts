@@ -74,7 +74,7 @@ describe('renderSandboxSvg: text and marking', () => {
     expect(svg).toMatch(/<text[^>]*>SANDBOX[^<]*<\/text>/);
     expect(svg).toMatch(/<text[^>]*>Welkom<\/text>/);
     expect(svg).toMatch(/<text[^>]*>Deel je naam<\/text>/);
-    expect(svg).toMatch(/<svg[^>]*>\s*<title>PiM QR code \(SANDBOX\): Welkom<\/title>/);
+    expect(svg).toMatch(/<svg[^>]*>\s*<title>Welkom \(SANDBOX · not a real PiM code\)<\/title>/);
     expect(svg).toContain('role="img"');
   });
 
@@ -114,7 +114,7 @@ describe('renderSandboxSvg: text and marking', () => {
   it('cuts an over-long title with an ellipsis but keeps it whole in <title>', () => {
     const title = 'A very long title that cannot possibly fit on one line of a small image';
     const svg = renderSandboxSvg(params({ title, width: 200 }));
-    expect(svg).toContain(`<title>PiM QR code (SANDBOX): ${title}</title>`);
+    expect(svg).toContain(`<title>${title} (SANDBOX · not a real PiM code)</title>`);
     expect(svg).toMatch(/<text[^>]*font-weight="700">A very[^<]*…<\/text>/);
   });
 
@@ -147,5 +147,16 @@ describe('svg-text helpers', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('alpha beta');
     expect(lines[1]?.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the words a screen reader hears', () => {
+  it('are the title, the band in the given language and the URL, nothing added in English', () => {
+    const svg = renderSandboxSvg(params({ title: 'Inloggen met PiM', description: 'Scan met de app.' }), 'SANDBOX · geen echte PiM-code');
+    expect(svg).toMatch(/<title>Inloggen met PiM \(SANDBOX · geen echte PiM-code\)<\/title>/);
+    expect(svg).toMatch(/<desc>Scan met de app\. · https?:\/\/[^<]+<\/desc>/);
+    const untitled = renderSandboxSvg(params({ title: '', description: '' }), 'SANDBOX · geen echte PiM-code');
+    expect(untitled).toContain('<title>SANDBOX · geen echte PiM-code</title>');
+    expect(untitled).toMatch(/<desc>https?:\/\/[^<]+<\/desc>/);
   });
 });
