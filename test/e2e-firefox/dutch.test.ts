@@ -5,6 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { choose, click, role, textOf, valueOf, waitUntil } from '../../scripts/firefox-ui';
 import { describe } from 'vitest';
+import { dutchSweepProblems, ERROR_MESSAGE_KEYS, readMessages, SAMPLE_VALUES } from '../e2e/dutch-sweep';
 import { type ExtensionPages, expect, test } from './harness';
 import { type PopupNames, pressGenerate, SANDBOX_CLIENT_ID, SANDBOX_SECRET } from './journeys';
 
@@ -41,6 +42,13 @@ describe('in Dutch', () => {
     });
     expect(svg).toContain('SANDBOX · geen echte PiM-code');
     expect(firefox.errors).toEqual([]);
+  });
+
+  test('every error headline, detail and hint the browser serves is Dutch, and none repeats its headline', async ({ ext }) => {
+    await expectDutch(ext);
+    const shown = await ext.inExtension(readMessages, { keys: ERROR_MESSAGE_KEYS, samples: SAMPLE_VALUES });
+    expect(ERROR_MESSAGE_KEYS.length).toBeGreaterThan(100);
+    expect(dutchSweepProblems(shown)).toEqual([]);
   });
 
   test('errors from the API are Dutch: headline, detail, KPN’s quoted words, hint and numbers', { timeout: 90_000 }, async ({ firefox, sandbox, ext }) => {

@@ -3,6 +3,7 @@
 // user meets (from the sandbox server's faults and on a page that forbids extensions) are Dutch.
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { dutchSweepProblems, ERROR_MESSAGE_KEYS, readMessages, SAMPLE_VALUES } from './dutch-sweep';
 import { send, value } from './messaging';
 
 test.use({ uiLanguage: 'nl' });
@@ -43,6 +44,12 @@ test('the browser speaks Dutch to the extension, and the form, the QR and its nu
   });
   expect(svg).toContain('SANDBOX · geen echte PiM-code');
   expect(errors).toEqual([]);
+});
+
+test('every error headline, detail and hint the browser serves is Dutch, and none repeats its headline', async ({ serviceWorker }) => {
+  const shown = await serviceWorker.evaluate(readMessages, { keys: ERROR_MESSAGE_KEYS, samples: SAMPLE_VALUES });
+  expect(ERROR_MESSAGE_KEYS.length).toBeGreaterThan(100);
+  expect(dutchSweepProblems(shown)).toEqual([]);
 });
 
 test('errors from the API are Dutch: headline, detail, KPN’s quoted words, hint and numbers', async ({ sandbox, openPopup, openOptions }) => {
