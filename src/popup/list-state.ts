@@ -2,8 +2,8 @@
 // it is open whenever it changes anywhere (store.ts follows storage).
 import { signal } from '@preact/signals';
 import type { ErrorView } from '../ui/error-view';
-import { toErrorView } from '../ui/error-view';
 import { coalesced } from '../ui/live';
+import { tracked } from '../ui/tracked';
 
 export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise<T[]>) {
   const open = signal(false);
@@ -11,17 +11,10 @@ export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise
   const error = signal<ErrorView | null>(null);
   const busy = signal(false);
 
-  async function run(action: () => Promise<T[]>) {
-    busy.value = true;
-    try {
+  const run = (action: () => Promise<T[]>) =>
+    tracked({ signal: busy, running: true, idle: false }, error, async () => {
       items.value = await action();
-      error.value = null;
-    } catch (e) {
-      error.value = toErrorView(e);
-    } finally {
-      busy.value = false;
-    }
-  }
+    });
   const reload = coalesced(() => run(load));
 
   return {

@@ -4,8 +4,9 @@
 import { signal } from '@preact/signals';
 import type { RememberedPlacementList } from '../shared/placement-messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, toErrorView } from '../ui/error-view';
+import type { ErrorView } from '../ui/error-view';
 import { coalesced } from '../ui/live';
+import { tracked } from '../ui/tracked';
 
 export function createRememberedList(send: SendMessage, target: { tabId?: number }) {
   const list = signal<RememberedPlacementList | null>(null);
@@ -13,17 +14,10 @@ export function createRememberedList(send: SendMessage, target: { tabId?: number
   /** 'load', 'page', or the id of the placement being removed. */
   const listBusy = signal<string | null>(null);
 
-  async function update(busy: string, action: () => Promise<RememberedPlacementList>) {
-    listBusy.value = busy;
-    try {
+  const update = (busy: string, action: () => Promise<RememberedPlacementList>) =>
+    tracked({ signal: listBusy, running: busy, idle: null }, listError, async () => {
       list.value = await action();
-      listError.value = null;
-    } catch (e) {
-      listError.value = toErrorView(e);
-    } finally {
-      listBusy.value = null;
-    }
-  }
+    });
 
   return {
     list,

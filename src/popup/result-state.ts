@@ -2,7 +2,8 @@
 import { signal } from '@preact/signals';
 import type { GenerateResult } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, toErrorView } from '../ui/error-view';
+import type { ErrorView } from '../ui/error-view';
+import { tracked } from '../ui/tracked';
 import { t } from '../shared/i18n';
 import { base64Utf8, exportFileName, type PngScale, svgDataUrl, svgPixelSize } from './exports';
 import { loadSanitizer } from './load-sanitizer';
@@ -52,16 +53,10 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
   async function act(name: string, action: (shown: ShownResult) => Promise<string | undefined>) {
     const shown = result.value;
     if (!shown || busy.value) return;
-    busy.value = name;
-    error.value = null;
-    try {
+    await tracked({ signal: busy, running: name, idle: null }, error, async () => {
       const done = await action(shown);
       if (done) announce(done);
-    } catch (e) {
-      error.value = toErrorView(e);
-    } finally {
-      busy.value = null;
-    }
+    });
   }
 
   return {
