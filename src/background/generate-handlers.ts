@@ -1,7 +1,10 @@
 // Generating (and cancelling), and what generating leaves behind: history, the request log, cURL.
-import { curlCommands } from '../core/curl';
+import { type CurlNotes, curlCommands } from '../core/curl';
 import { PimError } from '../core/errors';
-import { DEFAULT_PARAMS, validateParams } from '../core/params';
+import { DEFAULT_PARAMS, localizeDefaults, validateParams } from '../core/params';
+import { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL, SANDBOX_DEFAULTS } from '../core/sandbox/options';
+import { defaultTexts } from '../shared/default-texts';
+import { t } from '../shared/i18n';
 import { clientIdFor, findEnvironment } from './environments';
 import { type ApiDeps, generate } from './generate';
 import type { UiHandlers } from './router';
@@ -79,9 +82,26 @@ async function curlFor(deps: ApiDeps, logEntryId: string | undefined): Promise<s
   const bodySource = entry.requestBody?.trimStart().startsWith('{')
     ? entry
     : imageCalls.find((e) => e.environment === entry.environment);
-  const params = parseLoggedParams(bodySource?.requestBody) ?? settings.defaults.params ?? DEFAULT_PARAMS;
+  const params = parseLoggedParams(bodySource?.requestBody) ?? localizeDefaults(settings.defaults.params ?? DEFAULT_PARAMS, defaultTexts());
+  const notes: CurlNotes = { before: [t('curlNoteSecret')], answer: t('curlNoteAnswer') };
+  if (environment.kind === 'sandbox') {
+    // Its address resolves only inside the extension: the commands go to the sandbox server instead.
+    return curlCommands({
+      environment: { ...environment, baseUrl: LOCAL_SANDBOX_URL },
+      clientId: SANDBOX_DEFAULTS.clientId,
+      params,
+      notes: {
+        before: [
+          t('curlNoteSandbox', environment.baseUrl),
+          t('curlNoteSandboxServer', LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL),
+          t('curlNoteSandboxSecret', SANDBOX_DEFAULTS.clientSecret),
+        ],
+        answer: notes.answer,
+      },
+    });
+  }
   const clientId = clientIdFor(settings, environment) || 'YOUR_CLIENT_ID';
-  return curlCommands({ environment, clientId, params });
+  return curlCommands({ environment, clientId, params, notes });
 }
 
 function parseLoggedParams(body: string | undefined) {

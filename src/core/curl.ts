@@ -1,3 +1,4 @@
+import { replaceControlCharacters } from './control-characters';
 import type { Environment } from './environments';
 import { type QrParams, serializeParams } from './params';
 import { SECRET_PLACEHOLDER, TOKEN_PLACEHOLDER } from './request-log';
@@ -11,18 +12,20 @@ export function curlCommands(options: {
   environment: Pick<Environment, 'baseUrl' | 'tokenPath' | 'imagePath'>;
   clientId: string;
   params: QrParams;
+  notes?: CurlNotes;
 }): string {
   const { baseUrl, tokenPath, imagePath } = options.environment;
   const body = JSON.stringify(serializeParams(options.params));
+  const notes = options.notes ?? ENGLISH_NOTES;
   return [
-    '# Set the secret first, without echoing it: read -rs KPN_CLIENT_SECRET && export KPN_CLIENT_SECRET',
+    ...notes.before.map(comment),
     `TOKEN=$(curl -sS -X POST ${shellQuote(`${baseUrl}${tokenPath}?grant_type=client_credentials`)} \\`,
     `  -H 'Content-Type: application/x-www-form-urlencoded' \\`,
     `  --data-urlencode ${shellQuote(`client_id=${options.clientId}`)} \\`,
     `  --data-urlencode "client_secret=${SECRET_PLACEHOLDER}" \\`,
     `  | sed -n 's/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p')`,
     '',
-    '# The answer is the QR code as base64-encoded SVG.',
+    comment(notes.answer),
     `curl -sS -X POST ${shellQuote(`${baseUrl}${imagePath}`)} \\`,
     `  -H "Authorization: Bearer ${TOKEN_PLACEHOLDER}" \\`,
     `  -H 'Content-Type: application/json' \\`,
@@ -30,6 +33,22 @@ export function curlCommands(options: {
     '',
   ].join('\n');
 }
+
+/** The shell comments around the commands, in the reader's language (the worker passes them in). */
+export interface CurlNotes {
+  /** Above the token call: how to set the secret, and for the built-in Sandbox where the commands go instead. */
+  before: string[];
+  /** Above the image call: what it answers. */
+  answer: string;
+}
+
+const ENGLISH_NOTES: CurlNotes = {
+  before: ['Set the secret first, without echoing it: read -rs KPN_CLIENT_SECRET && export KPN_CLIENT_SECRET'],
+  answer: 'The answer is the QR code as base64-encoded SVG.',
+};
+
+// A line break in a note would end the comment and run the rest as a command.
+const comment = (text: string) => `# ${replaceControlCharacters(text)}`;
 
 /** Single-quotes a value for a POSIX shell; an embedded ' becomes '\'' (close, escaped quote, reopen). */
 export function shellQuote(value: string): string {

@@ -1,5 +1,7 @@
 // The popup in Firefox: the built-in Sandbox (issue #11), a custom environment on the sandbox server
 // over HTTP, and hostile SVGs shown sanitized, as images no script or style of theirs can leave.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { choose, click, count, fill, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
 import { DEFAULT_PARAMS } from '../../src/core/params';
@@ -19,6 +21,16 @@ test('the built-in Sandbox generates a QR and previews it, with no network and n
   expect(await textOf(popup, '.result-facts')).toMatch(/^400×400 px · [\d.]+ KB · \d+ ms · Sandbox$/);
   // The built-in Sandbox runs inside the extension: the sandbox server saw nothing.
   expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 0, imageCalls: 0 });
+  // Its cURL (what "Copy as cURL" copies) says where its commands can run instead, and they do.
+  const { curl } = await ext.value<{ curl: string }>('ui-bg-curl-get', {});
+  expect(curl).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
+  const { stdout } = await promisify(execFile)('bash', ['-c', curl.replaceAll('http://127.0.0.1:8787', sandbox.url)], {
+    env: { ...process.env, KPN_CLIENT_SECRET: 'sandbox-secret' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(Buffer.from(stdout.trim(), 'base64').toString('utf8')).toContain('<svg');
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
   expect(firefox.errors).toEqual([]);
 });
 

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { type ExtensionPage, expect, test } from './harness';
@@ -126,6 +128,27 @@ test('configure an environment in Options, generate, preview, copy and download'
     expect(pngSize(png)).toEqual({ width: 300 * scale, height: 300 * scale });
     expect(decodeQrPng(png)).toBe(expectedUrl);
   }
+  expect(errors).toEqual([]);
+});
+
+test('cURL copied for the built-in Sandbox says where to run it, and fetches the QR from the sandbox server', async ({ context, openPopup, sandbox }) => {
+  const copy = clipboardReader(context, sandbox.url);
+  const { page: popup, errors } = await openPopup();
+  await chooseAttributes(popup, ['Email']);
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Email'])}`)).toBeVisible();
+  const curl = await copy(popup, popup.getByRole('button', { name: 'Copy as cURL' }).first());
+  expect(curl).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
+  expect(curl).toContain('start it with npm run sandbox -- --port 8787 in the PiM QR source folder; it answers at http://127.0.0.1:8787.');
+  expect(curl).toContain("'http://127.0.0.1:8787/kpn/qrcodegenerator/image'");
+  // As a developer would run it, against this test's sandbox server (a free port instead of 8787). Not
+  // execFileSync: the server runs in this process and must keep answering meanwhile.
+  const { stdout: output } = await promisify(execFile)('bash', ['-c', curl.replaceAll('http://127.0.0.1:8787', sandbox.url)], {
+    env: { ...process.env, KPN_CLIENT_SECRET: 'sandbox-secret' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(Buffer.from(output.trim(), 'base64').toString('utf8')).toContain(sandboxQrUrl(1, ['Email']).replaceAll('&', '&amp;'));
   expect(errors).toEqual([]);
 });
 

@@ -21,6 +21,13 @@ export interface SandboxOptions {
   bandLabel: string;
 }
 
+/**
+ * Where `npm run sandbox -- --port 8787` (README's example) answers: the built-in Sandbox's cURL commands
+ * point there, as its own address exists only inside the extension.
+ */
+export const LOCAL_SANDBOX_URL = 'http://127.0.0.1:8787';
+export const LOCAL_SANDBOX_COMMAND = 'npm run sandbox -- --port 8787';
+
 export const SANDBOX_DEFAULTS: Readonly<SandboxOptions> = Object.freeze({
   clientId: 'sandbox-client',
   clientSecret: 'sandbox-secret',

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import nl from '../../../public/_locales/nl/messages.json';
 import { createHistoryStore } from '../../../src/background/history';
@@ -10,7 +11,9 @@ import { createUiHandlers } from '../../../src/background/ui-handlers';
 import { toErrorData } from '../../../src/core/errors';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
+import { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL, SANDBOX_DEFAULTS } from '../../../src/core/sandbox/options';
 import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
+import { startSandboxServer } from '../../../scripts/sandbox-http';
 import { setMessageLookup } from '../../../src/shared/i18n';
 import { rejection } from '../rejection';
 import { enMessage, formatMessage } from '../setup-i18n';
@@ -484,5 +487,40 @@ describe('the default title and description, which the QR image prints', () => {
     setMessageLookup(nlMessage);
     const shown = (await handlers['ui-bg-settings-get'](undefined)).defaults.params;
     expect([shown.title, shown.description]).toEqual(['Welkom bij de demo', 'Scan deze code met de PiM-app om je gegevens te delen.']);
+  });
+});
+
+describe('cURL for the built-in Sandbox', () => {
+  it('says its address works only inside the extension, and points the commands at the sandbox server', async () => {
+    const { handlers } = setup();
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    const { curl } = await handlers['ui-bg-curl-get']({});
+    expect(curl).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
+    expect(curl).toContain(`# These commands call the sandbox server instead: start it with ${LOCAL_SANDBOX_COMMAND} in the PiM QR source folder; it answers at ${LOCAL_SANDBOX_URL}.`);
+    expect(curl).toContain(`# Its public test secret: export KPN_CLIENT_SECRET=${SANDBOX_DEFAULTS.clientSecret}`);
+    const commands = curl.split('\n').filter((line) => !line.startsWith('#'));
+    expect(commands.join('\n')).not.toContain('sandbox.pim.invalid');
+    expect(commands.join('\n')).toContain(`'${LOCAL_SANDBOX_URL}/kpn/qrcodegenerator/image'`);
+  });
+
+  it('gives commands that fetch the QR from a running sandbox server', async () => {
+    const server = await startSandboxServer({ port: 0, log: false });
+    try {
+      const { handlers } = setup();
+      await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params: { ...DEFAULT_PARAMS, redirect: 1, attributes: ['Email'] } });
+      const { curl } = await handlers['ui-bg-curl-get']({});
+      // Only the port differs: the test's server listens on a free one.
+      const script = curl.replaceAll(LOCAL_SANDBOX_URL, server.url);
+      const base64 = await new Promise<string>((resolve, reject) => {
+        execFile('bash', ['-c', script], { env: { ...process.env, KPN_CLIENT_SECRET: SANDBOX_DEFAULTS.clientSecret }, timeout: 20_000 }, (error, stdout) =>
+          error ? reject(error) : resolve(stdout),
+        );
+      });
+      const svg = Buffer.from(base64.trim(), 'base64').toString('utf8');
+      expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
+      expect(svg).toContain('/r/1?attributes=Email');
+    } finally {
+      await server.close();
+    }
   });
 });

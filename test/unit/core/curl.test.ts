@@ -41,6 +41,21 @@ describe('curlCommands', () => {
   });
 });
 
+describe('curlCommands with notes', () => {
+  it('puts each note in a comment of its own; a line break in one cannot start a command', () => {
+    const text = curlCommands({
+      environment: PRODUCTION_ENVIRONMENT,
+      clientId: 'c',
+      params: DEFAULT_PARAMS,
+      notes: { before: ['Eerst het geheim.\ntouch /tmp/pwned', 'Tweede regel.'], answer: 'Het antwoord.' },
+    });
+    const lines = text.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['# Eerst het geheim. touch /tmp/pwned', '# Tweede regel.']);
+    expect(lines).toContain('# Het antwoord.');
+    expect(lines.filter((line) => line.includes('touch'))).toHaveLength(1);
+  });
+});
+
 describe('shellQuote', () => {
   it.each([
     ['plain', "'plain'"],
