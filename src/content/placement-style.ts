@@ -13,6 +13,7 @@ button { all: unset; box-sizing: border-box; display: inline-grid; place-items: 
 button:hover { background: rgba(255, 255, 255, 0.18); }
 button:focus-visible, input:focus-visible { outline: 2px solid #8ab4f8; outline-offset: 1px; }
 button[aria-pressed="true"] { background: #1a73e8; }
+.icon { display: block; width: 14px; height: 14px; fill: none; stroke: currentColor; stroke-width: 1.6; stroke-linecap: round; stroke-linejoin: round; }
 input[type="range"] { width: 64px; margin: 0; accent-color: #8ab4f8; cursor: pointer; }
 .badge { position: absolute; left: 4px; right: 4px; bottom: 4px; padding: 3px 6px; border-radius: 6px; background: rgba(24, 24, 27, 0.88); z-index: 2; }
 .badge p { margin: 2px 0 0; color: #ffd166; }

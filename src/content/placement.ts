@@ -10,7 +10,7 @@ import { floatingMode } from './modes/floating';
 import { insideMode } from './modes/inside';
 import type { ModeContext, ModeFactory, Mode, PlacementChange } from './modes/mode';
 import { replaceMode } from './modes/replace';
-import { ownElement, PLACEMENT_ATTRIBUTE } from './own-elements';
+import { ownElement, ownIcon, PLACEMENT_ATTRIBUTE } from './own-elements';
 import { adoptStyles, createHost, PLACEMENT_CSS } from './placement-style';
 import { qrGeometry, type QrGeometry } from './qr-modules';
 import { assessScannability } from './scannability';
@@ -69,7 +69,7 @@ function addToolbar(context: ModeContext, removeByUser: () => void): void {
   const { host, root, state, signal } = context;
   const doc = host.ownerDocument;
   const removeButton = ownElement(doc, 'button', 'remove', { type: 'button', 'aria-label': t('content_remove'), title: t('content_remove') });
-  removeButton.textContent = '✕';
+  removeButton.append(ownIcon(doc, 'remove'));
   const opacityInput = ownElement(doc, 'input', 'opacity', { type: 'range', min: '10', max: '100', step: '5', 'aria-label': t('content_opacity'), title: t('content_opacity') });
   opacityInput.value = String(Math.round((state.opacity ?? 1) * 100));
   context.toolbar.append(removeButton, opacityInput);

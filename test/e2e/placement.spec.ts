@@ -10,6 +10,7 @@ import { styleAttackCorpus } from '../fixtures/hostile-svg/style-attacks';
 import { expect, test } from './harness';
 import { send, value } from './messaging';
 import { clickOnScreen, computedStyleOnScreen, expectTextOnScreen, onScreen } from './on-screen';
+import { PNG } from 'pngjs';
 import { decodeQrPng } from './png';
 import { attackPlacement, busyPageWithLateSlot, hookShadowRoots } from './page-attacks';
 
@@ -157,6 +158,19 @@ test.describe('placing a QR', () => {
     await expect(placement).toHaveAttribute('data-scan', /transparent/);
     await page.keyboard.press('End');
     await expect(placement).toHaveCSS('opacity', '1');
+
+    // The icons are drawn as SVG strokes in the button's white, with or without an emoji font. Without
+    // one, an emoji pin is an empty box: its top edge would be a full line, the pin's is a round tip.
+    for (const name of ['Pin to element', 'Remove QR']) {
+      const { box: button } = await onScreen(page, 'button', name);
+      const shot = PNG.sync.read(await page.screenshot({ clip: button }));
+      const light = (x: number, y: number) => Math.min(...shot.data.subarray((y * shot.width + x) * 4, (y * shot.width + x) * 4 + 3)) > 180;
+      const points = Array.from({ length: shot.width * shot.height }, (_, i) => ({ x: i % shot.width, y: Math.floor(i / shot.width) })).filter((p) => light(p.x, p.y));
+      expect(points.length, `${name} shows its icon`).toBeGreaterThan(10);
+      const top = Math.min(...points.map((p) => p.y));
+      const [left, right] = [Math.min(...points.map((p) => p.x)), Math.max(...points.map((p) => p.x))];
+      expect(points.filter((p) => p.y === top).length, `${name}: an icon, not an empty box`).toBeLessThan(0.6 * (right - left + 1));
+    }
 
     const pressed = async () => (await onScreen(page, 'button', 'Pin to element')).properties.pressed;
     await expect.poll(pressed).toBe('false');

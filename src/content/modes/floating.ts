@@ -3,7 +3,7 @@
 // it, which it then follows on scroll and when the page renders that element again.
 import type { PinSpec, PlacementSpec, Point } from '../../shared/placement-messages';
 import { cssSelectorFor } from '../css-selector';
-import { isOurElement, ownElement } from '../own-elements';
+import { isOurElement, ownElement, ownIcon } from '../own-elements';
 import { centred, clampSize } from '../placement-geometry';
 import { makeDraggable, makeResizable } from '../placement-pointer';
 import { forceStyles } from '../placement-style';
@@ -85,7 +85,7 @@ function addControls(context: ModeContext, pin: Pin): void {
   const { host, state, frame, toolbar, signal } = context;
   const doc = context.win.document;
   const pinButton = ownElement(doc, 'button', 'pin', { type: 'button', 'aria-label': t('content_pin'), title: t('content_pin') });
-  pinButton.textContent = '📌';
+  pinButton.append(ownIcon(doc, 'pin'));
   toolbar.append(pinButton);
   const resizeHandle = ownElement(doc, 'button', 'resize', { type: 'button', 'aria-label': t('content_resize'), title: t('content_resize') });
   frame.append(resizeHandle);

@@ -4,6 +4,7 @@
 import '../happy-dom-fixes';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createController } from '../../../src/content/controller';
+import { ICONS } from '../../../src/content/own-elements';
 import { createPlacement, type Placement, type PlacementEvents } from '../../../src/content/placement';
 import { prepareSvg } from '../../../src/content/svg-image';
 import { renderSandboxSvg } from '../../../src/core/sandbox/render';
@@ -42,6 +43,16 @@ function place(over: Partial<PlacementSpec> = {}) {
 }
 
 describe('placement shell', () => {
+  it('draws its icons as SVG, so no emoji font is needed', () => {
+    const { control } = place();
+    const remove = control<HTMLButtonElement>('button[aria-label="Remove QR"]');
+    expect(remove.textContent).toBe('');
+    expect(remove.querySelector('svg.icon[aria-hidden="true"] path')?.getAttribute('d')).toBe(ICONS.remove);
+    const pin = control<HTMLButtonElement>('button[aria-label="Pin to element"]');
+    expect(pin.textContent).toBe('');
+    expect(pin.querySelector('svg.icon path')?.getAttribute('d')).toBe(ICONS.pin);
+  });
+
   it('removes itself on the person’s click on ✕ or Delete, and not on a page script’s', () => {
     const { placement, events, control } = place();
     const remove = control<HTMLButtonElement>('button[aria-label="Remove QR"]');
