@@ -1,5 +1,6 @@
 // "Pick an element": hovering highlights an element with its size and a selector, a click chooses
-// it, Esc cancels. While picking, the page gets none of the person's clicks. Only trusted input
+// it; the arrow keys walk the page's elements (up: parent, down: first child, left/right: siblings),
+// Enter chooses the highlighted one, Esc cancels. While picking, the page gets none of the person's clicks. Only trusted input
 // counts: a page script must not steer the highlight, choose an element or cancel.
 import { cssSelectorFor } from './css-selector';
 import { isOurElement, ownElement } from './own-elements';
@@ -46,6 +47,20 @@ function highlight(box: HTMLElement, label: HTMLElement, element: Element | unde
   Object.assign(label.style, { display: 'block', left: `${Math.max(0, rect.left)}px`, top: `${above >= 0 ? above : rect.bottom + 4}px` });
 }
 
+const WALKS: ReadonlyMap<string, (el: Element) => Element | null> = new Map([
+  ['ArrowUp', (el: Element) => el.parentElement],
+  ['ArrowDown', (el: Element) => el.firstElementChild],
+  ['ArrowLeft', (el: Element) => el.previousElementSibling],
+  ['ArrowRight', (el: Element) => el.nextElementSibling],
+]);
+
+/** The pickable element an arrow key leads to from `from` (none past the body, past ours or the head). */
+export function walk(from: Element, key: string): Element | undefined {
+  let next = WALKS.get(key)?.(from);
+  while (next && !isPickable(next)) next = key === 'ArrowUp' ? null : key === 'ArrowLeft' ? next.previousElementSibling : next.nextElementSibling;
+  return next ?? undefined;
+}
+
 /** Starts picking; the answer stops it (without calling `cancelled`). */
 export function startPicker(events: PickerEvents, win: Window = window): () => void {
   const doc = win.document;
@@ -66,7 +81,13 @@ export function startPicker(events: PickerEvents, win: Window = window): () => v
     event.stopImmediatePropagation();
   };
   const swallow = trusted(cancel);
+  // The browser also sends pointer events at a pointer that did not move (after a scroll, when the
+  // popup closes): those must not take the highlight from where the keys put it.
+  let pointer = '';
   const onMove = trusted((event: PointerEvent | MouseEvent) => {
+    const moved = `${event.clientX},${event.clientY}`;
+    if (moved === pointer) return;
+    pointer = moved;
     show(at(event.clientX, event.clientY));
   });
   const onClick = trusted((event: MouseEvent) => {
@@ -86,6 +107,11 @@ export function startPicker(events: PickerEvents, win: Window = window): () => v
       const chosen = current;
       stop();
       events.picked(chosen);
+    } else if (WALKS.has(event.key)) {
+      cancel(event);
+      const next = current ? walk(current, event.key) : doc.body;
+      next?.scrollIntoView({ block: 'nearest' });
+      if (next) show(next);
     }
   });
   const onScroll = () => show(current);

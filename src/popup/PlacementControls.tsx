@@ -10,12 +10,22 @@ export const MODE_LABELS: Readonly<Record<PlacementMode, MessageKey>> = {
   inside: 'placementInside',
 };
 
-/** How "Insert into page" places the QR: floating, in place of an element or inside it, and whether it comes back. */
+/**
+ * How "Insert into page" places the QR: floating, in place of an element or inside it, and whether it
+ * comes back. Enter in any of its fields places, as "Insert into page" does; it never reaches a form
+ * around it, whose Enter would be Generate: a new call to the API, on Production a real code.
+ */
 export function PlacementControls() {
   const { placement, result } = usePopupStore();
   const targeted = placement.mode.value !== 'floating';
+  const placeOnEnter = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void placement.insert();
+  };
   return (
-    <fieldset class="placement">
+    <fieldset class="placement" onKeyDown={placeOnEnter}>
       <legend>{t('placementHeading')}</legend>
       <div class="placement-modes">
         {PLACEMENT_MODES.map((mode) => (

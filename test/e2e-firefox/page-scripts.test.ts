@@ -89,13 +89,14 @@ test('scripts of the page cannot steer the element picker; a real click still ch
   await page.mouse.move(slotBox.x + 20, slotBox.y + 20);
   await waitForTextOnScreen(page, /^#pim-qr-slot · 240×240$/);
 
-  // Made-up hover, Enter, click and Esc on the heading: the picker neither moves, chooses nor stops.
+  // Made-up hover, Enter, arrows, click and Esc on the heading: the picker neither moves, chooses nor stops.
   await page.$eval('#login-title', (heading) => {
     const rect = heading.getBoundingClientRect();
     const at = { clientX: rect.left + 5, clientY: rect.top + 5, bubbles: true, composed: true, cancelable: true, view: window };
     heading.dispatchEvent(new PointerEvent('pointermove', at));
     heading.dispatchEvent(new MouseEvent('mouseover', at));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    for (const key of ['ArrowUp', 'ArrowLeft']) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     heading.dispatchEvent(new MouseEvent('click', at));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
   });

@@ -1,12 +1,13 @@
 // Placing the QR on pages in Firefox: Insert into page (floating, dragged and removed), replace by
 // selector and remember it across reloads, a strict CSP, hostile SVGs, and pages Firefox protects.
-import { clickOnScreen, findOnScreen, onScreen } from '../../scripts/firefox-on-screen';
-import { click, count, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
+import { clickOnScreen, findOnScreen, onScreen, waitForTextOnScreen } from '../../scripts/firefox-on-screen';
+import { click, count, fill, role, textOf, visible, waitUntil } from '../../scripts/firefox-ui';
+import type { KeyInput } from 'puppeteer-core';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
 import { styleAttackCorpus } from '../fixtures/hostile-svg/style-attacks';
-import { expect, test } from './harness';
+import { type ExtensionPages, expect, test } from './harness';
 import { generate } from './journeys';
 import { PLACEMENT, box, decodePlaced, placement, sandboxSvg } from './placements';
 
@@ -37,6 +38,48 @@ test('Insert into page from the popup: floating, dragged, scannable in a screens
   await clickOnScreen(page, 'button', 'Remove QR');
   await waitUntil('the placement to go', async () => ((await count(page, PLACEMENT)) === 0 ? true : undefined));
   await placed.dispose();
+  expect(firefox.errors).toEqual([]);
+});
+
+/** The image calls in the worker's request log (the sandbox environment answers inside the extension). */
+const imageCalls = (ext: ExtensionPages) =>
+  ext.inExtension(async () => {
+    const { requestLog } = await chrome.storage.session.get('requestLog');
+    return (requestLog as { method: string; requestBody?: string }[]).filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{')).length;
+  });
+
+test('keyboard only: Enter in the selector places without a new call; the picker walks with the arrow keys and Enter picks', async ({ firefox, ext }) => {
+  const { page, tabId } = await ext.openDemo('/demo/login.html');
+  const popup = await ext.openPopup({ tab: String(tabId) });
+  const press = async (selector: string, ...keys: KeyInput[]) => {
+    await (await visible(popup, selector)).focus();
+    for (const key of keys) await popup.keyboard.press(key);
+  };
+  await press(role('button', 'Generate'), 'Enter');
+  await visible(popup, role('image', 'QR preview'));
+  expect(await imageCalls(ext)).toBe(1);
+
+  await press(role('radio', 'Floating'), 'ArrowDown');
+  await press(role('textbox', 'CSS selector'));
+  await popup.keyboard.type('#login-title');
+  await popup.keyboard.press('Enter');
+  await expect.poll(() => textOf(popup, role('status'))).toContain('Inserted into the page.');
+  expect(await page.$eval('#login-title', (heading) => getComputedStyle(heading).display)).toBe('none');
+  expect(await imageCalls(ext)).toBe(1);
+
+  // Pick from the keyboard: Insert inside, then walk from the body to the slot.
+  await press(role('radio', 'Replace element'), 'ArrowDown');
+  await press(role('button', 'Pick an element'), 'Enter');
+  await page.bringToFront();
+  await waitForTextOnScreen(page, /arrow keys .* Esc cancels/);
+  // The body, the staging banner, header, main, the card, its first pane, the second pane, its heading, its lead.
+  const walk: KeyInput[] = ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowRight'];
+  for (const key of [...walk, 'ArrowRight', 'ArrowRight', 'ArrowLeft'] as const) await page.keyboard.press(key);
+  await waitForTextOnScreen(page, /^#pim-qr-slot · 240×240$/);
+  await page.keyboard.press('Enter');
+  await placement(page, `#pim-qr-slot > ${PLACEMENT}`);
+  expect(await count(page, '[data-pim-qr-ui="picker"]')).toBe(0);
+  expect(await imageCalls(ext)).toBe(1);
   expect(firefox.errors).toEqual([]);
 });
 

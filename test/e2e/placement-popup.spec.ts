@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './harness';
+import { expectTextOnScreen } from './on-screen';
 import { saveScreenshot } from './screenshots';
 
 async function openDemo(context: BrowserContext, serviceWorker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
@@ -20,6 +21,13 @@ async function generate(popup: Page): Promise<void> {
 }
 
 const placements = (page: Page) => page.locator('[data-pim-qr-placement]');
+
+/** The image calls in the worker's request log (the sandbox environment answers inside the extension). */
+const imageCalls = (serviceWorker: Worker) =>
+  serviceWorker.evaluate(async () => {
+    const { requestLog } = await chrome.storage.session.get('requestLog');
+    return (requestLog as { method: string; requestBody?: string }[]).filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{')).length;
+  });
 
 test('replace #pim-qr-slot and remember it: listed, back after a reload, removed from the popup', async ({
   context,
@@ -75,5 +83,53 @@ test('"Pick an element" waits for a click in the page, then puts the QR inside i
   await page.bringToFront();
   await page.locator('#pim-qr-slot').click({ position: { x: 10, y: 10 } });
   await expect(page.locator('#pim-qr-slot > [data-pim-qr-placement]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('keyboard only: Enter in the selector places without a new call; the picker walks with the arrow keys and Enter picks', async ({
+  context,
+  serviceWorker,
+  sandbox,
+  openPopup,
+}) => {
+  const { page, tabId } = await openDemo(context, serviceWorker, `${sandbox.url}/demo/login.html`);
+  const { page: popup, errors } = await openPopup({ tab: String(tabId) });
+  await expect(popup.getByLabel('Environment')).toHaveValue('sandbox');
+  await popup.getByRole('button', { name: 'Generate' }).focus();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('img', { name: 'QR preview' })).toBeVisible();
+  expect(await imageCalls(serviceWorker)).toBe(1);
+
+  await popup.getByRole('radio', { name: 'Floating' }).focus();
+  await popup.keyboard.press('ArrowDown');
+  await expect(popup.getByRole('radio', { name: 'Replace element' })).toBeChecked();
+  await popup.getByRole('textbox', { name: 'CSS selector' }).focus();
+  await popup.keyboard.type('#login-title');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('status')).toHaveText('Inserted into the page.');
+  await expect(page.locator('#login-title')).toBeHidden();
+  await expect(placements(page)).toHaveCount(1);
+  expect(await imageCalls(serviceWorker)).toBe(1);
+
+  // Pick from the keyboard: Insert inside, then walk from the body to the slot.
+  await popup.getByRole('radio', { name: 'Replace element' }).focus();
+  await popup.keyboard.press('ArrowDown');
+  await expect(popup.getByRole('radio', { name: 'Insert inside' })).toBeChecked();
+  await popup.getByRole('button', { name: 'Pick an element' }).focus();
+  await popup.keyboard.press('Enter');
+  await page.bringToFront();
+  await expectTextOnScreen(page, /arrow keys .* Esc cancels/);
+  // The body, the staging banner, header, main, the card, its first pane, the second pane, its heading, its lead.
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowRight']) {
+    await page.keyboard.press(key);
+  }
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expectTextOnScreen(page, /^#pim-qr-slot · 240×240$/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#pim-qr-slot > [data-pim-qr-placement]')).toHaveCount(1);
+  await expectTextOnScreen(page, /Esc cancels/, 0);
+  expect(await imageCalls(serviceWorker)).toBe(1);
   expect(errors).toEqual([]);
 });

@@ -627,13 +627,14 @@ test.describe('scripts of the page', () => {
     await page.mouse.move(slotBox.x + 20, slotBox.y + 20);
     await expectTextOnScreen(page, /^#pim-qr-slot · 240×240$/);
 
-    // Made-up hover, Enter, click and Esc on the heading: the picker neither moves, chooses nor stops.
+    // Made-up hover, Enter, arrows, click and Esc on the heading: the picker neither moves, chooses nor stops.
     await heading.evaluate((h) => {
       const rect = h.getBoundingClientRect();
       const at = { clientX: rect.left + 5, clientY: rect.top + 5, bubbles: true, composed: true, cancelable: true, view: window };
       h.dispatchEvent(new PointerEvent('pointermove', at));
       h.dispatchEvent(new MouseEvent('mouseover', at));
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      for (const key of ['ArrowUp', 'ArrowLeft']) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
       h.dispatchEvent(new MouseEvent('click', at));
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
     });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPicker as start } from '../../../src/content/picker';
+import { startPicker as start, walk } from '../../../src/content/picker';
 import { captureShadowRoots, dispatchTrusted } from './trusted-events';
 
 let under: Element;
@@ -49,6 +49,10 @@ describe('startPicker', () => {
     under.dispatchEvent(new MouseEvent('mouseover', at));
     expect(label()).toBe('');
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    const arrow = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true });
+    document.dispatchEvent(arrow);
+    expect(label()).toBe('');
+    expect(arrow.defaultPrevented).toBe(false);
     const click = new MouseEvent('click', at);
     under.dispatchEvent(click);
     // Not cancelled either: the page's own synthetic clicks still work for the page.
@@ -88,5 +92,64 @@ describe('startPicker', () => {
     dispatchTrusted(document, new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
     expect(second.cancelled).toHaveBeenCalledOnce();
     expect(second.picked).not.toHaveBeenCalled();
+  });
+
+  it('walks the elements with the arrow keys and chooses the highlighted one on Enter', () => {
+    document.body.insertAdjacentHTML('beforeend', '<footer id="foot">Help</footer>');
+    const events = { picked: vi.fn(), cancelled: vi.fn() };
+    startPicker(events, window);
+    const key = (name: string) => {
+      const event = new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+      dispatchTrusted(document, event);
+      // The page neither scrolls nor hears the walk.
+      expect(event.defaultPrevented).toBe(true);
+    };
+    // Nothing highlighted yet: the walk starts at the body.
+    key('ArrowDown');
+    expect(label()).toMatch(/^body · /);
+    key('ArrowDown');
+    expect(label()).toMatch(/^main · /);
+    key('ArrowRight');
+    expect(label()).toMatch(/^#foot · /);
+    // Past the last sibling, and above the body, the highlight stays.
+    key('ArrowRight');
+    key('ArrowUp');
+    key('ArrowUp');
+    expect(label()).toMatch(/^body · /);
+    key('ArrowDown');
+    key('ArrowDown');
+    expect(label()).toMatch(/^#title · /);
+    key('ArrowRight');
+    expect(label()).toMatch(/^#slot · /);
+    key('ArrowLeft');
+    key('Enter');
+    expect(events.picked).toHaveBeenCalledExactlyOnceWith(document.getElementById('title'));
+  });
+
+  it('keeps the walked highlight when the browser reports a pointer that did not move', () => {
+    const events = { picked: vi.fn(), cancelled: vi.fn() };
+    startPicker(events, window);
+    dispatchTrusted(under, new PointerEvent('pointermove', at));
+    expect(label()).toMatch(/^#slot · /);
+    dispatchTrusted(document, new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }));
+    expect(label()).toMatch(/^#title · /);
+    // A scroll or the popup closing sends the pointer's old place again: the keys keep the highlight.
+    dispatchTrusted(under, new MouseEvent('mouseover', at));
+    expect(label()).toMatch(/^#title · /);
+    // The person moving the mouse takes it back.
+    dispatchTrusted(under, new PointerEvent('pointermove', { ...at, clientX: 21 }));
+    expect(label()).toMatch(/^#slot · /);
+    dispatchTrusted(document, new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(events.picked).toHaveBeenCalledExactlyOnceWith(under);
+  });
+
+  it('walks past our own elements and never onto the root or the head', () => {
+    document.body.insertAdjacentHTML('beforeend', '<div data-pim-qr-ui="placement"></div><p id="last">End</p>');
+    const main = document.querySelector('main') as Element;
+    expect(walk(main, 'ArrowRight')).toBe(document.getElementById('last'));
+    expect(walk(document.getElementById('last') as Element, 'ArrowLeft')).toBe(main);
+    expect(walk(document.body, 'ArrowUp')).toBeUndefined();
+    expect(walk(document.body, 'ArrowLeft')).toBeUndefined();
+    expect(walk(main, 'Tab')).toBeUndefined();
   });
 });

@@ -69,6 +69,24 @@ describe('PlacementControls', () => {
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Inserted into the page.');
   });
 
+  it('places on Enter in the selector, a mode or Remember, and never generates again', async () => {
+    const { messaging } = await showResult();
+    choose('Replace element', '#pim-qr-slot');
+    const enter = (field: HTMLElement) => fireEvent.keyDown(field, { key: 'Enter' });
+    // Cancelled, so no form around the controls can take the Enter as its submit (Generate).
+    expect(enter(screen.getByRole('textbox', { name: 'CSS selector' }))).toBe(false);
+    await waitFor(() => expect(messaging.sent('ui-bg-place')).toHaveLength(1));
+    expect(messaging.sent('ui-bg-place')[0]).toMatchObject({ mode: 'replace', selector: '#pim-qr-slot' });
+    await screen.findByRole('status');
+    expect(enter(screen.getByRole('radio', { name: 'Insert inside' }))).toBe(false);
+    await waitFor(() => expect(messaging.sent('ui-bg-place')).toHaveLength(2));
+    expect(enter(screen.getByRole('checkbox', { name: /Remember/ }))).toBe(false);
+    await waitFor(() => expect(messaging.sent('ui-bg-place')).toHaveLength(3));
+    expect(messaging.sent('ui-bg-generate')).toHaveLength(1);
+    // Other keys type as usual.
+    expect(fireEvent.keyDown(screen.getByRole('textbox', { name: 'CSS selector' }), { key: 'a' })).toBe(true);
+  });
+
   it('asks for a selector before sending anything when none is typed', async () => {
     const { messaging } = await showResult();
     choose('Insert inside');
