@@ -9,7 +9,11 @@ import { RememberedPlacements } from './RememberedPlacements';
 import { ResultPanel } from './ResultPanel';
 import { usePopupStore } from './store';
 
-/** The popup (and the same page in a tab or the side panel). */
+/**
+ * The popup (and the same page in a tab or the side panel). The result has a column of its own that
+ * stays in view in the wide popup, and comes right under the header in the narrow side panel; the
+ * status line sits below the scrolling page, so it never covers what it reports on.
+ */
 export function App() {
   const store = usePopupStore();
   const ready = store.ready.value;
@@ -25,16 +29,24 @@ export function App() {
     );
   }
   return (
-    <main class="page">
-      <Header />
-      {store.notice.value && <p class="alert alert-info">{store.notice.value}</p>}
-      {store.problem.value && <ErrorAlert error={store.problem.value} />}
-      <QrForm />
-      <ResultPanel />
-      <RememberedPlacements />
-      <HistoryList />
-      <RequestLog />
-      <StatusMessage text={store.announcement.value} class="toast" />
-    </main>
+    <>
+      <main class="page">
+        <div class="page-head">
+          <Header />
+          {store.notice.value && <p class="alert alert-info">{store.notice.value}</p>}
+          {store.problem.value && <ErrorAlert error={store.problem.value} />}
+        </div>
+        <div class="page-result">
+          <ResultPanel />
+        </div>
+        <div class="page-form">
+          <QrForm />
+          <RememberedPlacements />
+          <HistoryList />
+          <RequestLog />
+        </div>
+      </main>
+      <StatusMessage text={store.announcement.value} class="status-bar" />
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatBytes, formatDuration, formatPixels } from '../shared/format';
 import { t } from '../shared/i18n';
@@ -5,22 +6,33 @@ import { QrPreview } from './QrPreview';
 import { ResultActions } from './ResultActions';
 import { usePopupStore } from './store';
 
-/** The last QR: preview, its facts, what it encodes, and what to do with it. */
+/**
+ * The last QR: preview, its facts, what it encodes, and what to do with it. After a failed Generate
+ * it is still there, dimmed and named "Previous result", so nobody takes it for the answer to the
+ * call that failed; its buttons then act on that earlier QR, as its note says.
+ */
 export function ResultPanel() {
   const store = usePopupStore();
   const shown = store.result.result.value;
-  if (!shown) return null;
+  const section = useRef<HTMLElement>(null);
+  // In the narrow side panel the result sits above the form: bring a new one into view.
+  useEffect(() => section.current?.scrollIntoView?.({ block: 'nearest' }), [shown]);
+  if (!shown) return <p class="note result-empty">{t('resultEmpty')}</p>;
+  const previous = store.generation.value.state === 'error';
   const decoded = store.result.decoded.value;
   const facts = [formatPixels(shown.width, shown.height), formatBytes(shown.bytes), formatDuration(shown.durationMs), shown.environmentName];
   return (
-    <section class="result" aria-labelledby="result-heading">
-      <h2 id="result-heading" class="visually-hidden">
-        {t('resultHeading')}
+    <section ref={section} class={`result${previous ? ' result-previous' : ''}`} aria-labelledby="result-heading" aria-describedby={previous ? 'result-previous-note' : undefined}>
+      <h2 id="result-heading" class={previous ? 'result-label' : 'visually-hidden'}>
+        {t(previous ? 'resultPrevious' : 'resultHeading')}
       </h2>
+      {previous && (
+        <p id="result-previous-note" class="note">
+          {t('resultPreviousNote')}
+        </p>
+      )}
       <QrPreview svg={shown.svg} />
-      <p class="result-facts">
-        {facts.join(' · ')}
-      </p>
+      <p class="result-facts">{facts.join(' · ')}</p>
       <p class={`result-decoded${decoded.state === 'unreadable' ? ' warning' : ''}`}>
         {decoded.state === 'read' && t('decodedText', decoded.text)}
         {decoded.state === 'reading' && t('decodingQr')}

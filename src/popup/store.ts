@@ -1,6 +1,6 @@
 // The popup's state: signals built by a factory from the messaging and browser ports it is
 // given, and handed to components through context.
-import { effect, signal } from '@preact/signals';
+import { effect, signal, untracked } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { localDefaultParams } from '../shared/default-texts';
@@ -45,6 +45,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   const environmentId = () => environments.environmentId.value;
   const run = createGeneration({ send, form, newRequestId: ports.newRequestId, environmentId, show: showResult, announce });
   const fail = (e: unknown) => void (problem.value = toErrorView(e));
+  quietOnError(announce, () => [problem.value, result.error.value, log.error.value, history.error.value].some(Boolean) || run.generation.value.state === 'error');
 
   return {
     page,
@@ -115,9 +116,16 @@ function createAnnouncer() {
   const announce = (text: string) => {
     announcement.value = text;
     clearTimeout(timer);
-    timer = setTimeout(() => (announcement.value = ''), 4000);
+    if (text) timer = setTimeout(() => (announcement.value = ''), 4000);
   };
   return { announcement, announce };
+}
+
+/** An error ends any success line still showing: "QR code ready." must not stand beside the failure. */
+function quietOnError(announce: (text: string) => void, failed: () => boolean) {
+  effect(() => {
+    if (failed()) untracked(() => announce(''));
+  });
 }
 
 /** Every change after the first load is kept, so closing the view loses nothing. */

@@ -208,18 +208,6 @@ test('a wrong secret shows the credentials error, keeps the form, and the secret
   }
 });
 
-test('screenshots of the popup in light and dark', async ({ openPopup }) => {
-  for (const scheme of ['light', 'dark'] as const) {
-    const { page } = await openPopup();
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width: 400, height: 1000 });
-    await page.getByRole('button', { name: 'Generate' }).click();
-    await expect(page.getByText(/^Encodes: /)).toBeVisible();
-    await saveScreenshot(page, `popup-${scheme}`);
-    await page.close();
-  }
-});
-
 test('hostile SVGs from the API are shown sanitized in the popup: no script runs, nothing loads', async ({
   openOptions,
   openPopup,
