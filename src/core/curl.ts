@@ -12,11 +12,11 @@ export function curlCommands(options: {
   environment: Pick<Environment, 'baseUrl' | 'tokenPath' | 'imagePath'>;
   clientId: string;
   params: QrParams;
-  notes?: CurlNotes;
+  notes: CurlNotes;
 }): string {
   const { baseUrl, tokenPath, imagePath } = options.environment;
   const body = JSON.stringify(serializeParams(options.params));
-  const notes = options.notes ?? ENGLISH_NOTES;
+  const { notes } = options;
   return [
     ...notes.before.map(comment),
     `TOKEN=$(curl -sS -X POST ${shellQuote(`${baseUrl}${tokenPath}?grant_type=client_credentials`)} \\`,
@@ -41,11 +41,6 @@ export interface CurlNotes {
   /** Above the image call: what it answers. */
   answer: string;
 }
-
-const ENGLISH_NOTES: CurlNotes = {
-  before: ['Set the secret first, without echoing it: read -rs KPN_CLIENT_SECRET && export KPN_CLIENT_SECRET'],
-  answer: 'The answer is the QR code as base64-encoded SVG.',
-};
 
 // A line break in a note would end the comment and run the rest as a command.
 const comment = (text: string) => `# ${replaceControlCharacters(text)}`;

@@ -4,10 +4,11 @@ import { curlCommands, shellQuote } from '../../../src/core/curl';
 import { PRODUCTION_ENVIRONMENT } from '../../../src/core/environments';
 import { DEFAULT_PARAMS, serializeParams } from '../../../src/core/params';
 
+const notes = { before: ['Set the secret first.'], answer: 'The answer.' };
 const params = { ...DEFAULT_PARAMS, title: "It's $(rm -rf ~) `id` \"quoted\"", description: 'line1\nline2 \\ back' };
 
 describe('curlCommands', () => {
-  const text = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'my-client', params });
+  const text = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'my-client', params, notes });
 
   it('mints a token with the secret read from $KPN_CLIENT_SECRET', () => {
     expect(text).toContain("'https://api-prd.kpn.com/oauth/client_credential/accesstoken?grant_type=client_credentials'");
@@ -23,7 +24,7 @@ describe('curlCommands', () => {
   });
 
   it('never contains a secret or token, only placeholders', () => {
-    const secretish = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'id', params: DEFAULT_PARAMS });
+    const secretish = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'id', params: DEFAULT_PARAMS, notes });
     expect(secretish).not.toMatch(/client_secret=(?!\$KPN_CLIENT_SECRET)/);
     expect(secretish).not.toMatch(/Bearer (?!\$TOKEN)/);
   });
@@ -36,7 +37,7 @@ describe('curlCommands', () => {
   });
 
   it('quotes a hostile client ID so it cannot break out', () => {
-    const hostile = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: "a' ; touch /tmp/pwned ; '", params: DEFAULT_PARAMS });
+    const hostile = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: "a' ; touch /tmp/pwned ; '", params: DEFAULT_PARAMS, notes });
     expect(hostile).toContain(`'client_id=a'\\'' ; touch /tmp/pwned ; '\\'''`);
   });
 });
