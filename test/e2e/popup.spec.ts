@@ -143,7 +143,7 @@ test('history restores an earlier result and its parameters', async ({ openPopup
 
   const history = popup.getByRole('region', { name: 'History' }).or(popup.locator('details', { hasText: 'History' }));
   if (await popup.getByRole('button', { name: 'History' }).count()) await popup.getByRole('button', { name: 'History' }).click();
-  await history.getByRole('button', { name: /First code/ }).click();
+  await history.getByRole('button', { name: /^First code/ }).click();
   await expect(popup.getByLabel('Title')).toHaveValue('First code');
   await expect(popup.getByRole('checkbox', { name: 'Mobile', exact: true })).toBeChecked();
   await expect(popup.getByRole('checkbox', { name: 'Gender', exact: true })).not.toBeChecked();
