@@ -110,6 +110,10 @@ test('configure an environment in Options, generate, preview, copy and download'
   await expect(entries.nth(0)).toContainText('HTTP 200');
   await expect(entries.nth(1)).toContainText('POST /oauth/client_credential/accesstoken');
   expect(await copy(popup, entries.nth(1).getByRole('button', { name: 'Copy as cURL' }))).toContain("--data-urlencode \"client_secret=$KPN_CLIENT_SECRET\"");
+  // Each log button has a name of its own: a screen reader's list of buttons tells the calls apart.
+  const logNames = await log.getByRole('button', { name: /^Copy as cURL: / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  expect(logNames).toEqual([expect.stringMatching(/^Copy as cURL: POST \/kpn\/qrcodegenerator\/image at .*\d:\d\d:\d\d/), expect.stringMatching(/^Copy as cURL: POST \/oauth\//)]);
+  expect(new Set(logNames).size).toBe(2);
   expect(await log.textContent()).not.toContain(SECRET);
 
   const svgDownload = popup.waitForEvent('download');
