@@ -129,7 +129,13 @@ export async function generate(
     // aborted. An abort after the write is the caller's to honour with takeBack.
     // Deleted while the call ran (in Options, or another view): its result is not kept, and the popup
     // hears that the environment no longer exists.
-    findEnvironment(await deps.settings.read(), connection.environment.id);
+    const current = await deps.settings.read();
+    findEnvironment(current, connection.environment.id);
+    // History switched off, even while the call ran: nothing is written, so there is nothing to take back.
+    if (!current.defaults.keepHistory) {
+      if (signal.aborted) throw new PimError('cancelled');
+      return { result: item, takeBack: () => Promise.resolve() };
+    }
     const limit = connection.settings.defaults.historySize;
     const written = await deps.history.add(item, limit, signal);
     return {

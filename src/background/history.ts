@@ -48,6 +48,8 @@ export interface HistoryStore {
   add(item: HistoryItem, limit: number, signal?: AbortSignal): Promise<HistoryWrite>;
   /** Takes back an item `add` wrote and restores what that write pushed out, as if it never happened. */
   withdraw(id: string, evicted: readonly HistoryItem[], limit: number): Promise<void>;
+  /** Deletes one entry (gone already is fine); answers the items left, newest first. */
+  remove(id: string): Promise<HistoryItem[]>;
   clear(): Promise<HistoryItem[]>;
 }
 
@@ -100,6 +102,13 @@ export function createHistoryStore(local: KeyValueStore): HistoryStore {
         await removeEntries([id]);
         const restored = back.filter((old) => next.some((e) => e.id === old.id));
         await writer.write({ entries: next }, Object.fromEntries(restored.map((old) => [historyEntryKey(old.id), old])));
+      }),
+    remove: (id) =>
+      index.change(async (entries, writer) => {
+        const kept = entries.filter((e) => e.id !== id);
+        await removeEntries([id]);
+        if (kept.length < entries.length) await writer.write({ entries: kept });
+        return read(kept);
       }),
     clear: () =>
       index.change(async (entries, writer) => {

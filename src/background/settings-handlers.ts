@@ -27,10 +27,11 @@ export function createSettingsHandlers(deps: { settings: SettingsStore }) {
           updated.selectedEnvironmentId = findEnvironment(settings, change.selectedEnvironmentId).id;
         }
         if (change.defaults !== undefined) {
-          const { params, historySize } = change.defaults;
+          const { params, historySize, keepHistory } = change.defaults;
           updated.defaults = {
             params: params === undefined ? settings.defaults.params : canonicalDefaults(params, defaultTexts()),
             historySize: historySize ?? settings.defaults.historySize,
+            keepHistory: keepHistory ?? settings.defaults.keepHistory,
           };
         }
         return updated;

@@ -8,7 +8,7 @@ import { type Migrations, versioned } from '../core/storage-layout';
 import type { DroppedSetting, SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const HISTORY_SIZE_DEFAULT = 20;
 
 /** The client ID only: secrets live in the extension's IndexedDB (secret-store.ts), never here. */
@@ -28,7 +28,8 @@ export interface Settings {
   customEnvironments: Environment[];
   /** By environment id. */
   credentials: Record<string, StoredCredentials>;
-  defaults: { params: QrParams; historySize: number };
+  /** `keepHistory` off: generates are not written to history (attribute choices name personal data). */
+  defaults: { params: QrParams; historySize: number; keepHistory: boolean };
 }
 
 export function defaultSettings(): Settings {
@@ -37,7 +38,7 @@ export function defaultSettings(): Settings {
     selectedEnvironmentId: 'sandbox',
     customEnvironments: [],
     credentials: {},
-    defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: HISTORY_SIZE_DEFAULT },
+    defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: HISTORY_SIZE_DEFAULT, keepHistory: true },
   };
 }
 
@@ -60,7 +61,8 @@ type Raw = Record<string, unknown>;
  * v1 kept each custom environment's credentials inside the environment and had no token or image
  * path overrides; v2 moves credentials to their own map so the environment list can be shown safely.
  * v3 keeps only client IDs here: `repair` lifts any secret out into `legacySecrets`, because
- * storage.local is readable by content scripts in Firefox.
+ * storage.local is readable by content scripts in Firefox. v4 adds `defaults.keepHistory`; history was
+ * always kept before, so it starts on.
  */
 const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
   1: (v: Raw) => {
@@ -82,6 +84,7 @@ const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
     };
   },
   2: (v) => ({ ...v, schemaVersion: 3 }),
+  3: (v) => ({ ...v, schemaVersion: 4, defaults: isObject(v.defaults) ? { ...v.defaults, keepHistory: true } : v.defaults }),
 };
 
 const SETTINGS_LAYOUT = versioned(SETTINGS_VERSION, MIGRATIONS as Migrations);
@@ -147,13 +150,14 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   const params = checkedParams.ok ? checkedParams.params : base.defaults.params;
   if (raw.defaults !== undefined && !checkedParams.ok) dropped.push({ formDefaults: true });
   const historySize = isHistorySize(rawDefaults.historySize) ? rawDefaults.historySize : HISTORY_SIZE_DEFAULT;
+  const keepHistory = typeof rawDefaults.keepHistory === 'boolean' ? rawDefaults.keepHistory : base.defaults.keepHistory;
 
   const settings: Settings = {
     schemaVersion: SETTINGS_VERSION,
     selectedEnvironmentId: selected,
     customEnvironments,
     credentials,
-    defaults: { params, historySize },
+    defaults: { params, historySize, keepHistory },
   };
   // chrome.storage hands objects back with their keys sorted, so compare without regard to key order,
   // or every read would look like a repair and write the settings again.

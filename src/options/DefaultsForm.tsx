@@ -7,7 +7,7 @@ import { QrParamFields } from '../ui/QrParamFields';
 import { StatusMessage } from '../ui/StatusMessage';
 import { useOptionsStore } from './store';
 
-/** What a new popup form starts with, and how many results history keeps. */
+/** What a new popup form starts with, and whether and how many results history keeps. */
 export function DefaultsForm() {
   const { defaults } = useOptionsStore();
   const onSubmit = (event: Event) => {
@@ -29,10 +29,18 @@ export function DefaultsForm() {
         error={defaults.historySizeError.value}
         class="field-inline"
       />
+      <label class="check">
+        <input type="checkbox" checked={defaults.keepHistory.value} onChange={(e) => (defaults.keepHistory.value = e.currentTarget.checked)} />
+        <span>{t('fieldKeepHistory')}</span>
+      </label>
+      <p class="note">{t('keepHistoryHelp')}</p>
       {defaults.error.value && <ErrorAlert error={defaults.error.value} />}
       <div class="form-actions">
         <Button type="submit" variant="primary" busy={defaults.saving.value}>
           {t('saveDefaults')}
+        </Button>
+        <Button variant="secondary" busy={defaults.clearing.value} onClick={defaults.clearHistory}>
+          {t('historyClear')}
         </Button>
       </div>
       <StatusMessage class="status-success" text={defaults.status.value} />

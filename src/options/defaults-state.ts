@@ -1,5 +1,5 @@
-// The options page's "Defaults": the form's starting values and how many results history keeps.
-import { computed, signal } from '@preact/signals';
+// The options page's "Defaults": the form's starting values, and whether and how many results history keeps.
+import { computed, type Signal, signal } from '@preact/signals';
 import { localDefaultParams } from '../shared/default-texts';
 import { errorText } from '../shared/error-text';
 import { HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, isHistorySize } from '../shared/limits';
@@ -13,6 +13,8 @@ export function createDefaultsState(send: SendMessage) {
   const form = createQrFormState(draftFromParams(localDefaultParams()));
   const historySize = signal('20');
   const historyTouched = signal(false);
+  const keepHistory = signal(true);
+  const clearing = signal(false);
   const saving = signal(false);
   const error = signal<ErrorView | null>(null);
   const status = signal('');
@@ -24,25 +26,29 @@ export function createDefaultsState(send: SendMessage) {
   });
 
   /** What was loaded last: a form still equal to it holds nothing the user typed. */
-  let loaded = { draft: form.draft.value, historySize: historySize.value };
+  const shown = () => ({ draft: form.draft.value, historySize: historySize.value, keepHistory: keepHistory.value });
+  let loaded = shown();
 
   function load(defaults: FormDefaults) {
     form.load(draftFromParams(defaults.params));
     historySize.value = String(defaults.historySize);
+    keepHistory.value = defaults.keepHistory;
     historyTouched.value = false;
-    loaded = { draft: form.draft.value, historySize: historySize.value };
+    loaded = shown();
   }
 
   return {
     form,
     historySize,
+    keepHistory,
     saving,
+    clearing,
     error,
     status,
     load,
     /** Defaults saved elsewhere (another Options tab) replace a form nobody edited here. */
     follow(defaults: FormDefaults) {
-      const unedited = JSON.stringify({ draft: form.draft.value, historySize: historySize.value }) === JSON.stringify(loaded);
+      const unedited = JSON.stringify(shown()) === JSON.stringify(loaded);
       if (unedited && !saving.value) load(defaults);
     },
     touchHistorySize: () => (historyTouched.value = true),
@@ -60,7 +66,7 @@ export function createDefaultsState(send: SendMessage) {
       saving.value = true;
       error.value = null;
       status.value = '';
-      send('ui-bg-settings-save', { defaults: { params: checked.params, historySize: size } })
+      send('ui-bg-settings-save', { defaults: { params: checked.params, historySize: size, keepHistory: keepHistory.value } })
         .then((settings) => {
           load(settings.defaults);
           status.value = t('statusDefaultsSaved');
@@ -73,7 +79,19 @@ export function createDefaultsState(send: SendMessage) {
         .finally(() => (saving.value = false));
       return true;
     },
+    /** Deletes every stored result now, apart from saving. */
+    clearHistory: () => clearHistory(send, { clearing, error, status }),
   };
+}
+
+function clearHistory(send: SendMessage, view: { clearing: Signal<boolean>; error: Signal<ErrorView | null>; status: Signal<string> }) {
+  view.clearing.value = true;
+  view.error.value = null;
+  view.status.value = '';
+  send('ui-bg-history-clear', undefined)
+    .then(() => (view.status.value = t('statusHistoryCleared')))
+    .catch((e: unknown) => (view.error.value = toErrorView(e)))
+    .finally(() => (view.clearing.value = false));
 }
 
 export type DefaultsState = ReturnType<typeof createDefaultsState>;

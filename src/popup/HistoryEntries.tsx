@@ -8,7 +8,10 @@ import { svgDataUrl } from './exports';
 import { loadSanitizer } from './load-sanitizer';
 import { usePopupStore } from './store';
 
-/** The last results, shown when History is opened; choosing one puts its parameters back in the form and shows it. */
+/**
+ * The last results, shown when History is opened; choosing one puts its parameters back in the form
+ * and shows it. Each can be deleted on its own: its attributes name personal data.
+ */
 export function HistoryEntries() {
   const store = usePopupStore();
   const { history } = store;
@@ -21,8 +24,16 @@ export function HistoryEntries() {
         <>
           <ul class="history-list">
             {items.map((item) => (
-              <li key={item.id}>
+              <li key={item.id} class="history-row">
                 <HistoryEntry item={item} onChoose={() => store.restore(item)} />
+                <Button
+                  size="small"
+                  variant="quiet"
+                  aria-label={t('historyDeleteName', item.params.title, formatTime(item.time))}
+                  onClick={() => void history.remove(item.id)}
+                >
+                  {t('historyDelete')}
+                </Button>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { fromErrorData } from '../core/errors';
 import type { RequestLogEntry } from '../core/request-log';
 import { errorText, kindText } from '../shared/error-text';
-import { formatDuration, formatTime } from '../shared/format';
+import { formatClock, formatDuration, formatTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import { usePopupStore } from './store';
 
@@ -12,6 +12,7 @@ export function LogEntries() {
   const store = usePopupStore();
   const { log } = store;
   const items = log.items.value;
+  const names = copyNames(items ?? []);
   return (
     <>
       {log.error.value && <ErrorAlert error={log.error.value} />}
@@ -19,7 +20,7 @@ export function LogEntries() {
       {items && items.length > 0 && (
         <>
           <ul class="log-list">
-            {items.map((entry) => (
+            {items.map((entry, at) => (
               <li key={entry.id} class="log-entry">
                 <span class="log-line">
                   <span class="log-method">{entry.method}</span> <span class="log-path">{urlPath(entry.url)}</span>
@@ -34,7 +35,7 @@ export function LogEntries() {
                     .filter(Boolean)
                     .join(' · ')}
                 </span>
-                <Button size="small" variant="quiet" onClick={() => void store.copyLogCurl(entry.id)}>
+                <Button size="small" variant="quiet" aria-label={names[at]} onClick={() => void store.copyLogCurl(entry.id)}>
                   {t('copyCurl')}
                 </Button>
               </li>
@@ -59,6 +60,17 @@ function failureText(entry: RequestLogEntry): string {
   if (entry.errorCode === undefined) return kindText(entry.errorKind);
   const error = fromErrorData({ kind: entry.errorKind, code: entry.errorCode, params: entry.errorParams });
   return error.code === entry.errorCode ? errorText(error).headline : kindText(entry.errorKind);
+}
+
+/** Each Copy button named after its call, so a screen reader's list of buttons tells them apart; the same call in the same second gets a number. */
+function copyNames(entries: readonly RequestLogEntry[]): string[] {
+  const seen = new Map<string, number>();
+  return entries.map((entry) => {
+    const name = t('copyCurlName', `${entry.method} ${urlPath(entry.url)}`, formatClock(entry.time));
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
 }
 
 function urlPath(url: string): string {

@@ -5,7 +5,8 @@ import type { ErrorView } from '../ui/error-view';
 import { coalesced } from '../ui/live';
 import { tracked } from '../ui/tracked';
 
-export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise<T[]>) {
+/** `removeOne` deletes one item by id and answers the list left; lists without it have no per-item delete. */
+export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise<T[]>, removeOne?: (id: string) => Promise<T[]>) {
   const open = signal(false);
   const items = signal<T[] | null>(null);
   const error = signal<ErrorView | null>(null);
@@ -30,6 +31,7 @@ export function createLazyList<T>(load: () => Promise<T[]>, clear: () => Promise
     refreshIfOpen: () => (open.value ? reload() : Promise.resolve()),
     refresh: reload,
     clear: () => run(clear),
+    remove: (id: string) => (removeOne ? run(() => removeOne(id)) : Promise.resolve()),
   };
 }
 

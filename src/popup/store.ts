@@ -38,7 +38,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   const settings = createSettingsSync({ send, environments, form, notice });
   const result = createResultState({ send, ports, announce });
   const placement = createPlacementState({ send, ports, page, result });
-  const history = createLazyList<HistoryItem>(() => send('ui-bg-history-get', undefined), () => send('ui-bg-history-clear', undefined));
+  const history = createHistoryList(send);
   const log = createLazyList<RequestLogEntry>(() => send('ui-bg-log-get', undefined), () => send('ui-bg-log-clear', undefined));
   const showResult = (item: GenerateResult) =>
     result.show(item).catch((e: unknown) => void (run.generation.value = { state: 'error', error: toErrorView(e) }));
@@ -146,4 +146,12 @@ export function usePopupStore(): PopupStore {
   const store = useContext(PopupStoreContext);
   if (!store) throw new Error('usePopupStore needs a <PopupStoreContext.Provider>.');
   return store;
+}
+
+function createHistoryList(send: PopupStoreDeps['send']) {
+  return createLazyList<HistoryItem>(
+    () => send('ui-bg-history-get', undefined),
+    () => send('ui-bg-history-clear', undefined),
+    (id) => send('ui-bg-history-delete', { id }),
+  );
 }

@@ -27,3 +27,12 @@ export function formatTime(epochMs: number): string {
   }
   return timeFormat.format.format(epochMs);
 }
+
+let clockFormat: { language: string; format: Intl.DateTimeFormat } | undefined;
+
+/** The time of day to the second: tells apart calls made the same minute. */
+export function formatClock(epochMs: number): string {
+  const language = uiLanguage();
+  if (clockFormat?.language !== language) clockFormat = { language, format: new Intl.DateTimeFormat(language, { timeStyle: 'medium' }) };
+  return clockFormat.format.format(epochMs);
+}

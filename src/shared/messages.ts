@@ -32,6 +32,8 @@ export interface CredentialsInput {
 export interface FormDefaults {
   params: QrParams;
   historySize: number;
+  /** Off: results are not written to history. */
+  keepHistory: boolean;
 }
 
 export interface SettingsView {

@@ -34,6 +34,14 @@ describe('in Dutch', () => {
     await click(popup, role('button', 'Geschiedenis'));
     // Dates as Dutch writes them: day-month-year.
     await expect.poll(() => textOf(popup, 'body')).toMatch(/400×400 px · Sandbox · \d{1,2}-\d{1,2}-\d{4},? \d{1,2}:\d{2}/);
+    // Buttons named after what they act on, in Dutch, the time as Dutch writes it.
+    const buttonNames = (selector: string) => popup.$$eval(selector, (buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+    expect(await buttonNames('.history-row button[aria-label]')).toEqual([expect.stringMatching(/^Inloggen met PiM van \d{1,2}-\d{1,2}-\d{4},? \d{1,2}:\d{2} verwijderen$/)]);
+    await click(popup, role('button', 'Verzoekenlog'));
+    await expect.poll(() => buttonNames('.log-list button[aria-label]')).toEqual([
+      expect.stringMatching(/^Kopiëren als cURL: POST \/kpn\/qrcodegenerator\/image om \d{1,2}:\d{2}:\d{2}$/),
+      expect.stringMatching(/^Kopiëren als cURL: POST \/oauth\/client_credential\/accesstoken om \d{1,2}:\d{2}:\d{2}$/),
+    ]);
 
     const { svg } = await ext.value<{ svg: string }>('ui-bg-generate', {
       requestId: 'nl',

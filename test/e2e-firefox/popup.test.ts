@@ -90,6 +90,11 @@ test('a custom environment on the sandbox server over HTTP: the documented reque
   await expect.poll(() => textOf(popup, `${log} >>> ${role('listitem')}`)).toContain('POST /oauth/client_credential/accesstoken');
   expect(await textOf(popup, log)).toContain('HTTP 401');
   expect(await textOf(popup, log)).not.toContain(SANDBOX_SECRET);
+  // Every Copy button has a name of its own, even for calls of the same second.
+  const copyNames = await popup.$$eval('.log-list button[aria-label]', (buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+  expect(copyNames.length).toBeGreaterThan(4);
+  expect(copyNames.every((name) => /^Copy as cURL: POST \/\S+ at .*\d:\d\d:\d\d/.test(name))).toBe(true);
+  expect(new Set(copyNames).size).toBe(copyNames.length);
   expect(firefox.errors).toEqual([]);
 });
 

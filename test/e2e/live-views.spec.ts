@@ -76,7 +76,7 @@ test('a generate in one view fills History and the request log of the other, fro
   await popup.getByRole('button', { name: 'Generate' }).click();
   await expect(popup.getByRole('img', { name: 'QR preview' })).toBeVisible();
 
-  await expect(history.getByRole('button', { name: /Made in the other view/ })).toBeVisible();
+  await expect(history.getByRole('button', { name: /^Made in the other view/ })).toBeVisible();
   await expect(history.getByText('No QR codes yet.')).toHaveCount(0);
   await expect(log.getByText('/kpn/qrcodegenerator/image')).toBeVisible();
   await expect(log.getByText('No requests yet.')).toHaveCount(0);

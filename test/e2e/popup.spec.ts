@@ -112,6 +112,10 @@ test('configure an environment in Options, generate, preview, copy and download'
   await expect(entries.nth(0)).toContainText('HTTP 200');
   await expect(entries.nth(1)).toContainText('POST /oauth/client_credential/accesstoken');
   expect(await copy(popup, entries.nth(1).getByRole('button', { name: 'Copy as cURL' }))).toContain("--data-urlencode \"client_secret=$KPN_CLIENT_SECRET\"");
+  // Each log button has a name of its own: a screen reader's list of buttons tells the calls apart.
+  const logNames = await log.getByRole('button', { name: /^Copy as cURL: / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  expect(logNames).toEqual([expect.stringMatching(/^Copy as cURL: POST \/kpn\/qrcodegenerator\/image at .*\d:\d\d:\d\d/), expect.stringMatching(/^Copy as cURL: POST \/oauth\//)]);
+  expect(new Set(logNames).size).toBe(2);
   expect(await log.textContent()).not.toContain(SECRET);
 
   const svgDownload = popup.waitForEvent('download');
@@ -166,7 +170,7 @@ test('history restores an earlier result and its parameters', async ({ openPopup
 
   const history = popup.getByRole('region', { name: 'History' }).or(popup.locator('details', { hasText: 'History' }));
   if (await popup.getByRole('button', { name: 'History' }).count()) await popup.getByRole('button', { name: 'History' }).click();
-  await history.getByRole('button', { name: /First code/ }).click();
+  await history.getByRole('button', { name: /^First code/ }).click();
   await expect(popup.getByLabel('Title')).toHaveValue('First code');
   await expect(popup.getByRole('checkbox', { name: 'Mobile', exact: true })).toBeChecked();
   await expect(popup.getByRole('checkbox', { name: 'Gender', exact: true })).not.toBeChecked();

@@ -5,7 +5,7 @@ import { validateParams } from '../../core/params';
 import { checkParams } from '../../core/pim-client';
 import { CLIENT_ID_MAX_CHARS, CLIENT_SECRET_MAX_CHARS, HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, ID_MAX_CHARS, isHistorySize } from '../limits';
 import type { CredentialsInput, EnvironmentInput, FormDefaults, GenerateRequest } from '../messages';
-import { objectPayload, optionalString, requiredString } from '../payload';
+import { bad, objectPayload, optionalString, requiredString } from '../payload';
 
 export interface SettingsChange {
   selectedEnvironmentId?: string;
@@ -31,6 +31,10 @@ export function settingsChange(raw: unknown): SettingsChange {
       throw new PimError('history-size-invalid', { params: { min: HISTORY_SIZE_MIN, max: HISTORY_SIZE_MAX } });
     }
     change.defaults.historySize = historySize;
+  }
+  if (defaults.keepHistory !== undefined) {
+    if (typeof defaults.keepHistory !== 'boolean') throw bad('keepHistory');
+    change.defaults.keepHistory = defaults.keepHistory;
   }
   return change;
 }

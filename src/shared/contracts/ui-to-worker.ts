@@ -33,6 +33,8 @@ export const uiToWorker = {
   }>(),
   'ui-bg-history-get': message(noPayload).answers<HistoryItem[]>(),
   'ui-bg-history-clear': message(noPayload).answers<HistoryItem[]>(),
+  /** Deletes one history entry; answers the history left. */
+  'ui-bg-history-delete': message((raw) => ({ id: requiredString(objectPayload(raw), 'id', ID_MAX_CHARS) })).answers<HistoryItem[]>(),
   'ui-bg-log-get': message(noPayload).answers<RequestLogEntry[]>(),
   'ui-bg-log-clear': message(noPayload).answers<RequestLogEntry[]>(),
   /** The latest image call, or the given log entry, as cURL commands. */

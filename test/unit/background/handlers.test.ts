@@ -279,6 +279,32 @@ describe('background handlers', () => {
     expect(await handlers['ui-bg-generate-cancel']({ requestId: 'never-sent' })).toEqual({ cancelled: false });
   });
 
+  it('writes nothing to history while Keep history is off, and keeps the setting', async () => {
+    const { handlers, local } = setup();
+    await handlers['ui-bg-generate']({ requestId: 'a', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    const saved = await handlers['ui-bg-settings-save']({ defaults: { keepHistory: false } });
+    expect(saved.defaults.keepHistory).toBe(false);
+    const before = [...local.data.keys()].filter((key) => key.startsWith('history')).sort();
+    const result = await handlers['ui-bg-generate']({ requestId: 'b', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect(result.svg).toMatch(/<svg/);
+    expect([...local.data.keys()].filter((key) => key.startsWith('history')).sort()).toEqual(before);
+    expect(await handlers['ui-bg-history-get'](undefined)).toHaveLength(1);
+    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'b' })).toEqual({ cancelled: true });
+    expect(await handlers['ui-bg-history-get'](undefined)).toHaveLength(1);
+    await handlers['ui-bg-settings-save']({ defaults: { keepHistory: true } });
+    await handlers['ui-bg-generate']({ requestId: 'c', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect(await handlers['ui-bg-history-get'](undefined)).toHaveLength(2);
+  });
+
+  it('deletes one history entry and keeps the others', async () => {
+    const { handlers } = setup();
+    const ids: string[] = [];
+    for (const requestId of ['a', 'b', 'c']) ids.push((await handlers['ui-bg-generate']({ requestId, environmentId: 'sandbox', params: DEFAULT_PARAMS })).id);
+    const left = await handlers['ui-bg-history-delete']({ id: ids[1] ?? '' });
+    expect(left.map((i) => i.id)).toEqual([ids[2], ids[0]]);
+    expect((await handlers['ui-bg-history-get'](undefined)).map((i) => i.id)).toEqual([ids[2], ids[0]]);
+  });
+
   it('leaves history alone when a late Cancel finds its item already cleared', async () => {
     const { handlers } = setup();
     await handlers['ui-bg-generate']({ requestId: 'a', environmentId: 'sandbox', params: DEFAULT_PARAMS });

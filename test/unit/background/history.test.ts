@@ -111,6 +111,19 @@ describe('history store', () => {
     expect(await history.list()).toEqual([]);
   });
 
+  it('deletes one entry and its line in the index, keeping the others in order', async () => {
+    const local = createMemoryStore();
+    const history = createHistoryStore(local);
+    for (const id of ['a', 'b', 'c']) await history.add(item(id), 20);
+    expect((await history.remove('b')).map((i) => i.id)).toEqual(['c', 'a']);
+    expect(local.data.has('history:b')).toBe(false);
+    expect(local.data.get('history')).toEqual({ schemaVersion: 1, entries: ['c', 'a'].map((id) => ({ id, bytes: '<svg/>'.length + 512 })) });
+    // Deleted already (in another view): nothing else changes.
+    expect((await history.remove('b')).map((i) => i.id)).toEqual(['c', 'a']);
+    await history.add(item('d'), 20);
+    expect((await createHistoryStore(local).list()).map((i) => i.id)).toEqual(['d', 'c', 'a']);
+  });
+
   it('drops an index entry whose item is missing or damaged', async () => {
     const local = createMemoryStore({
       history: { schemaVersion: 1, entries: [{ id: 'a', bytes: 600 }, { id: 'gone', bytes: 600 }, { id: 'bad', bytes: 600 }, 'x'] },

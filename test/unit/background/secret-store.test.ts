@@ -91,8 +91,9 @@ describe('moving secrets out of storage.local', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = createSettingsStore(local, broken);
     expect((await store.read()).credentials).toEqual({ production: { clientId: 'prod-client' }, 'custom-local': { clientId: 'local-client' } });
-    // Brought up to version 3 as it is, secrets and all: the migration moves nothing out of the way.
-    const kept = { ...version2Settings(), schemaVersion: SETTINGS_VERSION };
+    // Brought up to the current version as it is, secrets and all: the migrations move nothing out of the way.
+    const old = version2Settings();
+    const kept = { ...old, schemaVersion: SETTINGS_VERSION, defaults: { ...old.defaults, keepHistory: true } };
     expect(local.data.get('settings')).toEqual(kept);
 
     const error = await rejection(store.update((s) => ({ ...s, selectedEnvironmentId: 'sandbox' })));

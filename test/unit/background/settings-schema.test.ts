@@ -38,7 +38,7 @@ describe('loadSettings', () => {
     });
     expect(loaded.notice).toBeUndefined();
     expect(loaded.changed).toBe(true);
-    expect(loaded.settings.schemaVersion).toBe(3);
+    expect(loaded.settings.schemaVersion).toBe(SETTINGS_VERSION);
     expect(loaded.settings.selectedEnvironmentId).toBe('custom-a');
     expect(loaded.settings.customEnvironments).toEqual([
       {
@@ -67,13 +67,24 @@ describe('loadSettings', () => {
       },
     });
     expect(loaded.changed).toBe(true);
-    expect(loaded.settings.schemaVersion).toBe(3);
+    expect(loaded.settings.schemaVersion).toBe(SETTINGS_VERSION);
     expect(loaded.settings.credentials).toEqual({ production: { clientId: 'prod-id' }, 'custom-a': { clientId: 'local-id' } });
     expect(loaded.legacySecrets).toEqual({
       production: { clientId: 'prod-id', clientSecret: 'prod-secret-0123456789' },
       'custom-a': { clientId: 'local-id', clientSecret: 'local-secret-42' },
     });
     expect(JSON.stringify(loaded.settings)).not.toMatch(/secret/);
+  });
+
+  it('migrates v3 to v4: history, always kept before, stays on; a stored choice is kept from then on', () => {
+    const v3 = { ...defaultSettings(), schemaVersion: 3, defaults: { params: defaultSettings().defaults.params, historySize: 7 } };
+    const loaded = loadSettings(v3);
+    expect(loaded.changed).toBe(true);
+    expect(loaded.settings.schemaVersion).toBe(4);
+    expect(loaded.settings.defaults).toMatchObject({ historySize: 7, keepHistory: true });
+    const off = { ...loaded.settings, defaults: { ...loaded.settings.defaults, keepHistory: false } };
+    expect(loadSettings(off)).toMatchObject({ changed: false, settings: { defaults: { keepHistory: false } } });
+    expect(loadSettings({ ...off, defaults: { ...off.defaults, keepHistory: 'no' } }).settings.defaults.keepHistory).toBe(true);
   });
 
   it('keeps the valid parts of damaged current settings and names what it dropped', () => {

@@ -11,7 +11,7 @@ const type = (label: string, value: string) => fireEvent.input(field(label), { t
 
 describe('DefaultsForm', () => {
   it('starts with the stored defaults', async () => {
-    await renderOptions({ answers: { 'ui-bg-settings-get': settingsView({ defaults: { params: params({ title: 'Stored', width: 250, height: 250 }), historySize: 7 } }) } });
+    await renderOptions({ answers: { 'ui-bg-settings-get': settingsView({ defaults: { params: params({ title: 'Stored', width: 250, height: 250 }), historySize: 7, keepHistory: true } }) } });
     expect(field('Title').value).toBe('Stored');
     expect(field('Width').value).toBe('250');
     expect(field('History size').value).toBe('7');
@@ -32,9 +32,29 @@ describe('DefaultsForm', () => {
       defaults: {
         params: params({ title: 'Pay with PiM', attributes: ['Bankaccountnumber', 'BankAccountHolderName', 'BankIdentificationNumber'], width: 600, height: 600 }),
         historySize: 50,
+        keepHistory: true,
       },
     });
     expect(await screen.findByText('Defaults saved.')).toBeTruthy();
+  });
+
+  it('switches history off with the defaults, and clears history on its own button', async () => {
+    const { messaging } = await renderOptions({
+      answers: {
+        'ui-bg-settings-save': (payload) => settingsView({ defaults: { ...settingsView().defaults, ...payload.defaults } }),
+        'ui-bg-history-clear': [],
+      },
+    });
+    const keep = within(defaultsForm()).getByRole('checkbox', { name: 'Keep history' }) as HTMLInputElement;
+    expect(keep.checked).toBe(true);
+    fireEvent.click(keep);
+    fireEvent.click(screen.getByRole('button', { name: 'Save defaults' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-settings-save')).toHaveLength(1));
+    expect(messaging.sent('ui-bg-settings-save')[0]?.defaults?.keepHistory).toBe(false);
+    await waitFor(() => expect(keep.checked).toBe(false));
+    fireEvent.click(within(defaultsForm()).getByRole('button', { name: 'Clear history' }));
+    expect(await screen.findByText('History cleared.')).toBeTruthy();
+    expect(messaging.sent('ui-bg-history-clear')).toHaveLength(1);
   });
 
   it.each(['0', '51', '2.5', ''])('refuses history size %j', async (size) => {

@@ -49,12 +49,12 @@ describe('Options follows changes made in another tab or the popup', () => {
 
   it('puts defaults saved elsewhere in a defaults form nobody edited, not in an edited one', async () => {
     const { messaging, changeStorage } = await renderOptions();
-    messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: params({ title: 'From elsewhere' }), historySize: 9 } });
+    messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: params({ title: 'From elsewhere' }), historySize: 9, keepHistory: true } });
     changeStorage('settings');
     await waitFor(() => expect(defaultsField('Title').value).toBe('From elsewhere'));
     expect(defaultsField('History size').value).toBe('9');
     fireEvent.input(defaultsField('Title'), { target: { value: 'Mine' } });
-    messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: params({ title: 'Again' }), historySize: 9 } });
+    messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: params({ title: 'Again' }), historySize: 9, keepHistory: true } });
     changeStorage('settings');
     await waitFor(() => expect(messaging.sent('ui-bg-settings-get')).toHaveLength(3));
     expect(defaultsField('Title').value).toBe('Mine');

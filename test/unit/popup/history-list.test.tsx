@@ -41,7 +41,7 @@ describe('HistoryList', () => {
   it('restores an entry’s parameters into the form and shows its result', async () => {
     await renderPopup({ answers: { 'ui-bg-history-get': [older] } });
     openHistory();
-    fireEvent.click(await screen.findByRole('button', { name: /Older code/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Older code/ }));
     await waitFor(() => expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Older code'));
     expect((screen.getByLabelText('Width') as HTMLInputElement).value).toBe('300');
     expect((screen.getByLabelText('Height') as HTMLInputElement).value).toBe('200');
@@ -49,6 +49,20 @@ describe('HistoryList', () => {
     expect((screen.getByRole('checkbox', { name: 'Mobile' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: 'Email' }) as HTMLInputElement).checked).toBe(false);
     expect(await screen.findByRole('img', { name: 'QR preview' })).toBeTruthy();
+  });
+
+  it('deletes one entry by its own button, named after the entry', async () => {
+    const newer = generateResult({ id: 'h3', params: params({ title: 'Newer code' }) });
+    const { messaging } = await renderPopup({ answers: { 'ui-bg-history-get': [newer, older], 'ui-bg-history-delete': [newer] } });
+    openHistory();
+    const region = screen.getByRole('region', { name: 'History' });
+    await within(region).findByText('Older code');
+    const deletes = within(region).getAllByRole('button', { name: /^Delete / });
+    expect(new Set(deletes.map((button) => button.getAttribute('aria-label'))).size).toBe(2);
+    fireEvent.click(within(region).getByRole('button', { name: /^Delete Older code, / }));
+    await waitFor(() => expect(within(region).queryByText('Older code')).toBeNull());
+    expect(within(region).getByText('Newer code')).toBeTruthy();
+    expect(messaging.sent('ui-bg-history-delete')).toEqual([{ id: 'h1' }]);
   });
 
   it('clears the history', async () => {

@@ -65,7 +65,7 @@ describe('the popup follows changes made elsewhere', () => {
 
   it('puts new defaults in a form nobody edited', async () => {
     const { messaging, ports } = await renderPopup();
-    const defaults = { params: { ...DEFAULT_PARAMS, title: 'New default title', width: 400, height: 400 }, historySize: 20 };
+    const defaults = { params: { ...DEFAULT_PARAMS, title: 'New default title', width: 400, height: 400 }, historySize: 20, keepHistory: true };
     messaging.answers['ui-bg-settings-get'] = settingsView({ defaults });
     ports.changeStorage('settings');
     await waitFor(() => expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('New default title'));
@@ -75,7 +75,7 @@ describe('the popup follows changes made elsewhere', () => {
   it('leaves an edited form alone when the defaults change', async () => {
     const { messaging, ports } = await renderPopup();
     fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Mine' } });
-    messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: { ...DEFAULT_PARAMS, title: 'New default title' }, historySize: 20 } });
+    messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: { ...DEFAULT_PARAMS, title: 'New default title' }, historySize: 20, keepHistory: true } });
     ports.changeStorage('settings');
     await waitFor(() => expect(messaging.sent('ui-bg-settings-get')).toHaveLength(2));
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Mine');

@@ -27,7 +27,7 @@ describe('QrForm initial values', () => {
   });
 
   it('falls back to the settings defaults', async () => {
-    await renderPopup({ answers: { 'ui-bg-settings-get': settingsView({ defaults: { params: params({ title: 'From defaults', width: 500, height: 500 }), historySize: 5 } }) } });
+    await renderPopup({ answers: { 'ui-bg-settings-get': settingsView({ defaults: { params: params({ title: 'From defaults', width: 500, height: 500 }), historySize: 5, keepHistory: true } }) } });
     expect(input('Title').value).toBe('From defaults');
     expect(input('Height').value).toBe('500');
   });

@@ -65,11 +65,28 @@ describe('RequestLog', () => {
     const { messaging, ports } = await renderPopup({ answers: { 'ui-bg-log-get': entries, 'ui-bg-curl-get': { curl: 'curl token' } } });
     openLog();
     const region = screen.getByRole('region', { name: 'Request log' });
-    const buttons = await within(region).findAllByRole('button', { name: 'Copy as cURL' });
+    const buttons = await within(region).findAllByRole('button', { name: /^Copy as cURL: / });
     fireEvent.click(buttons[2] as HTMLElement);
     await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith('curl token'));
     expect(messaging.sent('ui-bg-curl-get')).toEqual([{ logEntryId: 'log-1' }]);
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied');
+  });
+
+  it('names each Copy button after its call and time to the second, every name its own', async () => {
+    const twin = { ...entries[0], id: 'log-0' } as RequestLogEntry;
+    await renderPopup({ answers: { 'ui-bg-log-get': [twin, ...entries] } });
+    openLog();
+    const region = screen.getByRole('region', { name: 'Request log' });
+    const names = (await within(region).findAllByRole('button', { name: /^Copy as cURL: / })).map((b) => b.getAttribute('aria-label'));
+    // The clock is the machine's time zone's; the seconds are what tells calls of one minute apart.
+    const clock = (minute: number) => new Intl.DateTimeFormat('en', { timeStyle: 'medium' }).format(Date.UTC(2025, 0, 2, 3, minute));
+    expect(clock(5)).toMatch(/:\d\d:00\b/);
+    expect(names).toEqual([
+      `Copy as cURL: POST /kpn/qrcodegenerator/image at ${clock(5)}`,
+      `Copy as cURL: POST /kpn/qrcodegenerator/image at ${clock(5)} (2)`,
+      `Copy as cURL: POST /kpn/qrcodegenerator/image at ${clock(4)}`,
+      `Copy as cURL: POST /oauth/client_credential/accesstoken at ${clock(3)}`,
+    ]);
   });
 
   it('clears the log', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { credentialsInput, environmentInput, generateRequest, settingsChange } from '../../../src/shared/contracts/ui-checks';
 import { CLIENT_ID_MAX_CHARS, CLIENT_SECRET_MAX_CHARS, HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, ID_MAX_CHARS } from '../../../src/shared/limits';
+import { uiToWorker } from '../../../src/shared/contracts/ui-to-worker';
 import { rejection } from '../rejection';
 
 const refused = (check: () => unknown) => rejection(Promise.resolve().then(check));
@@ -16,6 +17,21 @@ describe('settingsChange', () => {
   it.each([HISTORY_SIZE_MIN - 1, HISTORY_SIZE_MAX + 1, 2.5, '20'])('refuses a history size of %j', async (historySize) => {
     const error = await refused(() => settingsChange({ defaults: { historySize } }));
     expect(error).toMatchObject({ kind: 'invalid-parameters', code: 'history-size-invalid', params: { min: 1, max: 50 } });
+  });
+
+  it('keeps Keep history only as true or false', async () => {
+    expect(settingsChange({ defaults: { keepHistory: false } })).toEqual({ defaults: { keepHistory: false } });
+    for (const keepHistory of ['false', 0, null]) {
+      expect(await refused(() => settingsChange({ defaults: { keepHistory } }))).toMatchObject({ code: 'malformed-field', params: { field: 'keepHistory' } });
+    }
+  });
+
+  it('a history delete names one entry by its id', async () => {
+    const check = uiToWorker['ui-bg-history-delete'].check;
+    expect(check({ id: 'h1', extra: 1 })).toEqual({ id: 'h1' });
+    for (const raw of [undefined, {}, { id: 7 }, { id: 'x'.repeat(ID_MAX_CHARS + 1) }]) {
+      expect(await refused(() => check(raw))).toMatchObject({ kind: 'invalid-parameters' });
+    }
   });
 
   it('refuses default parameters the API client would refuse, field by field', async () => {

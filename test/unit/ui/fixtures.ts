@@ -41,7 +41,7 @@ export const environmentList = (): EnvironmentView[] => [sandboxView, production
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
     selectedEnvironmentId: 'sandbox',
-    defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: 20 },
+    defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: 20, keepHistory: true },
     ...overrides,
   };
 }
