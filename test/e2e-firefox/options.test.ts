@@ -14,7 +14,8 @@ const environmentNames = async (page: Parameters<typeof textOf>[0], select = rol
 test('add, test, edit and delete an environment; the popup follows; the secret is never shown', async ({ firefox, sandbox, ext }) => {
   const options = await ext.openOptions();
   const list = role('navigation', 'Environments');
-  expect(await textOf(options, list)).toMatch(/Sandbox[\s\S]*Production/);
+  // The list arrives by a message after the page shows: read it once it is there.
+  await expect.poll(() => textOf(options, list)).toMatch(/Sandbox[\s\S]*Production/);
 
   // A plain-http address other than localhost is refused before anything is saved.
   await click(options, role('button', 'Add environment'));
@@ -31,7 +32,7 @@ test('add, test, edit and delete an environment; the popup follows; the secret i
   await expect.poll(() => textOf(options, role('status'))).toMatch(/Connected: token valid for (59|60) min/);
 
   const popup = await ext.openPopup();
-  expect(await environmentNames(popup)).toEqual(['Sandbox', 'Production', 'Local sandbox']);
+  await expect.poll(() => environmentNames(popup)).toEqual(['Sandbox', 'Production', 'Local sandbox']);
   await popup.close();
 
   // Edit: a new name; the secret field left empty keeps the stored secret.
@@ -59,7 +60,7 @@ test('add, test, edit and delete an environment; the popup follows; the secret i
   await expect.poll(() => textOf(options, role('status'))).toContain('Environment deleted.');
   await waitUntil('the list to drop it', async () => (!(await textOf(options, list)).includes('Renamed sandbox') ? true : undefined));
   const after = await ext.openPopup();
-  expect(await environmentNames(after)).toEqual(['Sandbox', 'Production']);
+  await expect.poll(() => environmentNames(after)).toEqual(['Sandbox', 'Production']);
   expect(firefox.errors).toEqual([]);
 });
 
