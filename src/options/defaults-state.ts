@@ -5,7 +5,8 @@ import { errorText } from '../shared/error-text';
 import { HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, isHistorySize } from '../shared/limits';
 import type { FormDefaults } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, toErrorView } from '../ui/error-view';
+import type { ErrorView } from '../ui/error-view';
+import { optionsErrorView } from './options-error-view';
 import { t } from '../shared/i18n';
 import { createQrFormState, draftFromParams } from '../ui/qr-form-state';
 
@@ -66,7 +67,7 @@ export function createDefaultsState(send: SendMessage) {
           status.value = t('statusDefaultsSaved');
         })
         .catch((e: unknown) => {
-          const view = toErrorView(e);
+          const view = optionsErrorView(e);
           error.value = view;
           form.setServerErrors(view.fieldErrors);
         })
