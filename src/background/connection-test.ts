@@ -5,7 +5,7 @@ import { apiOrigin, type Environment, needsHostPermission, originPattern, valida
 import { PimError } from '../core/errors';
 import type { RequestLogEntry } from '../core/request-log';
 import { createMemoryStore } from '../core/storage-port';
-import { type ClientCredentials, createTokenSource } from '../core/token-cache';
+import { type ClientCredentials, createTokenSource, tokenCacheKey } from '../core/token-cache';
 import type { ConnectionTestForm } from '../shared/contracts/ui-checks';
 import type { ConnectionTestResult } from '../shared/messages';
 import { clientIdFor, credentialsFor, findEnvironment, secretBinds } from './environments';
@@ -33,12 +33,14 @@ export async function testFormConnection(deps: ApiDeps, form: ConnectionTestForm
   const onRequest = (entry: RequestLogEntry) => {
     pendingLogs.push(deps.log.append(entry).catch((error: unknown) => console.warn('[connection-test] log write failed', error)));
   };
+  // What is saved, tested as it is: its token serves the next generate. Anything else is kept nowhere,
+  // so a test of unsaved values never pushes the saved environment's token out of its slot.
+  const asSaved = saved !== undefined && (await sameAsSaved(deps, settings, saved, endpoint, credentials));
   const tokens = createTokenSource({
     fetch: saved?.kind === 'sandbox' ? deps.sandboxFetch : deps.fetch,
     now: deps.now,
-    // Not the environment's token slot: a token for unsaved values must not serve a later generate.
-    store: createMemoryStore(),
-    cacheKey: 'connection-test',
+    store: asSaved ? deps.session : createMemoryStore(),
+    cacheKey: asSaved ? tokenCacheKey(saved.id) : 'connection-test',
     endpoint,
     credentials,
     onRequest,
@@ -85,4 +87,10 @@ async function credentialsToTest(
     });
   }
   return { clientId, clientSecret: stored.clientSecret };
+}
+
+async function sameAsSaved(deps: ApiDeps, settings: Settings, saved: Environment, endpoint: Environment, credentials: ClientCredentials) {
+  if (endpoint.baseUrl !== saved.baseUrl || endpoint.tokenPath !== saved.tokenPath) return false;
+  const stored = await credentialsFor(settings, saved, deps.secrets);
+  return stored.clientId === credentials.clientId && stored.clientSecret === credentials.clientSecret;
 }

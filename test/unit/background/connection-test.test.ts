@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { rejection } from '../rejection';
 import { addLocalEnvironment, SECRET, savedForm, setup } from './ui-handlers-setup';
 
@@ -21,6 +22,23 @@ describe('Test connection tests what the Options form holds, and saves none of i
     expect(await secrets.get(env.id)).toEqual({ clientSecret: 'the-stored-secret', clientId: 'sandbox-client', origin: 'http://127.0.0.1:9999' });
     // A token for unsaved values must not serve a later generate.
     expect(JSON.stringify([...session.data.values()])).not.toContain('accessToken');
+  });
+
+  it('what is saved, tested unchanged, mints the token the next generate uses', async () => {
+    const { handlers, remote } = setup();
+    const env = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-connection-test'](await savedForm(handlers, env.id));
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS });
+    expect(remote.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+  });
+
+  it('a test of unsaved values leaves the saved environment’s token in place', async () => {
+    const { handlers, remote } = setup();
+    const env = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-generate']({ requestId: 'r1', environmentId: env.id, params: DEFAULT_PARAMS });
+    await handlers['ui-bg-connection-test']({ ...(await savedForm(handlers, env.id)), baseUrl: 'http://localhost:9999', clientSecret: SECRET });
+    await handlers['ui-bg-generate']({ requestId: 'r2', environmentId: env.id, params: DEFAULT_PARAMS });
+    expect(remote.stats()).toMatchObject({ tokenCalls: 2, imageCalls: 2 });
   });
 
   it('the stored secret goes along while origin and client ID are unchanged, whatever the path', async () => {
