@@ -1,8 +1,8 @@
-// Client IDs and secrets, and testing them. A secret is stored bound to the base URL's origin and
-// the client ID it was typed for; an empty secret keeps the stored one only while both still match.
+// Client IDs and secrets. A secret is stored bound to the base URL's origin and the client ID it
+// was typed for; an empty secret keeps the stored one only while both still match.
 import { PimError } from '../core/errors';
 import { dropUnboundSecret, environmentViewOf, findEnvironment } from './environments';
-import { type ApiDeps, forgetTokens, testConnection } from './generate';
+import { type ApiDeps, forgetTokens } from './generate';
 import type { UiHandlers } from './router';
 
 export function createCredentialHandlers(deps: ApiDeps) {
@@ -39,7 +39,5 @@ export function createCredentialHandlers(deps: ApiDeps) {
       });
       return environmentViewOf(deps, settings, environmentId);
     },
-
-    'ui-bg-connection-test': async ({ environmentId }) => testConnection(deps, environmentId),
   } satisfies Partial<UiHandlers>;
 }

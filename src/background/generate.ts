@@ -7,7 +7,7 @@ import type { RequestLogEntry } from '../core/request-log';
 import type { FetchLike } from '../core/send-request';
 import type { KeyValueStore } from '../core/storage-port';
 import { createTokenSource, forgetCachedToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
-import type { ConnectionTestResult, GenerateResult } from '../shared/messages';
+import type { GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
 import type { RequestLogStore } from './request-log-store';
@@ -144,19 +144,6 @@ export async function generate(
         await deps.history.withdraw(item.id, written.evicted, limit);
       },
     };
-  } finally {
-    await Promise.all(connection.pendingLogs);
-  }
-}
-
-/** Mints a fresh token (the cached one proves nothing about the credentials just typed). */
-export async function testConnection(deps: ApiDeps, environmentId: unknown): Promise<ConnectionTestResult> {
-  const connection = await connect(deps, environmentId);
-  const started = deps.now();
-  try {
-    const { expiresAt } = await connection.tokens.refresh();
-    const now = deps.now();
-    return { durationMs: Math.max(0, now - started), expiresInSeconds: Math.max(0, Math.round((expiresAt - now) / 1000)) };
   } finally {
     await Promise.all(connection.pendingLogs);
   }

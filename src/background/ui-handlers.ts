@@ -1,5 +1,6 @@
 // Every message the extension pages may send, answered: the topic maps joined into one, which does
 // not compile while a message of the contract (shared/contracts/ui-to-worker.ts) has no handler.
+import { createConnectionTestHandlers } from './connection-test';
 import { createCredentialHandlers } from './credential-handlers';
 import { createEnvironmentHandlers } from './environment-handlers';
 import { type ApiDeps } from './generate';
@@ -14,6 +15,7 @@ export function createUiHandlers(deps: ApiDeps & { placements: TabPlacements }):
     ...createSettingsHandlers(deps),
     ...createEnvironmentHandlers(deps),
     ...createCredentialHandlers(deps),
+    ...createConnectionTestHandlers(deps),
     ...createGenerateHandlers(deps),
     ...createPlacementHandlers(deps.placements),
   };

@@ -5,10 +5,12 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { t } from '../shared/i18n';
 import { StatusMessage } from '../ui/StatusMessage';
-import { ConnectionTest } from './ConnectionTest';
+import { ConnectionTestButton, ConnectionTestOutcome } from './ConnectionTest';
 import { CredentialsFields } from './CredentialsFields';
 import { DeleteEnvironment } from './DeleteEnvironment';
+import { hasEdits } from './editor-state';
 import { useOptionsStore } from './store';
+import { UnsavedSwitch } from './UnsavedSwitch';
 
 /** One environment: name and address (custom only), credentials, advanced paths, and actions. */
 export function EnvironmentEditor() {
@@ -28,6 +30,7 @@ export function EnvironmentEditor() {
   return (
     <form class="editor" noValidate onSubmit={onSubmit} aria-labelledby="editor-heading" aria-busy={store.saving.value || undefined}>
       <h2 id="editor-heading">{isNew ? t('newEnvironment') : editor.name.value || t('unnamedEnvironment')}</h2>
+      <UnsavedSwitch />
       {!custom && <p class="note">{t('builtInNote')}</p>}
       <Field label={t('fieldName')} value={editor.name} readOnly={!custom} onBlur={() => editor.touch('name')} error={editor.errorFor('name')} />
       <Field
@@ -76,10 +79,12 @@ export function EnvironmentEditor() {
         <Button type="submit" variant="primary" busy={store.saving.value} disabled={editor.kind.value === 'sandbox'}>
           {t('save')}
         </Button>
-        {!isNew && <ConnectionTest />}
+        <ConnectionTestButton />
         <DeleteEnvironment />
       </div>
-      <StatusMessage class="status-success" text={store.editorStatus.value} />
+      <ConnectionTestOutcome />
+      {/* "Saved." is about what was saved: once the form is edited again it would claim too much. */}
+      <StatusMessage class="status-success" text={hasEdits(editor, store.selected.value) ? '' : store.editorStatus.value} />
     </form>
   );
 }

@@ -16,7 +16,7 @@ export function EnvironmentList() {
               type="button"
               class="row-button environment-item"
               aria-current={store.selectedId.value === environment.id ? 'true' : undefined}
-              onClick={() => store.select(environment.id)}
+              onClick={() => store.open(environment.id)}
             >
               <span class="environment-name">{environmentName(environment)}</span>
               <EnvironmentBadge kind={environment.kind} />
@@ -24,7 +24,7 @@ export function EnvironmentList() {
           </li>
         ))}
       </ul>
-      <Button size="small" onClick={() => store.select(undefined)}>
+      <Button size="small" onClick={() => store.open(undefined)}>
         {t('addEnvironment')}
       </Button>
     </nav>

@@ -5,7 +5,8 @@ import { errorText } from '../shared/error-text';
 import { HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, isHistorySize } from '../shared/limits';
 import type { FormDefaults } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, toErrorView } from '../ui/error-view';
+import type { ErrorView } from '../ui/error-view';
+import { optionsErrorView } from './options-error-view';
 import { t } from '../shared/i18n';
 import { createQrFormState, draftFromParams } from '../ui/qr-form-state';
 
@@ -72,7 +73,7 @@ export function createDefaultsState(send: SendMessage) {
           status.value = t('statusDefaultsSaved');
         })
         .catch((e: unknown) => {
-          const view = toErrorView(e);
+          const view = optionsErrorView(e);
           error.value = view;
           form.setServerErrors(view.fieldErrors);
         })
@@ -90,7 +91,7 @@ function clearHistory(send: SendMessage, view: { clearing: Signal<boolean>; erro
   view.status.value = '';
   send('ui-bg-history-clear', undefined)
     .then(() => (view.status.value = t('statusHistoryCleared')))
-    .catch((e: unknown) => (view.error.value = toErrorView(e)))
+    .catch((e: unknown) => (view.error.value = optionsErrorView(e)))
     .finally(() => (view.clearing.value = false));
 }
 

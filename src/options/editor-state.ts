@@ -88,6 +88,16 @@ export function createEditorState() {
   };
 }
 
+/**
+ * Something typed would be lost by loading another environment into the form. A new environment's
+ * form starts empty but for the scheme of its base URL.
+ */
+export function hasEdits(editor: EditorState, view: EnvironmentView | undefined): boolean {
+  if (view !== undefined) return !editor.unchangedFrom(view);
+  const { baseUrl, name, tokenPath, imagePath, clientId, clientSecret } = editor;
+  return !['', 'https://'].includes(baseUrl.value.trim()) || [name, tokenPath, imagePath, clientId, clientSecret].some((f) => f.value.trim() !== '');
+}
+
 function sameFields(typed: EnvironmentInput, view: EnvironmentView): boolean {
   const { name, baseUrl, tokenPath, imagePath, id } = view;
   return JSON.stringify(typed) === JSON.stringify({ name, baseUrl, tokenPath, imagePath, id });

@@ -4,7 +4,8 @@ import type { ReadonlySignal, Signal } from '@preact/signals';
 import { baseUrlProblem, needsHostPermission, originPattern } from '../core/environments';
 import type { EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, toErrorView } from '../ui/error-view';
+import type { ErrorView } from '../ui/error-view';
+import { optionsErrorView } from './options-error-view';
 import { t } from '../shared/i18n';
 import type { EditorState } from './editor-state';
 import { environmentErrorText } from './environment-error-text';
@@ -62,7 +63,7 @@ export function createSaveFlow(deps: SaveFlowDeps) {
         .filter(Boolean)
         .join(' ');
     } catch (e) {
-      editorError.value = toErrorView(e);
+      editorError.value = optionsErrorView(e);
     } finally {
       saving.value = false;
     }
@@ -112,5 +113,5 @@ function grantAccess({ ports, selected, editorWarning, editorError, refresh }: S
       await refresh(true);
       editorWarning.value = granted ? '' : t('permissionNotGranted', new URL(environment.baseUrl).host);
     })
-    .catch((e: unknown) => (editorError.value = toErrorView(e)));
+    .catch((e: unknown) => (editorError.value = optionsErrorView(e)));
 }

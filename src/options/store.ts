@@ -3,13 +3,15 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ConnectionTestResult, EnvironmentView } from '../shared/messages';
+import type { EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
-import { type ErrorView, toErrorView } from '../ui/error-view';
+import type { ErrorView } from '../ui/error-view';
+import { optionsErrorView } from './options-error-view';
 import { t } from '../shared/i18n';
 import { followStorage, type WatchStorage } from '../ui/live';
+import { type ConnectionState, testFormConnection } from './connection-test-flow';
 import { createDefaultsState, type DefaultsState } from './defaults-state';
-import { createEditorState, type EditorState } from './editor-state';
+import { createEditorState, type EditorState, hasEdits } from './editor-state';
 import { createSaveFlow, type OptionsPorts as SavePorts } from './save-flow';
 
 export interface OptionsPorts extends SavePorts {
@@ -22,10 +24,7 @@ export interface OptionsStoreDeps {
   ports: OptionsPorts;
 }
 
-export type ConnectionState =
-  | { state: 'idle' | 'testing' }
-  | { state: 'ok'; result: ConnectionTestResult }
-  | { state: 'error'; error: ErrorView };
+export type { ConnectionState } from './connection-test-flow';
 
 export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   const ready = signal(false);
@@ -41,8 +40,11 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   const editorWarning = signal('');
   const editorStatus = signal('');
   const connection = signal<ConnectionState>({ state: 'idle' });
+  /** Where the user asked to go while the editor held unsaved edits; `to` undefined is a new environment. */
+  const pendingSwitch = signal<{ to: string | undefined } | null>(null);
 
   function select(id: string | undefined) {
+    pendingSwitch.value = null;
     selectedId.value = id;
     editor.load(id === undefined ? undefined : environments.value.find((e) => e.id === id), environments.value);
     editorError.value = null;
@@ -72,22 +74,36 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     editorWarning,
     editorStatus,
     connection,
+    pendingSwitch,
     select,
     ...flow,
+
+    /** Opens another environment (or a new one), but asks first rather than drop what is typed. */
+    open(id: string | undefined) {
+      if (id !== undefined && id === selectedId.value) return;
+      if (hasEdits(editor, selected.value)) pendingSwitch.value = { to: id };
+      else select(id);
+    },
+    keepEditing: () => void (pendingSwitch.value = null),
+    discardAndSwitch() {
+      const target = pendingSwitch.value;
+      if (target) select(target.to);
+    },
+    testConnection: () => testFormConnection({ send, ports, editor, selected, connection }),
 
     async init() {
       const [list, settings] = await Promise.allSettled([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
       if (list.status === 'fulfilled') environments.value = list.value;
       if (settings.status === 'fulfilled') defaults.load(settings.value.defaults);
       const failed = [list, settings].find((r) => r.status === 'rejected');
-      if (failed) problem.value = toErrorView(failed.reason);
+      if (failed) problem.value = optionsErrorView(failed.reason);
       const saved = settings.status === 'fulfilled' ? settings.value.selectedEnvironmentId : undefined;
       select(environments.value.some((e) => e.id === saved) ? saved : 'sandbox');
       ready.value = true;
       followStorage(ports.watchStorage, { environments: follow });
     },
 
-    ...environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError, connection }),
+    ...environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError }),
   };
 }
 
@@ -99,15 +115,14 @@ interface ActionDeps {
   refresh: (keepFields: boolean) => Promise<void>;
   editorStatus: Signal<string>;
   editorError: Signal<ErrorView | null>;
-  connection: Signal<ConnectionState>;
 }
 
-/** Delete, clear credentials and test the connection of the environment in the editor. */
-function environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError, connection }: ActionDeps) {
+/** Delete and clear credentials of the environment in the editor. */
+function environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError }: ActionDeps) {
   /** Runs an action on the environment in the editor, reporting failure there. */
   const onSelected = (action: (id: string) => Promise<void>) => async () => {
     const id = selectedId.value;
-    if (id !== undefined) await action(id).catch((e: unknown) => void (editorError.value = toErrorView(e)));
+    if (id !== undefined) await action(id).catch((e: unknown) => void (editorError.value = optionsErrorView(e)));
   };
   return {
     remove: onSelected(async (id) => {
@@ -119,13 +134,6 @@ function environmentActions({ send, selectedId, environments, select, refresh, e
       await send('ui-bg-credentials-clear', { environmentId: id });
       await refresh(false);
       editorStatus.value = t('statusCredentialsCleared');
-    }),
-    testConnection: onSelected(async (id) => {
-      connection.value = { state: 'testing' };
-      connection.value = await send('ui-bg-connection-test', { environmentId: id }).then(
-        (result): ConnectionState => ({ state: 'ok', result }),
-        (e: unknown): ConnectionState => ({ state: 'error', error: toErrorView(e) }),
-      );
     }),
   };
 }

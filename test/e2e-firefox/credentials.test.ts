@@ -40,6 +40,10 @@ test('Options warns before a new origin drops the secret, and Test connection ne
   const sentThere = recordRequests(otherSandbox);
   await fill(options, role('textbox', 'Base URL'), otherSandbox.url);
   await expect.poll(() => pageText(options)).toContain(`The stored client secret belongs to ${sandbox.url}.`);
+  // Tested before saving, the new origin gets no request: the stored secret is not sent there.
+  await click(options, role('button', 'Test connection'));
+  await expect.poll(() => textOf(options, role('alert'))).toContain('The stored client secret belongs to another address or client ID.');
+  expect(otherSandbox.handler.stats().tokenCalls).toBe(0);
   await click(options, role('button', 'Save'));
   await expect.poll(() => pageText(options)).toContain('The stored client secret was removed because');
   expect(await pageText(options)).toContain('No secret is set yet.');

@@ -111,6 +111,11 @@ test('Options warns before a new origin drops the secret, and Test connection ne
   await page.getByLabel('Base URL').fill(moved);
   const warning = page.getByText(`The stored client secret belongs to ${sandbox.url}.`, { exact: false });
   await expect(warning).toBeVisible();
+  // Tested before saving, the new origin gets no request: the stored secret is not sent there.
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('alert').getByText('The stored client secret belongs to another address or client ID.')).toBeVisible();
+  await expect(page.getByText('Type the client secret again to use it with this address and client ID.')).toBeVisible();
+  expect(sandbox.handler.stats().tokenCalls).toBe(1);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('The stored client secret was removed because', { exact: false })).toBeVisible();
   await expect(page.getByText('No secret is set yet.')).toBeVisible();

@@ -61,6 +61,33 @@ export function credentialsInput(raw: unknown): CredentialsInput {
   return input;
 }
 
+/**
+ * What the Options form holds when "Test connection" is pressed, none of it saved. No environment id
+ * for one not saved yet; no secret when the field is empty (the stored one may then be used).
+ */
+export interface ConnectionTestForm {
+  environmentId?: string;
+  baseUrl: string;
+  tokenPath: string;
+  clientId: string;
+  clientSecret?: string;
+}
+
+/** Only the shape: whether the address may be contacted, and with which secret, is the handler's. */
+export function connectionTestForm(raw: unknown): ConnectionTestForm {
+  const payload = objectPayload(raw);
+  const form: ConnectionTestForm = {
+    baseUrl: requiredString(payload, 'baseUrl'),
+    tokenPath: optionalString(payload, 'tokenPath') ?? '',
+    clientId: requiredString(payload, 'clientId', CLIENT_ID_MAX_CHARS),
+  };
+  const environmentId = optionalString(payload, 'environmentId', ID_MAX_CHARS);
+  if (environmentId !== undefined) form.environmentId = environmentId;
+  const clientSecret = optionalString(payload, 'clientSecret', CLIENT_SECRET_MAX_CHARS);
+  if (clientSecret !== undefined) form.clientSecret = clientSecret;
+  return form;
+}
+
 /** The parameters are checked as the API client checks them, which it does again. */
 export function generateRequest(raw: unknown): GenerateRequest {
   const payload = objectPayload(raw);

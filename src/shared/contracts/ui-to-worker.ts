@@ -9,7 +9,7 @@ import type { ConnectionTestResult, EnvironmentView, GenerateResult, HistoryItem
 import { noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
 import type { PlaceResult, RememberedPlacementList } from '../placement-messages';
 import { placeRequest } from './placement-checks';
-import { credentialsInput, environmentInput, generateRequest, settingsChange } from './ui-checks';
+import { connectionTestForm, credentialsInput, environmentInput, generateRequest, settingsChange } from './ui-checks';
 
 const environmentId = (raw: unknown) => ({ environmentId: requiredString(objectPayload(raw), 'environmentId') });
 const tabOnly = (raw: unknown) => {
@@ -25,8 +25,11 @@ export const uiToWorker = {
   'ui-bg-environment-delete': message((raw) => ({ id: requiredString(objectPayload(raw), 'id') })).answers<EnvironmentView[]>(),
   'ui-bg-credentials-set': message(credentialsInput).answers<EnvironmentView>(),
   'ui-bg-credentials-clear': message(environmentId).answers<EnvironmentView>(),
-  /** Mints a fresh token with the stored credentials. */
-  'ui-bg-connection-test': message(environmentId).answers<ConnectionTestResult>(),
+  /**
+   * Mints a fresh token with what the Options form holds, saving none of it; a stored secret is used
+   * only for the origin and client ID it was saved for (background/connection-test.ts).
+   */
+  'ui-bg-connection-test': message(connectionTestForm).answers<ConnectionTestResult>(),
   'ui-bg-generate': message(generateRequest).answers<GenerateResult>(),
   'ui-bg-generate-cancel': message((raw) => ({ requestId: requiredString(objectPayload(raw), 'requestId', ID_MAX_CHARS) })).answers<{
     cancelled: boolean;

@@ -2,111 +2,14 @@ import 'fake-indexeddb/auto';
 import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import nl from '../../../public/_locales/nl/messages.json';
-import { createHistoryStore } from '../../../src/background/history';
-import type { TabPlacements } from '../../../src/background/placement-service';
-import { createRequestLogStore } from '../../../src/background/request-log-store';
-import { createSecretStore } from '../../../src/background/secret-store';
-import { createSettingsStore } from '../../../src/background/settings-store';
-import { createUiHandlers } from '../../../src/background/ui-handlers';
 import { toErrorData } from '../../../src/core/errors';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
-import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
 import { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL, SANDBOX_DEFAULTS } from '../../../src/core/sandbox/options';
-import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
 import { startSandboxServer } from '../../../scripts/sandbox-http';
 import { setMessageLookup } from '../../../src/shared/i18n';
 import { rejection } from '../rejection';
 import { enMessage, formatMessage } from '../setup-i18n';
-
-const SECRET = 'sandbox-secret';
-
-/** These tests place nothing: placing has its own tests (placements-service.test.ts). */
-const noPlacements: TabPlacements = new Proxy({} as TabPlacements, {
-  get: (_target, name) => () => Promise.reject(new Error(`placements.${String(name)} is not part of this test`)),
-});
-let databases = 0;
-
-/**
- * Holds the next storage call of one kind on the history key until the test releases it, so a Cancel
- * can be made to land exactly there: after the answer, before or during the history write.
- */
-function historyGate(local: KeyValueStore, at: 'get' | 'set') {
-  let reached: () => void = () => {};
-  let release: () => void = () => {};
-  let armed = false;
-  const hold = async (keys: string[]) => {
-    if (armed && keys.includes('history')) {
-      armed = false;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      reached();
-      await held;
-    }
-  };
-  const wrapped: KeyValueStore = {
-    ...local,
-    get: async (key) => {
-      if (at === 'get') await hold([key]);
-      return local.get(key);
-    },
-    setMany: async (values) => {
-      if (at === 'set') await hold(Object.keys(values));
-      return local.setMany(values);
-    },
-  };
-  return {
-    store: wrapped,
-    /** Resolves once the history call is waiting; call `release()` to let it go on. */
-    arm(): Promise<void> {
-      armed = true;
-      return new Promise((resolve) => (reached = resolve));
-    },
-    release: () => release(),
-  };
-}
-
-/** The background with memory storage, a sandbox behind both the built-in and the "network" fetch. */
-function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}) {
-  const local = createMemoryStore();
-  const gate = historyGate(local, options.gate ?? 'get');
-  const session = createMemoryStore();
-  const builtIn = createDevSandboxHandler();
-  const remote = createDevSandboxHandler();
-  const remoteFetch = sandboxFetch(remote);
-  /** Every request the background sent over the "network": where to, and its body. */
-  const sent: { url: string; body: string }[] = [];
-  // A database of its own per test, as a fresh browser profile would have.
-  const secrets = createSecretStore(`handlers-test-${++databases}`);
-  let ids = 0;
-  const asked: string[] = [];
-  const handlers = createUiHandlers({
-    settings: createSettingsStore(local, secrets),
-    secrets,
-    history: createHistoryStore(options.gate ? gate.store : local),
-    log: createRequestLogStore(session),
-    session,
-    fetch: (input, init) => {
-      sent.push({ url: input, body: typeof init.body === 'string' ? init.body : '' });
-      return remoteFetch(input, init);
-    },
-    sandboxFetch: sandboxFetch(builtIn),
-    now: () => Date.now(),
-    sleep: async () => {},
-    random: () => 0.5,
-    newId: () => `id-${++ids}`,
-    hasHostPermission: async (pattern) => {
-      asked.push(pattern);
-      return (options.granted ?? []).includes(pattern);
-    },
-    placements: noPlacements,
-  });
-  return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
-}
-
-async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
-  const env = await h['ui-bg-environment-save']({ name: 'Local sandbox', baseUrl: 'http://127.0.0.1:9999' });
-  await h['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: secret });
-  return env;
-}
+import { addLocalEnvironment, SECRET, savedForm, setup } from './ui-handlers-setup';
 
 describe('background handlers', () => {
   it('generates with the built-in Sandbox out of the box and records history and log', async () => {
@@ -349,7 +252,7 @@ describe('background handlers', () => {
     const rotated = 'rotated-secret-not-known-yet';
     await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: rotated });
     // The sandbox knows only the old secret: an honest test of the new one fails.
-    expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('credentials-rejected');
+    expect((await rejection(handlers['ui-bg-connection-test'](await savedForm(handlers, env.id)))).kind).toBe('credentials-rejected');
     await running;
     const secretsSent = sent.filter((c) => c.url.includes('/accesstoken')).map((c) => new URLSearchParams(c.body).get('client_secret'));
     expect(secretsSent).toEqual([SECRET, rotated]);
@@ -357,8 +260,8 @@ describe('background handlers', () => {
 
   it('tests a connection by minting a fresh token', async () => {
     const { handlers, builtIn } = setup();
-    const first = await handlers['ui-bg-connection-test']({ environmentId: 'sandbox' });
-    await handlers['ui-bg-connection-test']({ environmentId: 'sandbox' });
+    const first = await handlers['ui-bg-connection-test'](await savedForm(handlers, 'sandbox'));
+    await handlers['ui-bg-connection-test'](await savedForm(handlers, 'sandbox'));
     expect(first.expiresInSeconds).toBeGreaterThan(3000);
     expect(builtIn.stats().tokenCalls).toBe(2);
   });
@@ -408,7 +311,7 @@ describe('the secret is bound to the origin and client ID it was saved for', () 
     const moved = await handlers['ui-bg-environment-save']({ id: env.id, name: env.name, baseUrl: 'http://localhost:9999' });
     expect(moved).toMatchObject({ secretSet: false, secretHint: '', clientId: 'sandbox-client' });
     expect(await secrets.get(env.id)).toBeUndefined();
-    expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('not-configured');
+    expect((await rejection(handlers['ui-bg-connection-test'](await savedForm(handlers, env.id)))).kind).toBe('not-configured');
     expect((await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }))).kind).toBe('not-configured');
     expect(sent).toEqual([]);
   });
@@ -480,7 +383,7 @@ describe('the secret is bound to the origin and client ID it was saved for', () 
       code: 'secret-bound-elsewhere',
       params: { savedOrigin: binding.origin, savedClientId: binding.clientId, origin: 'http://127.0.0.1:9999', clientId: 'sandbox-client' },
     });
-    expect((await rejection(handlers['ui-bg-connection-test']({ environmentId: env.id }))).kind).toBe('not-configured');
+    expect((await rejection(handlers['ui-bg-connection-test'](await savedForm(handlers, env.id)))).kind).toBe('not-configured');
     expect((await handlers['ui-bg-environments-list'](undefined)).find((v) => v.id === env.id)).toMatchObject({ secretSet: false, secretHint: '' });
     expect(sent).toEqual([]);
   });

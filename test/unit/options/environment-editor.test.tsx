@@ -63,6 +63,16 @@ describe('Built-in environments', () => {
     expect(await screen.findByText('Saved.')).toBeTruthy();
   });
 
+  it('"Saved." goes once the form is edited again: it is no longer true of what is shown', async () => {
+    await renderOptions({ answers: { 'ui-bg-credentials-set': productionView } });
+    choose(productionView.name);
+    type('Client secret', 'first-secret');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    type('Client secret', 'second-secret');
+    expect(screen.queryByText('Saved.')).toBeNull();
+  });
+
   it('Production: a typed secret is sent once and the field is emptied after saving', async () => {
     const { messaging } = await renderOptions({ answers: { 'ui-bg-credentials-set': productionView } });
     choose(productionView.name);
@@ -229,14 +239,107 @@ describe('Test connection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('KPN rejected the client credentials.')).toBeTruthy();
-    expect(within(alert).getByText('Check the client ID and secret in Options.')).toBeTruthy();
+    // The reader is in Options already: the hint points at the fields, not at Options.
+    expect(within(alert).getByText('Check the client ID and secret above.')).toBeTruthy();
     expect(within(alert).getByText('HTTP 401 · transaction tx-9')).toBeTruthy();
   });
 
-  it('is not offered for an environment not saved yet', async () => {
+  it('tests what the form holds without saving it, and says so', async () => {
+    const { messaging, ports } = await renderOptions({ answers: { 'ui-bg-connection-test': { durationMs: 80, expiresInSeconds: 3600 } } });
+    choose('Staging');
+    type('Base URL', 'https://unsaved.example.net/api/');
+    type('Client secret', '  typed-secret  ');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    // Asked inside the click, as saving does: a later prompt would be refused by the browser.
+    expect(ports.requestHostPermission).toHaveBeenCalledWith('https://unsaved.example.net/*');
+    await waitFor(() =>
+      expect(messaging.sent('ui-bg-connection-test')).toEqual([
+        {
+          environmentId: 'custom-staging',
+          baseUrl: 'https://unsaved.example.net/api',
+          tokenPath: stagingView.tokenPath,
+          clientId: 'staging-client',
+          clientSecret: 'typed-secret',
+        },
+      ]),
+    );
+    expect(await screen.findByText('Connected: token valid for 60 min (80 ms) Tested with what is in the form; it is not saved yet.')).toBeTruthy();
+    expect(messaging.sent('ui-bg-environment-save')).toEqual([]);
+    expect(messaging.sent('ui-bg-credentials-set')).toEqual([]);
+    expect(field('Base URL').value).toBe('https://unsaved.example.net/api/');
+  });
+
+  it('sends no secret field when none is typed, and says nothing of unsaved values when there are none', async () => {
+    const { messaging } = await renderOptions({ answers: { 'ui-bg-connection-test': { durationMs: 80, expiresInSeconds: 3600 } } });
+    choose(productionView.name);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Connected: token valid for 60 min (80 ms)')).toBeTruthy();
+    expect(messaging.sent('ui-bg-connection-test')).toEqual([
+      { environmentId: 'production', baseUrl: productionView.baseUrl, tokenPath: productionView.tokenPath, clientId: 'prod-client' },
+    ]);
+  });
+
+  it('a base URL that could not be saved is not tested: its field says why', async () => {
+    const { messaging } = await renderOptions();
+    choose('Staging');
+    type('Base URL', 'http://plain.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText(/plain http:\/\/ is allowed only for loopback hosts/)).toBeTruthy();
+    expect(messaging.sent('ui-bg-connection-test')).toEqual([]);
+  });
+
+  it('is offered for a new environment, which has only what is typed', async () => {
+    const { messaging } = await renderOptions({ answers: { 'ui-bg-connection-test': new PimError('network') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    type('Name', 'Local');
+    type('Base URL', 'http://127.0.0.1:9');
+    type('Client ID', 'c');
+    type('Client secret', 's');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    const alert = await screen.findByRole('alert');
+    expect(messaging.sent('ui-bg-connection-test')).toEqual([{ baseUrl: 'http://127.0.0.1:9', tokenPath: '', clientId: 'c', clientSecret: 's' }]);
+    // Below the button row, not inside it: a long error cannot push the buttons apart.
+    expect(alert.closest('.form-actions')).toBeNull();
+    expect(messaging.sent('ui-bg-environment-save')).toEqual([]);
+  });
+});
+
+describe('Switching environment with unsaved edits', () => {
+  it('asks first: Keep editing keeps what is typed, Discard changes opens the other one', async () => {
+    await renderOptions();
+    choose('Staging');
+    type('Base URL', 'https://typed.example.org');
+    choose(productionView.name);
+    const question = await screen.findByText(/This environment has changes that are not saved/);
+    expect(document.activeElement).toBe(question.closest('[role="alert"]'));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(field('Base URL').value).toBe('https://typed.example.org');
+    expect(screen.queryByText(/This environment has changes that are not saved/)).toBeNull();
+
+    choose(productionView.name);
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard changes' }));
+    expect(field('Name').value).toBe(productionView.name);
+  });
+
+  it('asks for a new environment with something typed, and not for an untouched one', async () => {
     await renderOptions();
     fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
-    expect(screen.queryByRole('button', { name: 'Test connection' })).toBeNull();
+    choose('Staging');
+    expect(field('Name').value).toBe('Staging');
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    type('Client ID', 'half-typed');
+    choose('Staging');
+    expect(await screen.findByRole('button', { name: 'Keep editing' })).toBeTruthy();
+    expect(field('Client ID').value).toBe('half-typed');
+  });
+
+  it('choosing the environment already open keeps what is typed', async () => {
+    await renderOptions();
+    choose('Staging');
+    type('Client ID', 'typed-client');
+    choose('Staging');
+    expect(field('Client ID').value).toBe('typed-client');
+    expect(screen.queryByRole('button', { name: 'Keep editing' })).toBeNull();
   });
 });
 

@@ -31,11 +31,14 @@ describe('the en catalogue', () => {
   it('has no key that nothing uses', () => {
     const text = [...sources('src'), 'manifest.json'].map((path) => readFileSync(path, 'utf8')).join('\n');
     // Error messages are looked up by code and kind (src/shared/error-text.ts); locales.test.ts checks
-    // that each belongs to a code or kind.
+    // that each belongs to a code or kind. The options page has hints of its own the same way
+    // (src/options/options-error-view.ts).
     const keyPart = (name: string) => name.replaceAll('-', '_');
     const byError = new Set([
       ...Object.keys(ERROR_CODES).flatMap((code) => ['', '_detail', '_hint'].map((part) => `err_${keyPart(code)}${part}`)),
       ...PIM_ERROR_KINDS.flatMap((kind) => [`errKind_${keyPart(kind)}`, `errHint_${keyPart(kind)}`]),
+      ...Object.keys(ERROR_CODES).map((code) => `optionsErr_${keyPart(code)}_hint`),
+      ...PIM_ERROR_KINDS.map((kind) => `optionsErrHint_${keyPart(kind)}`),
     ]);
     const unused = Object.keys(catalog).filter((key) => !text.includes(`'${key}'`) && !text.includes(`__MSG_${key}__`) && !byError.has(key));
     expect(unused).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
-import { credentialsInput, environmentInput, generateRequest, settingsChange } from '../../../src/shared/contracts/ui-checks';
+import { connectionTestForm, credentialsInput, environmentInput, generateRequest, settingsChange } from '../../../src/shared/contracts/ui-checks';
 import { CLIENT_ID_MAX_CHARS, CLIENT_SECRET_MAX_CHARS, HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, ID_MAX_CHARS } from '../../../src/shared/limits';
 import { uiToWorker } from '../../../src/shared/contracts/ui-to-worker';
 import { rejection } from '../rejection';
@@ -51,6 +51,15 @@ describe('the other page payloads', () => {
     expect(credentialsInput({ environmentId: 'production', clientId: 'c'.repeat(CLIENT_ID_MAX_CHARS) })).toEqual({ environmentId: 'production', clientId: 'c'.repeat(CLIENT_ID_MAX_CHARS) });
     expect((await refused(() => credentialsInput({ environmentId: 'production', clientId: 'c'.repeat(CLIENT_ID_MAX_CHARS + 1) }))).params).toEqual({ field: 'clientId' });
     expect((await refused(() => credentialsInput({ environmentId: 'production', clientId: 'c', clientSecret: 's'.repeat(CLIENT_SECRET_MAX_CHARS + 1) }))).params).toEqual({ field: 'clientSecret' });
+  });
+
+  it('connectionTestForm keeps the form’s fields as text and caps the client ID and secret', async () => {
+    const form = { baseUrl: 'https://a.example', clientId: 'c', clientSecret: 's', environmentId: 'custom-1', name: 'ignored' };
+    expect(connectionTestForm(form)).toEqual({ baseUrl: 'https://a.example', tokenPath: '', clientId: 'c', clientSecret: 's', environmentId: 'custom-1' });
+    expect((await refused(() => connectionTestForm({ clientId: 'c' }))).params).toEqual({ field: 'baseUrl' });
+    expect((await refused(() => connectionTestForm({ ...form, clientSecret: 5 }))).params).toEqual({ field: 'clientSecret' });
+    expect((await refused(() => connectionTestForm({ ...form, clientId: 'c'.repeat(CLIENT_ID_MAX_CHARS + 1) }))).params).toEqual({ field: 'clientId' });
+    expect((await refused(() => connectionTestForm({ ...form, environmentId: 'x'.repeat(ID_MAX_CHARS + 1) }))).params).toEqual({ field: 'environmentId' });
   });
 
   it('generateRequest checks the parameters as the API client does', async () => {

@@ -1,0 +1,108 @@
+// The worker's page handlers with memory storage and a sandbox behind both the built-in and the
+// "network" fetch, shared by the handler tests.
+import 'fake-indexeddb/auto';
+import { createHistoryStore } from '../../../src/background/history';
+import type { TabPlacements } from '../../../src/background/placement-service';
+import { createRequestLogStore } from '../../../src/background/request-log-store';
+import { createSecretStore } from '../../../src/background/secret-store';
+import { createSettingsStore } from '../../../src/background/settings-store';
+import { createUiHandlers } from '../../../src/background/ui-handlers';
+import { createDevSandboxHandler, sandboxFetch } from '../../../src/core/sandbox/dev/handler';
+import { createMemoryStore, type KeyValueStore } from '../../../src/core/storage-port';
+
+export const SECRET = 'sandbox-secret';
+
+/** These tests place nothing: placing has its own tests (placements-service.test.ts). */
+const noPlacements: TabPlacements = new Proxy({} as TabPlacements, {
+  get: (_target, name) => () => Promise.reject(new Error(`placements.${String(name)} is not part of this test`)),
+});
+let databases = 0;
+
+/**
+ * Holds the next storage call of one kind on the history key until the test releases it, so a Cancel
+ * can be made to land exactly there: after the answer, before or during the history write.
+ */
+function historyGate(local: KeyValueStore, at: 'get' | 'set') {
+  let reached: () => void = () => {};
+  let release: () => void = () => {};
+  let armed = false;
+  const hold = async (keys: string[]) => {
+    if (armed && keys.includes('history')) {
+      armed = false;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      reached();
+      await held;
+    }
+  };
+  const wrapped: KeyValueStore = {
+    ...local,
+    get: async (key) => {
+      if (at === 'get') await hold([key]);
+      return local.get(key);
+    },
+    setMany: async (values) => {
+      if (at === 'set') await hold(Object.keys(values));
+      return local.setMany(values);
+    },
+  };
+  return {
+    store: wrapped,
+    /** Resolves once the history call is waiting; call `release()` to let it go on. */
+    arm(): Promise<void> {
+      armed = true;
+      return new Promise((resolve) => (reached = resolve));
+    },
+    release: () => release(),
+  };
+}
+
+/** The background with memory storage, a sandbox behind both the built-in and the "network" fetch. */
+export function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}) {
+  const local = createMemoryStore();
+  const gate = historyGate(local, options.gate ?? 'get');
+  const session = createMemoryStore();
+  const builtIn = createDevSandboxHandler();
+  const remote = createDevSandboxHandler();
+  const remoteFetch = sandboxFetch(remote);
+  /** Every request the background sent over the "network": where to, and its body. */
+  const sent: { url: string; body: string }[] = [];
+  // A database of its own per test, as a fresh browser profile would have.
+  const secrets = createSecretStore(`handlers-test-${++databases}`);
+  let ids = 0;
+  const asked: string[] = [];
+  const handlers = createUiHandlers({
+    settings: createSettingsStore(local, secrets),
+    secrets,
+    history: createHistoryStore(options.gate ? gate.store : local),
+    log: createRequestLogStore(session),
+    session,
+    fetch: (input, init) => {
+      sent.push({ url: input, body: typeof init.body === 'string' ? init.body : '' });
+      return remoteFetch(input, init);
+    },
+    sandboxFetch: sandboxFetch(builtIn),
+    now: () => Date.now(),
+    sleep: async () => {},
+    random: () => 0.5,
+    newId: () => `id-${++ids}`,
+    hasHostPermission: async (pattern) => {
+      asked.push(pattern);
+      return (options.granted ?? []).includes(pattern);
+    },
+    placements: noPlacements,
+  });
+  return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
+}
+
+export async function addLocalEnvironment(h: ReturnType<typeof setup>['handlers'], secret = SECRET) {
+  const env = await h['ui-bg-environment-save']({ name: 'Local sandbox', baseUrl: 'http://127.0.0.1:9999' });
+  await h['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'sandbox-client', clientSecret: secret });
+  return env;
+}
+
+/** What the Options form holds for a saved environment, untouched: "Test connection" with nothing changed. */
+export async function savedForm(h: ReturnType<typeof setup>['handlers'], environmentId: string) {
+  const view = (await h['ui-bg-environments-list'](undefined)).find((e) => e.id === environmentId);
+  if (!view) throw new Error(`no environment ${environmentId}`);
+  return { environmentId, baseUrl: view.baseUrl, tokenPath: view.tokenPath, clientId: view.clientId };
+}
