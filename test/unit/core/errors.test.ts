@@ -24,6 +24,7 @@ describe('PimError', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ code: 'selector-no-match', kind: 'invalid-parameters', params: { selector: '#slot' }, status: 400 });
     expect(error.message).toBe('selector-no-match');
+    expect(String(error)).toBe('PimError: selector-no-match');
   });
 
   it('keeps the details it is given', () => {
