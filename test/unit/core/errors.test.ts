@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, fromErrorData, kindOf, PIM_ERROR_KINDS, type PimErrorCode, PimError, toErrorData } from '../../../src/core/errors';
+import { isPimErrorCode, isPimErrorKind } from '../../../src/core/error-codes';
 
 const CODES = Object.keys(ERROR_CODES) as PimErrorCode[];
 
@@ -23,6 +24,7 @@ describe('PimError', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ code: 'selector-no-match', kind: 'invalid-parameters', params: { selector: '#slot' }, status: 400 });
     expect(error.message).toBe('selector-no-match');
+    expect(String(error)).toBe('PimError: selector-no-match');
   });
 
   it('keeps the details it is given', () => {
@@ -123,5 +125,89 @@ describe('what another context says about an error, shown to the user', () => {
     expect(fromErrorData({ kind: 'rate-limited', code: 'rate-limited', retryAfterSeconds: 99_999_999_999 }).retryAfterSeconds).toBeUndefined();
     expect(fromErrorData({ kind: 'rate-limited', code: 'rate-limited', retryAfterSeconds: -5 }).retryAfterSeconds).toBeUndefined();
     expect(fromErrorData({ kind: 'rate-limited', code: 'rate-limited', retryAfterSeconds: 30 }).retryAfterSeconds).toBe(30);
+  });
+});
+
+describe('error data carries no key it was not given', () => {
+  it('toErrorData of a bare PimError is its kind and code only', () => {
+    expect(toErrorData(new PimError('network'))).toStrictEqual({ kind: 'network', code: 'network' });
+  });
+
+  it('toErrorData keeps every detail a PimError has', () => {
+    const fieldErrors = { title: { code: 'required', field: 'title' } } as const;
+    expect(
+      toErrorData(
+        new PimError('params-rejected', { status: 400, transactionId: 'tx', serverMessage: 'no', retryAfterSeconds: 3, fieldErrors }),
+      ),
+    ).toStrictEqual({ kind: 'invalid-parameters', code: 'params-rejected', status: 400, transactionId: 'tx', serverMessage: 'no', retryAfterSeconds: 3, fieldErrors });
+  });
+
+  it('parsed data has no key for what was missing or unusable', () => {
+    expect(toErrorData({ kind: 'network', code: 'network', fieldErrors: { title: 'bad', evil: {} } })).toStrictEqual({ kind: 'network', code: 'network' });
+    expect(toErrorData({ kind: 'network', code: 'network', fieldErrors: {} })).toStrictEqual({ kind: 'network', code: 'network' });
+  });
+});
+
+describe('what another context says about an error: each field', () => {
+  const base = { kind: 'server-error', code: 'server-error' } as const;
+
+  it('keeps a whole-number status only', () => {
+    expect(toErrorData({ ...base, status: 502 }).status).toBe(502);
+    expect(toErrorData({ ...base, status: 1.5 })).toStrictEqual(base);
+    expect(toErrorData({ ...base, status: '500' })).toStrictEqual(base);
+  });
+
+  it('caps the transaction ID and the server’s words at 500 characters', () => {
+    const data = toErrorData({ ...base, transactionId: 't'.repeat(501), serverMessage: 'm'.repeat(501) });
+    expect(data.transactionId).toBe('t'.repeat(500));
+    expect(data.serverMessage).toBe('m'.repeat(500));
+    expect(toErrorData({ ...base, transactionId: 't'.repeat(500) }).transactionId).toBe('t'.repeat(500));
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['text', 'seconds=5'],
+    ['a boolean value', { seconds: true }],
+    ['an infinite value', { seconds: Number.POSITIVE_INFINITY }],
+    ['a null value', { seconds: null }],
+  ])('refuses values that are %s for a code that shows one', (_label, params) => {
+    expect(toErrorData({ kind: 'timeout', code: 'timeout', params })).toStrictEqual({ kind: 'internal', code: 'internal' });
+  });
+
+  it('takes exactly the code’s values: text or a finite number, extras dropped; none for a plain code', () => {
+    expect(toErrorData({ kind: 'timeout', code: 'timeout', params: { seconds: 0, extra: 1 } })).toStrictEqual({ kind: 'timeout', code: 'timeout', params: { seconds: 0 } });
+    expect(toErrorData({ kind: 'timeout', code: 'timeout', params: { seconds: '20' } }).params).toStrictEqual({ seconds: '20' });
+    expect(toErrorData({ kind: 'network', code: 'network', params: { seconds: 3 } })).toStrictEqual({ kind: 'network', code: 'network' });
+  });
+
+  it('does not take the code’s values from a __proto__ key', () => {
+    const data: unknown = JSON.parse('{"kind": "timeout", "code": "timeout", "params": {"__proto__": {"seconds": 5}}}');
+    expect(toErrorData(data)).toStrictEqual({ kind: 'internal', code: 'internal' });
+  });
+
+  it.each([null, 'title', 5])('ignores field errors that are %j', (fieldErrors) => {
+    expect(toErrorData({ kind: 'network', code: 'network', fieldErrors })).toStrictEqual({ kind: 'network', code: 'network' });
+  });
+
+  it.each([
+    ['a code that only names one', { kind: 'network', code: ['network'] }],
+    ['a code inherited from the object prototype', { kind: 'internal', code: 'toString' }],
+    ['a kind that does not match', { kind: 'timeout', code: 'network' }],
+    ['no kind', { code: 'network' }],
+  ])('refuses %s', (_label, data) => {
+    expect(toErrorData(data)).toStrictEqual({ kind: 'internal', code: 'internal' });
+  });
+});
+
+describe('isPimErrorCode / isPimErrorKind', () => {
+  it('accept only the names themselves', () => {
+    expect(isPimErrorCode('network')).toBe(true);
+    expect(isPimErrorCode(['network'])).toBe(false);
+    expect(isPimErrorCode('constructor')).toBe(false);
+    expect(isPimErrorKind('rate-limited')).toBe(true);
+    expect(isPimErrorKind('connection-broke')).toBe(false);
+    expect(isPimErrorKind(['network'])).toBe(false);
+    expect(isPimErrorKind(undefined)).toBe(false);
   });
 });

@@ -113,3 +113,21 @@ describe('storedItem', () => {
     expect([...local.data.keys()]).toEqual(['kept']);
   });
 });
+
+describe('storedItem without a layout', () => {
+  it('reads what is stored as is, and says nothing was migrated', async () => {
+    const seen: unknown[] = [];
+    const spec: ItemSpec<number> = { key: 'plain', parse: (stored, how) => (seen.push(how), typeof stored === 'number' ? stored : 0) };
+    expect(await storedItem(createMemoryStore({ plain: 7 }), spec).read()).toBe(7);
+    expect(seen).toStrictEqual([{ migrated: false }]);
+  });
+});
+
+describe('a change that removes its item', () => {
+  it('removes only that key when no other is named', async () => {
+    const { store, calls } = recording(createMemoryStore({ counter: { schemaVersion: 2, count: 1 }, other: 1 }));
+    await storedItem(store, COUNTER).change((_current, writer) => writer.remove());
+    expect(calls).toEqual(['get counter', 'remove counter']);
+    expect(await store.get('other')).toBe(1);
+  });
+});

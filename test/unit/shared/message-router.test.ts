@@ -114,6 +114,22 @@ describe('createRouter', () => {
   });
 });
 
+describe('createRouter and the console', () => {
+  it('keeps a PimError, which the user sees worded, out of the console', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { route } = setup({
+      handlers: {
+        'test-nothing': async () => {
+          throw new PimError('network');
+        },
+      },
+    });
+    await expect(route({ name: 'test-nothing' }, trusted)).resolves.toStrictEqual({ ok: false, error: { kind: 'network', code: 'network' } });
+    await expect(route({ name: 'test-echo', payload: {} }, trusted)).resolves.toMatchObject({ ok: false, error: { code: 'malformed-field' } });
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
 describe('onlyIf', () => {
   it('admits with nothing to tell, or refuses', () => {
     expect(onlyIf(true)).toBeUndefined();

@@ -79,3 +79,49 @@ describe('what content scripts report', () => {
     expect(placementChange({ opacity: OPACITY_MIN / 2, pin: { selector: '' } })).toEqual({});
   });
 });
+
+describe('placement checks: exact refusals and no key that was not sent', () => {
+  it.each([
+    ['a number', 5],
+    ['only white space', ' \n\t '],
+    ['an object', { toString: () => svg }],
+  ])('placeRequest refuses an SVG that is %s as no image', (_label, value) => {
+    expect(refusal(() => placeRequest({ svg: value })).code).toBe('no-image-to-place');
+  });
+
+  it('placeRequest names the cap of a too large SVG', () => {
+    const error = refusal(() => placeRequest({ svg: 'x'.repeat(PLACE_SVG_MAX_CHARS + 1) }));
+    expect(error.code).toBe('image-too-large-to-place');
+    expect(error.params).toStrictEqual({ maxBytes: PLACE_SVG_MAX_CHARS });
+  });
+
+  it.each([5, 'sideways', ['floating']])('placeRequest and placementOrder name the mode %j as the wrong field', (mode) => {
+    expect(refusal(() => placeRequest({ svg, mode })).params).toStrictEqual({ field: 'mode' });
+    expect(refusal(() => placementOrder({ id: 'q', svg, mode })).params).toStrictEqual({ field: 'mode' });
+  });
+
+  it('placeRequest has no tab or selector key unless sent', () => {
+    expect(placeRequest({ svg })).toStrictEqual({ svg, mode: 'floating', pick: false, remember: false });
+  });
+
+  it('placementOrder has no selector key unless sent, and only a true remembered counts', () => {
+    expect(placementOrder({ id: 'q', svg, mode: 'floating', remembered: 'yes' })).toStrictEqual({ id: 'q', svg, mode: 'floating', remembered: false });
+    expect(placementOrder({ id: 'q', svg, mode: 'inside', selector: '#a', remembered: true })).toStrictEqual({ id: 'q', svg, mode: 'inside', selector: '#a', remembered: true });
+  });
+
+  it('placedInfo keeps a selector and a position when well formed, and has neither key otherwise', () => {
+    const size = { width: 100, height: 80 };
+    expect(placedInfo({ id: 'p', size, selector: '#slot', position: { x: -3, y: 4 } })).toStrictEqual({ id: 'p', size, selector: '#slot', position: { x: -3, y: 4 } });
+    expect(placedInfo({ id: 'p', size, selector: ' ', position: { x: 'a', y: 4 } })).toStrictEqual({ id: 'p', size });
+    expect(placedInfo({ id: 'p', size })).toStrictEqual({ id: 'p', size });
+  });
+
+  it('placementChange keeps each well-formed part, and has no key for a missing or malformed one', () => {
+    expect(placementChange({})).toStrictEqual({});
+    expect(placementChange({ position: { x: 1 }, size: { width: 2, height: 2 }, opacity: 2, pin: { selector: '' } })).toStrictEqual({});
+    expect(placementChange({ size: { width: 10, height: 12 } })).toStrictEqual({ size: { width: 10, height: 12 } });
+    expect(placementChange({ pin: { selector: '#a', dx: 1, dy: -1 } })).toStrictEqual({ pin: { selector: '#a', dx: 1, dy: -1 } });
+    expect(placementChange({ pin: null })).toStrictEqual({ pin: null });
+    expect(placementChange({ position: { x: 0, y: 0 }, opacity: OPACITY_MIN })).toStrictEqual({ position: { x: 0, y: 0 }, opacity: OPACITY_MIN });
+  });
+});

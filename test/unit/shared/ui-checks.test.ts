@@ -70,3 +70,31 @@ describe('the other page payloads', () => {
     expect(error.fieldErrors?.width).toBeDefined();
   });
 });
+
+describe('page payloads carry no key they were not given', () => {
+  it('settingsChange: only the parts sent, and an empty defaults stays empty', () => {
+    expect(settingsChange({})).toStrictEqual({});
+    expect(settingsChange({ defaults: {} })).toStrictEqual({ defaults: {} });
+    expect(settingsChange({ selectedEnvironmentId: 'sandbox' })).toStrictEqual({ selectedEnvironmentId: 'sandbox' });
+  });
+
+  it('environmentInput: the optional paths only when sent', () => {
+    expect(environmentInput({ name: 'Test', baseUrl: 'https://api.example' })).toStrictEqual({ name: 'Test', baseUrl: 'https://api.example' });
+    expect(environmentInput({ name: 'Test', baseUrl: 'https://api.example', id: 'e1', tokenPath: '/t', imagePath: '/i', other: 1 })).toStrictEqual({
+      name: 'Test',
+      baseUrl: 'https://api.example',
+      id: 'e1',
+      tokenPath: '/t',
+      imagePath: '/i',
+    });
+  });
+
+  it('credentialsInput: the secret only when sent, and kept when sent', () => {
+    expect(credentialsInput({ environmentId: 'e1', clientId: 'c' })).toStrictEqual({ environmentId: 'e1', clientId: 'c' });
+    expect(credentialsInput({ environmentId: 'e1', clientId: 'c', clientSecret: 's'.repeat(CLIENT_SECRET_MAX_CHARS), other: 1 })).toStrictEqual({
+      environmentId: 'e1',
+      clientId: 'c',
+      clientSecret: 's'.repeat(CLIENT_SECRET_MAX_CHARS),
+    });
+  });
+});
