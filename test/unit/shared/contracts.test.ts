@@ -41,7 +41,6 @@ describe('extension pages → worker', () => {
   describe.each([
     ['ui-bg-environment-delete', 'id', TEXT_MAX_CHARS],
     ['ui-bg-credentials-clear', 'environmentId', TEXT_MAX_CHARS],
-    ['ui-bg-connection-test', 'environmentId', TEXT_MAX_CHARS],
     ['ui-bg-generate-cancel', 'requestId', ID_MAX_CHARS],
   ] as const)('%s: one required %s', (name, field, max) => {
     const check = (payload: unknown) => ui[name].check(payload);

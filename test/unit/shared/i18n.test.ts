@@ -57,9 +57,6 @@ describe('the en catalogue', () => {
         return english.filter((message) => code.includes(message)).map((message) => `${path}: ${message}`);
       });
     expect(sourcesWithEnglish).toEqual([
-      // The cURL comments when no catalogue's are passed in: core has no browser to ask.
-      'src/core/curl.ts: Set the secret first, without echoing it: read -rs KPN_CLIENT_SECRET && export KPN_CLIENT_SECRET',
-      'src/core/curl.ts: The answer is the QR code as base64-encoded SVG.',
       // What every install stores first, so stored defaults still equal to it follow the language.
       'src/core/params.ts: Log in with PiM',
       'src/core/params.ts: Scan this code with the PiM app to share your details.',
