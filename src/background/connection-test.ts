@@ -1,15 +1,14 @@
 // "Test connection" in Options: mints a token with what the form holds, saving none of it. A stored
 // secret goes along only while the form still names the origin and client ID it was saved for (and
 // the saved environment still does too); anywhere else the typed secret is needed.
-import { apiOrigin, type Environment, needsHostPermission, originPattern, validateEnvironmentInput } from '../core/environments';
+import { apiOrigin, type Environment, validateEnvironmentInput } from '../core/environments';
 import { PimError } from '../core/errors';
-import type { RequestLogEntry } from '../core/request-log';
 import { createMemoryStore } from '../core/storage-port';
 import { type ClientCredentials, createTokenSource, tokenCacheKey } from '../core/token-cache';
 import type { ConnectionTestForm } from '../shared/contracts/ui-checks';
 import type { ConnectionTestResult } from '../shared/messages';
 import { clientIdFor, credentialsFor, findEnvironment, secretBinds } from './environments';
-import type { ApiDeps } from './generate';
+import { type ApiDeps, ensureHostAccess, requestLogger } from './generate';
 import type { UiHandlers } from './router';
 import type { Settings } from './settings-schema';
 
@@ -26,13 +25,8 @@ export async function testFormConnection(deps: ApiDeps, form: ConnectionTestForm
   const endpoint = endpointToTest(saved, form);
   const credentials = await credentialsToTest(deps, settings, saved, endpoint, form);
   const custom = saved === undefined || saved.kind === 'custom';
-  if (custom && needsHostPermission(endpoint.baseUrl) && !(await deps.hasHostPermission(originPattern(endpoint.baseUrl)))) {
-    throw new PimError('host-not-granted', { params: { host: new URL(endpoint.baseUrl).host } });
-  }
-  const pendingLogs: Promise<void>[] = [];
-  const onRequest = (entry: RequestLogEntry) => {
-    pendingLogs.push(deps.log.append(entry).catch((error: unknown) => console.warn('[connection-test] log write failed', error)));
-  };
+  if (custom) await ensureHostAccess(deps, endpoint.baseUrl);
+  const { onRequest, pendingLogs } = requestLogger(deps, 'connection-test');
   // What is saved, tested as it is: its token serves the next generate. Anything else is kept nowhere,
   // so a test of unsaved values never pushes the saved environment's token out of its slot.
   const asSaved = saved !== undefined && (await sameAsSaved(deps, settings, saved, endpoint, credentials));

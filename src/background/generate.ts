@@ -43,6 +43,22 @@ interface Connection {
   pendingLogs: Promise<void>[];
 }
 
+/** A custom address the browser has not granted yet is refused before anything is sent. */
+export async function ensureHostAccess(deps: Pick<ApiDeps, 'hasHostPermission'>, baseUrl: string): Promise<void> {
+  if (needsHostPermission(baseUrl) && !(await deps.hasHostPermission(originPattern(baseUrl)))) {
+    throw new PimError('host-not-granted', { params: { host: new URL(baseUrl).host } });
+  }
+}
+
+/** Every call goes to the request log; the writes are awaited before answering, so the UI's next read sees them. */
+export function requestLogger(deps: Pick<ApiDeps, 'log'>, label: string) {
+  const pendingLogs: Promise<void>[] = [];
+  const onRequest = (entry: RequestLogEntry) => {
+    pendingLogs.push(deps.log.append(entry).catch((error: unknown) => console.warn(`[${label}] log write failed`, error)));
+  };
+  return { onRequest, pendingLogs };
+}
+
 async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connection> {
   const settings = await deps.settings.read();
   const environment = findEnvironment(settings, environmentId);
@@ -60,17 +76,9 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   if (problem) {
     throw new PimError('stored-host-invalid', { params: { environment: environment.name } });
   }
-  if (environment.kind === 'custom' && needsHostPermission(environment.baseUrl)) {
-    const pattern = originPattern(environment.baseUrl);
-    if (!(await deps.hasHostPermission(pattern))) {
-      throw new PimError('host-not-granted', { params: { host: new URL(environment.baseUrl).host } });
-    }
-  }
+  if (environment.kind === 'custom') await ensureHostAccess(deps, environment.baseUrl);
   const fetch = environment.kind === 'sandbox' ? deps.sandboxFetch : deps.fetch;
-  const pendingLogs: Promise<void>[] = [];
-  const onRequest = (entry: RequestLogEntry) => {
-    pendingLogs.push(deps.log.append(entry).catch((error: unknown) => console.warn('[generate] log write failed', error)));
-  };
+  const { onRequest, pendingLogs } = requestLogger(deps, 'generate');
   const tokens = createTokenSource({
     fetch,
     now: deps.now,
