@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PimError } from '../../../src/core/errors';
 import { readCappedText, tooLarge } from '../../../src/core/send-request';
 import { sleep } from '../../../src/core/sleep';
@@ -65,10 +65,19 @@ describe('readCappedText', () => {
 });
 
 describe('sleep', () => {
-  it('resolves after the time', async () => {
-    const started = Date.now();
-    await sleep(15);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(10);
+  it('resolves once its time has passed, not before', async () => {
+    vi.useFakeTimers();
+    try {
+      let resolved = false;
+      const sleeping = sleep(15).then(() => (resolved = true));
+      await vi.advanceTimersByTimeAsync(14);
+      expect(resolved).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await sleeping;
+      expect(resolved).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects with the abort reason', async () => {
