@@ -54,11 +54,29 @@ const WALKS: ReadonlyMap<string, (el: Element) => Element | null> = new Map([
   ['ArrowRight', (el: Element) => el.nextElementSibling],
 ]);
 
-/** The pickable element an arrow key leads to from `from` (none past the body, past ours or the head). */
+const STEPS_ON: ReadonlyMap<string, (el: Element) => Element | null> = new Map([
+  ['ArrowUp', (el: Element) => el.parentElement],
+  ['ArrowDown', (el: Element) => el.nextElementSibling],
+  ['ArrowLeft', (el: Element) => el.previousElementSibling],
+  ['ArrowRight', (el: Element) => el.nextElementSibling],
+]);
+
+/** Whether the element draws a box a person can see the highlight on (a script or a hidden element draws none). */
+function isShown(element: Element): boolean {
+  return typeof element.checkVisibility !== 'function' || element.checkVisibility();
+}
+
+/**
+ * The pickable element an arrow key leads to from `from` (none past the body, past ours or the head);
+ * elements without a box are stepped over in the same direction, so the highlight never vanishes.
+ */
 export function walk(from: Element, key: string): Element | undefined {
+  const stepOn = STEPS_ON.get(key);
   let next = WALKS.get(key)?.(from);
-  while (next && !isPickable(next)) next = key === 'ArrowUp' ? null : key === 'ArrowLeft' ? next.previousElementSibling : next.nextElementSibling;
-  return next ?? undefined;
+  while (next && stepOn && !(isPickable(next) && isShown(next))) {
+    next = key === 'ArrowUp' && next === next.ownerDocument.body ? null : stepOn(next);
+  }
+  return next && isPickable(next) ? next : undefined;
 }
 
 /** Starts picking; the answer stops it (without calling `cancelled`). */

@@ -152,4 +152,21 @@ describe('startPicker', () => {
     expect(walk(document.body, 'ArrowLeft')).toBeUndefined();
     expect(walk(main, 'Tab')).toBeUndefined();
   });
+
+  it('steps over elements without a box, in the direction walked', () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<script id="code"></script><div id="gone" style="display:none"><p id="inside">x</p></div><p id="after">End</p>' +
+        '<section id="wrap"><style id="look"></style><i id="first">a</i></section>',
+    );
+    const main = document.querySelector('main') as Element;
+    const byId = (id: string) => document.getElementById(id) as Element;
+    expect(walk(main, 'ArrowRight')).toBe(byId('after'));
+    expect(walk(byId('after'), 'ArrowLeft')).toBe(main);
+    expect(walk(byId('wrap'), 'ArrowDown')).toBe(byId('first'));
+    expect(walk(byId('code'), 'ArrowRight')).toBe(byId('after'));
+    expect(walk(byId('look'), 'ArrowLeft')).toBeUndefined();
+    expect(walk(byId('first'), 'ArrowUp')).toBe(byId('wrap'));
+    expect(walk(byId('inside'), 'ArrowUp')).toBe(document.body);
+  });
 });
