@@ -60,3 +60,50 @@ export function nudgeFor(key: string, shift: boolean): Point | undefined {
       return undefined;
   }
 }
+
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export type Side = 'above' | 'below' | 'left' | 'right';
+
+/** Room kept between a panel and the QR, and between a panel and the viewport's edge. */
+export const PANEL_GAP = 4;
+
+const overlap = (a: Rect, b: Rect): number =>
+  Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left)) *
+  Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
+
+const within = (value: number, length: number, room: number): number => Math.max(PANEL_GAP, Math.min(value, room - length - PANEL_GAP));
+
+/**
+ * Where a panel (the toolbar, the size badge, the warning mark) goes beside the QR, so that it never
+ * hides the QR's own title or description: on the first of `sides` where it lies inside the viewport
+ * and clear of the QR and of every rect in `avoid`, aligned with the QR's start, else its end. At a page
+ * edge the preferred side has no room and the next one is taken. Only when no side has room (a QR that
+ * fills the viewport) does it cover something: inside the viewport, where it covers the least.
+ */
+export function besideBox(anchor: Rect, panel: Size, viewport: Size, sides: readonly Side[], avoid: readonly Rect[] = []): Point {
+  const right = anchor.left + anchor.width;
+  const bottom = anchor.top + anchor.height;
+  let best: { at: Point; covered: number } | undefined;
+  for (const side of sides) {
+    const vertical = side === 'above' || side === 'below';
+    const main = { above: anchor.top - PANEL_GAP - panel.height, below: bottom + PANEL_GAP, left: anchor.left - PANEL_GAP - panel.width, right: right + PANEL_GAP }[side];
+    const starts = vertical ? [anchor.left, right - panel.width] : [anchor.top, bottom - panel.height];
+    for (const start of starts) {
+      const at = vertical
+        ? { x: within(start, panel.width, viewport.width), y: within(main, panel.height, viewport.height) }
+        : { x: within(main, panel.width, viewport.width), y: within(start, panel.height, viewport.height) };
+      const box = { left: at.x, top: at.y, width: panel.width, height: panel.height };
+      const covered = [anchor, ...avoid].reduce((sum, rect) => sum + overlap(box, rect), 0);
+      if (covered === 0) return { x: Math.round(at.x), y: Math.round(at.y) };
+      if (!best || covered < best.covered) best = { at, covered };
+    }
+  }
+  const at = best?.at ?? { x: within(anchor.left, panel.width, viewport.width), y: within(bottom + PANEL_GAP, panel.height, viewport.height) };
+  return { x: Math.round(at.x), y: Math.round(at.y) };
+}

@@ -8,16 +8,19 @@ export const PLACEMENT_CSS = `
 .image { display: block; width: 100%; height: 100%; }
 .toolbar, .badge, .resize { visibility: hidden; }
 :host(:hover) :is(.toolbar, .badge, .resize), :host(:focus-within) :is(.toolbar, .badge, .resize) { visibility: visible; }
-.toolbar { position: absolute; top: 4px; left: 4px; display: flex; align-items: center; gap: 4px; padding: 3px 4px; border-radius: 6px; background: rgba(24, 24, 27, 0.88); box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); z-index: 2; }
+.toolbar, .badge, .alert { position: fixed; left: 0; top: 0; box-sizing: border-box; width: max-content; z-index: 2; }
+.toolbar, .badge { border-radius: 6px; background: rgba(24, 24, 27, 0.88); box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); }
+.toolbar::before, .badge::before { content: ""; position: absolute; inset: -4px; z-index: -1; }
+.toolbar { display: flex; align-items: center; gap: 4px; padding: 3px 4px; }
 button { all: unset; box-sizing: border-box; display: inline-grid; place-items: center; min-width: 22px; height: 22px; padding: 0 4px; border-radius: 4px; cursor: pointer; color: #fff; font: inherit; }
 button:hover { background: rgba(255, 255, 255, 0.18); }
 button:focus-visible, input:focus-visible { outline: 2px solid #8ab4f8; outline-offset: 1px; }
 button[aria-pressed="true"] { background: #1a73e8; }
 .icon { display: block; width: 14px; height: 14px; fill: none; stroke: currentColor; stroke-width: 1.6; stroke-linecap: round; stroke-linejoin: round; }
 input[type="range"] { width: 64px; margin: 0; accent-color: #8ab4f8; cursor: pointer; }
-.badge { position: absolute; left: 4px; right: 4px; bottom: 4px; padding: 3px 6px; border-radius: 6px; background: rgba(24, 24, 27, 0.88); z-index: 2; }
+.badge { max-width: min(320px, calc(100vw - 8px)); padding: 3px 6px; }
 .badge p { margin: 2px 0 0; color: #ffd166; }
-.alert { position: absolute; top: 4px; right: 4px; display: none; width: 18px; height: 18px; border-radius: 50%; background: #d93025; color: #fff; font-weight: 700; text-align: center; line-height: 18px; z-index: 3; }
+.alert { display: none; width: 18px; height: 18px; border-radius: 50%; background: #d93025; color: #fff; font-weight: 700; text-align: center; line-height: 18px; z-index: 3; }
 .alert.on { display: block; }
 .resize { position: absolute; right: 0; bottom: 0; width: 18px; height: 18px; min-width: 0; padding: 0; border-radius: 0; cursor: nwse-resize; background: linear-gradient(135deg, transparent 50%, #1a73e8 50%); z-index: 3; touch-action: none; }
 :host([data-mode="floating"]) .frame { cursor: move; }

@@ -6,6 +6,7 @@
 // element hidden until the QR is removed), 'inside' appended to an element.
 import type { PlacedInfo, PlacementSpec } from '../shared/placement-messages';
 import { measurePlacement } from './measure-placement';
+import { placePanels, type Panels } from './placement-panels';
 import { floatingMode } from './modes/floating';
 import { insideMode } from './modes/inside';
 import type { ModeContext, ModeFactory, Mode, PlacementChange } from './modes/mode';
@@ -115,13 +116,13 @@ function addToolbar(context: ModeContext, removeByUser: () => void): void {
 }
 
 /** Adds the badge and the alert; the answer says on them, and in the host's description, how well a phone will scan the QR where it is. */
-function addScannability({ win, host, frame }: ModeContext, image: Element, geometry: QrGeometry): () => void {
+function addScannability({ win, host, frame, toolbar }: ModeContext, image: Element, geometry: QrGeometry): { panels: Panels; show(): void } {
   const doc = win.document;
-  const badge = ownElement(doc, 'div', 'badge');
+  const badge = ownElement(doc, 'div', 'badge', { role: 'group', 'aria-label': t('content_scanBadge') });
   const alert = ownElement(doc, 'div', 'alert', { 'aria-hidden': 'true' });
   alert.textContent = '!';
   frame.append(badge, alert);
-  return () => {
+  const show = () => {
     const lastReport = assessScannability(measurePlacement(host, image, geometry, win));
     const texts = lastReport.warnings.map((w) => w.text);
     badge.replaceChildren(doc.createTextNode(lastReport.sizeText));
@@ -135,17 +136,20 @@ function addScannability({ win, host, frame }: ModeContext, image: Element, geom
     host.setAttribute('aria-description', [lastReport.sizeText, ...texts].join('. '));
     host.setAttribute('data-scan', lastReport.warnings.map((w) => w.kind).join(' ') || 'ok');
   };
+  return { panels: { toolbar, badge, alert }, show };
 }
 
 /** Scrolling and resizing move a pinned QR along (once a frame) and may change how scannable it is. */
-function followViewport({ win, signal, measure }: ModeContext, mode: Mode): void {
+function followViewport({ win, signal, measure, placePanels: place }: ModeContext, mode: Mode): void {
   let frameRequest = 0;
   let measureTimer: ReturnType<typeof setTimeout> | undefined;
   const onViewportChange = () => {
     frameRequest ||= win.requestAnimationFrame(() => {
       frameRequest = 0;
       // The placement may have been removed since: measure() checks that too.
-      if (!signal.aborted) mode.refresh?.();
+      if (signal.aborted) return;
+      mode.refresh?.();
+      place();
     });
     clearTimeout(measureTimer);
     measureTimer = setTimeout(measure, 150);
@@ -173,12 +177,17 @@ export function createPlacement(
     natural: prepared.natural,
     userFocus: trackUserFocus(drawn.host, win, signal),
     measure: () => {
-      if (!signal.aborted) showScannability();
+      if (signal.aborted) return;
+      scannability.show();
+      context.placePanels();
     },
+    placePanels: () => placePanels(win, drawn.host, image, scannability.panels),
     changed: (change) => events.changed(placement, change),
   };
   addToolbar(context, () => placement.remove(true));
-  const showScannability = addScannability(context, image, geometry);
+  const scannability = addScannability(context, image, geometry);
+  // The page may have moved the QR since the last layout: the panels take their places as they appear.
+  for (const type of ['pointerenter', 'focusin']) drawn.host.addEventListener(type, context.placePanels, { signal });
   // The controller hands 'replace' and 'inside' their element; without one the QR floats rather than
   // stay out of the page.
   const mode = spec.mode !== 'floating' && target ? IN_ELEMENT[spec.mode](context, target) : floatingMode(context);

@@ -1,7 +1,7 @@
 // Placing the QR on real pages in Chromium: insert, move, resize, nudge, remove, pick and replace,
 // selectors, several at once, a strict CSP, remembered placements across reloads and SPA routes,
 // the context menu, hostile SVGs, and a screenshot that still scans.
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import type { Locator, Page, Worker } from '@playwright/test';
 import { DEFAULT_PARAMS, type QrParams } from '../../src/core/params';
 import { DOM_DEBOUNCE_MS } from '../../src/content/page-watch';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
@@ -9,33 +9,11 @@ import { hostileSvgCorpus } from '../fixtures/hostile-svg/corpus';
 import { styleAttackCorpus } from '../fixtures/hostile-svg/style-attacks';
 import { expect, test } from './harness';
 import { send, value } from './messaging';
+import { box, generate, openDemo, placements } from './placements';
 import { clickOnScreen, computedStyleOnScreen, expectTextOnScreen, onScreen } from './on-screen';
 import { PNG } from 'pngjs';
 import { decodeQrPng } from './png';
 import { attackPlacement, busyPageWithLateSlot, hookShadowRoots } from './page-attacks';
-
-interface DemoTab {
-  page: Page;
-  tabId: number;
-}
-
-async function openDemo(context: BrowserContext, serviceWorker: Worker, url: string): Promise<DemoTab> {
-  const page = await context.newPage();
-  await page.goto(url);
-  const tabId = await serviceWorker.evaluate(async (href) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === href)?.id;
-  }, page.url());
-  if (tabId === undefined) throw new Error(`no tab for ${url}`);
-  return { page, tabId };
-}
-
-async function generate(ext: Page, params: QrParams = DEFAULT_PARAMS): Promise<string> {
-  const result = await value<{ svg: string }>(ext, 'ui-bg-generate', { requestId: crypto.randomUUID(), environmentId: 'sandbox', params });
-  return result.svg;
-}
-
-const placements = (page: Page) => page.locator('[data-pim-qr-placement]');
 
 /** What the browser does when the user chooses one of our context-menu items in the tab. */
 function menuClick(serviceWorker: Worker, tabId: number, menuItemId: string, extra: Record<string, unknown> = {}): Promise<void> {
@@ -55,12 +33,6 @@ function menuClick(serviceWorker: Worker, tabId: number, menuItemId: string, ext
 async function storedPlacements(serviceWorker: Worker): Promise<Record<string, unknown>[]> {
   const stored = (await serviceWorker.evaluate(() => chrome.storage.local.get('placements'))) as { placements?: { items?: Record<string, unknown>[] } };
   return stored.placements?.items ?? [];
-}
-
-async function box(locator: Locator) {
-  const b = await locator.boundingBox();
-  if (!b) throw new Error('placement has no box');
-  return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
 }
 
 /** A person's press on the middle of a placement: it takes the focus without moving it. */

@@ -13,13 +13,14 @@ import { fallbackSize, type ModeContext, type Mode, sizeOf, viewport } from './m
 
 const positionOf = (state: PlacementSpec): Point => state.position ?? { x: 0, y: 0 };
 
-function applyFloating(host: HTMLElement, state: PlacementSpec): void {
+function applyFloating({ host, state, placePanels }: ModeContext): void {
   const { x, y } = positionOf(state);
   const { width, height } = sizeOf(state);
   forceStyles(host, {
     display: 'block', position: 'fixed', left: `${x}px`, top: `${y}px`, width: `${width}px`, height: `${height}px`,
     margin: '0', 'box-sizing': 'border-box', 'z-index': '2147483646', 'touch-action': 'none', opacity: String(state.opacity ?? 1),
   });
+  placePanels();
 }
 
 interface Pin {
@@ -57,7 +58,7 @@ function pinOf(context: ModeContext): Pin {
       if (!anchor || !state.pin) return false;
       const rect = anchor.getBoundingClientRect();
       state.position = { x: Math.round(rect.left + state.pin.dx), y: Math.round(rect.top + state.pin.dy) };
-      applyFloating(host, state);
+      applyFloating(context);
       return true;
     },
     toggle() {
@@ -105,7 +106,7 @@ function addControls(context: ModeContext, pin: Pin): void {
     position: () => positionOf(state),
     moveTo: (next) => {
       state.position = next;
-      applyFloating(host, state);
+      applyFloating(context);
     },
     committed: () => {
       pin.moved();
@@ -118,7 +119,7 @@ function addControls(context: ModeContext, pin: Pin): void {
     size: () => sizeOf(state),
     resizeTo: (next) => {
       state.size = next;
-      applyFloating(host, state);
+      applyFloating(context);
     },
     committed: () => {
       context.measure();
@@ -134,7 +135,7 @@ export function floatingMode(context: ModeContext): Mode {
     mount() {
       state.size = state.size ? clampSize(state.size) : fallbackSize(context);
       if (!pin.follow()) state.position ??= centred(sizeOf(state), viewport(win));
-      applyFloating(host, state);
+      applyFloating(context);
       win.document.documentElement.append(host);
       addControls(context, pin);
     },

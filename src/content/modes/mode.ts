@@ -41,8 +41,10 @@ export interface ModeContext {
   readonly natural: Size | undefined;
   readonly signal: AbortSignal;
   readonly userFocus: UserFocus;
-  /** Checks scannability again (after a move, resize or fade). */
+  /** Checks scannability again (after a move, resize or fade), and lays the panels out anew. */
   measure(): void;
+  /** Puts the toolbar and the badge beside the QR where it is now (while it is being moved, say). */
+  placePanels(): void;
   /** The person changed the placement: a remembered one is saved. */
   changed(change: PlacementChange): void;
 }

@@ -107,8 +107,11 @@ describe('floating mode', () => {
     const { context } = modeContext({ mode: 'floating', position: { x: 50, y: 60 }, size: { width: 200, height: 200 } });
     floatingMode(context).mount();
     dispatchTrusted(context.frame, pointer('pointerdown', 100, 100));
+    const laidOut = vi.mocked(context.placePanels).mock.calls.length;
     dispatchTrusted(context.frame, pointer('pointermove', 130, 90));
     expect(box(context.host).slice(0, 2)).toEqual(['80px', '50px']);
+    // The toolbar and badge sit beside the QR in the viewport: they follow it during the drag.
+    expect(context.placePanels).toHaveBeenCalledTimes(laidOut + 1);
     expect(context.changed).not.toHaveBeenCalled();
     dispatchTrusted(context.frame, pointer('pointerup', 130, 90));
     expect(context.changed).toHaveBeenCalledExactlyOnceWith({ position: { x: 80, y: 50 } });

@@ -24,6 +24,7 @@ export function modeContext(spec: Partial<PlacementSpec> & Pick<PlacementSpec, '
     signal: lifetime.signal,
     userFocus,
     measure: vi.fn<ModeContext['measure']>(),
+    placePanels: vi.fn<ModeContext['placePanels']>(),
     changed: vi.fn<ModeContext['changed']>(),
   } satisfies ModeContext;
   return { context, lifetime, userFocus };
