@@ -82,7 +82,7 @@ export function QuotaLine() {
   const quota = quotaAt(best, nowMs);
   const level = quotaLevel(quota);
   const text = quotaText(quota, nowMs);
-  if (level === 'ok') return <p class="result-facts result-quota">{text}</p>;
+  if (level === 'ok') return <p class="note result-quota">{text}</p>;
   return (
     <div role="status" class={`alert ${level === 'near' ? 'alert-warning' : 'alert-error'} result-quota`}>
       <p class="alert-message">{t(level === 'near' ? 'quotaNear' : 'quotaExhausted')}</p>
