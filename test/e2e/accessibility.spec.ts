@@ -66,6 +66,8 @@ for (const scheme of ['light', 'dark'] as const) {
     openOptions,
     sandbox,
   }) => {
+    // Three generates and three axe runs of the whole popup.
+    test.setTimeout(90_000);
     const { page: options } = await openOptions();
     await options.getByRole('button', { name: 'Add environment' }).click();
     await options.getByLabel('Name', { exact: true }).fill('Local sandbox');
