@@ -8,7 +8,7 @@ import { type ApiDeps, forgetTokens } from './generate';
 import type { UiHandlers } from './router';
 import type { Settings } from './settings-schema';
 
-type EnvironmentDeps = Pick<ApiDeps, 'settings' | 'secrets' | 'session' | 'hasHostPermission' | 'newId'>;
+type EnvironmentDeps = Pick<ApiDeps, 'settings' | 'secrets' | 'session' | 'quota' | 'hasHostPermission' | 'newId'>;
 
 export function createEnvironmentHandlers(deps: EnvironmentDeps) {
   return {

@@ -64,6 +64,7 @@ export function createGenerateHandlers(deps: ApiDeps) {
     'ui-bg-history-get': async () => deps.history.list(),
     'ui-bg-history-clear': async () => deps.history.clear(),
     'ui-bg-history-delete': async ({ id }) => deps.history.remove(id),
+    'ui-bg-quota-get': async ({ environmentId }) => (await deps.quota.get(environmentId)) ?? null,
     'ui-bg-log-get': async () => deps.log.list(),
     'ui-bg-log-clear': async () => deps.log.clear(),
     'ui-bg-curl-get': async ({ logEntryId }) => ({ curl: await curlFor(deps, logEntryId) }),

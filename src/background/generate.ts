@@ -7,9 +7,11 @@ import type { RequestLogEntry } from '../core/request-log';
 import type { FetchLike } from '../core/send-request';
 import type { KeyValueStore } from '../core/storage-port';
 import { createTokenSource, forgetCachedToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
-import type { GenerateResult } from '../shared/messages';
+import type { Quota } from '../core/quota';
+import type { GenerateAnswer, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
+import type { QuotaStore } from './quota-store';
 import type { RequestLogStore } from './request-log-store';
 import type { SecretStore } from './secret-store';
 import type { Settings } from './settings-schema';
@@ -21,6 +23,8 @@ export interface ApiDeps {
   secrets: SecretStore;
   history: HistoryStore;
   log: RequestLogStore;
+  /** storage.local: the latest quota figures per environment. */
+  quota: QuotaStore;
   /** storage.session: tokens must survive a stopped worker but not the browser session. */
   session: KeyValueStore;
   fetch: FetchLike;
@@ -41,6 +45,8 @@ interface Connection {
   onRequest: (entry: RequestLogEntry) => void;
   /** Log writes still under way; awaited before answering so the UI's next read sees them. */
   pendingLogs: Promise<void>[];
+  /** The quota figures of the last answer that had them. */
+  latestQuota: () => Quota | undefined;
 }
 
 /** A custom address the browser has not granted yet is refused before anything is sent. */
@@ -50,13 +56,21 @@ export async function ensureHostAccess(deps: Pick<ApiDeps, 'hasHostPermission'>,
   }
 }
 
-/** Every call goes to the request log; the writes are awaited before answering, so the UI's next read sees them. */
-export function requestLogger(deps: Pick<ApiDeps, 'log'>, label: string) {
+/**
+ * Every call goes to the request log, and the quota figures its answer reported to the environment's
+ * latest; the writes are awaited before answering, so the UI's next read sees them.
+ */
+export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: string) {
   const pendingLogs: Promise<void>[] = [];
+  let latest: Quota | undefined;
+  const warn = (what: string) => (error: unknown) => console.warn(`[${label}] ${what} write failed`, error);
   const onRequest = (entry: RequestLogEntry) => {
-    pendingLogs.push(deps.log.append(entry).catch((error: unknown) => console.warn(`[${label}] log write failed`, error)));
+    pendingLogs.push(deps.log.append(entry).catch(warn('log')));
+    if (entry.quota === undefined) return;
+    latest = entry.quota;
+    if (entry.environment !== undefined) pendingLogs.push(deps.quota.record(entry.environment, entry.quota).catch(warn('quota')));
   };
-  return { onRequest, pendingLogs };
+  return { onRequest, pendingLogs, latestQuota: () => latest };
 }
 
 async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connection> {
@@ -78,7 +92,7 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   }
   if (environment.kind === 'custom') await ensureHostAccess(deps, environment.baseUrl);
   const fetch = environment.kind === 'sandbox' ? deps.sandboxFetch : deps.fetch;
-  const { onRequest, pendingLogs } = requestLogger(deps, 'generate');
+  const { onRequest, pendingLogs, latestQuota } = requestLogger(deps, 'generate');
   const tokens = createTokenSource({
     fetch,
     now: deps.now,
@@ -89,12 +103,13 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
     onRequest,
     environment: environment.id,
   });
-  return { settings, environment, tokens, fetch, onRequest, pendingLogs };
+  return { settings, environment, tokens, fetch, onRequest, pendingLogs, latestQuota };
 }
 
 /** A generated QR, already in history, and how to take it back out if it is cancelled after all. */
 export interface GenerateOutcome {
-  result: GenerateResult;
+  /** The history item, and the quota figures its answer reported (not kept in history). */
+  result: GenerateAnswer;
   /** Removes the result from history and restores what its entry pushed out of a full history. */
   takeBack: () => Promise<void>;
 }
@@ -139,15 +154,17 @@ export async function generate(
     // hears that the environment no longer exists.
     const current = await deps.settings.read();
     findEnvironment(current, connection.environment.id);
+    const quota = connection.latestQuota();
+    const answer: GenerateAnswer = quota === undefined ? item : { ...item, quota };
     // History switched off, even while the call ran: nothing is written, so there is nothing to take back.
     if (!current.defaults.keepHistory) {
       if (signal.aborted) throw new PimError('cancelled');
-      return { result: item, takeBack: () => Promise.resolve() };
+      return { result: answer, takeBack: () => Promise.resolve() };
     }
     const limit = connection.settings.defaults.historySize;
     const written = await deps.history.add(item, limit, signal);
     return {
-      result: item,
+      result: answer,
       takeBack: async () => {
         await deps.history.withdraw(item.id, written.evicted, limit);
       },
@@ -159,8 +176,9 @@ export async function generate(
 
 /**
  * Tokens minted with credentials or a base URL that were changed or removed must not be used
- * again, and a mint still in flight for them must not cache its token.
+ * again, and a mint still in flight for them must not cache its token. The quota figures were
+ * another client's, or another server's, too.
  */
-export async function forgetTokens(deps: Pick<ApiDeps, 'session'>, environmentId: string): Promise<void> {
-  await forgetCachedToken(deps.session, tokenCacheKey(environmentId));
+export async function forgetTokens(deps: Pick<ApiDeps, 'session' | 'quota'>, environmentId: string): Promise<void> {
+  await Promise.all([forgetCachedToken(deps.session, tokenCacheKey(environmentId)), deps.quota.forget(environmentId)]);
 }

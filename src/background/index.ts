@@ -11,6 +11,7 @@ import { createContentHandlers } from './content-handlers';
 import { createContextMenus, placeFromContextMenu } from './context-menu';
 import { createHistoryStore } from './history';
 import { createPendingPicks } from './pending-picks';
+import { createQuotaStore } from './quota-store';
 import { createPlacementService } from './placement-service';
 import { createPlacementStore } from './placement-store';
 import { syncRememberedScripts } from './remembered-scripts';
@@ -67,6 +68,7 @@ const ui = createUiHandlers({
   secrets,
   history,
   log: createRequestLogStore(session),
+  quota: createQuotaStore(local),
   session,
   fetch: (input, init) => fetch(input, init),
   // The built-in Sandbox: the emulator `npm run sandbox` wraps, in-process, so it needs no network.

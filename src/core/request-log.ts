@@ -1,4 +1,5 @@
 import type { ErrorParams, PimErrorCode, PimErrorKind } from './errors';
+import type { Quota } from './quota';
 
 /** One HTTP call as the request log shows it. Secrets are replaced with shell-style placeholders. */
 export interface RequestLogEntry {
@@ -19,6 +20,8 @@ export interface RequestLogEntry {
   /** What exactly failed, so the log words it as the alert did. */
   errorCode?: PimErrorCode;
   errorParams?: ErrorParams;
+  /** KPN's quota figures in the answer's headers, when they were there and believable. */
+  quota?: Quota;
 }
 
 export type RequestLogger = (entry: RequestLogEntry) => void;

@@ -25,16 +25,25 @@ function fromRetryAfter(value: string | null, nowMs: number): number | undefined
   return IMF_DATE.test(value) ? untilDate(Date.parse(value), nowMs) : undefined;
 }
 
-// The quota header's format is not published: accept epoch milliseconds, epoch seconds, or a date.
 function fromQuotaReset(value: string | null, nowMs: number): number | undefined {
-  if (value === null) return undefined;
+  const resetAt = quotaResetTime(value);
+  return resetAt === undefined ? undefined : untilDate(resetAt, nowMs);
+}
+
+/**
+ * `quota-reset-UTC` as epoch milliseconds. Its format is not published: epoch milliseconds, epoch
+ * seconds, or a date are accepted; anything longer than a date could be is not looked at.
+ */
+export function quotaResetTime(value: string | null): number | undefined {
+  if (value === null || value.length > 40) return undefined;
   if (/^\d+$/.test(value)) {
     const n = Number(value);
-    if (n >= 1e12) return untilDate(n, nowMs);
-    if (n >= 1e9) return untilDate(n * 1000, nowMs);
+    if (n >= 1e12) return n;
+    if (n >= 1e9) return n * 1000;
     return undefined;
   }
-  return IMF_DATE.test(value) || ISO_DATE.test(value) ? untilDate(Date.parse(value), nowMs) : undefined;
+  const parsed = IMF_DATE.test(value) || ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
 }
 
 function untilDate(epochMs: number, nowMs: number): number | undefined {

@@ -1,5 +1,6 @@
 import { abortError, untilAborted } from './deadline';
 import { PimError } from './errors';
+import { parseQuotaHeaders, type Quota } from './quota';
 import { redact, type RequestLogEntry, type RequestLogger } from './request-log';
 
 /** The part of `fetch` the core uses; the real one, the sandbox's and a test's all fit. */
@@ -36,10 +37,12 @@ export async function sendRequest<T>(request: HttpRequest, interpret: (answer: H
   const started = now();
   let status: number | undefined;
   let bytes: number | undefined;
+  let quota: Quota | undefined;
   let failure: PimError | undefined;
   try {
     const response = await untilAborted(callFetch(request), signal);
     status = response.status;
+    quota = parseQuotaHeaders(response.headers, now());
     const body = await readCappedText(response, request.maxBodyBytes, signal);
     bytes = body.bytes;
     return interpret({ status: response.status, headers: response.headers, text: body.text, bytes: body.bytes });
@@ -59,6 +62,7 @@ export async function sendRequest<T>(request: HttpRequest, interpret: (answer: H
       ...(failure?.transactionId === undefined ? {} : { transactionId: failure.transactionId }),
       ...(failure === undefined ? {} : { errorKind: failure.kind, errorCode: failure.code }),
       ...(failure?.params === undefined ? {} : { errorParams: failure.params }),
+      ...(quota === undefined ? {} : { quota }),
     });
   }
 }

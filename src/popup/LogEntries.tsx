@@ -1,6 +1,7 @@
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fromErrorData } from '../core/errors';
+import { checkQuota } from '../core/quota';
 import type { RequestLogEntry } from '../core/request-log';
 import { errorText, kindText } from '../shared/error-text';
 import { formatClock, formatDuration, formatTime } from '../shared/format';
@@ -30,6 +31,7 @@ export function LogEntries() {
                     entry.status !== undefined ? t('logStatus', entry.status) : t('logNoStatus'),
                     formatDuration(entry.durationMs),
                     failureText(entry),
+                    quotaFigures(entry),
                     formatTime(entry.time),
                   ]
                     .filter(Boolean)
@@ -60,6 +62,12 @@ function failureText(entry: RequestLogEntry): string {
   if (entry.errorCode === undefined) return kindText(entry.errorKind);
   const error = fromErrorData({ kind: entry.errorKind, code: entry.errorCode, params: entry.errorParams });
   return error.code === entry.errorCode ? errorText(error).headline : kindText(entry.errorKind);
+}
+
+/** The log is read back from storage: figures that are not believable are not shown. */
+function quotaFigures(entry: RequestLogEntry): string {
+  const quota = checkQuota(entry.quota);
+  return quota ? t('logQuota', quota.used, quota.limit) : '';
 }
 
 /** Each Copy button named after its call, so a screen reader's list of buttons tells them apart; the same call in the same second gets a number. */

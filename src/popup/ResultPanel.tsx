@@ -2,9 +2,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatBytes, formatDuration, formatPixels } from '../shared/format';
 import { t } from '../shared/i18n';
+import { Lazy } from './Lazy';
 import { QrPreview } from './QrPreview';
-import { ResultActions } from './ResultActions';
 import { usePopupStore } from './store';
+
+// The quota and the actions come with the first result, not with the popup.
+const loadDetails = () => import('./ResultDetails').then((m) => m.ResultDetails);
 
 /**
  * The last QR: preview, its facts, what it encodes, and what to do with it. After a failed Generate
@@ -38,7 +41,7 @@ export function ResultPanel() {
         {decoded.state === 'reading' && t('decodingQr')}
         {decoded.state === 'unreadable' && t('decodeFailed')}
       </p>
-      <ResultActions />
+      <Lazy load={loadDetails} />
       {store.result.error.value && <ErrorAlert error={store.result.error.value} />}
     </section>
   );

@@ -1,6 +1,6 @@
 // One generate at a time: its request id (so Cancel can name it), and how it ended.
 import { effect, signal, untracked } from '@preact/signals';
-import type { GenerateResult } from '../shared/messages';
+import type { GenerateAnswer, GenerateResult } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
 import { t } from '../shared/i18n';
@@ -17,7 +17,7 @@ export interface GenerationDeps {
   newRequestId: () => string;
   environmentId: () => string;
   /** Shows an answered generate, or says why it cannot. */
-  show: (item: GenerateResult) => Promise<void>;
+  show: (item: GenerateAnswer) => Promise<void>;
   announce: (text: string) => void;
 }
 

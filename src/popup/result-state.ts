@@ -1,6 +1,7 @@
 // The QR on show: its sanitized markup, facts, what it decodes to, and what can be done with it.
 import { signal } from '@preact/signals';
-import type { GenerateResult } from '../shared/messages';
+import type { Quota } from '../core/quota';
+import type { GenerateAnswer } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import type { ErrorView } from '../ui/error-view';
 import { tracked } from '../ui/tracked';
@@ -18,8 +19,11 @@ export interface ShownResult {
   width: number;
   height: number;
   title: string;
+  environmentId: string;
   environmentName: string;
   time: number;
+  /** KPN's quota figures as the answer reported them; a result restored from history has none. */
+  quota?: Quota;
 }
 
 export type DecodeState = { state: 'idle' | 'reading' | 'unreadable' } | { state: 'read'; text: string };
@@ -35,7 +39,7 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
   const decoded = signal<DecodeState>({ state: 'idle' });
   const error = signal<ErrorView | null>(null);
   const busy = signal<string | null>(null);
-  let latest: GenerateResult | undefined;
+  let latest: GenerateAnswer | undefined;
 
   async function decode(shown: ShownResult) {
     decoded.value = { state: 'reading' };
@@ -65,7 +69,7 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
     error,
     busy,
     /** Sanitizes and shows a result; rejects with SvgSanitizeError when nothing safe is left. */
-    async show(item: GenerateResult) {
+    async show(item: GenerateAnswer) {
       latest = item;
       const svg = (await loadSanitizer())(item.svg);
       if (latest !== item) return;
@@ -78,14 +82,18 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
         width: size.width,
         height: size.height,
         title: item.params.title,
+        environmentId: item.environmentId,
         environmentName: item.environmentName,
         time: item.time,
+        quota: item.quota,
       };
       result.value = shown;
       error.value = null;
       // Reading the QR back is heavy (canvas + jsQR on this thread): let the preview paint first.
       requestAnimationFrame(() => setTimeout(() => void decode(shown), 0));
     },
+    /** The latest quota figures the worker kept for an environment. */
+    readQuota: (environmentId: string) => send('ui-bg-quota-get', { environmentId }),
     /** Runs one action on the shown QR (placement-state.ts adds the placing ones). */
     act,
     ...exportActions(act, send, ports),

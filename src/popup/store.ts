@@ -5,7 +5,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { localDefaultParams } from '../shared/default-texts';
 import type { RequestLogEntry } from '../core/request-log';
-import type { GenerateResult, HistoryItem } from '../shared/messages';
+import type { GenerateAnswer, HistoryItem } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
 import { t } from '../shared/i18n';
@@ -40,7 +40,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   const placement = createPlacementState({ send, ports, page, result });
   const history = createHistoryList(send);
   const log = createLazyList<RequestLogEntry>(() => send('ui-bg-log-get', undefined), () => send('ui-bg-log-clear', undefined));
-  const showResult = (item: GenerateResult) =>
+  const showResult = (item: GenerateAnswer) =>
     result.show(item).catch((e: unknown) => void (run.generation.value = { state: 'error', error: toErrorView(e) }));
   const environmentId = () => environments.environmentId.value;
   const run = createGeneration({ send, form, newRequestId: ports.newRequestId, environmentId, show: showResult, announce });

@@ -36,3 +36,19 @@ export function formatClock(epochMs: number): string {
   if (clockFormat?.language !== language) clockFormat = { language, format: new Intl.DateTimeFormat(language, { timeStyle: 'medium' }) };
   return clockFormat.format.format(epochMs);
 }
+
+let momentFormats: { language: string; time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } | undefined;
+
+/** A coming moment: its time of day when it falls on the reader's today, else its date and time. */
+export function formatMoment(epochMs: number, nowMs: number): string {
+  const language = uiLanguage();
+  if (momentFormats?.language !== language) {
+    momentFormats = {
+      language,
+      time: new Intl.DateTimeFormat(language, { timeStyle: 'short' }),
+      date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
+  }
+  const sameDay = new Date(epochMs).toDateString() === new Date(nowMs).toDateString();
+  return (sameDay ? momentFormats.time : momentFormats.date).format(epochMs);
+}

@@ -1,6 +1,7 @@
 // What the extension pages' messages to the worker carry (src/shared/contracts/ui-to-worker.ts).
 import type { Environment } from '../core/environments';
 import type { QrParams } from '../core/params';
+import type { Quota } from '../core/quota';
 import type { SettingsNotice } from './settings-notice';
 
 /** What the UI may know of an environment: never the secret, only whether one is set and, for secrets of 16 characters or more, its last 4. */
@@ -62,6 +63,11 @@ export interface GenerateResult {
 }
 
 export type HistoryItem = GenerateResult;
+
+/** A generate's answer: the result, and the quota figures KPN reported with it, when it did. */
+export interface GenerateAnswer extends GenerateResult {
+  quota?: Quota;
+}
 
 export interface ConnectionTestResult {
   durationMs: number;

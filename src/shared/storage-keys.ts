@@ -6,6 +6,8 @@ export const STORAGE_KEYS = {
   settingsNotice: 'settingsNotice',
   history: 'history',
   placements: 'placements',
+  /** The latest quota figures KPN reported, per environment. */
+  quota: 'quota',
   /** storage.session: a new value each time a client secret is saved or removed (the secret itself is in IndexedDB). */
   secretsChanged: 'secretsChanged',
   requestLog: 'requestLog',

@@ -8,7 +8,7 @@ import { STORAGE_KEYS } from '../shared/storage-keys';
 export type WatchStorage = (listener: (keys: string[]) => void) => void;
 
 /** What an open view shows that a change of storage can make stale. */
-export type LiveTopic = 'environments' | 'history' | 'log' | 'placements';
+export type LiveTopic = 'environments' | 'history' | 'log' | 'placements' | 'quota';
 
 /** The topics a storage change touches; drafts and tokens touch none (each view owns its draft). */
 export function topicsOf(keys: readonly string[]): Set<LiveTopic> {
@@ -18,6 +18,7 @@ export function topicsOf(keys: readonly string[]): Set<LiveTopic> {
     else if (key === STORAGE_KEYS.history || key.startsWith(`${STORAGE_KEYS.history}:`)) topics.add('history');
     else if (key === STORAGE_KEYS.requestLog) topics.add('log');
     else if (key === STORAGE_KEYS.placements) topics.add('placements');
+    else if (key === STORAGE_KEYS.quota) topics.add('quota');
   }
   return topics;
 }

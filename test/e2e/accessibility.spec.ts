@@ -60,6 +60,39 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(options.getByText('Base URL must start with https:// or http://.')).toBeVisible();
     expect(await seriousViolations(options)).toEqual([]);
   });
+
+  test(`the quota line, its warning and its used-up message have no serious accessibility violations (${scheme})`, async ({
+    openPopup,
+    openOptions,
+    sandbox,
+  }) => {
+    // Three generates and three axe runs of the whole popup.
+    test.setTimeout(90_000);
+    const { page: options } = await openOptions();
+    await options.getByRole('button', { name: 'Add environment' }).click();
+    await options.getByLabel('Name', { exact: true }).fill('Local sandbox');
+    await options.getByLabel('Base URL').fill(sandbox.url);
+    await options.getByLabel('Client ID').fill('sandbox-client');
+    await options.getByLabel('Client secret').fill('sandbox-secret');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+    const { page: popup } = await openPopup();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+    await popup.getByRole('button', { name: 'Request log' }).click();
+    for (const [used, shown, logged] of [
+      [0, /^Quota: 1 of 1,000/, 'quota 1 of 1,000'],
+      [899, 'Almost all of the quota is used.', 'quota 900 of 1,000'],
+      [999, 'Quota used up: KPN refuses new QR codes until it resets.', 'quota 1,000 of 1,000'],
+    ] as const) {
+      sandbox.handler.configure({ faults: [`quota-used=${used}*1`] });
+      await popup.getByRole('button', { name: 'Generate' }).click();
+      await expect(popup.locator('.result-quota')).toContainText(shown);
+      await expect(popup.getByRole('region', { name: 'Request log' }).getByText(logged, { exact: false }).first()).toBeVisible();
+      expect(await seriousViolations(popup)).toEqual([]);
+    }
+  });
 }
 
 test('generate and insert with the keyboard alone, with a visible focus ring', async ({ context, serviceWorker, sandbox, openPopup }) => {

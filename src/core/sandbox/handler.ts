@@ -4,6 +4,7 @@ import { abortReason } from './abort';
 import type { EndpointContext } from './context';
 import { handleImageRequest } from './image-endpoint';
 import { SANDBOX_DEFAULTS, SANDBOX_OPTION_CHECKS, type SandboxOptions, checkOptions } from './options';
+import { createQuotaCounter } from './quota';
 import { methodNotAllowed, proxyError } from './responses';
 import { handleTokenRequest } from './token-endpoint';
 import { createTokenStore } from './token-store';
@@ -53,6 +54,7 @@ export function createSandboxHandler(initial: Partial<SandboxOptions> = {}): San
   const context: EndpointContext = {
     options: { ...SANDBOX_DEFAULTS, ...checkOptions<SandboxOptions>(initial, SANDBOX_OPTION_CHECKS) },
     tokens: createTokenStore(),
+    quota: createQuotaCounter(),
   };
   return {
     handle: (request) =>

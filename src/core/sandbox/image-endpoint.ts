@@ -2,6 +2,7 @@ import { utf8ToBase64 } from './base64';
 import type { EndpointContext } from './context';
 import { checkImageRequest } from './image-request';
 import type { SandboxOptions } from './options';
+import { quotaExceeded, quotaHeaders } from './quota';
 import { mediaType, readBodyText } from './read-body';
 import { type SandboxImageParams, renderSandboxSvg } from './render';
 import { apigeeFault, proxyError } from './responses';
@@ -46,13 +47,30 @@ export async function readImageParams(
 }
 
 /**
- * `POST /kpn/qrcodegenerator/image`. Checks run in the gateway's order: the access token, then the
- * request body; the answer is the rendered SVG as base64.
+ * Counts the call against its client's quota, as the gateway does once the token is accepted: the
+ * answer `respond` gives carries the quota headers, and a call over the quota gets the 429 instead.
+ * The sandbox knows one client, so its client ID is whose call it is.
+ */
+export async function countingQuota(context: EndpointContext, respond: () => Promise<Response>): Promise<Response> {
+  const { options } = context;
+  const now = options.now();
+  const count = context.quota.count(options.clientId, options.quotaLimit, now);
+  if (!count.allowed) return quotaExceeded(count, now);
+  const response = await respond();
+  for (const [name, value] of Object.entries(quotaHeaders(count))) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * `POST /kpn/qrcodegenerator/image`. Checks run in the gateway's order: the access token, the quota,
+ * then the request body; the answer is the rendered SVG as base64.
  */
 export async function handleImageRequest(request: Request, context: EndpointContext): Promise<Response> {
   const refused = refuseToken(presentedToken(request, context));
   if (refused) return refused;
-  const read = await readImageParams(request, context.options);
-  if (!read.ok) return read.response;
-  return new Response(utf8ToBase64(renderSandboxSvg(read.params, context.options.bandLabel)), { status: 200, headers: IMAGE_HEADERS });
+  return countingQuota(context, async () => {
+    const read = await readImageParams(request, context.options);
+    if (!read.ok) return read.response;
+    return new Response(utf8ToBase64(renderSandboxSvg(read.params, context.options.bandLabel)), { status: 200, headers: IMAGE_HEADERS });
+  });
 }

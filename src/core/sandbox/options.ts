@@ -19,6 +19,8 @@ export interface SandboxOptions {
    * browser's language; when it does not fit, the band says only "SANDBOX".
    */
   bandLabel: string;
+  /** `/image` calls each client may make per UTC day; the quota-* headers report the count. */
+  quotaLimit: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export const SANDBOX_DEFAULTS: Readonly<SandboxOptions> = Object.freeze({
   maxDescriptionLength: 1024,
   maxImageSize: 4096,
   bandLabel: 'SANDBOX · not a real PiM code',
+  quotaLimit: 1000,
 });
 
 export class SandboxConfigError extends Error {
@@ -84,6 +87,7 @@ export const SANDBOX_OPTION_CHECKS: Readonly<Record<keyof SandboxOptions, Option
   maxDescriptionLength: positiveInteger,
   maxImageSize: positiveInteger,
   bandLabel: nonEmptyString,
+  quotaLimit: positiveInteger,
 };
 
 /**

@@ -2,10 +2,11 @@
 // send, its payload check, and its answer. Only the extension's own pages, top frame, get an answer
 // (background/sender.ts). To add a message, declare it here; background/ui-handlers.ts does not
 // compile until it has a handler, and pages call it with `send(name, payload)`.
+import type { Quota } from '../../core/quota';
 import type { RequestLogEntry } from '../../core/request-log';
 import { type Contract, message, type NameOf, type RequestOf, type ResponseOf } from '../contract';
 import { ID_MAX_CHARS } from '../limits';
-import type { ConnectionTestResult, EnvironmentView, GenerateResult, HistoryItem, SettingsView } from '../messages';
+import type { ConnectionTestResult, EnvironmentView, GenerateAnswer, HistoryItem, SettingsView } from '../messages';
 import { noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
 import type { PlaceResult, RememberedPlacementList } from '../placement-messages';
 import { placeRequest } from './placement-checks';
@@ -30,7 +31,7 @@ export const uiToWorker = {
    * only for the origin and client ID it was saved for (background/connection-test.ts).
    */
   'ui-bg-connection-test': message(connectionTestForm).answers<ConnectionTestResult>(),
-  'ui-bg-generate': message(generateRequest).answers<GenerateResult>(),
+  'ui-bg-generate': message(generateRequest).answers<GenerateAnswer>(),
   'ui-bg-generate-cancel': message((raw) => ({ requestId: requiredString(objectPayload(raw), 'requestId', ID_MAX_CHARS) })).answers<{
     cancelled: boolean;
   }>(),
@@ -38,6 +39,8 @@ export const uiToWorker = {
   'ui-bg-history-clear': message(noPayload).answers<HistoryItem[]>(),
   /** Deletes one history entry; answers the history left. */
   'ui-bg-history-delete': message((raw) => ({ id: requiredString(objectPayload(raw), 'id', ID_MAX_CHARS) })).answers<HistoryItem[]>(),
+  /** The latest quota figures KPN reported for the environment; null before any answer had them. */
+  'ui-bg-quota-get': message(environmentId).answers<Quota | null>(),
   'ui-bg-log-get': message(noPayload).answers<RequestLogEntry[]>(),
   'ui-bg-log-clear': message(noPayload).answers<RequestLogEntry[]>(),
   /** The latest image call, or the given log entry, as cURL commands. */

@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { createHistoryStore } from '../../../src/background/history';
 import type { TabPlacements } from '../../../src/background/placement-service';
+import { createQuotaStore } from '../../../src/background/quota-store';
 import { createRequestLogStore } from '../../../src/background/request-log-store';
 import { createSecretStore } from '../../../src/background/secret-store';
 import { createSettingsStore } from '../../../src/background/settings-store';
@@ -75,6 +76,7 @@ export function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}
     secrets,
     history: createHistoryStore(options.gate ? gate.store : local),
     log: createRequestLogStore(session),
+    quota: createQuotaStore(local),
     session,
     fetch: (input, init) => {
       sent.push({ url: input, body: typeof init.body === 'string' ? init.body : '' });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PimError } from '../../../src/core/errors';
-import { readCappedText, tooLarge } from '../../../src/core/send-request';
+import type { RequestLogEntry } from '../../../src/core/request-log';
+import { readCappedText, sendRequest, tooLarge } from '../../../src/core/send-request';
 import { sleep } from '../../../src/core/sleep';
 
 function streamOf(chunks: Uint8Array[]): Response {
@@ -84,5 +85,43 @@ describe('sleep', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new PimError('cancelled')), 5);
     await expect(sleep(10_000, controller.signal)).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+});
+
+describe('sendRequest and the quota headers', () => {
+  const call = (headers: Record<string, string>, status = 200) => {
+    const logged: RequestLogEntry[] = [];
+    const request = sendRequest(
+      {
+        fetch: async () => new Response('{}', { status, headers }),
+        now: () => Date.UTC(2026, 10, 30, 9),
+        url: 'https://api.example/oauth/client_credential/accesstoken?grant_type=client_credentials',
+        headers: {},
+        body: '',
+        signal: new AbortController().signal,
+        maxBodyBytes: 1024,
+        onRequest: (entry) => logged.push(entry),
+      },
+      (answer) => {
+        if (answer.status !== 200) throw new PimError('rate-limited', { status: answer.status });
+        return answer.status;
+      },
+    );
+    return { request, logged };
+  };
+
+  it('records the figures of any answer, a failed one too, in its log entry', async () => {
+    const ok = call({ 'quota-limit': '50', 'quota-used': '7' });
+    await ok.request;
+    expect(ok.logged[0]?.quota).toEqual({ limit: 50, used: 7, seenAt: Date.UTC(2026, 10, 30, 9) });
+    const refused = call({ 'quota-limit': '50', 'quota-used': '50' }, 429);
+    await expect(refused.request).rejects.toBeInstanceOf(PimError);
+    expect(refused.logged[0]?.quota).toMatchObject({ limit: 50, used: 50 });
+  });
+
+  it('records nothing of figures that are not believable', async () => {
+    const { request, logged } = call({ 'quota-limit': 'lots', 'quota-used': '7' });
+    await request;
+    expect(logged[0]).not.toHaveProperty('quota');
   });
 });

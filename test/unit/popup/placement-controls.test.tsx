@@ -38,6 +38,8 @@ async function showResult(options: RenderPopupOptions = {}) {
   await waitFor(() => expect(rendered.store.placement.list.value).not.toBeNull());
   fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
   await screen.findByRole('img', { name: 'QR preview' });
+  // The placement controls arrive with the first result (a lazy chunk).
+  await screen.findByRole('group', { name: 'Placement' });
   return rendered;
 }
 

@@ -55,6 +55,8 @@ export async function renderPopup(options: RenderPopupOptions = {}) {
     'ui-bg-settings-save': (payload) => settingsView({ selectedEnvironmentId: payload.selectedEnvironmentId ?? 'sandbox' }),
     // The toolbar popup over a page that is not a web page: no site, nothing remembered.
     'ui-bg-placements-list': { origin: '', page: '', placements: [] },
+    // No answer has reported quota figures yet.
+    'ui-bg-quota-get': null,
     ...options.answers,
   });
   const ports = fakePorts(options.draft, options.ports);

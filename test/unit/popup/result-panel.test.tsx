@@ -15,6 +15,8 @@ async function showResult(options: RenderPopupOptions & { page?: PageContext } =
   const rendered = await renderPopup({ ...options, answers: { 'ui-bg-generate': result, ...options.answers } });
   fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
   const preview = await screen.findByRole('img', { name: 'QR preview' });
+  // The actions arrive with the first result (a lazy chunk).
+  await screen.findByRole('button', { name: 'Insert into page' });
   return { ...rendered, preview, result };
 }
 

@@ -109,7 +109,7 @@ describe('the popup in Dutch', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Genereren' }));
     expect(await screen.findByRole('img', { name: 'QR-voorbeeld' })).toBeTruthy();
     expect(await screen.findByText('Inhoud: https://sandbox.pim.invalid/r/1?attributes=Email')).toBeTruthy();
-    for (const name of ['SVG kopiëren', 'PNG downloaden', 'In pagina plaatsen']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of ['SVG kopiëren', 'PNG downloaden', 'In pagina plaatsen']) expect(await screen.findByRole('button', { name })).toBeTruthy();
     await waitFor(() => expect(leaks(readable())).toEqual([]));
   });
 });

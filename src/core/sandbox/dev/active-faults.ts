@@ -8,6 +8,7 @@ export interface ActiveFaults {
   forbidden: boolean;
   badCredentials500: boolean;
   rateLimitRetryAfter?: number;
+  quotaUsed?: number;
   serverError?: ServerErrorStatus;
   delayMs?: number;
   shape?: BodyShape;
@@ -59,6 +60,9 @@ function apply(active: ActiveFaults, hostile: Set<HostileKind>, fault: Fault): v
       return;
     case 'rate-limit':
       active.rateLimitRetryAfter ??= fault.retryAfterSeconds;
+      return;
+    case 'quota-used':
+      active.quotaUsed ??= fault.used;
       return;
     case 'server-error':
       active.serverError ??= fault.status;

@@ -9,6 +9,7 @@
 // | forbidden                               | image         | 403 proxy error: app not subscribed to the API product            |
 // | bad-credentials-500                     | token         | bad client credentials answer 500 (proxy error) instead of 401    |
 // | rate-limit[=N]                          | image         | 429 Apigee quota fault, Retry-After: N (default 1) + quota-* headers |
+// | quota-used=N                            | image         | the client has used N of today's quota before this call counts   |
 // | server-error[=500|502|503|504]          | image         | that status (default 500) in the proxy error shape                |
 // | delay=N                                 | image         | wait N ms before answering; honours the request's AbortSignal     |
 // | shape=bare|json-string|json-object|data-url | image     | how the base64 SVG is wrapped (json-object key: "image")         |
@@ -44,6 +45,7 @@ export type Fault =
   | { name: 'forbidden' }
   | { name: 'bad-credentials-500' }
   | { name: 'rate-limit'; retryAfterSeconds: number }
+  | { name: 'quota-used'; used: number }
   | { name: 'server-error'; status: ServerErrorStatus }
   | { name: 'delay'; ms: number }
   | { name: 'shape'; shape: BodyShape }
@@ -147,6 +149,15 @@ const DEFINITIONS: readonly FaultDefinition[] = [
       name: 'rate-limit',
       retryAfterSeconds: value === undefined ? 1 : integerValue('rate-limit', value, 0, 86_400),
     }),
+  },
+  {
+    name: 'quota-used',
+    example: 'quota-used=899*1',
+    syntax: 'quota-used=N',
+    route: 'image',
+    routes: IMAGE,
+    description: "Set the client's count of today's quota (option quotaLimit, default 1000) to N before this call counts.",
+    parse: (value) => ({ name: 'quota-used', used: integerValue('quota-used', value, 0, 1_000_000_000) }),
   },
   {
     name: 'server-error',

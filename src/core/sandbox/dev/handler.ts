@@ -2,6 +2,7 @@
 // on demand, hostile answers, request counters and the `/__sandbox/*` admin routes. Only scripts/ and
 // tests import this folder (ESLint enforces it), so none of it ships in the extension.
 import { answerLikeGateway, routeRequest } from '../handler';
+import { createQuotaCounter } from '../quota';
 import { proxyError } from '../responses';
 import { createTokenStore } from '../token-store';
 import { activeFaults, takeInstanceFaults } from './active-faults';
@@ -28,7 +29,7 @@ export interface DevSandboxHandler {
   handle(request: Request): Promise<Response>;
   /** Applies partial options; `faults` replaces the pending instance faults. Throws on invalid input. */
   configure(patch: Partial<DevSandboxOptions>): void;
-  /** Back to the options the handler was created with; forgets tokens, faults and counters. */
+  /** Back to the options the handler was created with; forgets tokens, faults, counters and quota counts. */
   reset(): void;
   stats(): SandboxStats;
   describe(): SandboxDescription;
@@ -38,6 +39,7 @@ export interface DevSandboxHandler {
 export function createDevSandboxHandler(initial: Partial<DevSandboxOptions> = {}): DevSandboxHandler {
   const created: DevSandboxOptions = { ...DEV_SANDBOX_DEFAULTS, ...checkOptionsPatch(initial) };
   const tokens = createTokenStore();
+  const quota = createQuotaCounter();
   let options = created;
   let faults = parseAll(created.faults);
   let counters = zeroStats();
@@ -53,6 +55,7 @@ export function createDevSandboxHandler(initial: Partial<DevSandboxOptions> = {}
       faults = parseAll(created.faults);
       counters = zeroStats();
       tokens.clear();
+      quota.clear();
     },
     stats: () => ({ ...counters }),
     describe: () => ({
@@ -93,7 +96,7 @@ export function createDevSandboxHandler(initial: Partial<DevSandboxOptions> = {}
     const active = activeFaults([...headerFaults, ...taken], name);
     if (active.delayMs !== undefined) await abortableDelay(active.delayMs, request.signal);
 
-    const context: DevEndpointContext = { options, tokens, faults: active, beaconUrl: `${base}${ADMIN_PREFIX}beacon` };
+    const context: DevEndpointContext = { options, tokens, quota, faults: active, beaconUrl: `${base}${ADMIN_PREFIX}beacon` };
     return name === 'token' ? handleTokenRequest(request, context) : handleImageRequest(request, context);
   }
 

@@ -1,4 +1,4 @@
-import { presentedToken, readImageParams, refuseToken } from '../image-endpoint';
+import { countingQuota, presentedToken, readImageParams, refuseToken } from '../image-endpoint';
 import { renderSandboxSvg } from '../render';
 import { proxyError } from '../responses';
 import type { DevEndpointContext } from './context';
@@ -20,10 +20,12 @@ export async function handleImageRequest(request: Request, context: DevEndpointC
     return proxyError(403, 'The application is not subscribed to this API product', 'PiM ID sandbox: injected forbidden fault');
   }
   if (faults.rateLimitRetryAfter !== undefined) return rateLimited(faults.rateLimitRetryAfter, options.now());
-  if (faults.serverError !== undefined) return serverError(faults.serverError);
-
-  const read = await readImageParams(request, options);
-  if (!read.ok) return read.response;
-  const svg = renderSandboxSvg(read.params, options.bandLabel);
-  return imageResponse(faults.hostile.size > 0 ? makeHostile(svg, faults.hostile, context.beaconUrl) : svg, faults);
+  if (faults.quotaUsed !== undefined) context.quota.setUsed(options.clientId, faults.quotaUsed, options.now());
+  return countingQuota(context, async () => {
+    if (faults.serverError !== undefined) return serverError(faults.serverError);
+    const read = await readImageParams(request, options);
+    if (!read.ok) return read.response;
+    const svg = renderSandboxSvg(read.params, options.bandLabel);
+    return imageResponse(faults.hostile.size > 0 ? makeHostile(svg, faults.hostile, context.beaconUrl) : svg, faults);
+  });
 }

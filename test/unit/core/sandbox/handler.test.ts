@@ -53,6 +53,22 @@ describe('the plain emulator', () => {
     expect(Object.keys((await plain.json()) as object).sort()).toEqual(Object.keys((await dev.json()) as object).sort());
   });
 
+  it('counts the client\'s calls and sends the same quota headers as the development sandbox, 429 once the day\'s quota is used', async () => {
+    const now = Date.UTC(2026, 10, 30, 13, 0, 0);
+    const plain = createSandboxHandler({ now: () => now, quotaLimit: 2 });
+    const dev = createDevSandboxHandler({ now: () => now, quotaLimit: 2 });
+    const quotaHeaders = (response: Response) => [...response.headers].filter(([name]) => name.startsWith('quota-'));
+    const [plainToken, devToken] = [await mintToken(plain), await mintToken(dev)];
+    for (const used of ['1', '2']) {
+      const answer = await plain.handle(imageRequest(plainToken));
+      expect(answer.headers.get('quota-used')).toBe(used);
+      expect(quotaHeaders(answer)).toEqual(quotaHeaders(await dev.handle(imageRequest(devToken))));
+    }
+    const over = await plain.handle(imageRequest(plainToken));
+    expect(over.status).toBe(429);
+    expect(over.headers.get('quota-used')).toBe('2');
+  });
+
   it('ignores the x-sandbox-fault header: the extension cannot be made to serve a fault or a hostile SVG', async () => {
     const handler = createSandboxHandler();
     const token = await mintToken(handler);

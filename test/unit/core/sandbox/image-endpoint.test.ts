@@ -361,3 +361,50 @@ describe('image endpoint: hostile SVGs', () => {
     expect(rasterize(svg).width).toBe(200);
   });
 });
+
+describe('image endpoint: quota', () => {
+  const now = Date.UTC(2026, 10, 30, 13, 0, 0);
+  const midnight = String(Date.UTC(2026, 11, 1));
+
+  it('counts each call of the client against a daily quota and reports it in the quota-* headers', async () => {
+    const { handler, token } = await ready({ now: () => now, quotaLimit: 5 });
+    const first = await handler.handle(imageRequest(token));
+    expect(Object.fromEntries([...first.headers].filter(([name]) => name.startsWith('quota-')))).toEqual({
+      'quota-limit': '5',
+      'quota-used': '1',
+      'quota-interval': '1',
+      'quota-time-unit': 'day',
+      'quota-reset-utc': midnight,
+    });
+    // A refused body still passed the gateway's quota check, so it counts too.
+    const refused = await handler.handle(imageRequest(token, { ...VALID_BODY, width: 'wide' }));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('quota-used')).toBe('2');
+  });
+
+  it('quota-used=N sets the count before the call counts; over the limit answers 429 without counting', async () => {
+    const { handler, token } = await ready({ now: () => now, quotaLimit: 1000, faults: ['quota-used=998*1'] });
+    const last = await handler.handle(imageRequest(token));
+    expect(last.status).toBe(200);
+    expect(last.headers.get('quota-used')).toBe('999');
+    expect((await handler.handle(imageRequest(token))).headers.get('quota-used')).toBe('1000');
+    const over = await handler.handle(imageRequest(token));
+    expect(over.status).toBe(429);
+    expect(over.headers.get('quota-used')).toBe('1000');
+    expect(over.headers.get('retry-after')).toBe(String(11 * 3600));
+    expect(await over.json()).toMatchObject({ fault: { detail: { errorcode: 'policies.ratelimit.QuotaViolation' } } });
+  });
+
+  it('starts a new count at midnight UTC and forgets counts on reset', async () => {
+    let clock = now;
+    const { handler, token } = await ready({ now: () => clock, tokenLifetimeSeconds: 86_400 });
+    await handler.handle(imageRequest(token, VALID_BODY, { headers: { 'x-sandbox-fault': 'quota-used=40' } }));
+    clock = Date.UTC(2026, 11, 1, 0, 0, 1);
+    expect((await handler.handle(imageRequest(token))).headers.get('quota-used')).toBe('1');
+    handler.configure({ faults: ['quota-used=7*1'] });
+    expect((await handler.handle(imageRequest(token))).headers.get('quota-used')).toBe('8');
+    handler.reset();
+    const fresh = await mintToken(handler);
+    expect((await handler.handle(imageRequest(fresh))).headers.get('quota-used')).toBe('1');
+  });
+});

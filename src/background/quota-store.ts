@@ -1,0 +1,53 @@
+// The latest quota figures KPN reported, per environment, in storage.local: not secret, and worth
+// keeping across browser sessions because a day's or a month's quota outlives them. Every open view
+// watches the key, so a generate anywhere updates the quota line everywhere.
+import { checkQuota, type Quota } from '../core/quota';
+import { type ItemSpec, storedItem } from '../core/storage-item';
+import type { KeyValueStore } from '../core/storage-port';
+import { STORAGE_KEYS } from '../shared/storage-keys';
+
+/** More environments than anyone keeps; the figures seen longest ago go first. */
+export const QUOTA_ENVIRONMENTS_KEPT = 20;
+
+type QuotaByEnvironment = Record<string, Quota>;
+
+const QUOTA: ItemSpec<QuotaByEnvironment> = {
+  key: STORAGE_KEYS.quota,
+  parse: (stored) => {
+    const kept: QuotaByEnvironment = {};
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return kept;
+    for (const [environmentId, value] of Object.entries(stored)) {
+      const quota = checkQuota(value);
+      if (quota) kept[environmentId] = quota;
+    }
+    return kept;
+  },
+  cap: (all) => Object.fromEntries(Object.entries(all).sort(([, a], [, b]) => b.seenAt - a.seenAt).slice(0, QUOTA_ENVIRONMENTS_KEPT)),
+};
+
+export interface QuotaStore {
+  get(environmentId: string): Promise<Quota | undefined>;
+  /** Keeps `quota` unless figures seen later are already stored (answers can arrive out of order). */
+  record(environmentId: string, quota: Quota): Promise<void>;
+  /** Forgets an environment's figures: it was deleted, or its credentials changed to another client. */
+  forget(environmentId: string): Promise<void>;
+}
+
+export function createQuotaStore(local: KeyValueStore): QuotaStore {
+  const item = storedItem(local, QUOTA);
+  return {
+    get: async (environmentId) => (await item.read())[environmentId],
+    record: (environmentId, quota) =>
+      item.change(async (all, writer) => {
+        const known = all[environmentId];
+        if (known && known.seenAt > quota.seenAt) return;
+        await writer.write({ ...all, [environmentId]: quota });
+      }),
+    forget: (environmentId) =>
+      item.change(async (all, writer) => {
+        if (!(environmentId in all)) return;
+        const { [environmentId]: _forgotten, ...rest } = all;
+        await writer.write(rest);
+      }),
+  };
+}

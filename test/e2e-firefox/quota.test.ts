@@ -1,0 +1,28 @@
+// KPN's quota in the Firefox popup: the figures under the result and in the request log, a warning
+// near the limit and an error-like message once it is used up. The sandbox server counts the calls;
+// its quota-used fault sets the count.
+import { choose, click, role, textOf } from '../../scripts/firefox-ui';
+import { expect, test } from './harness';
+import { addEnvironment, generate } from './journeys';
+
+test('the result and the request log show the quota; near the limit it warns, used up it says so', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  await generate(popup);
+  await expect.poll(() => textOf(popup, '.result-quota')).toMatch(/^Quota: 1 of 1,000 this day · resets .+$/);
+
+  await click(popup, role('button', 'Request log'));
+  await expect.poll(() => textOf(popup, role('region', 'Request log'))).toMatch(/HTTP 200 · .* · quota 1 of 1,000 · /);
+
+  sandbox.handler.configure({ faults: ['quota-used=899*1'] });
+  await generate(popup);
+  await expect.poll(() => textOf(popup, '.result-quota.alert-warning')).toMatch(/^Almost all of the quota is used\.\n+Quota: 900 of 1,000 this day · resets /);
+  await expect.poll(() => textOf(popup, role('region', 'Request log'))).toContain('quota 900 of 1,000');
+
+  sandbox.handler.configure({ faults: ['quota-used=999*1'] });
+  await generate(popup);
+  await expect.poll(() => textOf(popup, '.result-quota.alert-error')).toMatch(/^Quota used up: KPN refuses new QR codes until it resets\.\n+Quota: 1,000 of 1,000 this day/);
+  expect(firefox.errors).toEqual([]);
+});

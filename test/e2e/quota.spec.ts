@@ -1,0 +1,66 @@
+// KPN's quota in the popup: the figures of the last answer under the result and in the request log,
+// a warning near the limit, an error-like message once it is used up, and every open view following.
+// The sandbox server counts the calls; its quota-used fault sets the count.
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+
+async function addSandboxEnvironment(options: Page, baseUrl: string): Promise<void> {
+  await options.getByRole('button', { name: 'Add environment' }).click();
+  await options.getByLabel('Name', { exact: true }).fill('Local sandbox');
+  await options.getByLabel('Base URL').fill(baseUrl);
+  await options.getByLabel('Client ID').fill('sandbox-client');
+  await options.getByLabel('Client secret').fill('sandbox-secret');
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+}
+
+async function generate(popup: Page): Promise<void> {
+  const before = await popup.getByRole('img', { name: 'QR preview' }).count();
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(popup.getByRole('button', { name: 'Generate' })).not.toHaveAttribute('aria-busy', 'true');
+  if (before === 0) await expect(popup.getByRole('img', { name: 'QR preview' })).toBeVisible();
+}
+
+test('the result and the request log show the quota; near the limit it warns, used up it says so, and other views follow', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const { page: options } = await openOptions();
+  await addSandboxEnvironment(options, sandbox.url);
+  const { page: popup, errors } = await openPopup();
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  await generate(popup);
+  const line = popup.locator('.result-quota');
+  await expect(line).toHaveText(/^Quota: 1 of 1,000 this day · resets .+$/);
+  await expect(popup.getByRole('status').filter({ hasText: 'Almost all' })).toHaveCount(0);
+
+  await popup.getByRole('button', { name: 'Request log' }).click();
+  await expect(popup.getByRole('region', { name: 'Request log' }).getByText(/^HTTP 200 · .* · quota 1 of 1,000 · /)).toBeVisible();
+
+  // A second view showing the same environment's result follows the figures the first one brings in.
+  const { page: other } = await openPopup({ view: 'sidepanel' });
+  await other.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  sandbox.handler.configure({ faults: ['quota-used=898*1'] });
+  await generate(other);
+  await expect(other.locator('.result-quota')).toHaveText(/^Quota: 899 of 1,000 this day/);
+
+  sandbox.handler.configure({ faults: ['quota-used=899*1'] });
+  await popup.bringToFront();
+  await generate(popup);
+  const warning = popup.locator('.result-quota.alert-warning');
+  await expect(warning).toContainText('Almost all of the quota is used.');
+  await expect(warning).toContainText(/Quota: 900 of 1,000 this day · resets /);
+  await expect(other.locator('.result-quota.alert-warning')).toContainText('Quota: 900 of 1,000');
+
+  sandbox.handler.configure({ faults: ['quota-used=999*1'] });
+  await generate(popup);
+  await expect(popup.locator('.result-quota.alert-error')).toContainText('Quota used up: KPN refuses new QR codes until it resets.');
+  await expect(popup.locator('.result-quota')).toContainText('Quota: 1,000 of 1,000 this day');
+
+  // One more is refused by the gateway; the figures stay at used up.
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(popup.getByRole('alert')).toContainText('429');
+  await expect(popup.locator('.result-quota.alert-error')).toContainText('Quota: 1,000 of 1,000');
+  expect(errors).toEqual([]);
+});

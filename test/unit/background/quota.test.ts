@@ -1,0 +1,59 @@
+// The quota figures KPN reports: answered with the generate, kept per environment, recorded in the
+// request log, and forgotten with the credentials they belonged to.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createQuotaStore, QUOTA_ENVIRONMENTS_KEPT } from '../../../src/background/quota-store';
+import { DEFAULT_PARAMS } from '../../../src/core/params';
+import { createMemoryStore } from '../../../src/core/storage-port';
+import { addLocalEnvironment, setup } from './ui-handlers-setup';
+
+const generate = (handlers: ReturnType<typeof setup>['handlers'], environmentId: string) =>
+  handlers['ui-bg-generate']({ requestId: crypto.randomUUID(), environmentId, params: DEFAULT_PARAMS });
+
+describe('quota figures', () => {
+  it('answers the generate with the figures of its /image answer, keeps them per environment and logs them', async () => {
+    const { handlers, remote } = setup();
+    const env = await addLocalEnvironment(handlers);
+    expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toBeNull();
+    remote.configure({ quotaLimit: 1000, faults: ['quota-used=938*1'] });
+    const answer = await generate(handlers, env.id);
+    expect(answer.quota).toMatchObject({ limit: 1000, used: 939, interval: 1, unit: 'day' });
+    expect(answer.quota?.resetAt).toBeGreaterThan(Date.now());
+    expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toEqual(answer.quota);
+    // The built-in Sandbox counts on its own.
+    expect((await generate(handlers, 'sandbox')).quota).toMatchObject({ used: 1 });
+    expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toEqual(answer.quota);
+    const [imageCall, tokenCall] = (await handlers['ui-bg-log-get'](undefined)).filter((e) => e.environment === env.id);
+    expect(imageCall?.quota).toEqual(answer.quota);
+    expect(tokenCall).not.toHaveProperty('quota');
+    // History keeps the QR, not the figures of the moment.
+    expect((await handlers['ui-bg-history-get'](undefined))[0]).not.toHaveProperty('quota');
+  });
+
+  it('keeps the figures of a refused call over the quota, and forgets them when the credentials change', async () => {
+    const { handlers, remote } = setup();
+    const env = await addLocalEnvironment(handlers);
+    remote.configure({ quotaLimit: 5, faults: ['quota-used=5*1'] });
+    await expect(generate(handlers, env.id)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toMatchObject({ limit: 5, used: 5 });
+    await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'another-client', clientSecret: 'another-secret-0123456789' });
+    await expect.poll(() => handlers['ui-bg-quota-get']({ environmentId: env.id })).toBeNull();
+  });
+});
+
+describe('the quota store', () => {
+  it('reads back only believable figures, keeps the later of two, and a bounded number of environments', async () => {
+    const local = createMemoryStore();
+    await local.setMany({ quota: { a: { limit: 10, used: 11, seenAt: 1 }, b: { limit: 10, used: 2, seenAt: 5 }, c: 'x' } });
+    const store = createQuotaStore(local);
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.get('c')).toBeUndefined();
+    await store.record('b', { limit: 10, used: 1, seenAt: 4 });
+    expect(await store.get('b')).toEqual({ limit: 10, used: 2, seenAt: 5 });
+    for (let i = 0; i < QUOTA_ENVIRONMENTS_KEPT + 3; i++) await store.record(`env-${i}`, { limit: 10, used: 1, seenAt: 100 + i });
+    const kept = Object.keys(local.data.get('quota') as object);
+    expect(kept).toHaveLength(QUOTA_ENVIRONMENTS_KEPT);
+    expect(kept).not.toContain('b');
+    expect(kept).toContain(`env-${QUOTA_ENVIRONMENTS_KEPT + 2}`);
+  });
+});

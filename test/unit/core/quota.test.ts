@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { checkQuota, parseQuotaHeaders, type Quota, quotaAt, quotaLevel } from '../../../src/core/quota';
+
+const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);
+const RESET = Date.UTC(2026, 11, 1, 0, 0, 0);
+const GOOD = {
+  'quota-limit': '1000',
+  'quota-used': '940',
+  'quota-interval': '1',
+  'quota-time-unit': 'day',
+  'quota-reset-UTC': String(RESET),
+};
+
+const parse = (headers: Record<string, string>) => parseQuotaHeaders(new Headers(headers), NOW);
+
+describe('parseQuotaHeaders', () => {
+  it('reads the five headers KPN sends', () => {
+    expect(parse(GOOD)).toEqual({ limit: 1000, used: 940, interval: 1, unit: 'day', resetAt: RESET, seenAt: NOW });
+  });
+
+  it.each([
+    ['epoch seconds', String(RESET / 1000)],
+    ['an ISO date', '2026-12-01T00:00:00Z'],
+    ['an HTTP date', 'Tue, 01 Dec 2026 00:00:00 GMT'],
+  ])('reads the reset given as %s', (_label, value) => {
+    expect(parse({ ...GOOD, 'quota-reset-UTC': value })?.resetAt).toBe(RESET);
+  });
+
+  it.each([
+    ['Minutes', 'minute'],
+    ['HOUR', 'hour'],
+    ['weeks', 'week'],
+    ['month', 'month'],
+  ])('reads the time unit %s', (value, unit) => {
+    expect(parse({ ...GOOD, 'quota-interval': '5', 'quota-time-unit': value })).toMatchObject({ interval: 5, unit });
+  });
+
+  it.each([
+    ['no headers at all', {}],
+    ['no limit', { 'quota-used': '3' }],
+    ['no used', { 'quota-limit': '3' }],
+    ['a limit of 0', { ...GOOD, 'quota-limit': '0' }],
+    ['a negative used', { ...GOOD, 'quota-used': '-1' }],
+    ['a fraction', { ...GOOD, 'quota-used': '9.5' }],
+    ['an exponent', { ...GOOD, 'quota-limit': '1e3' }],
+    ['hex', { ...GOOD, 'quota-limit': '0x100' }],
+    ['words', { ...GOOD, 'quota-limit': 'lots' }],
+    ['markup', { ...GOOD, 'quota-used': '<img src=x onerror=alert(1)>' }],
+    ['an absurd limit', { ...GOOD, 'quota-limit': '99999999999' }],
+    ['a kilobyte of digits', { ...GOOD, 'quota-limit': '9'.repeat(1024) }],
+    ['more used than the limit', { ...GOOD, 'quota-used': '1001' }],
+  ])('drops the figures with %s', (_label, headers) => {
+    expect(parse(headers)).toBeUndefined();
+  });
+
+  it.each([
+    ['a reset a day in the past', String(NOW - 86_400_000)],
+    ['a reset a year ahead', String(NOW + 365 * 86_400_000)],
+    ['a reset of year 275760', '8640000000000000'],
+    ['a reset that is not a date', 'tomorrow'],
+    ['a reset too long to be a date', `${'1'.repeat(13)}${' '.repeat(100)}x`],
+    ['a small number', '12'],
+  ])('keeps the figures but drops %s', (_label, value) => {
+    const quota = parse({ ...GOOD, 'quota-reset-UTC': value });
+    expect(quota).toMatchObject({ limit: 1000, used: 940 });
+    expect(quota).not.toHaveProperty('resetAt');
+  });
+
+  it.each([
+    ['an unknown unit', { 'quota-time-unit': 'fortnight' }],
+    ['a unit of markup', { 'quota-time-unit': '<b>day</b>' }],
+    ['an interval of 0', { 'quota-interval': '0' }],
+    ['an absurd interval', { 'quota-interval': '100000' }],
+    ['no interval', { 'quota-interval': '' }],
+  ])('keeps the figures but drops the period with %s', (_label, change) => {
+    const quota = parse({ ...GOOD, ...change });
+    expect(quota).toMatchObject({ limit: 1000, used: 940 });
+    expect(quota).not.toHaveProperty('unit');
+    expect(quota).not.toHaveProperty('interval');
+  });
+});
+
+describe('checkQuota', () => {
+  const stored: Quota = { limit: 1000, used: 940, interval: 1, unit: 'day', resetAt: RESET, seenAt: NOW };
+
+  it('keeps well-formed figures and only the known fields', () => {
+    expect(checkQuota({ ...stored, extra: '<script>' })).toEqual(stored);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', '940/1000'],
+    ['used over the limit', { ...stored, used: 1001 }],
+    ['a text limit', { ...stored, limit: '1000' }],
+    ['an infinite limit', { ...stored, limit: Number.POSITIVE_INFINITY }],
+    ['no time seen', { limit: 1, used: 0 }],
+  ])('refuses %s', (_label, value) => {
+    expect(checkQuota(value)).toBeUndefined();
+  });
+
+  it('drops an unknown unit and a reset far from when the figures were seen', () => {
+    expect(checkQuota({ ...stored, unit: 'fortnight', resetAt: NOW + 400 * 86_400_000 })).toEqual({ limit: 1000, used: 940, seenAt: NOW });
+  });
+});
+
+describe('quotaLevel and quotaAt', () => {
+  it.each([
+    [0, 'ok'],
+    [899, 'ok'],
+    [900, 'near'],
+    [999, 'near'],
+    [1000, 'exhausted'],
+  ] as const)('%i of 1000 is %s', (used, level) => {
+    expect(quotaLevel({ limit: 1000, used })).toBe(level);
+  });
+
+  it('counts from zero once the reset has passed', () => {
+    const quota: Quota = { limit: 10, used: 10, resetAt: RESET, seenAt: NOW };
+    expect(quotaAt(quota, RESET - 1).used).toBe(10);
+    expect(quotaAt(quota, RESET).used).toBe(0);
+    expect(quotaAt({ limit: 10, used: 10, seenAt: NOW }, RESET + 1).used).toBe(10);
+  });
+});
