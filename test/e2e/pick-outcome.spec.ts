@@ -2,6 +2,7 @@
 // keyboard), a popup opened again on the tab still says where the QR went, and Esc says it was
 // cancelled. The toolbar popup closes itself when the person clicks in the page; the page opened for
 // a tab (`?tab=`) and the side panel view stay, like the side panel.
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './harness';
 import { expectTextOnScreen } from './on-screen';
@@ -45,6 +46,14 @@ test('the side panel view follows a pick made with the mouse, then one made with
   await expect(hint(panel)).toHaveCount(0);
   await expect(panel.getByRole('textbox', { name: 'CSS selector' })).toHaveValue('#login-title');
   await expect(panel.getByRole('radio', { name: 'Replace element' })).toBeChecked();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await panel.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page: panel }).include('.page-result').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), colorScheme).toEqual([]);
+  }
+  // Checking the panel made it the active tab: the demo page is the one being looked at again.
+  await page.bringToFront();
+  await expect(placedOn(panel)).toHaveText('Placed on: #login-title');
 
   // From the keyboard: Insert inside, then walk from the body to the slot and press Enter.
   await panel.getByRole('radio', { name: 'Insert inside' }).check();
