@@ -10,6 +10,7 @@ import { t } from '../shared/i18n';
 import { createContentHandlers } from './content-handlers';
 import { createContextMenus, placeFromContextMenu } from './context-menu';
 import { createHistoryStore } from './history';
+import { createLastPicks } from './last-picks';
 import { createPendingPicks } from './pending-picks';
 import { createQuotaStore } from './quota-store';
 import { createPlacementService } from './placement-service';
@@ -53,10 +54,12 @@ const syncScripts = () =>
   syncRememberedScripts({ registry: browser.scripting, hasHostPermission, list: placementStore.list, contentScriptFile }).catch(
     (error: unknown) => console.warn('[placements] could not register the restoring script', error),
   );
+const lastPicks = createLastPicks(session);
 const placements = createPlacementService({
   store: placementStore,
   tabs,
   picks: createPendingPicks(session, now),
+  lastPicks,
   hasHostPermission,
   syncScripts,
   newId,
@@ -97,6 +100,12 @@ browser.runtime.onInstalled.addListener(() => {
 });
 browser.runtime.onStartup.addListener(() => void syncScripts());
 browser.permissions.onRemoved.addListener(() => void syncScripts());
+// A pick is told only while the tab shows the page it was made on. The address comes with the event
+// only where the extension may see it; without it, a new document loading counts as leaving.
+browser.tabs.onRemoved.addListener((tabId) => void lastPicks.forget(tabId));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url !== undefined || change.status === 'loading') void lastPicks.forget(tabId, change.url);
+});
 browser.contextMenus.onClicked.addListener((info, tab) => {
   void placeFromContextMenu({ tabs, latestQr: async () => (await history.list())[0], newId }, info, tab?.id);
 });

@@ -2,6 +2,7 @@
 // made, an edit, a removal. A content script speaks only for the page it runs on: the path it
 // claims counts only on the origin the browser says it is on.
 import { originMatchPattern, type PageAddress, pageAddress } from '../shared/page-address';
+import { type PickEnd, pickPage } from './last-picks';
 import type { PlacementDeps, PlacementReports } from './placement-service';
 import type { RememberedPlacement } from './placement-store';
 import { rememberedPlacement, toSpec } from './remembered-placement';
@@ -23,6 +24,10 @@ export function createPlacementReports(deps: PlacementDeps): PlacementReports {
     return (await store.list()).find((p) => p.id === id && p.origin === address.origin && p.path === address.path);
   }
 
+  /** The picker runs in the top frame of the tab the worker asked; the page is where the browser says the script is. */
+  const pickEnded = (sender: ContentScriptFacts, placementId: string, end: PickEnd) =>
+    sender.frameId === 0 ? deps.lastPicks.ended(sender.tabId, pickPage(sender.url), placementId, end) : Promise.resolve(false);
+
   return {
     restore: async (sender, url) => {
       const address = senderPage(sender, url);
@@ -31,7 +36,8 @@ export function createPlacementReports(deps: PlacementDeps): PlacementReports {
       return items.filter((p) => p.origin === address.origin && p.path === address.path).map(toSpec);
     },
 
-    picked: async (sender, url, placementId, info) => {
+    picked: async (sender, url, { placementId, selector, info }) => {
+      await pickEnded(sender, placementId, { state: 'placed', selector });
       const pick = await deps.picks.take(placementId);
       const address = senderPage(sender, url);
       if (!pick || !address || pick.tabId !== sender.tabId || pick.page !== address.page) return false;
@@ -40,6 +46,8 @@ export function createPlacementReports(deps: PlacementDeps): PlacementReports {
       await deps.syncScripts();
       return true;
     },
+
+    pickCancelled: (sender, placementId) => pickEnded(sender, placementId, { state: 'cancelled' }),
 
     update: async (sender, url, id, change) => {
       if (!(await ownedBy(sender, url, id))) return false;

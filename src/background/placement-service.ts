@@ -2,6 +2,7 @@
 // what the popup asks (tab-placements.ts) and what content scripts report (placement-reports.ts).
 import type { ContentScriptFacts } from './sender';
 import type { PlacedInfo, PlacementChange, PlacementSpec, PlaceRequest, PlaceResult, RememberedPlacementList } from '../shared/placement-messages';
+import type { LastPicks } from './last-picks';
 import type { PendingPicks } from './pending-picks';
 import { createPlacementReports } from './placement-reports';
 import type { PlacementStore } from './placement-store';
@@ -12,6 +13,7 @@ export interface PlacementDeps {
   store: PlacementStore;
   tabs: TabPort;
   picks: PendingPicks;
+  lastPicks: LastPicks;
   hasHostPermission: (pattern: string) => Promise<boolean>;
   /** Re-registers the restoring content script for the remembered origins. */
   syncScripts: () => Promise<unknown>;
@@ -29,7 +31,10 @@ export interface TabPlacements {
 /** Each call names the content script as the browser does (`sender`) and the page it says it is on (`url`). */
 export interface PlacementReports {
   restore(sender: ContentScriptFacts, url: string): Promise<PlacementSpec[]>;
-  picked(sender: ContentScriptFacts, url: string, placementId: string, info: PlacedInfo): Promise<boolean>;
+  /** Records where the pick went (every pick), and remembers the placement when the popup asked to. */
+  picked(sender: ContentScriptFacts, url: string, pick: { placementId: string; selector: string; info: PlacedInfo }): Promise<boolean>;
+  /** The person cancelled the pick with Esc. */
+  pickCancelled(sender: ContentScriptFacts, placementId: string): Promise<boolean>;
   update(sender: ContentScriptFacts, url: string, id: string, change: PlacementChange): Promise<boolean>;
   removedByUser(sender: ContentScriptFacts, url: string, id: string): Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import { originMatchPattern, type PageAddress, pageAddress } from '../shared/pag
 import type { PlacementOrder, RememberedPlacementList } from '../shared/placement-messages';
 import type { PlacementDeps, TabPlacements } from './placement-service';
 import type { RememberedPlacement } from './placement-store';
+import { pickPage } from './last-picks';
 import { rememberedPlacement } from './remembered-placement';
 
 /** `host` is '' for a page that is not a web page, undefined when the tab's address is not known. */
@@ -30,9 +31,10 @@ export function createTabPlacements(deps: PlacementDeps): TabPlacements {
   async function list(tabId?: number): Promise<RememberedPlacementList> {
     const tab = await tabs.resolve(tabId);
     const address = pageAddress(tab.url);
-    if (!address) return { origin: '', page: '', placements: [] };
+    const lastPick = await deps.lastPicks.of(tab.tabId, tab.url);
+    if (!address) return { origin: '', page: '', placements: [], lastPick };
     const items = (await store.list()).filter((p) => p.origin === address.origin).sort((a, b) => a.createdAt - b.createdAt);
-    return { origin: address.origin, page: address.page, placements: items.map((p) => view(p, address)) };
+    return { origin: address.origin, page: address.page, placements: items.map((p) => view(p, address)), lastPick };
   }
 
   async function forgetWhere(which: (p: RememberedPlacement) => boolean): Promise<void> {
@@ -56,7 +58,14 @@ export function createTabPlacements(deps: PlacementDeps): TabPlacements {
         if (address) {
           await deps.picks.add({ id, tabId: tab.tabId, page: address.page, mode: order.mode, svg: order.svg, createdAt: deps.now() });
         }
-        await tabs.send(tab.tabId, 'bg-content-pick', spec);
+        // Recorded before the page is asked, so the answer of the quickest pick finds it waiting.
+        await deps.lastPicks.started(tab.tabId, tab.url === undefined ? '' : pickPage(tab.url), { id, state: 'picking', mode: order.mode });
+        try {
+          await tabs.send(tab.tabId, 'bg-content-pick', spec);
+        } catch (error) {
+          await deps.lastPicks.forget(tab.tabId);
+          throw error;
+        }
         return { tabId: tab.tabId, placementId: id, picking: true, remembered: false };
       }
       const info = await tabs.send(tab.tabId, 'bg-content-place', spec);

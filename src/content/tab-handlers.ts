@@ -22,7 +22,7 @@ export interface TabHandlerDeps {
 export function createTabHandlers({ placements, send, recorder, win }: TabHandlerDeps): { handlers: TabHandlers; stopPicking(): void } {
   let stopPicker: (() => void) | undefined;
 
-  function pick(onPicked: (element: Element) => void): void {
+  function pick(onPicked: (element: Element) => void, onCancelled?: () => void): void {
     stopPicker?.();
     stopPicker = startPicker(
       {
@@ -37,6 +37,7 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
         cancelled: () => {
           stopPicker = undefined;
           showNotice(t('content_pickCancelled'), win, 2500);
+          onCancelled?.();
         },
       },
       win,
@@ -47,12 +48,15 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
     'bg-content-ping': async () => ({ ready: true }),
     'bg-content-place': async (spec) => placements.place(spec),
     'bg-content-pick': async (spec) => {
-      pick((element) => {
-        const info = placements.place({ ...spec, selector: cssSelectorFor(element) }, element);
-        if (spec.remembered) {
-          send('content-bg-picked', { url: win.location.href, placementId: spec.id, info }).catch(reportFailure('remembering'));
-        }
-      });
+      // Every outcome goes to the worker: the popup that started the pick may have closed by now.
+      pick(
+        (element) => {
+          const selector = cssSelectorFor(element);
+          const info = placements.place({ ...spec, selector }, element);
+          send('content-bg-picked', { url: win.location.href, placementId: spec.id, selector, info }).catch(reportFailure('reporting the pick'));
+        },
+        () => void send('content-bg-pick-cancelled', { placementId: spec.id }).catch(reportFailure('reporting the cancelled pick')),
+      );
       return { picking: true };
     },
     'bg-content-place-at-context-target': async ({ spec, how, hints }) => {

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';
 import { HistoryList, RequestLog } from './Lists';
+import { PickStatus } from './PickStatus';
 import { QrForm } from './QrForm';
 import { RememberedPlacements } from './RememberedPlacements';
 import { ResultPanel } from './ResultPanel';
@@ -38,6 +39,7 @@ export function App() {
         </div>
         <div class="page-result">
           <ResultPanel />
+          <PickStatus />
         </div>
         <div class="page-form">
           <QrForm />

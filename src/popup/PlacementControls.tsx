@@ -48,7 +48,6 @@ export function PlacementControls() {
         <input type="checkbox" checked={placement.remember.value} onChange={(e) => (placement.remember.value = e.currentTarget.checked)} />
         {t('placementRemember')}
       </label>
-      {placement.picking.value && <p class="note">{t('placementPickHint')}</p>}
     </fieldset>
   );
 }

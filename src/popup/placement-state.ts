@@ -1,7 +1,7 @@
 // How "Insert into page" places the QR (floating, in place of an element, inside it; by selector or
 // picked in the page; remembered or not), and the remembered placements of the target tab's site
 // (remembered-list.ts).
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { PimError } from '../core/errors';
 import { originMatchPattern } from '../shared/page-address';
 import type { PlacementMode, PlaceRequest } from '../shared/placement-messages';
@@ -24,10 +24,20 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
   const mode = signal<PlacementMode>('floating');
   const selector = signal('');
   const remember = signal(false);
-  const picking = signal(false);
   const target: { tabId?: number } = page.tabId !== undefined ? { tabId: page.tabId } : {};
   const remembered = createRememberedList(send, target);
   const { list, refresh } = remembered;
+  let filledFrom = '';
+
+  // Once per pick that placed the QR, the picked element becomes the form's target, so "Insert into
+  // page" can use it again; edits made after that are the person's and stay.
+  effect(() => {
+    const pick = list.value?.lastPick;
+    if (pick?.state !== 'placed' || pick.id === filledFrom) return;
+    filledFrom = pick.id;
+    mode.value = pick.mode;
+    selector.value = pick.selector;
+  });
 
   /**
    * Asks for the site's host permission now, within the click: after an await the browser no longer
@@ -47,7 +57,6 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
   function place(pick: boolean) {
     if (!result.result.value || result.busy.value) return Promise.resolve();
     const chosen = { mode: mode.value, selector: selector.value.trim(), remember: remember.value };
-    picking.value = false;
     if (chosen.mode !== 'floating' && !pick && chosen.selector === '') {
       result.error.value = toErrorView(new PimError('selector-missing'));
       return Promise.resolve();
@@ -62,12 +71,12 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
         if (chosen.remember) request.remember = true;
         const placed = await send('ui-bg-place', request);
         if (!placed.picking) return t(placed.remembered ? 'statusPlacedRemembered' : 'statusInserted');
-        picking.value = true;
         if (page.view === 'popup') ports.closeWindow();
         return t('placementPickHint');
       } finally {
-        // The tab may show another site by now; the next permission request needs its origin.
-        if (chosen.remember) void refresh();
+        // The tab may show another site by now (the next permission request needs its origin), and
+        // the list tells how the pick goes.
+        if (chosen.remember || pick) void refresh();
       }
     });
   }
@@ -76,7 +85,6 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
     mode,
     selector,
     remember,
-    picking,
     ...remembered,
     /** "Insert into page": with the chosen mode, the selector for replace/inside, remembered or not. */
     insert: () => place(false),

@@ -32,6 +32,15 @@ export interface PlaceResult {
   remembered: boolean;
 }
 
+/**
+ * How the last "Pick an element" in a tab went: still waiting for the click, placed on the element a
+ * selector names, or cancelled with Esc. `id` is the placement's, so a view fills its form once per pick.
+ */
+export type PickOutcome =
+  | { id: string; state: 'picking'; mode: PlacementMode }
+  | { id: string; state: 'placed'; mode: PlacementMode; selector: string }
+  | { id: string; state: 'cancelled'; mode: PlacementMode };
+
 export interface Point {
   x: number;
   y: number;
@@ -67,6 +76,8 @@ export interface RememberedPlacementList {
   origin: string;
   page: string;
   placements: RememberedPlacementView[];
+  /** How the tab's last "Pick an element" went; null when none was made on the page the tab shows. */
+  lastPick: PickOutcome | null;
 }
 
 /** Everything the content script needs to draw one placement. */

@@ -12,6 +12,8 @@ export const STORAGE_KEYS = {
   secretsChanged: 'secretsChanged',
   requestLog: 'requestLog',
   placementPicks: 'placementPicks',
+  /** How the last "Pick an element" of each tab went: what the popup and side panel show. */
+  lastPicks: 'lastPicks',
 } as const;
 
 /** One history entry per key, beside the small ordered index under `history`. */

@@ -17,7 +17,7 @@ export function topicsOf(keys: readonly string[]): Set<LiveTopic> {
     if (key === STORAGE_KEYS.settings || key === STORAGE_KEYS.secretsChanged) topics.add('environments');
     else if (key === STORAGE_KEYS.history || key.startsWith(`${STORAGE_KEYS.history}:`)) topics.add('history');
     else if (key === STORAGE_KEYS.requestLog) topics.add('log');
-    else if (key === STORAGE_KEYS.placements) topics.add('placements');
+    else if (key === STORAGE_KEYS.placements || key === STORAGE_KEYS.lastPicks) topics.add('placements');
     else if (key === STORAGE_KEYS.quota) topics.add('quota');
   }
   return topics;

@@ -5,8 +5,9 @@
 // handler, and the content script calls it with `sendToBackground(name, payload)`.
 import { type Contract, message } from '../contract';
 import { ID_MAX_CHARS } from '../limits';
-import { objectPayload, requiredString } from '../payload';
+import { bad, objectPayload, requiredString } from '../payload';
 import type { PlacedInfo, PlacementChange, PlacementSpec } from '../placement-messages';
+import { isSelector } from '../placement-shapes';
 import { placedInfo, placementChange } from './placement-checks';
 
 const pageOf = (raw: unknown) => ({ url: requiredString(objectPayload(raw), 'url') });
@@ -15,14 +16,27 @@ const placementOf = (raw: unknown) => {
   return { url: requiredString(payload, 'url'), id: requiredString(payload, 'id', ID_MAX_CHARS) };
 };
 
+/** Where a pick went: the page, the pick's placement id, the selector of the chosen element, and what was placed. */
+export function pickedReport(raw: unknown): { url: string; placementId: string; selector: string; info: PlacedInfo } {
+  const payload = objectPayload(raw);
+  const url = requiredString(payload, 'url');
+  const placementId = requiredString(payload, 'placementId', ID_MAX_CHARS);
+  if (!isSelector(payload.selector)) throw bad('selector');
+  return { url, placementId, selector: payload.selector, info: placedInfo(payload.info) };
+}
+
 export const contentToWorker = {
   /** Remembered placements for the page the content script is on now (`url`: its location.href). */
   'content-bg-restore': message(pageOf).answers<PlacementSpec[]>(),
-  /** The user chose the element for a placement the popup asked to remember. */
-  'content-bg-picked': message((raw): { url: string; placementId: string; info: PlacedInfo } => {
-    const payload = objectPayload(raw);
-    return { url: requiredString(payload, 'url'), placementId: requiredString(payload, 'placementId', ID_MAX_CHARS), info: placedInfo(payload.info) };
-  }).answers<{ remembered: boolean }>(),
+  /**
+   * The user chose the element of a pick the worker started: the QR is on it, `selector` names it.
+   * The popup and side panel show it; remembered when the popup asked to remember the placement.
+   */
+  'content-bg-picked': message(pickedReport).answers<{ remembered: boolean }>(),
+  /** The user cancelled a pick the worker started (Esc). */
+  'content-bg-pick-cancelled': message((raw) => ({ placementId: requiredString(objectPayload(raw), 'placementId', ID_MAX_CHARS) })).answers<{
+    recorded: boolean;
+  }>(),
   /** The user moved, resized, pinned or faded a remembered placement. */
   'content-bg-placement-update': message((raw): { url: string; id: string } & PlacementChange => ({
     ...placementOf(raw),

@@ -53,7 +53,10 @@ export const uiToWorker = {
    * in place of an element or inside one, by selector or picked in the page, remembered or not.
    */
   'ui-bg-place': message(placeRequest).answers<PlaceResult>(),
-  /** Remembered placements of the tab's site (origin), each marked whether it is for the page shown now. */
+  /**
+   * Remembered placements of the tab's site (origin), each marked whether it is for the page shown now,
+   * and how the tab's last "Pick an element" went.
+   */
   'ui-bg-placements-list': message(tabOnly).answers<RememberedPlacementList>(),
   /** Forgets one remembered placement (and takes it off the tab); answers the tab's updated list. */
   'ui-bg-placement-forget': message((raw) => {

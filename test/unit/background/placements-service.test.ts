@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPendingPicks, PICK_TTL_MS } from '../../../src/background/pending-picks';
+import { createLastPicks } from '../../../src/background/last-picks';
 import { createPlacementService } from '../../../src/background/placement-service';
 import { createPlacementStore } from '../../../src/background/placement-store';
 import type { ContentScriptFacts as ContentSender } from '../../../src/background/sender';
@@ -39,10 +40,12 @@ function setup(options: { url?: string; granted?: boolean; placed?: Partial<Plac
   const store = createPlacementStore(local);
   const syncScripts = vi.fn(async () => {});
   const hasHostPermission = vi.fn(async () => options.granted ?? true);
+  const lastPicks = createLastPicks(createMemoryStore());
   const service = createPlacementService({
     store,
     tabs,
     picks: createPendingPicks(createMemoryStore(), () => time),
+    lastPicks,
     hasHostPermission,
     syncScripts,
     newId: () => `id-${++ids}`,
@@ -51,7 +54,7 @@ function setup(options: { url?: string; granted?: boolean; placed?: Partial<Plac
   const advance = (ms: number) => {
     time += ms;
   };
-  return { service, store, tabs, sent, broadcasts, syncScripts, hasHostPermission, advance };
+  return { service, store, tabs, sent, broadcasts, syncScripts, hasHostPermission, advance, lastPicks };
 }
 
 const content = (over: Partial<ContentSender> = {}): ContentSender => ({ tabId: 7, frameId: 0, url: PAGE, ...over });
@@ -106,10 +109,10 @@ describe('pick and remember', () => {
     expect(result).toEqual({ tabId: 7, placementId: 'id-1', picking: true, remembered: false });
     expect(sent[0]?.name).toBe('bg-content-pick');
     const info = { id: 'id-1', selector: '#slot', size: { width: 200, height: 100 } };
-    expect(await service.picked(content(), PAGE, 'id-1', info)).toBe(true);
+    expect(await service.picked(content(), PAGE, { placementId: 'id-1', selector: '#slot', info })).toBe(true);
     expect(await store.list()).toMatchObject([{ id: 'id-1', selector: '#slot', size: { width: 200, height: 100 }, svg: SVG }]);
     // A second report of the same pick changes nothing.
-    expect(await service.picked(content(), PAGE, 'id-1', info)).toBe(false);
+    expect(await service.picked(content(), PAGE, { placementId: 'id-1', selector: '#slot', info })).toBe(false);
   });
 
   it.each([
@@ -120,7 +123,7 @@ describe('pick and remember', () => {
   ])('ignores a pick reported from %s', async (_name, sender, url) => {
     const { service, store } = setup();
     await service.place({ svg: SVG, mode: 'replace', pick: true, remember: true });
-    expect(await service.picked(sender, url, 'id-1', { id: 'id-1', selector: '#x', size: { width: 50, height: 50 } })).toBe(false);
+    expect(await service.picked(sender, url, { placementId: 'id-1', selector: '#x', info: { id: 'id-1', selector: '#x', size: { width: 50, height: 50 } } })).toBe(false);
     expect(await store.list()).toEqual([]);
   });
 
@@ -128,13 +131,13 @@ describe('pick and remember', () => {
     const { service, advance } = setup();
     await service.place({ svg: SVG, mode: 'inside', pick: true, remember: true });
     advance(PICK_TTL_MS + 1);
-    expect(await service.picked(content(), PAGE, 'id-1', { id: 'id-1', selector: '#x', size: { width: 50, height: 50 } })).toBe(false);
+    expect(await service.picked(content(), PAGE, { placementId: 'id-1', selector: '#x', info: { id: 'id-1', selector: '#x', size: { width: 50, height: 50 } } })).toBe(false);
   });
 
   it('does not remember a pick it was not asked to', async () => {
     const { service, store } = setup();
     await service.place({ svg: SVG, mode: 'inside', pick: true, remember: false });
-    expect(await service.picked(content(), PAGE, 'id-1', { id: 'id-1', selector: '#x', size: { width: 50, height: 50 } })).toBe(false);
+    expect(await service.picked(content(), PAGE, { placementId: 'id-1', selector: '#x', info: { id: 'id-1', selector: '#x', size: { width: 50, height: 50 } } })).toBe(false);
     expect(await store.list()).toEqual([]);
   });
 });
@@ -200,7 +203,7 @@ describe('list and forget', () => {
 
   it('lists nothing for a tab whose address it may not know', async () => {
     const { service } = setup({ url: '' });
-    expect(await service.list()).toEqual({ origin: '', page: '', placements: [] });
+    expect(await service.list()).toEqual({ origin: '', page: '', placements: [], lastPick: null });
   });
 
   it('forgets one placement, takes it off open tabs, and answers the new list', async () => {
@@ -220,5 +223,81 @@ describe('list and forget', () => {
     await service.place({ svg: SVG, mode: 'floating', pick: false, remember: true });
     const list = await service.forgetPage();
     expect(list.placements.map((p) => p.id)).toEqual(['id-3']);
+  });
+});
+
+describe('the last pick of a tab', () => {
+  const info = { id: 'id-1', selector: '#slot', size: { width: 200, height: 100 } };
+  const lastPick = async (service: ReturnType<typeof setup>['service'], tabId?: number) => (await service.list(tabId)).lastPick;
+
+  it('is "picking" once the page is asked, then where the QR went, for a pick that is not remembered too', async () => {
+    const { service, store } = setup();
+    expect(await lastPick(service)).toBeNull();
+    await service.place({ svg: SVG, mode: 'replace', pick: true, remember: false });
+    expect(await lastPick(service)).toEqual({ id: 'id-1', state: 'picking', mode: 'replace' });
+    expect(await service.picked(content(), PAGE, { placementId: 'id-1', selector: 'main > .card', info })).toBe(false);
+    expect(await lastPick(service)).toEqual({ id: 'id-1', state: 'placed', mode: 'replace', selector: 'main > .card' });
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('is "cancelled" after Esc', async () => {
+    const { service } = setup();
+    await service.place({ svg: SVG, mode: 'inside', pick: true });
+    expect(await service.pickCancelled(content(), 'id-1')).toBe(true);
+    expect(await lastPick(service)).toEqual({ id: 'id-1', state: 'cancelled', mode: 'inside' });
+    // Over: a late report of the same pick changes nothing.
+    expect(await service.pickCancelled(content(), 'id-1')).toBe(false);
+    await service.picked(content(), PAGE, { placementId: 'id-1', selector: '#late', info });
+    expect(await lastPick(service)).toMatchObject({ state: 'cancelled' });
+  });
+
+  it.each([
+    ['another tab', content({ tabId: 8 }), 'id-1'],
+    ['a frame of the page', content({ frameId: 3 }), 'id-1'],
+    ['a pick the worker did not start', content(), 'id-9'],
+  ])('ignores an outcome reported by %s', async (_name, sender, placementId) => {
+    const { service } = setup();
+    await service.place({ svg: SVG, mode: 'replace', pick: true });
+    expect(await service.pickCancelled(sender, placementId)).toBe(false);
+    await service.picked(sender, PAGE, { placementId, selector: '#forged', info });
+    expect(await lastPick(service)).toEqual({ id: 'id-1', state: 'picking', mode: 'replace' });
+  });
+
+  it('belongs to its tab: a new pick replaces it, other tabs keep theirs', async () => {
+    const { service } = setup();
+    await service.place({ tabId: 7, svg: SVG, mode: 'replace', pick: true });
+    await service.place({ tabId: 8, svg: SVG, mode: 'inside', pick: true });
+    await service.place({ tabId: 7, svg: SVG, mode: 'inside', pick: true });
+    expect(await lastPick(service, 7)).toEqual({ id: 'id-3', state: 'picking', mode: 'inside' });
+    expect(await lastPick(service, 8)).toEqual({ id: 'id-2', state: 'picking', mode: 'inside' });
+  });
+
+  it('is gone when the tab closes, loads a new document or moves to another page; the same page keeps it', async () => {
+    const { service, lastPicks } = setup();
+    await service.place({ svg: SVG, mode: 'replace', pick: true });
+    await service.picked(content(), PAGE, { placementId: 'id-1', selector: '#slot', info });
+    await lastPicks.forget(7, 'https://shop.example/login#step-2');
+    expect(await lastPick(service)).toMatchObject({ state: 'placed' });
+    await lastPicks.forget(7, 'https://shop.example/checkout');
+    expect(await lastPick(service)).toBeNull();
+
+    await service.place({ svg: SVG, mode: 'replace', pick: true });
+    await lastPicks.forget(7);
+    expect(await lastPick(service)).toBeNull();
+  });
+
+  it('is not told for a tab that shows another page by now, even when no event said so', async () => {
+    const { service, tabs } = setup();
+    await service.place({ svg: SVG, mode: 'replace', pick: true });
+    await service.picked(content(), PAGE, { placementId: 'id-1', selector: '#slot', info });
+    vi.mocked(tabs.resolve).mockResolvedValueOnce({ tabId: 7, url: 'https://shop.example/cart' });
+    expect(await lastPick(service)).toBeNull();
+  });
+
+  it('is dropped when the page could not be asked to pick', async () => {
+    const { service, tabs } = setup();
+    vi.mocked(tabs.send).mockRejectedValueOnce(new PimError('page-silent'));
+    await expect(service.place({ svg: SVG, mode: 'replace', pick: true })).rejects.toMatchObject({ code: 'page-silent' });
+    expect(await lastPick(service)).toBeNull();
   });
 });

@@ -93,8 +93,27 @@ describe('the worker’s router', () => {
 
   it('checks a content script’s payload before any handler sees it', async () => {
     const { route, ran } = setup();
-    const reply = await route({ name: 'content-bg-picked', payload: { url: 'https://a.example/', placementId: 'p', info: { id: 'p' } } }, contentScript);
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-parameters' } });
+    for (const payload of [
+      { url: 'https://a.example/', placementId: 'p', selector: '#a', info: { id: 'p' } },
+      { url: 'https://a.example/', placementId: 'p', selector: '#'.repeat(1001), info: { id: 'p', size: { width: 9, height: 9 } } },
+    ]) {
+      const reply = await route({ name: 'content-bg-picked', payload }, contentScript);
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-parameters' } });
+    }
     expect(ran).toEqual([]);
+  });
+
+  it('takes a pick’s outcome only from a content script of ours, and with the tab and frame the browser names', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { route, ran } = setup();
+    const cancelled = { name: 'content-bg-pick-cancelled', payload: { placementId: 'p', tabId: 99, frameId: 0 } };
+    for (const sender of [popup, { ...contentScript, id: 'x'.repeat(32) }, { ...contentScript, tab: undefined }, { ...contentScript, url: `${ORIGIN}/page.html` }]) {
+      await expect(route(cancelled, sender)).resolves.toMatchObject({ ok: false, error: { code: 'page-script-only' } });
+    }
+    expect(ran).toEqual([]);
+    await expect(route(cancelled, { ...contentScript, frameId: 4 })).resolves.toEqual({
+      ok: true,
+      value: { name: 'content-bg-pick-cancelled', payload: { placementId: 'p' }, sender: { tabId: 2, frameId: 4, url: 'https://a.example/' } },
+    });
   });
 });

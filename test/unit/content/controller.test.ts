@@ -205,3 +205,29 @@ describe('controller', () => {
     expect(hosts()).toHaveLength(0);
   });
 });
+
+describe('a pick the worker asked for', () => {
+  const key = (name: string) => dispatchTrusted(window, new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
+  const reports = (send: ReturnType<typeof setup>['send']) => send.mock.calls.filter(([name]) => name !== 'content-bg-restore');
+
+  it('tells the worker the picked element’s selector and what was placed, remembered or not', async () => {
+    const { controller, send } = setup();
+    expect(await controller.handlers['bg-content-pick'](spec({ id: 'k1', mode: 'inside' }))).toEqual({ picking: true });
+    // From the keyboard: the body, its main, the slot; Enter picks.
+    for (const name of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter']) key(name);
+    expect(document.querySelector('#pim-qr-slot > [data-pim-qr-placement]')).not.toBeNull();
+    expect(reports(send)).toEqual([
+      ['content-bg-picked', { url: window.location.href, placementId: 'k1', selector: '#pim-qr-slot', info: expect.objectContaining({ id: 'k1' }) }],
+    ]);
+  });
+
+  it('tells the worker a pick cancelled with Esc, and nothing for a page script’s Esc', async () => {
+    const { controller, send } = setup();
+    await controller.handlers['bg-content-pick'](spec({ id: 'k2', mode: 'replace' }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(reports(send)).toEqual([]);
+    key('Escape');
+    expect(reports(send)).toEqual([['content-bg-pick-cancelled', { placementId: 'k2' }]]);
+    expect(hosts()).toHaveLength(0);
+  });
+});

@@ -23,7 +23,7 @@ function remembered(overrides: Partial<RememberedPlacementView> = {}): Remembere
 }
 
 function siteList(placements: RememberedPlacementView[] = []): RememberedPlacementList {
-  return { origin: ORIGIN, page: `${ORIGIN}/login`, placements };
+  return { origin: ORIGIN, page: `${ORIGIN}/login`, placements, lastPick: null };
 }
 
 const placed = { tabId: 7, placementId: 'new', picking: false, remembered: false };
@@ -104,6 +104,7 @@ describe('PlacementControls', () => {
   ])('picks the element in the page (%s view closes itself: %i)', async (_view, page, closes) => {
     const { messaging, ports } = await showResult({ page, answers: { 'ui-bg-place': { ...placed, picking: true } } });
     choose('Insert inside', '#ignored-when-picking');
+    messaging.answers['ui-bg-placements-list'] = { ...siteList(), lastPick: { id: 'new', state: 'picking', mode: 'inside' } };
     fireEvent.click(screen.getByRole('button', { name: 'Pick an element' }));
     expect(await screen.findByText('Click an element on the page (Esc cancels).', { selector: 'p.note' })).toBeTruthy();
     expect(messaging.sent('ui-bg-place')[0]).toMatchObject({ mode: 'inside', pick: true });
@@ -118,6 +119,78 @@ describe('PlacementControls', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('No element on this page matches “#nope”.')).toBeTruthy();
     expect(within(alert).getByText('Check the selector, or use “Pick an element”.')).toBeTruthy();
+  });
+});
+
+describe('after a pick', () => {
+  const pickedList = (lastPick: RememberedPlacementList['lastPick']): RememberedPlacementList => ({ ...siteList(), lastPick });
+  const placedNote = () => screen.queryByText('Placed on:', { exact: false, selector: 'p.note' });
+
+  it('follows the pick live: the picked selector as code, in the selector field, and no picking hint', async () => {
+    const { messaging, ports } = await showResult({ answers: { 'ui-bg-place': { ...placed, picking: true } } });
+    choose('Replace element');
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'new', state: 'picking', mode: 'replace' });
+    fireEvent.click(screen.getByRole('button', { name: 'Pick an element' }));
+    await screen.findByText('Click an element on the page (Esc cancels).', { selector: 'p.note' });
+    expect(placedNote()).toBeNull();
+
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'new', state: 'placed', mode: 'inside', selector: 'main > .card' });
+    ports.changeStorage('lastPicks');
+    await waitFor(() => expect(placedNote()?.textContent).toBe('Placed on: main > .card'));
+    expect(placedNote()?.querySelector('code')?.textContent).toBe('main > .card');
+    expect(screen.queryByText('Click an element on the page (Esc cancels).', { selector: 'p.note' })).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Insert inside' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', 'main > .card');
+
+    // The picked selector is the target of "Insert into page" now.
+    messaging.answers['ui-bg-place'] = placed;
+    insert();
+    await waitFor(() => expect(messaging.sent('ui-bg-place')[1]).toMatchObject({ mode: 'inside', selector: 'main > .card' }));
+  });
+
+  it('fills the form once per pick: an edit made afterwards stays through later changes', async () => {
+    const { messaging, ports } = await showResult();
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'p1', state: 'placed', mode: 'replace', selector: '#first' });
+    ports.changeStorage('lastPicks');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#first'));
+    choose('Replace element', '#typed');
+    ports.changeStorage('placements');
+    await waitFor(() => expect(messaging.sent('ui-bg-placements-list').length).toBeGreaterThanOrEqual(3));
+    expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#typed');
+
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'p2', state: 'placed', mode: 'replace', selector: '#second' });
+    ports.changeStorage('lastPicks');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#second'));
+  });
+
+  it('says a cancelled pick was cancelled, and leaves the form as it was', async () => {
+    const { messaging, ports } = await showResult();
+    choose('Replace element', '#mine');
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'p1', state: 'cancelled', mode: 'inside' });
+    ports.changeStorage('lastPicks');
+    expect(await screen.findByText('Picking cancelled; nothing was placed.', { selector: 'p.note' })).toBeTruthy();
+    expect(screen.queryByText('Click an element on the page (Esc cancels).', { selector: 'p.note' })).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Replace element' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#mine');
+  });
+
+  it('is told in a popup opened again without a QR, and fills the form once one is generated', async () => {
+    const { store } = await renderPopup({
+      page: { view: 'tab', tabId: 42 },
+      answers: { 'ui-bg-generate': generateResult(), 'ui-bg-placements-list': pickedList({ id: 'p1', state: 'placed', mode: 'replace', selector: '#pim-qr-slot' }) },
+    });
+    await waitFor(() => expect(placedNote()?.textContent).toBe('Placed on: #pim-qr-slot'));
+    expect(store.placement.selector.value).toBe('#pim-qr-slot');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await screen.findByRole('img', { name: 'QR preview' });
+    expect(screen.getByRole('radio', { name: 'Replace element' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#pim-qr-slot');
+  });
+
+  it('says nothing when the tab has no pick to tell', async () => {
+    await showResult();
+    expect(placedNote()).toBeNull();
+    expect(screen.queryByText('Picking cancelled; nothing was placed.')).toBeNull();
   });
 });
 
@@ -159,7 +232,7 @@ describe('Remember on this site', () => {
 
   it('leaves a page that is not a web site to the background, which explains', async () => {
     const refusal = new PimError('remember-needs-web-page');
-    const { messaging, ports } = await showResult({ answers: { 'ui-bg-placements-list': { origin: '', page: '', placements: [] }, 'ui-bg-place': refusal } });
+    const { messaging, ports } = await showResult({ answers: { 'ui-bg-placements-list': { origin: '', page: '', placements: [], lastPick: null }, 'ui-bg-place': refusal } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Remember on this site' }));
     insert();
     expect(await screen.findByText('Only web pages (http and https) can remember a placement.')).toBeTruthy();
@@ -192,7 +265,7 @@ describe('RememberedPlacements', () => {
     const { store } = await renderPopup({ answers: { 'ui-bg-placements-list': siteList() } });
     expect(await screen.findByText('Nothing is remembered on this site.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Remove all on this page' })).toBeNull();
-    store.placement.list.value = { origin: '', page: '', placements: [] };
+    store.placement.list.value = { origin: '', page: '', placements: [], lastPick: null };
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Remembered on this site' })).toBeNull());
   });
 

@@ -54,7 +54,7 @@ export async function renderPopup(options: RenderPopupOptions = {}) {
     'ui-bg-environments-list': environmentList(),
     'ui-bg-settings-save': (payload) => settingsView({ selectedEnvironmentId: payload.selectedEnvironmentId ?? 'sandbox' }),
     // The toolbar popup over a page that is not a web page: no site, nothing remembered.
-    'ui-bg-placements-list': { origin: '', page: '', placements: [] },
+    'ui-bg-placements-list': { origin: '', page: '', placements: [], lastPick: null },
     // No answer has reported quota figures yet.
     'ui-bg-quota-get': null,
     ...options.answers,

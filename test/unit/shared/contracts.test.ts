@@ -3,7 +3,7 @@ import { PimError } from '../../../src/core/errors';
 import { contentToWorker } from '../../../src/shared/contracts/content-to-worker';
 import { uiToWorker } from '../../../src/shared/contracts/ui-to-worker';
 import { workerToContent } from '../../../src/shared/contracts/worker-to-content';
-import { ID_MAX_CHARS, PLACE_SVG_MAX_CHARS, TEXT_MAX_CHARS } from '../../../src/shared/limits';
+import { ID_MAX_CHARS, PLACE_SVG_MAX_CHARS, SELECTOR_MAX_CHARS, TEXT_MAX_CHARS } from '../../../src/shared/limits';
 
 const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
 const url = 'https://shop.example/cart';
@@ -246,23 +246,54 @@ describe('content script → worker', () => {
   describe('content-bg-picked', () => {
     const check = (payload: unknown) => worker['content-bg-picked'].check(payload);
 
-    it('keeps the page, the placement and what was placed', () => {
-      expect(check({ url, placementId: id, info, extra: 1 })).toStrictEqual({ url, placementId: id, info });
+    const selector = '#pim-qr-slot';
+
+    it('keeps the page, the placement, the picked element\'s selector and what was placed', () => {
+      expect(check({ url, placementId: id, selector, info, extra: 1 })).toStrictEqual({ url, placementId: id, selector, info });
+    });
+
+    it('keeps a selector of exactly the longest length', () => {
+      const longest = `#${'s'.repeat(SELECTOR_MAX_CHARS - 1)}`;
+      expect(check({ url, placementId: id, selector: longest, info }).selector).toBe(longest);
     });
 
     it.each([
-      [{ placementId: 'p', info }, 'url'],
-      [{ url: tooLongText, placementId: 'p', info }, 'url'],
-      [{ url, info }, 'placementId'],
-      [{ url, placementId: tooLongId, info }, 'placementId'],
-      [{ url, placementId: 7, info }, 'placementId'],
-      [{ url, placementId: 'p', info: { id: 'p1', size: { width: 1, height: 1 } } }, 'size'],
+      [{ placementId: 'p', selector, info }, 'url'],
+      [{ url: tooLongText, placementId: 'p', selector, info }, 'url'],
+      [{ url, selector, info }, 'placementId'],
+      [{ url, placementId: tooLongId, selector, info }, 'placementId'],
+      [{ url, placementId: 7, selector, info }, 'placementId'],
+      [{ url, placementId: 'p', info }, 'selector'],
+      [{ url, placementId: 'p', selector: `#${'s'.repeat(SELECTOR_MAX_CHARS)}`, info }, 'selector'],
+      [{ url, placementId: 'p', selector: 42, info }, 'selector'],
+      [{ url, placementId: 'p', selector: ['#a'], info }, 'selector'],
+      [{ url, placementId: 'p', selector: { toString: '#a' }, info }, 'selector'],
+      [{ url, placementId: 'p', selector: null, info }, 'selector'],
+      [{ url, placementId: 'p', selector: '   ', info }, 'selector'],
+      [{ url, placementId: 'p', selector, info: { id: 'p1', size: { width: 1, height: 1 } } }, 'size'],
     ])('refuses %j', (payload, field) => {
       expect(refusal(() => check(payload))).toEqual(badField(field));
     });
 
-    it('refuses a missing info', () => {
-      expect(refusal(() => check({ url, placementId: 'p' }))).toEqual(malformed);
+    it('refuses a missing info, and no payload', () => {
+      expect(refusal(() => check({ url, placementId: 'p', selector }))).toEqual(malformed);
+      expect(refusal(() => check('#a'))).toEqual(malformed);
+    });
+  });
+
+  describe('content-bg-pick-cancelled', () => {
+    const check = (payload: unknown) => worker['content-bg-pick-cancelled'].check(payload);
+
+    it('keeps only the placement id', () => {
+      expect(check({ placementId: id, tabId: 3, url })).toStrictEqual({ placementId: id });
+    });
+
+    it.each([[{}], [{ placementId: tooLongId }], [{ placementId: 7 }], [{ placementId: null }]])('refuses %j', (payload) => {
+      expect(refusal(() => check(payload))).toEqual(badField('placementId'));
+    });
+
+    it('refuses no payload', () => {
+      expect(refusal(() => check(undefined))).toEqual(malformed);
     });
   });
 
