@@ -183,7 +183,7 @@ describe('after a pick', () => {
     expect(store.placement.selector.value).toBe('#pim-qr-slot');
     fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
     await screen.findByRole('img', { name: 'QR preview' });
-    expect(screen.getByRole('radio', { name: 'Replace element' })).toHaveProperty('checked', true);
+    expect(await screen.findByRole('radio', { name: 'Replace element' })).toHaveProperty('checked', true);
     expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#pim-qr-slot');
   });
 
