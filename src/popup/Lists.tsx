@@ -2,24 +2,10 @@
 // then, with the entries themselves, not with the popup.
 import type { Signal } from '@preact/signals';
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { Disclosure } from '../ui/Disclosure';
 import { t } from '../shared/i18n';
+import { Lazy } from './Lazy';
 import { usePopupStore } from './store';
-
-function Lazy({ load }: { load: () => Promise<ComponentType> }) {
-  const [Body, setBody] = useState<ComponentType | null>(null);
-  useEffect(() => {
-    let current = true;
-    load()
-      .then((component) => current && setBody(() => component))
-      .catch((e: unknown) => console.warn('[popup] section not loaded', e));
-    return () => {
-      current = false;
-    };
-  }, [load]);
-  return Body ? <Body /> : null;
-}
 
 const loadHistory = () => import('./HistoryEntries').then((m) => m.HistoryEntries);
 const loadLog = () => import('./LogEntries').then((m) => m.LogEntries);

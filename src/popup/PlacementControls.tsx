@@ -1,14 +1,9 @@
-import { PLACEMENT_MODES, type PlacementMode } from '../shared/placement-messages';
+import { PLACEMENT_MODES } from '../shared/placement-messages';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { type MessageKey, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
+import { MODE_LABELS } from './mode-labels';
 import { usePopupStore } from './store';
-
-export const MODE_LABELS: Readonly<Record<PlacementMode, MessageKey>> = {
-  floating: 'placementFloating',
-  replace: 'placementReplace',
-  inside: 'placementInside',
-};
 
 /**
  * How "Insert into page" places the QR: floating, in place of an element or inside it, and whether it

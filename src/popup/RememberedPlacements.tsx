@@ -4,7 +4,7 @@ import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatPixels } from '../shared/format';
 import { t } from '../shared/i18n';
-import { MODE_LABELS } from './PlacementControls';
+import { MODE_LABELS } from './mode-labels';
 import { usePopupStore } from './store';
 
 /** The placements that come back on the target tab's site, each with a way to forget it. */

@@ -11,18 +11,26 @@ import { usePopupStore } from './store';
  * it is still there, dimmed and named "Previous result", so nobody takes it for the answer to the
  * call that failed; its buttons then act on that earlier QR, as its note says.
  */
-export function ResultPanel() {
+export function ShownResult() {
   const store = usePopupStore();
   const shown = store.result.result.value;
   const section = useRef<HTMLElement>(null);
   // In the narrow side panel the result sits above the form: bring a new one into view.
   useEffect(() => section.current?.scrollIntoView?.({ block: 'nearest' }), [shown]);
-  if (!shown) return <p class="note result-empty">{t('resultEmpty')}</p>;
+  // A Generate started here ends on its result: focus goes there, and a screen reader names it.
+  // Results that arrive otherwise (history, another view's changes) leave focus where it is.
+  const focusHere = store.generateEnded.value === 'result' && shown !== null;
+  useEffect(() => {
+    if (!focusHere || !section.current) return;
+    section.current.focus();
+    store.generateEnded.value = null;
+  }, [focusHere, shown]);
+  if (!shown) return null;
   const previous = store.generation.value.state === 'error';
   const decoded = store.result.decoded.value;
   const facts = [formatPixels(shown.width, shown.height), formatBytes(shown.bytes), formatDuration(shown.durationMs), shown.environmentName];
   return (
-    <section ref={section} class={`result${previous ? ' result-previous' : ''}`} aria-labelledby="result-heading" aria-describedby={previous ? 'result-previous-note' : undefined}>
+    <section ref={section} tabIndex={-1} class={`result${previous ? ' result-previous' : ''}`} aria-labelledby="result-heading" aria-describedby={previous ? 'result-previous-note' : undefined}>
       <h2 id="result-heading" class={previous ? 'result-label' : 'visually-hidden'}>
         {t(previous ? 'resultPrevious' : 'resultHeading')}
       </h2>
