@@ -32,12 +32,14 @@ export function createEnvironmentHandlers(deps: EnvironmentDeps) {
           throw new PimError('built-in-undeletable');
         }
         const { [id]: _removed, ...credentials } = current.credentials;
+        const { [id]: _asked, ...confirmFirstCall } = current.confirmFirstCall;
         await deps.secrets.remove(id);
         void forgetTokens(deps, id);
         return {
           ...current,
           customEnvironments: current.customEnvironments.filter((e) => e.id !== id),
           credentials,
+          confirmFirstCall,
           selectedEnvironmentId: current.selectedEnvironmentId === id ? 'sandbox' : current.selectedEnvironmentId,
         };
       });

@@ -82,6 +82,7 @@ export async function environmentView(
     secretSet: credentials.clientSecret !== '',
     secretHint: environment.kind === 'sandbox' ? '' : secretHint(credentials.clientSecret),
     needsPermission,
+    confirmFirstCall: settings.confirmFirstCall[environment.id] === true,
   };
 }
 

@@ -1,4 +1,5 @@
-// The settings the pages share: the selected environment and the form's defaults.
+// The settings the pages share: the selected environment, the form's defaults, and which
+// environments ask before the first call of a popup session.
 import { canonicalDefaults, localizeDefaults } from '../core/params';
 import { defaultTexts } from '../shared/default-texts';
 import type { SettingsView } from '../shared/messages';
@@ -25,6 +26,10 @@ export function createSettingsHandlers(deps: { settings: SettingsStore }) {
         const updated = { ...settings };
         if (change.selectedEnvironmentId !== undefined) {
           updated.selectedEnvironmentId = findEnvironment(settings, change.selectedEnvironmentId).id;
+        }
+        if (change.confirmFirstCall !== undefined) {
+          const { environmentId, on } = change.confirmFirstCall;
+          updated.confirmFirstCall = { ...settings.confirmFirstCall, [findEnvironment(settings, environmentId).id]: on };
         }
         if (change.defaults !== undefined) {
           const { params, historySize, keepHistory } = change.defaults;

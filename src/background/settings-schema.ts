@@ -8,7 +8,7 @@ import { type Migrations, versioned } from '../core/storage-layout';
 import type { DroppedSetting, SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 export const HISTORY_SIZE_DEFAULT = 20;
 
 /** The client ID only: secrets live in the extension's IndexedDB (secret-store.ts), never here. */
@@ -30,7 +30,15 @@ export interface Settings {
   credentials: Record<string, StoredCredentials>;
   /** `keepHistory` off: generates are not written to history (attribute choices name personal data). */
   defaults: { params: QrParams; historySize: number; keepHistory: boolean };
+  /**
+   * By environment id: whether the first Generate of a popup or side panel session asks first. An
+   * environment not named here does not ask.
+   */
+  confirmFirstCall: Record<string, boolean>;
 }
+
+/** The built-in Production environment asks before its first call: its codes are real. */
+export const CONFIRM_FIRST_CALL_DEFAULT: Readonly<Record<string, boolean>> = Object.freeze({ production: true });
 
 export function defaultSettings(): Settings {
   return {
@@ -39,6 +47,7 @@ export function defaultSettings(): Settings {
     customEnvironments: [],
     credentials: {},
     defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: HISTORY_SIZE_DEFAULT, keepHistory: true },
+    confirmFirstCall: { ...CONFIRM_FIRST_CALL_DEFAULT },
   };
 }
 
@@ -62,7 +71,8 @@ type Raw = Record<string, unknown>;
  * path overrides; v2 moves credentials to their own map so the environment list can be shown safely.
  * v3 keeps only client IDs here: `repair` lifts any secret out into `legacySecrets`, because
  * storage.local is readable by content scripts in Firefox. v4 adds `defaults.keepHistory`; history was
- * always kept before, so it starts on.
+ * always kept before, so it starts on. v5 adds `confirmFirstCall`: on for the built-in Production
+ * environment, off for every other, as for a new install.
  */
 const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
   1: (v: Raw) => {
@@ -85,6 +95,7 @@ const MIGRATIONS: Record<number, (v: Raw) => Raw> = {
   },
   2: (v) => ({ ...v, schemaVersion: 3 }),
   3: (v) => ({ ...v, schemaVersion: 4, defaults: isObject(v.defaults) ? { ...v.defaults, keepHistory: true } : v.defaults }),
+  4: (v) => ({ ...v, schemaVersion: 5, confirmFirstCall: { ...CONFIRM_FIRST_CALL_DEFAULT } }),
 };
 
 const SETTINGS_LAYOUT = versioned(SETTINGS_VERSION, MIGRATIONS as Migrations);
@@ -158,6 +169,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
     customEnvironments,
     credentials,
     defaults: { params, historySize, keepHistory },
+    confirmFirstCall: confirmFirstCallOf(raw.confirmFirstCall, knownIds),
   };
   // chrome.storage hands objects back with their keys sorted, so compare without regard to key order,
   // or every read would look like a repair and write the settings again.
@@ -166,6 +178,14 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   if (Object.keys(legacySecrets).length > 0) result.legacySecrets = legacySecrets;
   if (dropped.length > 0) result.notice = { code: 'settings-dropped', dropped };
   return result;
+}
+
+/** Keeps the choices of environments that exist; a damaged map falls back to the default. */
+function confirmFirstCallOf(raw: unknown, knownIds: ReadonlySet<string>): Record<string, boolean> {
+  if (!isObject(raw)) return { ...CONFIRM_FIRST_CALL_DEFAULT };
+  const kept: Record<string, boolean> = {};
+  for (const [id, on] of Object.entries(raw)) if (knownIds.has(id) && typeof on === 'boolean') kept[id] = on;
+  return kept;
 }
 
 function stableJson(value: unknown): string {

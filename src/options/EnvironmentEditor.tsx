@@ -43,6 +43,7 @@ export function EnvironmentEditor() {
         description={custom ? t('baseUrlHelp') : undefined}
       />
       <CredentialsFields />
+      {editor.kind.value !== 'sandbox' && <ConfirmFirstCallField />}
       <Disclosure title={t('advanced')} level={3} open={advancedOpen || Boolean(pathError)} onToggle={setAdvancedOpen}>
         <Field
           label={t('fieldTokenPath')}
@@ -86,5 +87,26 @@ export function EnvironmentEditor() {
       {/* "Saved." is about what was saved: once the form is edited again it would claim too much. */}
       <StatusMessage class="status-success" text={hasEdits(editor, store.selected.value) ? '' : store.editorStatus.value} />
     </form>
+  );
+}
+
+/** Whether the first Generate of each popup or side panel session with this environment asks first. */
+function ConfirmFirstCallField() {
+  const { editor } = useOptionsStore();
+  return (
+    <div class="field">
+      <label class="check">
+        <input
+          type="checkbox"
+          aria-describedby="confirm-first-call-help"
+          checked={editor.confirmFirstCall.value}
+          onChange={(e) => (editor.confirmFirstCall.value = e.currentTarget.checked)}
+        />
+        <span>{t('fieldConfirmFirstCall')}</span>
+      </label>
+      <p id="confirm-first-call-help" class="note">
+        {t('confirmFirstCallHelp')}
+      </p>
+    </div>
   );
 }

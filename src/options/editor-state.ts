@@ -18,6 +18,7 @@ export function createEditorState() {
   const imagePath = signal('');
   const clientId = signal('');
   const clientSecret = signal('');
+  const confirmFirstCall = signal(false); // whether the first Generate of a popup session asks first
   const storedClientId = signal('');
   const storedBaseUrl = signal('');
   const storedSecretSet = signal(false);
@@ -47,25 +48,23 @@ export function createEditorState() {
     imagePath,
     clientId,
     clientSecret,
+    confirmFirstCall,
     submitted,
     input,
     validation,
     credentialsChanged,
     clientIdMissing,
     secretBindingChange,
-    touch(field: EditorField) {
-      if (!touched.value.has(field)) touched.value = new Set([...touched.value, field]);
-    },
+    touch: (field: EditorField) => void (touched.value.has(field) || (touched.value = new Set([...touched.value, field]))),
     errorFor(field: EditorField): string | undefined {
       if (!submitted.value && !touched.value.has(field)) return undefined;
       if (field === 'clientId') return clientIdMissing.value ? t('errRequired', t('fieldClientId')) : undefined;
       const checked = validation.value;
-      if (kind.value !== 'custom') return undefined;
-      const error = checked.ok ? undefined : checked.errors[field];
+      const error = kind.value !== 'custom' || checked.ok ? undefined : checked.errors[field];
       return error ? environmentErrorText(field, error, name.value) : undefined;
     },
     /** Nothing typed differs from this stored environment: following a change made elsewhere loses nothing. */
-    unchangedFrom: (view: EnvironmentView) => !credentialsChanged.value && sameFields(input.value, view),
+    unchangedFrom: (view: EnvironmentView) => !credentialsChanged.value && sameFields(input.value, confirmFirstCall.value, view),
     /** Fills the form from a stored environment, or empties it for a new one. The secret is never known. */
     load(view: EnvironmentView | undefined, all: readonly EnvironmentView[]) {
       batch(() => {
@@ -80,6 +79,7 @@ export function createEditorState() {
         storedBaseUrl.value = view?.baseUrl ?? '';
         storedSecretSet.value = view !== undefined && view.kind !== 'sandbox' && view.secretSet;
         clientSecret.value = '';
+        confirmFirstCall.value = view?.confirmFirstCall ?? false;
         others.value = all.filter((e) => e.kind === 'custom' && e.id !== view?.id);
         touched.value = new Set();
         submitted.value = false;
@@ -95,12 +95,12 @@ export function createEditorState() {
 export function hasEdits(editor: EditorState, view: EnvironmentView | undefined): boolean {
   if (view !== undefined) return !editor.unchangedFrom(view);
   const { baseUrl, name, tokenPath, imagePath, clientId, clientSecret } = editor;
-  return !['', 'https://'].includes(baseUrl.value.trim()) || [name, tokenPath, imagePath, clientId, clientSecret].some((f) => f.value.trim() !== '');
+  return editor.confirmFirstCall.value || !['', 'https://'].includes(baseUrl.value.trim()) || [name, tokenPath, imagePath, clientId, clientSecret].some((f) => f.value.trim() !== '');
 }
 
-function sameFields(typed: EnvironmentInput, view: EnvironmentView): boolean {
+function sameFields(typed: EnvironmentInput, confirmFirstCall: boolean, view: EnvironmentView): boolean {
   const { name, baseUrl, tokenPath, imagePath, id } = view;
-  return JSON.stringify(typed) === JSON.stringify({ name, baseUrl, tokenPath, imagePath, id });
+  return confirmFirstCall === view.confirmFirstCall && JSON.stringify(typed) === JSON.stringify({ name, baseUrl, tokenPath, imagePath, id });
 }
 
 /**

@@ -1,5 +1,5 @@
-// Saving the environment in the editor: its address and paths (custom ones), then its credentials,
-// and the host permission the browser must grant, asked for inside the click.
+// Saving the environment in the editor: its address and paths (custom ones), then its credentials and
+// whether its first call in a popup session asks first, and the host permission the browser must grant, asked for inside the click.
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import { baseUrlProblem, needsHostPermission, originPattern } from '../core/environments';
 import type { EnvironmentView } from '../shared/messages';
@@ -39,6 +39,8 @@ export function createSaveFlow(deps: SaveFlowDeps) {
       // for another origin or client ID.
       const binding = editor.secretBindingChange.value;
       const dropsSecret = (binding.origin !== undefined || binding.clientId !== undefined) && editor.clientSecret.value.trim() === '';
+      const confirmFirstCall = editor.confirmFirstCall.value;
+      const confirmChanged = confirmFirstCall !== (selected.value?.confirmFirstCall ?? false);
       const granted = permission ? await permission.catch(() => false) : true;
       let id = editor.id.value;
       if (editor.kind.value === 'custom') {
@@ -54,6 +56,7 @@ export function createSaveFlow(deps: SaveFlowDeps) {
         // An empty secret is left out: the background then keeps the stored one.
         await send('ui-bg-credentials-set', secret ? { environmentId: id, clientId, clientSecret: secret } : { environmentId: id, clientId });
       }
+      if (id !== undefined && confirmChanged) await send('ui-bg-settings-save', { confirmFirstCall: { environmentId: id, on: confirmFirstCall } });
       await refresh(false);
       editorStatus.value = t('statusSaved');
       editorWarning.value = [

@@ -3,12 +3,16 @@ import { t } from '../shared/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';
+import { Lazy } from './Lazy';
 import { HistoryList, RequestLog } from './Lists';
 import { PickStatus } from './PickStatus';
 import { QrForm } from './QrForm';
 import { RememberedPlacements } from './RememberedPlacements';
 import { ResultPanel } from './ResultPanel';
 import { usePopupStore } from './store';
+
+// Only a session that calls an environment which asks first needs the dialog.
+const loadFirstCallDialog = () => import('./FirstCallDialog').then((m) => m.FirstCallDialog);
 
 /**
  * The popup (and the same page in a tab or the side panel). The result has a column of its own that
@@ -49,6 +53,7 @@ export function App() {
         </div>
       </main>
       <StatusMessage text={store.announcement.value} class="status-bar" />
+      {store.firstCall.asked() && <Lazy load={loadFirstCallDialog} />}
     </>
   );
 }

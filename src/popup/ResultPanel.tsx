@@ -1,48 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import { formatBytes, formatDuration, formatPixels } from '../shared/format';
 import { t } from '../shared/i18n';
 import { Lazy } from './Lazy';
-import { QrPreview } from './QrPreview';
 import { usePopupStore } from './store';
 
-// The quota and the actions come with the first result, not with the popup.
-const loadDetails = () => import('./ResultDetails').then((m) => m.ResultDetails);
+// A popup opens without a result: what shows one, and acts on it, arrives with the first result.
+const loadShownResult = () => import('./ShownResult').then((m) => m.ShownResult);
 
-/**
- * The last QR: preview, its facts, what it encodes, and what to do with it. After a failed Generate
- * it is still there, dimmed and named "Previous result", so nobody takes it for the answer to the
- * call that failed; its buttons then act on that earlier QR, as its note says.
- */
+/** The last QR and what to do with it, or a note that there is none yet. */
 export function ResultPanel() {
-  const store = usePopupStore();
-  const shown = store.result.result.value;
-  const section = useRef<HTMLElement>(null);
-  // In the narrow side panel the result sits above the form: bring a new one into view.
-  useEffect(() => section.current?.scrollIntoView?.({ block: 'nearest' }), [shown]);
-  if (!shown) return <p class="note result-empty">{t('resultEmpty')}</p>;
-  const previous = store.generation.value.state === 'error';
-  const decoded = store.result.decoded.value;
-  const facts = [formatPixels(shown.width, shown.height), formatBytes(shown.bytes), formatDuration(shown.durationMs), shown.environmentName];
-  return (
-    <section ref={section} class={`result${previous ? ' result-previous' : ''}`} aria-labelledby="result-heading" aria-describedby={previous ? 'result-previous-note' : undefined}>
-      <h2 id="result-heading" class={previous ? 'result-label' : 'visually-hidden'}>
-        {t(previous ? 'resultPrevious' : 'resultHeading')}
-      </h2>
-      {previous && (
-        <p id="result-previous-note" class="note">
-          {t('resultPreviousNote')}
-        </p>
-      )}
-      <QrPreview svg={shown.svg} />
-      <p class="result-facts">{facts.join(' · ')}</p>
-      <p class={`result-decoded${decoded.state === 'unreadable' ? ' warning' : ''}`}>
-        {decoded.state === 'read' && t('decodedText', decoded.text)}
-        {decoded.state === 'reading' && t('decodingQr')}
-        {decoded.state === 'unreadable' && t('decodeFailed')}
-      </p>
-      <Lazy load={loadDetails} />
-      {store.result.error.value && <ErrorAlert error={store.result.error.value} />}
-    </section>
-  );
+  if (!usePopupStore().result.result.value) return <p class="note result-empty">{t('resultEmpty')}</p>;
+  return <Lazy load={loadShownResult} />;
 }

@@ -19,10 +19,16 @@ export interface GenerationDeps {
   /** Shows an answered generate, or says why it cannot. */
   show: (item: GenerateAnswer) => Promise<void>;
   announce: (text: string) => void;
+  /** Takes over a valid Generate that must be confirmed first, and calls `start` once it is; false to go now. */
+  holds: (start: () => void) => boolean;
 }
 
-export function createGeneration({ send, form, newRequestId, environmentId, show, announce }: GenerationDeps) {
+/** Where a Generate started here ended, for focus to follow; null once focus got there. */
+export type GenerateEnd = 'result' | 'error' | null;
+
+export function createGeneration({ send, form, newRequestId, environmentId, show, announce, holds }: GenerationDeps) {
   const generation = signal<GenerationState>({ state: 'idle' });
+  const ended = signal<GenerateEnd>(null);
   // An error belongs to the environment it came from: another one, chosen here or switched to because
   // the one in use was deleted elsewhere, starts without it.
   let errorFor: string | undefined;
@@ -50,24 +56,29 @@ export function createGeneration({ send, form, newRequestId, environmentId, show
       if (!stillCurrent()) return;
       generation.value = { state: 'idle' };
       await show(item);
+      // `show` reports a result it cannot show as the generation's error.
+      ended.value = generation.peek().state === 'error' ? 'error' : 'result';
       announce(t('statusGenerated'));
     } catch (e) {
       if (!stillCurrent()) return;
       const error = toErrorView(e);
       generation.value = error.kind === 'cancelled' ? { state: 'cancelled' } : { state: 'error', error };
       form.setServerErrors(error.fieldErrors);
+      if (error.kind !== 'cancelled') ended.value = 'error';
     }
   }
 
   return {
     generation,
-    /** Validates and, when valid, starts the request; false when a field needs fixing first. */
+    generateEnded: ended,
+    /** Validates and, when valid, starts the request (or asks first); false when a field needs fixing first. */
     generate(): boolean {
       if (generation.value.state === 'busy') return true;
       form.submitted.value = true;
       const checked = form.validation.value;
       if (!checked.ok) return false;
-      void run(newRequestId(), checked.params);
+      const start = () => void run(newRequestId(), checked.params);
+      if (!holds(start)) start();
       return true;
     },
     cancel() {

@@ -6,9 +6,12 @@ import type { SendMessage } from '../shared/send-message';
 import type { ErrorView } from '../ui/error-view';
 import { tracked } from '../ui/tracked';
 import { t } from '../shared/i18n';
-import { base64Utf8, exportFileName, type PngScale, svgDataUrl, svgPixelSize } from './exports';
+import type { PngScale } from './exports';
 import { loadSanitizer } from './load-sanitizer';
 import type { PopupPorts } from './ports';
+
+// Needed once there is a result, as the preview that shows it is (ShownResult.tsx).
+const loadExports = () => import('./exports');
 
 export interface ShownResult {
   id: string;
@@ -71,7 +74,8 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
     /** Sanitizes and shows a result; rejects with SvgSanitizeError when nothing safe is left. */
     async show(item: GenerateAnswer) {
       latest = item;
-      const svg = (await loadSanitizer())(item.svg);
+      const [sanitize, { svgPixelSize }] = await Promise.all([loadSanitizer(), loadExports()]);
+      const svg = sanitize(item.svg);
       if (latest !== item) return;
       const size = svgPixelSize(svg, item.params);
       const shown: ShownResult = {
@@ -110,17 +114,18 @@ function exportActions(act: Act, send: SendMessage, ports: PopupPorts) {
   };
   return {
     copySvg: () => act('copy-svg', (shown) => copy(shown.svg)),
-    copyDataUrl: () => act('copy-data-url', (shown) => copy(svgDataUrl(shown.svg))),
-    copyBase64: () => act('copy-base64', (shown) => copy(base64Utf8(shown.svg))),
+    copyDataUrl: () => act('copy-data-url', async (shown) => copy((await loadExports()).svgDataUrl(shown.svg))),
+    copyBase64: () => act('copy-base64', async (shown) => copy((await loadExports()).base64Utf8(shown.svg))),
     copyCurl: () => act('copy-curl', async () => copy((await send('ui-bg-curl-get', {})).curl)),
     downloadSvg: () =>
       act('download-svg', async (shown) => {
+        const { exportFileName } = await loadExports();
         ports.download(new Blob([shown.svg], { type: 'image/svg+xml' }), exportFileName(shown.title, shown.width, shown.height, 'svg'));
         return undefined;
       }),
     downloadPng: (scale: PngScale) =>
       act('download-png', async (shown) => {
-        const png = await ports.renderPng(shown.svg, shown.width * scale, shown.height * scale);
+        const [png, { exportFileName }] = await Promise.all([ports.renderPng(shown.svg, shown.width * scale, shown.height * scale), loadExports()]);
         ports.download(png, exportFileName(shown.title, shown.width, shown.height, 'png', scale));
         return undefined;
       }),

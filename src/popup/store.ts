@@ -12,6 +12,7 @@ import { t } from '../shared/i18n';
 import { followStorage } from '../ui/live';
 import { createQrFormState, draftFromParams, type QrFormState } from '../ui/qr-form-state';
 import { createEnvironmentState } from './environment-state';
+import { createFirstCallConfirm } from './first-call-confirm';
 import { createGeneration } from './generation-state';
 import { createLazyList } from './list-state';
 import type { PageContext } from './page-context';
@@ -43,7 +44,8 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   const showResult = (item: GenerateAnswer) =>
     result.show(item).catch((e: unknown) => void (run.generation.value = { state: 'error', error: toErrorView(e) }));
   const environmentId = () => environments.environmentId.value;
-  const run = createGeneration({ send, form, newRequestId: ports.newRequestId, environmentId, show: showResult, announce });
+  const firstCall = createFirstCallConfirm(environments.environment);
+  const run = createGeneration({ send, form, newRequestId: ports.newRequestId, environmentId, show: showResult, announce, holds: firstCall.holds });
   const fail = (e: unknown) => void (problem.value = toErrorView(e));
   quietOnError(announce, () => [problem.value, result.error.value, log.error.value, history.error.value].some(Boolean) || run.generation.value.state === 'error');
 
@@ -56,14 +58,13 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
     announcement,
     ...environments,
     form,
-    generation: run.generation,
+    ...run,
+    firstCall,
     result,
     placement,
     history,
     log,
     announce,
-    generate: run.generate,
-    cancel: run.cancel,
 
     async init() {
       const [stored, list, draft] = await Promise.allSettled([

@@ -12,6 +12,8 @@ export interface EnvironmentView extends Environment {
   secretHint: string;
   /** True when the browser has not granted the host permission this environment's base URL needs. */
   needsPermission: boolean;
+  /** Asks before the first Generate of a popup or side panel session (settings `confirmFirstCall`). */
+  confirmFirstCall: boolean;
 }
 
 export interface EnvironmentInput {

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { t } from '../shared/i18n';
 import type { ErrorView } from './error-view';
 
@@ -6,19 +6,21 @@ export interface ErrorAlertProps {
   error: ErrorView;
   /** A button that fixes the cause, such as "Open Options". */
   action?: ComponentChildren;
+  /** Makes the alert focusable from script, for a view that takes the reader to it. */
+  focusRef?: Ref<HTMLDivElement>;
 }
 
 /**
  * The headline, what exactly happened, KPN's own words as a quote when there are any, what to do,
  * and the facts support needs (HTTP status, transaction ID).
  */
-export function ErrorAlert({ error, action }: ErrorAlertProps) {
+export function ErrorAlert({ error, action, focusRef }: ErrorAlertProps) {
   const facts = [
     error.status !== undefined ? t('errorStatus', error.status) : '',
     error.transactionId ? t('errorTransaction', error.transactionId) : '',
   ].filter(Boolean);
   return (
-    <div role="alert" class="alert alert-error">
+    <div role="alert" class="alert alert-error" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
       <p class="alert-message">{error.headline}</p>
       {error.detail && <p class="alert-detail">{error.detail}</p>}
       {error.serverMessage && <p class="alert-detail">{t('errorServerSaid', error.serverMessage)}</p>}

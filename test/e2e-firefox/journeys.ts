@@ -63,10 +63,12 @@ export async function pressGenerate(popup: Page, timeoutMs = 25_000, names: Popu
     async () => ((await popup.evaluate(() => (window as CycleWindow).pimGenerateCycle)) === 'done' ? true : undefined),
     { timeoutMs },
   );
-  const alert = await textOf(popup, role('alert'));
-  if (alert) return { ok: false, alert };
-  if ((await count(popup, role('image', names.preview))) !== 1) throw new Error('Generate finished with neither an error nor a QR preview');
-  return { ok: true };
+  // The preview arrives a moment after the busy spell: what draws a result loads with the first one.
+  return waitUntil('Generate to end in an error or a QR preview', async (): Promise<GenerateOutcome | undefined> => {
+    const alert = await textOf(popup, role('alert'));
+    if (alert) return { ok: false, alert };
+    return (await count(popup, role('image', names.preview))) === 1 ? { ok: true } : undefined;
+  });
 }
 
 /** pressGenerate, failing with the popup's own error text when there is one. */

@@ -52,6 +52,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(popup.getByText(/^Encodes: /)).toBeVisible();
     expect(await seriousViolations(popup)).toEqual([]);
 
+    // The confirmation before Production's first call, open over the page.
+    await popup.getByLabel('Environment').selectOption({ label: 'Production' });
+    await popup.getByRole('button', { name: 'Generate' }).click();
+    await expect(popup.getByRole('dialog', { name: 'Create a real code with Production?' })).toBeVisible();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.keyboard.press('Escape');
+    await expect(popup.getByRole('dialog')).toBeHidden();
+
     const { page: options } = await openOptions();
     await options.emulateMedia({ colorScheme: scheme });
     await options.getByRole('button', { name: 'Add environment' }).click();
@@ -107,7 +115,9 @@ test('generate and insert with the keyboard alone, with a visible focus ring', a
   expect(await focusRingVisible(popup)).toBe(true);
   await popup.keyboard.press('Control+A');
   await popup.keyboard.type('Keyboard only');
-  await tabTo(popup, 'Mobile');
+  // The attributes are one tab stop: Tab reaches the first, the arrow keys the others.
+  await tabTo(popup, 'Email');
+  await popup.keyboard.press('ArrowRight');
   await popup.keyboard.press('Space');
   await popup.keyboard.press('Enter');
   await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Email', 'FirstName', 'FamilyName', 'Mobile'])}`)).toBeVisible();

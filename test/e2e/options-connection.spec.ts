@@ -40,6 +40,8 @@ test('an unsaved, unreachable base URL fails the test with a clear error below t
     await page.setViewportSize({ width, height: 900 });
     await page.getByLabel('Base URL').fill(unreachable);
     await page.getByLabel('Client secret').fill(SECRET);
+    // In view first: the click would scroll a row at the window's edge, which is not the row moving.
+    await page.getByRole('button', { name: 'Test connection' }).scrollIntoViewIfNeeded();
     const before = await buttonBoxes(page);
     await page.getByRole('button', { name: 'Test connection' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'The API could not be reached.' });

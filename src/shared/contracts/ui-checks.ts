@@ -10,6 +10,8 @@ import { bad, objectPayload, optionalString, requiredString } from '../payload';
 export interface SettingsChange {
   selectedEnvironmentId?: string;
   defaults?: Partial<FormDefaults>;
+  /** Whether this environment asks before the first call of a popup session. */
+  confirmFirstCall?: { environmentId: string; on: boolean };
 }
 
 export function settingsChange(raw: unknown): SettingsChange {
@@ -17,6 +19,11 @@ export function settingsChange(raw: unknown): SettingsChange {
   const change: SettingsChange = {};
   const selected = optionalString(payload, 'selectedEnvironmentId');
   if (selected !== undefined) change.selectedEnvironmentId = selected;
+  if (payload.confirmFirstCall !== undefined) {
+    const confirm = objectPayload(payload.confirmFirstCall);
+    if (typeof confirm.on !== 'boolean') throw bad('confirmFirstCall');
+    change.confirmFirstCall = { environmentId: requiredString(confirm, 'environmentId', ID_MAX_CHARS), on: confirm.on };
+  }
   if (payload.defaults === undefined) return change;
   const defaults = objectPayload(payload.defaults);
   change.defaults = {};

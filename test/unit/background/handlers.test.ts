@@ -243,6 +243,19 @@ describe('background handlers', () => {
     expect((await rejection(handlers['ui-bg-environment-delete']({ id: 'production' }))).kind).toBe('invalid-parameters');
   });
 
+  it('keeps whether each environment asks before its first call, and forgets it with the environment', async () => {
+    const { handlers, local } = setup();
+    const env = await addLocalEnvironment(handlers);
+    const asks = async () => Object.fromEntries((await handlers['ui-bg-environments-list'](undefined)).map((v) => [v.id, v.confirmFirstCall]));
+    expect(await asks()).toEqual({ sandbox: false, production: true, [env.id]: false });
+    await handlers['ui-bg-settings-save']({ confirmFirstCall: { environmentId: env.id, on: true } });
+    await handlers['ui-bg-settings-save']({ confirmFirstCall: { environmentId: 'production', on: false } });
+    expect(await asks()).toEqual({ sandbox: false, production: false, [env.id]: true });
+    expect((await rejection(handlers['ui-bg-settings-save']({ confirmFirstCall: { environmentId: 'custom-gone', on: true } }))).code).toBe('environment-gone');
+    await handlers['ui-bg-environment-delete']({ id: env.id });
+    expect((local.data.get('settings') as { confirmFirstCall: unknown }).confirmFirstCall).toEqual({ production: false });
+  });
+
   it('Test connection after the secret changed does not join a mint still running with the old one', async () => {
     const { handlers, remote, sent } = setup();
     const env = await addLocalEnvironment(handlers);

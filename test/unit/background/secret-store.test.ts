@@ -93,7 +93,7 @@ describe('moving secrets out of storage.local', () => {
     expect((await store.read()).credentials).toEqual({ production: { clientId: 'prod-client' }, 'custom-local': { clientId: 'local-client' } });
     // Brought up to the current version as it is, secrets and all: the migrations move nothing out of the way.
     const old = version2Settings();
-    const kept = { ...old, schemaVersion: SETTINGS_VERSION, defaults: { ...old.defaults, keepHistory: true } };
+    const kept = { ...old, schemaVersion: SETTINGS_VERSION, defaults: { ...old.defaults, keepHistory: true }, confirmFirstCall: { production: true } };
     expect(local.data.get('settings')).toEqual(kept);
 
     const error = await rejection(store.update((s) => ({ ...s, selectedEnvironmentId: 'sandbox' })));

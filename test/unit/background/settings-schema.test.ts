@@ -80,11 +80,33 @@ describe('loadSettings', () => {
     const v3 = { ...defaultSettings(), schemaVersion: 3, defaults: { params: defaultSettings().defaults.params, historySize: 7 } };
     const loaded = loadSettings(v3);
     expect(loaded.changed).toBe(true);
-    expect(loaded.settings.schemaVersion).toBe(4);
+    expect(loaded.settings.schemaVersion).toBe(SETTINGS_VERSION);
     expect(loaded.settings.defaults).toMatchObject({ historySize: 7, keepHistory: true });
     const off = { ...loaded.settings, defaults: { ...loaded.settings.defaults, keepHistory: false } };
     expect(loadSettings(off)).toMatchObject({ changed: false, settings: { defaults: { keepHistory: false } } });
     expect(loadSettings({ ...off, defaults: { ...off.defaults, keepHistory: 'no' } }).settings.defaults.keepHistory).toBe(true);
+  });
+
+  it('migrates v4 to v5: Production asks before its first call, every other environment does not', () => {
+    const { confirmFirstCall: _none, ...current } = defaultSettings();
+    const local = { id: 'custom-local', name: 'Local', kind: 'custom', baseUrl: 'http://127.0.0.1:8080', tokenPath: '/t', imagePath: '/i' };
+    const v4 = { ...current, schemaVersion: 4, selectedEnvironmentId: 'production', customEnvironments: [local] };
+    const loaded = loadSettings(v4);
+    expect(loaded.changed).toBe(true);
+    expect(loaded.notice).toBeUndefined();
+    expect(loaded.settings).toMatchObject({ schemaVersion: 5, selectedEnvironmentId: 'production', confirmFirstCall: { production: true } });
+    expect(loaded.settings.customEnvironments.map((e) => e.id)).toEqual(['custom-local']);
+    expect(loaded.settings.confirmFirstCall['custom-local']).toBeUndefined();
+  });
+
+  it('keeps each stored choice to confirm the first call, of environments that exist, and nothing else', () => {
+    const local = { id: 'custom-local', name: 'Local', kind: 'custom', baseUrl: 'http://127.0.0.1:8080', tokenPath: '/t', imagePath: '/i' };
+    const stored = { ...defaultSettings(), customEnvironments: [local], confirmFirstCall: { production: false, 'custom-local': true } };
+    expect(loadSettings(stored)).toMatchObject({ changed: false, settings: { confirmFirstCall: { production: false, 'custom-local': true } } });
+    const damaged = loadSettings({ ...stored, confirmFirstCall: { production: 'yes', 'custom-gone': true, sandbox: true } });
+    expect(damaged.settings.confirmFirstCall).toEqual({ sandbox: true });
+    expect(damaged.changed).toBe(true);
+    expect(loadSettings({ ...stored, confirmFirstCall: [] }).settings.confirmFirstCall).toEqual({ production: true });
   });
 
   it('keeps the valid parts of damaged current settings and names what it dropped', () => {

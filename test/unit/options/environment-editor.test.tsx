@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { describe, expect, it } from 'vitest';
 import { PimError } from '../../../src/core/errors';
 import type { EnvironmentInput, EnvironmentView } from '../../../src/shared/messages';
-import { environmentList, productionView, sandboxView, stagingView } from '../ui/fixtures';
+import { environmentList, productionView, sandboxView, settingsView, stagingView } from '../ui/fixtures';
 import { renderOptions } from './render-options';
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
@@ -61,6 +61,26 @@ describe('Built-in environments', () => {
     await waitFor(() => expect(messaging.sent('ui-bg-credentials-set')).toEqual([{ environmentId: 'production', clientId: 'new-client' }]));
     expect(messaging.sent('ui-bg-environment-save')).toEqual([]);
     expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
+  it('Production: Confirm before the first call starts on, is saved with Save, and is unsaved until then', async () => {
+    const { messaging } = await renderOptions({ answers: { 'ui-bg-settings-save': settingsView() } });
+    choose(productionView.name);
+    const confirm = screen.getByRole('checkbox', { name: 'Confirm before the first call of a popup session' }) as HTMLInputElement;
+    expect(confirm.checked).toBe(true);
+    expect(confirm.getAttribute('aria-describedby')).toBe('confirm-first-call-help');
+    fireEvent.click(confirm);
+    choose(sandboxView.name);
+    expect(await screen.findByRole('button', { name: 'Keep editing' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-settings-save')).toEqual([{ confirmFirstCall: { environmentId: 'production', on: false } }]));
+    expect(messaging.sent('ui-bg-credentials-set')).toEqual([]);
+  });
+
+  it('Sandbox offers no confirmation: it creates no real code', async () => {
+    await renderOptions();
+    expect(screen.queryByRole('checkbox', { name: 'Confirm before the first call of a popup session' })).toBeNull();
   });
 
   it('"Saved." goes once the form is edited again: it is no longer true of what is shown', async () => {

@@ -26,6 +26,15 @@ describe('settingsChange', () => {
     }
   });
 
+  it('keeps Confirm before the first call only as an environment id with true or false', async () => {
+    const change = { confirmFirstCall: { environmentId: 'production', on: false } };
+    expect(settingsChange(change)).toEqual(change);
+    for (const on of ['true', 1, undefined]) {
+      expect(await refused(() => settingsChange({ confirmFirstCall: { environmentId: 'production', on } }))).toMatchObject({ params: { field: 'confirmFirstCall' } });
+    }
+    expect(await refused(() => settingsChange({ confirmFirstCall: { on: true } }))).toMatchObject({ params: { field: 'environmentId' } });
+  });
+
   it('a history delete names one entry by its id', async () => {
     const check = uiToWorker['ui-bg-history-delete'].check;
     expect(check({ id: 'h1', extra: 1 })).toEqual({ id: 'h1' });

@@ -11,6 +11,7 @@ export const sandboxView: EnvironmentView = {
   secretSet: true,
   secretHint: '',
   needsPermission: false,
+  confirmFirstCall: false,
 };
 
 export const productionView: EnvironmentView = {
@@ -20,6 +21,7 @@ export const productionView: EnvironmentView = {
   secretSet: true,
   secretHint: 'ab12',
   needsPermission: false,
+  confirmFirstCall: true,
 };
 
 export const stagingView: EnvironmentView = {
@@ -34,6 +36,7 @@ export const stagingView: EnvironmentView = {
   secretSet: false,
   secretHint: '',
   needsPermission: false,
+  confirmFirstCall: false,
 };
 
 export const environmentList = (): EnvironmentView[] => [sandboxView, productionView, stagingView];

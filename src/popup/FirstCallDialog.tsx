@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { Button } from '../ui/Button';
+import { environmentName } from '../ui/environment-name';
+import { usePopupStore } from './store';
+
+/**
+ * Asks before the first Generate of this popup or side panel with an environment that says so
+ * (Production, unless changed in Options). A modal <dialog>: the browser keeps focus inside it, Esc
+ * cancels, and closing it gives focus back to where the reader was.
+ */
+export function FirstCallDialog() {
+  const { firstCall } = usePopupStore();
+  const pending = firstCall.pending.value;
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (pending && !element?.open) element?.showModal();
+    if (!pending && element?.open) element.close();
+  }, [pending]);
+  const name = pending ? environmentName(pending.environment) : '';
+  return (
+    <dialog ref={dialog} class="confirm-dialog" aria-labelledby="first-call-heading" aria-describedby="first-call-text" onClose={firstCall.cancel}>
+      {pending && (
+        <>
+          <h2 id="first-call-heading">{t('confirmFirstCallHeading', name)}</h2>
+          <p id="first-call-text">{t('confirmFirstCallText', name)}</p>
+          <div class="form-actions">
+            <Button variant="danger" onClick={firstCall.confirm}>
+              {t('confirmFirstCallGo')}
+            </Button>
+            <Button onClick={firstCall.cancel}>{t('cancel')}</Button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}
