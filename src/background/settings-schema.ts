@@ -180,10 +180,13 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
   return result;
 }
 
-/** Keeps the choices of environments that exist; a damaged map falls back to the default. */
+/**
+ * Keeps the choices of environments that exist. Whatever is damaged or missing falls back to the
+ * default, so tampering can only ever make Production ask, never stop it asking.
+ */
 function confirmFirstCallOf(raw: unknown, knownIds: ReadonlySet<string>): Record<string, boolean> {
-  if (!isObject(raw)) return { ...CONFIRM_FIRST_CALL_DEFAULT };
-  const kept: Record<string, boolean> = {};
+  const kept: Record<string, boolean> = { ...CONFIRM_FIRST_CALL_DEFAULT };
+  if (!isObject(raw)) return kept;
   for (const [id, on] of Object.entries(raw)) if (knownIds.has(id) && typeof on === 'boolean') kept[id] = on;
   return kept;
 }

@@ -7,7 +7,8 @@ import { usePopupStore } from './store';
 /**
  * Asks before the first Generate of this popup or side panel with an environment that says so
  * (Production, unless changed in Options). A modal <dialog>: the browser keeps focus inside it, Esc
- * cancels, and closing it gives focus back to where the reader was.
+ * cancels, and closing it gives focus back to where the reader was. Cancel has the focus, so a key
+ * pressed twice (Enter, Ctrl+Enter) can never create the code the question is about.
  */
 export function FirstCallDialog() {
   const { firstCall } = usePopupStore();
@@ -15,7 +16,10 @@ export function FirstCallDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
-    if (pending && !element?.open) element?.showModal();
+    if (pending && !element?.open) {
+      element?.showModal();
+      element?.querySelector<HTMLButtonElement>('[data-cancel]')?.focus();
+    }
     if (!pending && element?.open) element.close();
   }, [pending]);
   const name = pending ? environmentName(pending.environment) : '';
@@ -26,10 +30,12 @@ export function FirstCallDialog() {
           <h2 id="first-call-heading">{t('confirmFirstCallHeading', name)}</h2>
           <p id="first-call-text">{t('confirmFirstCallText', name)}</p>
           <div class="form-actions">
+            <Button onClick={firstCall.cancel} data-cancel>
+              {t('cancel')}
+            </Button>
             <Button variant="danger" onClick={firstCall.confirm}>
               {t('confirmFirstCallGo')}
             </Button>
-            <Button onClick={firstCall.cancel}>{t('cancel')}</Button>
           </div>
         </>
       )}

@@ -15,6 +15,8 @@ export interface ButtonProps {
   'aria-controls'?: string;
   'aria-describedby'?: string;
   class?: string;
+  /** Marks the button a dialog gives its first focus. */
+  'data-cancel'?: boolean;
 }
 
 export function Button({ children, type = 'button', variant = 'secondary', size = 'normal', busy = false, ...rest }: ButtonProps) {
@@ -31,6 +33,7 @@ export function Button({ children, type = 'button', variant = 'secondary', size 
       aria-expanded={rest['aria-expanded']}
       aria-controls={rest['aria-controls']}
       aria-describedby={rest['aria-describedby']}
+      data-cancel={rest['data-cancel']}
     >
       {busy && <span class="spinner" aria-hidden="true" />}
       {children}

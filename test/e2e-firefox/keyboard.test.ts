@@ -97,8 +97,18 @@ test('Production asks before its first call, Esc cancels without a call; a yes f
   expect(sandbox.handler.stats().imageCalls).toBe(0);
   expect(await ext.value<unknown[]>('ui-bg-history-get')).toEqual([]);
 
+  // Cancel has the focus: Ctrl+Enter pressed twice creates nothing.
   await ctrlEnter(popup);
   await waitUntil('the dialog again', async () => ((await count(popup, local)) === 1 ? true : undefined));
+  expect((await focused(popup)).name).toBe('Cancel');
+  await ctrlEnter(popup);
+  await waitUntil('the dialog to close', async () => ((await count(popup, role('dialog'))) === 0 ? true : undefined));
+  expect(sandbox.handler.stats().imageCalls).toBe(0);
+
+  await ctrlEnter(popup);
+  await waitUntil('the dialog once more', async () => ((await count(popup, local)) === 1 ? true : undefined));
+  await popup.keyboard.press('Tab');
+  expect((await focused(popup)).name).toBe('Create code');
   await popup.keyboard.press('Enter');
   await focusLandsOn(popup, 'the result', (f) => f.role === 'section' && f.name === 'Result');
   await popup.focus(role('textbox', 'Title'));

@@ -89,7 +89,14 @@ test('an environment set to confirm asks once per popup: Esc cancels without a c
   await popup.keyboard.press('Enter');
   const dialog = popup.getByRole('dialog', { name: 'Create a real code with Local sandbox?' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Create code' })).toBeFocused();
+  // Cancel has the focus: a second Enter (or Ctrl+Enter) meant for the form creates nothing.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(generate).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await popup.keyboard.press('Control+Enter');
   await popup.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(generate).toBeFocused();
@@ -99,6 +106,8 @@ test('an environment set to confirm asks once per popup: Esc cancels without a c
 
   await popup.keyboard.press('Control+Enter');
   await expect(dialog).toBeVisible();
+  await popup.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Create code' })).toBeFocused();
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('region', { name: 'Result', exact: true })).toBeFocused();
   await popup.getByLabel('Title').focus();

@@ -103,8 +103,10 @@ describe('loadSettings', () => {
     const local = { id: 'custom-local', name: 'Local', kind: 'custom', baseUrl: 'http://127.0.0.1:8080', tokenPath: '/t', imagePath: '/i' };
     const stored = { ...defaultSettings(), customEnvironments: [local], confirmFirstCall: { production: false, 'custom-local': true } };
     expect(loadSettings(stored)).toMatchObject({ changed: false, settings: { confirmFirstCall: { production: false, 'custom-local': true } } });
-    const damaged = loadSettings({ ...stored, confirmFirstCall: { production: 'yes', 'custom-gone': true, sandbox: true } });
-    expect(damaged.settings.confirmFirstCall).toEqual({ sandbox: true });
+    const damaged = loadSettings({ ...stored, confirmFirstCall: { production: 'yes', 'custom-local': 1, 'custom-gone': true, sandbox: true } });
+    // Damage never switches a question off: Production falls back to asking.
+    expect(damaged.settings.confirmFirstCall).toEqual({ production: true, sandbox: true });
+    expect(loadSettings({ ...stored, confirmFirstCall: { 'custom-local': true } }).settings.confirmFirstCall).toEqual({ production: true, 'custom-local': true });
     expect(damaged.changed).toBe(true);
     expect(loadSettings({ ...stored, confirmFirstCall: [] }).settings.confirmFirstCall).toEqual({ production: true });
   });
