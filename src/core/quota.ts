@@ -73,9 +73,13 @@ export function quotaLevel(quota: Pick<Quota, 'limit' | 'used'>): QuotaLevel {
   return quota.used >= quota.limit * QUOTA_NEAR_SHARE ? 'near' : 'ok';
 }
 
-/** The figures as they stand at `nowMs`: once the reset has passed, KPN counts from zero again. */
+/**
+ * The figures as they stand at `nowMs`: once a reset that was still to come when KPN answered has
+ * passed, KPN counts from zero again. A reset already due at the answer (clocks differ a little) had
+ * not happened on KPN's side yet, so its count stands until the next answer says otherwise.
+ */
 export function quotaAt(quota: Quota, nowMs: number): Quota {
-  return quota.resetAt !== undefined && nowMs >= quota.resetAt ? { ...quota, used: 0 } : quota;
+  return quota.resetAt !== undefined && quota.resetAt > quota.seenAt && nowMs >= quota.resetAt ? { ...quota, used: 0 } : quota;
 }
 
 function believableReset(resetAt: number, nowMs: number): boolean {

@@ -120,4 +120,16 @@ describe('quotaLevel and quotaAt', () => {
     expect(quotaAt(quota, RESET).used).toBe(0);
     expect(quotaAt({ limit: 10, used: 10, seenAt: NOW }, RESET + 1).used).toBe(10);
   });
+
+  it('keeps the count of figures whose reset was already due when KPN answered', () => {
+    const dueAtAnswer: Quota = { limit: 10, used: 10, resetAt: NOW - 2 * 60_000, seenAt: NOW };
+    expect(quotaAt(dueAtAnswer, NOW).used).toBe(10);
+    expect(quotaAt(dueAtAnswer, NOW + 60 * 60_000).used).toBe(10);
+  });
+
+  it('counts stored figures from zero once a reset that came after them has passed', () => {
+    const stored: Quota = { limit: 10, used: 10, resetAt: NOW + 60_000, seenAt: NOW };
+    expect(quotaAt(stored, NOW + 59_999).used).toBe(10);
+    expect(quotaAt(stored, NOW + 60_000).used).toBe(0);
+  });
 });
