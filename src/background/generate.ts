@@ -57,10 +57,11 @@ export async function ensureHostAccess(deps: Pick<ApiDeps, 'hasHostPermission'>,
 }
 
 /**
- * Every call goes to the request log, and the quota figures its answer reported to the environment's
- * latest; the writes are awaited before answering, so the UI's next read sees them.
+ * Every call goes to the request log, and (unless `keepQuota` is off: the call was not the saved
+ * environment's) the quota figures its answer reported to the environment's latest; the writes are
+ * awaited before answering, so the UI's next read sees them.
  */
-export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: string) {
+export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: string, { keepQuota = true } = {}) {
   const pendingLogs: Promise<void>[] = [];
   let latest: Quota | undefined;
   const warn = (what: string) => (error: unknown) => console.warn(`[${label}] ${what} write failed`, error);
@@ -68,7 +69,7 @@ export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: strin
     pendingLogs.push(deps.log.append(entry).catch(warn('log')));
     if (entry.quota === undefined) return;
     latest = entry.quota;
-    if (entry.environment !== undefined) pendingLogs.push(deps.quota.record(entry.environment, entry.quota).catch(warn('quota')));
+    if (keepQuota && entry.environment !== undefined) pendingLogs.push(deps.quota.record(entry.environment, entry.quota).catch(warn('quota')));
   };
   return { onRequest, pendingLogs, latestQuota: () => latest };
 }
