@@ -1,13 +1,14 @@
 // Generate a QR for the UI: pick the environment and credentials, get a token, call /image,
 // and record the result in history and every HTTP call in the request log.
 import { baseUrlProblem, needsHostPermission, originPattern, type Environment } from '../core/environments';
-import { PimError } from '../core/errors';
+import { isPimError, PimError } from '../core/errors';
 import { generateQr } from '../core/pim-client';
 import type { RequestLogEntry } from '../core/request-log';
 import type { FetchLike } from '../core/send-request';
 import type { KeyValueStore } from '../core/storage-port';
 import { createTokenSource, forgetCachedToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
 import type { Quota } from '../core/quota';
+import { asQuotaRefusal } from '../core/quota-refusal';
 import type { GenerateAnswer, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
@@ -138,6 +139,8 @@ export async function generate(
       signal,
       onRequest: connection.onRequest,
       environment: connection.environment.id,
+    }).catch(async (error: unknown) => {
+      throw await explainRefusal(deps, connection.environment.id, error);
     });
     const item: GenerateResult = {
       id: deps.newId(),
@@ -173,6 +176,13 @@ export async function generate(
   } finally {
     await Promise.all(connection.pendingLogs);
   }
+}
+
+/** A refusal while the environment's latest figures say its quota is used up is that, not "slow down". */
+async function explainRefusal(deps: Pick<ApiDeps, 'quota' | 'now'>, environmentId: string, error: unknown): Promise<unknown> {
+  if (!isPimError(error) || error.code !== 'rate-limited') return error;
+  const stored = await deps.quota.get(environmentId).catch(() => undefined);
+  return asQuotaRefusal(error, stored, deps.now());
 }
 
 /**

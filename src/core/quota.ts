@@ -32,8 +32,10 @@ export type QuotaLevel = 'ok' | 'near' | 'exhausted';
 /** The figures in an answer's headers, or undefined when they are missing or not believable. */
 export function parseQuotaHeaders(headers: Headers, nowMs: number): Quota | undefined {
   const limit = wholeNumber(headers.get('quota-limit'), 1, MAX_QUOTA_LIMIT);
-  const used = wholeNumber(headers.get('quota-used'), 0, MAX_QUOTA_LIMIT);
-  // Without both, or with more used than allowed, the figures say nothing one could act on.
+  const counted = wholeNumber(headers.get('quota-used'), 0, MAX_QUOTA_LIMIT + 1);
+  // Apigee counts the call it refuses, so a refusal reports one over the limit: that is "used up".
+  const used = counted === undefined || limit === undefined || counted !== limit + 1 ? counted : limit;
+  // Without both, or with more used than that, the figures say nothing one could act on.
   if (limit === undefined || used === undefined || used > limit) return undefined;
   const quota: Quota = { limit, used, seenAt: nowMs };
   const interval = wholeNumber(headers.get('quota-interval'), 1, MAX_INTERVAL);
