@@ -26,10 +26,11 @@ export async function testFormConnection(deps: ApiDeps, form: ConnectionTestForm
   const credentials = await credentialsToTest(deps, settings, saved, endpoint, form);
   const custom = saved === undefined || saved.kind === 'custom';
   if (custom) await ensureHostAccess(deps, endpoint.baseUrl);
-  const { onRequest, pendingLogs } = requestLogger(deps, 'connection-test');
   // What is saved, tested as it is: its token serves the next generate. Anything else is kept nowhere,
-  // so a test of unsaved values never pushes the saved environment's token out of its slot.
+  // so a test of unsaved values never pushes the saved environment's token out of its slot, nor
+  // files another server's or client's quota figures under the saved environment.
   const asSaved = saved !== undefined && (await sameAsSaved(deps, settings, saved, endpoint, credentials));
+  const { onRequest, pendingLogs } = requestLogger(deps, 'connection-test', { keepQuota: asSaved });
   const tokens = createTokenSource({
     fetch: saved?.kind === 'sandbox' ? deps.sandboxFetch : deps.fetch,
     now: deps.now,

@@ -1,13 +1,14 @@
 // Generate a QR for the UI: pick the environment and credentials, get a token, call /image,
 // and record the result in history and every HTTP call in the request log.
 import { baseUrlProblem, needsHostPermission, originPattern, type Environment } from '../core/environments';
-import { PimError } from '../core/errors';
+import { isPimError, PimError } from '../core/errors';
 import { generateQr } from '../core/pim-client';
 import type { RequestLogEntry } from '../core/request-log';
 import type { FetchLike } from '../core/send-request';
 import type { KeyValueStore } from '../core/storage-port';
 import { createTokenSource, forgetCachedToken, type TokenSource, tokenCacheKey } from '../core/token-cache';
 import type { Quota } from '../core/quota';
+import { asQuotaRefusal } from '../core/quota-refusal';
 import type { GenerateAnswer, GenerateResult } from '../shared/messages';
 import { credentialsFor, findEnvironment } from './environments';
 import type { HistoryStore } from './history';
@@ -57,10 +58,11 @@ export async function ensureHostAccess(deps: Pick<ApiDeps, 'hasHostPermission'>,
 }
 
 /**
- * Every call goes to the request log, and the quota figures its answer reported to the environment's
- * latest; the writes are awaited before answering, so the UI's next read sees them.
+ * Every call goes to the request log, and (unless `keepQuota` is off: the call was not the saved
+ * environment's) the quota figures its answer reported to the environment's latest; the writes are
+ * awaited before answering, so the UI's next read sees them.
  */
-export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: string) {
+export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: string, { keepQuota = true } = {}) {
   const pendingLogs: Promise<void>[] = [];
   let latest: Quota | undefined;
   const warn = (what: string) => (error: unknown) => console.warn(`[${label}] ${what} write failed`, error);
@@ -68,7 +70,7 @@ export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: strin
     pendingLogs.push(deps.log.append(entry).catch(warn('log')));
     if (entry.quota === undefined) return;
     latest = entry.quota;
-    if (entry.environment !== undefined) pendingLogs.push(deps.quota.record(entry.environment, entry.quota).catch(warn('quota')));
+    if (keepQuota && entry.environment !== undefined) pendingLogs.push(deps.quota.record(entry.environment, entry.quota).catch(warn('quota')));
   };
   return { onRequest, pendingLogs, latestQuota: () => latest };
 }
@@ -137,6 +139,8 @@ export async function generate(
       signal,
       onRequest: connection.onRequest,
       environment: connection.environment.id,
+    }).catch(async (error: unknown) => {
+      throw await explainRefusal(deps, connection.environment.id, error);
     });
     const item: GenerateResult = {
       id: deps.newId(),
@@ -172,6 +176,13 @@ export async function generate(
   } finally {
     await Promise.all(connection.pendingLogs);
   }
+}
+
+/** A refusal while the environment's latest figures say its quota is used up is that, not "slow down". */
+async function explainRefusal(deps: Pick<ApiDeps, 'quota' | 'now'>, environmentId: string, error: unknown): Promise<unknown> {
+  if (!isPimError(error) || error.code !== 'rate-limited') return error;
+  const stored = await deps.quota.get(environmentId).catch(() => undefined);
+  return asQuotaRefusal(error, stored, deps.now());
 }
 
 /**

@@ -78,6 +78,8 @@ export const ERROR_CODES = {
   'image-path-not-found': ['not-found'],
 
   'rate-limited': ['rate-limited'],
+  'quota-used-up': ['rate-limited'],
+  'quota-used-up-until': ['rate-limited', 'resetAt'],
 
   'server-error': ['server-error'],
   'gateway-unreachable': ['server-error'],

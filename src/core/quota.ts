@@ -32,8 +32,10 @@ export type QuotaLevel = 'ok' | 'near' | 'exhausted';
 /** The figures in an answer's headers, or undefined when they are missing or not believable. */
 export function parseQuotaHeaders(headers: Headers, nowMs: number): Quota | undefined {
   const limit = wholeNumber(headers.get('quota-limit'), 1, MAX_QUOTA_LIMIT);
-  const used = wholeNumber(headers.get('quota-used'), 0, MAX_QUOTA_LIMIT);
-  // Without both, or with more used than allowed, the figures say nothing one could act on.
+  const counted = wholeNumber(headers.get('quota-used'), 0, MAX_QUOTA_LIMIT + 1);
+  // Apigee counts the call it refuses, so a refusal reports one over the limit: that is "used up".
+  const used = counted === undefined || limit === undefined || counted !== limit + 1 ? counted : limit;
+  // Without both, or with more used than that, the figures say nothing one could act on.
   if (limit === undefined || used === undefined || used > limit) return undefined;
   const quota: Quota = { limit, used, seenAt: nowMs };
   const interval = wholeNumber(headers.get('quota-interval'), 1, MAX_INTERVAL);
@@ -73,9 +75,13 @@ export function quotaLevel(quota: Pick<Quota, 'limit' | 'used'>): QuotaLevel {
   return quota.used >= quota.limit * QUOTA_NEAR_SHARE ? 'near' : 'ok';
 }
 
-/** The figures as they stand at `nowMs`: once the reset has passed, KPN counts from zero again. */
+/**
+ * The figures as they stand at `nowMs`: once a reset that was still to come when KPN answered has
+ * passed, KPN counts from zero again. A reset already due at the answer (clocks differ a little) had
+ * not happened on KPN's side yet, so its count stands until the next answer says otherwise.
+ */
 export function quotaAt(quota: Quota, nowMs: number): Quota {
-  return quota.resetAt !== undefined && nowMs >= quota.resetAt ? { ...quota, used: 0 } : quota;
+  return quota.resetAt !== undefined && quota.resetAt > quota.seenAt && nowMs >= quota.resetAt ? { ...quota, used: 0 } : quota;
 }
 
 function believableReset(resetAt: number, nowMs: number): boolean {

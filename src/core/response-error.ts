@@ -1,6 +1,8 @@
 import { PimError, type PimErrorDetails, type PlainErrorCode } from './errors';
 import { replaceControlCharacters } from './control-characters';
 import { redactSecrets } from './redact-secrets';
+import { parseQuotaHeaders } from './quota';
+import { asQuotaRefusal } from './quota-refusal';
 import { parseRetryAfter } from './retry-after';
 import { readServerFault } from './server-fault';
 
@@ -45,7 +47,8 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
 
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(headers, answer.now);
-    return details('rate-limited', retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+    const wait = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
+    return asQuotaRefusal(details('rate-limited', wait), parseQuotaHeaders(headers, answer.now), answer.now);
   }
   if (status === 404) return details(stage === 'token' ? 'token-path-not-found' : 'image-path-not-found');
   if (status >= 502 && status <= 504) return details('gateway-unreachable');

@@ -25,13 +25,16 @@ const EVERY_PERIOD = {
   month: 'quotaEvery_month',
 } as const satisfies Record<QuotaUnit, string>;
 
-/** "Quota: 940 of 1,000 this day · resets 14:00", each part only when KPN said it. */
+/** "Quota: 940 of 1,000 this day · resets 14:00" (or "· reset due"), each part only when KPN said it. */
 export function quotaText(quota: Quota, nowMs: number): string {
   let figures = t('quotaLine', quota.used, quota.limit);
   if (quota.unit !== undefined && quota.interval !== undefined) {
     figures += ` ${quota.interval === 1 ? t(THIS_PERIOD[quota.unit]) : t(EVERY_PERIOD[quota.unit], quota.interval)}`;
   }
-  return quota.resetAt !== undefined && quota.resetAt > nowMs ? `${figures} · ${t('quotaResets', formatMoment(quota.resetAt, nowMs))}` : figures;
+  if (quota.resetAt === undefined) return figures;
+  if (quota.resetAt > nowMs) return `${figures} · ${t('quotaResets', formatMoment(quota.resetAt, nowMs))}`;
+  // A reset already due when KPN answered: its count still stands (quotaAt), and the reset is near.
+  return quota.resetAt <= quota.seenAt ? `${figures} · ${t('quotaResetDue')}` : figures;
 }
 
 /** Figures the worker kept, per environment: newer than a result's own once another view generated. */

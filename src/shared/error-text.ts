@@ -4,7 +4,7 @@
 // content script's notices and the worker's.
 import { type ErrorParams, type ErrorParamValue, isPimErrorKind, kindOf, paramNamesOf, type PimErrorCode } from '../core/error-codes';
 import { toErrorData } from '../core/errors';
-import { formatBytes } from './format';
+import { formatBytes, formatMoment } from './format';
 import { optionalMessage, t } from './i18n';
 
 export interface ErrorText {
@@ -18,10 +18,15 @@ export interface ErrorText {
 // chrome.i18n keys allow no '-'.
 const keyPart = (name: string) => name.replace(/-/g, '_');
 
-/** Sizes travel in bytes (`…Bytes`) and read as "2 MB"; other numbers are formatted by the lookup. */
+/**
+ * Sizes travel in bytes (`…Bytes`) and read as "2 MB", moments in epoch ms (`…At`) and read as a time
+ * or date; other numbers are formatted by the lookup.
+ */
 function shown(name: string, value: ErrorParamValue | undefined): ErrorParamValue {
   if (value === undefined) return '';
-  return name.endsWith('Bytes') && typeof value === 'number' ? formatBytes(value) : value;
+  if (typeof value !== 'number') return value;
+  if (name.endsWith('Bytes')) return formatBytes(value);
+  return name.endsWith('At') ? formatMoment(value, Date.now()) : value;
 }
 
 export function errorText(error: { code: PimErrorCode; params?: ErrorParams | undefined }): ErrorText {

@@ -14,6 +14,31 @@ export function formatDuration(ms: number): string {
   return t('durationMs', Math.round(ms));
 }
 
+let unitFormats: { language: string; formats: Map<string, Intl.NumberFormat> } | undefined;
+
+function inUnit(value: number, unit: 'second' | 'minute' | 'hour' | 'day'): string {
+  const language = uiLanguage();
+  if (unitFormats?.language !== language) unitFormats = { language, formats: new Map() };
+  let format = unitFormats.formats.get(unit);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 });
+    unitFormats.formats.set(unit, format);
+  }
+  return format.format(value);
+}
+
+/** A wait as one would say it: seconds up to a minute and a half, then minutes, hours and minutes, days. */
+export function formatWait(seconds: number): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  if (whole <= 90) return inUnit(whole, 'second');
+  const minutes = Math.ceil(whole / 60);
+  if (minutes < 90) return inUnit(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours >= 48) return inUnit(Math.round(minutes / (24 * 60)), 'day');
+  const rest = minutes % 60;
+  return rest === 0 ? inUnit(hours, 'hour') : `${inUnit(hours, 'hour')} ${inUnit(rest, 'minute')}`;
+}
+
 export function formatPixels(width: number, height: number): string {
   return t('sizePixels', width, height);
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { formatWait } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { ErrorView } from './error-view';
 
@@ -25,7 +26,7 @@ export function ErrorAlert({ error, action, focusRef }: ErrorAlertProps) {
       {error.detail && <p class="alert-detail">{error.detail}</p>}
       {error.serverMessage && <p class="alert-detail">{t('errorServerSaid', error.serverMessage)}</p>}
       {error.hint && <p class="alert-hint">{error.hint}</p>}
-      {error.retryAfterSeconds !== undefined && <p class="alert-hint">{t('errorRetryAfter', Math.ceil(error.retryAfterSeconds))}</p>}
+      {error.retryAfterSeconds !== undefined && <p class="alert-hint">{t('errorRetryAfter', formatWait(error.retryAfterSeconds))}</p>}
       {facts.length > 0 && <p class="alert-facts">{facts.join(' · ')}</p>}
       {action && <div class="alert-actions">{action}</div>}
     </div>

@@ -41,7 +41,8 @@ export function toErrorView(error: unknown): ErrorView {
   const view: ErrorView = { kind: pim.kind, code: pim.code, ...errorText(pim) };
   if (pim.status !== undefined) view.status = pim.status;
   if (pim.transactionId !== undefined) view.transactionId = pim.transactionId;
-  if (pim.retryAfterSeconds !== undefined) view.retryAfterSeconds = pim.retryAfterSeconds;
+  // A quota error names the moment of its reset already: a countdown beside it says it twice.
+  if (pim.retryAfterSeconds !== undefined && pim.code !== 'quota-used-up-until') view.retryAfterSeconds = pim.retryAfterSeconds;
   if (pim.serverMessage !== undefined) view.serverMessage = pim.serverMessage;
   if (pim.fieldErrors !== undefined) view.fieldErrors = pim.fieldErrors;
   return view;

@@ -52,7 +52,8 @@ test('an error of every kind shows its headline in the popup, and the form is ke
     { code: 'forbidden', environment: 'Local sandbox', faults: ['forbidden'], status: 403 },
     { code: 'params-rejected', environment: 'Local sandbox', redirect: '2', status: 400 },
     { code: 'image-path-not-found', environment: 'Missing image path', status: 404 },
-    { code: 'rate-limited', environment: 'Local sandbox', faults: ['rate-limit=30'], status: 429 },
+    // The fault is Apigee's refusal of a minute's quota (one over the limit): quota used up, with its reset.
+    { code: 'quota-used-up-until', environment: 'Local sandbox', faults: ['rate-limit=30'], status: 429 },
     { code: 'server-error', environment: 'Local sandbox', faults: ['server-error'], status: 500 },
     { code: 'redirected', environment: 'Redirecting token path' },
     { code: 'network', environment: 'Nothing listening' },

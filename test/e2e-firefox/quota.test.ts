@@ -3,7 +3,7 @@
 // its quota-used fault sets the count.
 import { choose, click, role, textOf } from '../../scripts/firefox-ui';
 import { expect, test } from './harness';
-import { addEnvironment, generate } from './journeys';
+import { addEnvironment, generate, pressGenerate } from './journeys';
 
 test('the result and the request log show the quota; near the limit it warns, used up it says so', async ({ firefox, sandbox, ext }) => {
   const options = await ext.openOptions();
@@ -24,5 +24,22 @@ test('the result and the request log show the quota; near the limit it warns, us
   sandbox.handler.configure({ faults: ['quota-used=999*1'] });
   await generate(popup);
   await expect.poll(() => textOf(popup, '.result-quota.alert-error')).toMatch(/^Quota used up: KPN refuses new QR codes until it resets\.\n+Quota: 1,000 of 1,000 this day/);
+  expect(firefox.errors).toEqual([]);
+});
+
+test('Generate with the quota used up says so and when it resets, not "slow down", in a popup with no earlier result', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  sandbox.handler.configure({ faults: ['quota-used=1000*1'] });
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  const outcome = await pressGenerate(popup);
+  expect(outcome).toMatchObject({ ok: false });
+  const alert = outcome.ok ? '' : outcome.alert;
+  // The sandbox's quota is a day's, reset at midnight UTC: a time today or a date, never a count of seconds.
+  expect(alert).toMatch(/^Quota used up: KPN refuses new QR codes until it resets\.\n+The quota resets at .*\d{1,2}:\d{2}( [AP]M)?\.\n/);
+  expect(alert).toContain('Try again after the reset.');
+  expect(alert).toContain('HTTP 429');
+  expect(alert).not.toMatch(/slow down|try again in|\d s\b/i);
   expect(firefox.errors).toEqual([]);
 });

@@ -64,3 +64,25 @@ test('the result and the request log show the quota; near the limit it warns, us
   await expect(popup.locator('.result-quota.alert-error')).toContainText('Quota: 1,000 of 1,000');
   expect(errors).toEqual([]);
 });
+
+test('Generate with the quota used up says so and when it resets, not "slow down", in a popup with no earlier result', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const { page: options } = await openOptions();
+  await addSandboxEnvironment(options, sandbox.url);
+  sandbox.handler.configure({ faults: ['quota-used=1000*1'] });
+  const { page: popup, errors } = await openPopup();
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  const alert = popup.getByRole('alert');
+  await expect(alert).toContainText('Quota used up: KPN refuses new QR codes until it resets.');
+  // The sandbox's quota is a day's, reset at midnight UTC: a time today or a date, never a count of seconds.
+  await expect(alert).toContainText(/The quota resets at .*\d{1,2}:\d{2}( [AP]M)?\./);
+  await expect(alert).toContainText('Try again after the reset.');
+  await expect(alert).toContainText('HTTP 429');
+  await expect(alert).not.toContainText(/slow down|try again in|\d s\b/i);
+  await expect(popup.getByRole('img', { name: 'QR preview' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

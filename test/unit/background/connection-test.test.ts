@@ -41,6 +41,23 @@ describe('Test connection tests what the Options form holds, and saves none of i
     expect(remote.stats()).toMatchObject({ tokenCalls: 2, imageCalls: 2 });
   });
 
+  it('files the quota figures of the answer under the saved environment only when the saved server and client were tested', async () => {
+    const quotaHeaders = { 'quota-limit': '1000', 'quota-used': '7', 'quota-interval': '1', 'quota-time-unit': 'day' };
+    const { handlers } = setup({
+      rewrite: async (answer) => new Response(await answer.text(), { status: answer.status, headers: { ...Object.fromEntries(answer.headers), ...quotaHeaders } }),
+    });
+    const env = await addLocalEnvironment(handlers);
+    const saved = await savedForm(handlers, env.id);
+    await handlers['ui-bg-connection-test']({ ...saved, baseUrl: 'http://localhost:9999', clientSecret: SECRET });
+    // The sandbox knows no other client: its refusal carries figures too, another client's.
+    await expect(handlers['ui-bg-connection-test']({ ...saved, clientId: 'another-client', clientSecret: SECRET })).rejects.toMatchObject({
+      code: 'credentials-rejected',
+    });
+    expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toBeNull();
+    await handlers['ui-bg-connection-test'](saved);
+    expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toMatchObject({ limit: 1000, used: 7 });
+  });
+
   it('the stored secret goes along while origin and client ID are unchanged, whatever the path', async () => {
     const { handlers, sent } = setup();
     const env = await addLocalEnvironment(handlers);

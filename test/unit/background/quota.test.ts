@@ -34,10 +34,28 @@ describe('quota figures', () => {
     const { handlers, remote } = setup();
     const env = await addLocalEnvironment(handlers);
     remote.configure({ quotaLimit: 5, faults: ['quota-used=5*1'] });
-    await expect(generate(handlers, env.id)).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(generate(handlers, env.id)).rejects.toMatchObject({ kind: 'rate-limited', code: 'quota-used-up-until' });
     expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toMatchObject({ limit: 5, used: 5 });
     await handlers['ui-bg-credentials-set']({ environmentId: env.id, clientId: 'another-client', clientSecret: 'another-secret-0123456789' });
     await expect.poll(() => handlers['ui-bg-quota-get']({ environmentId: env.id })).toBeNull();
+  });
+
+  it('calls a refusal without figures "quota used up" while the latest stored figures say so, and "slow down" otherwise', async () => {
+    // A gateway 429 with no quota headers: only the stored figures can tell why.
+    let refuse = false;
+    const { handlers, remote, local } = setup({
+      rewrite: (answer, url) => (refuse && url.includes('/image') ? new Response('{}', { status: 429, headers: { 'Retry-After': '51908' } }) : answer),
+    });
+    const env = await addLocalEnvironment(handlers);
+    remote.configure({ quotaLimit: 5, faults: ['quota-used=4*1'] });
+    const answer = await generate(handlers, env.id);
+    expect(answer.quota).toMatchObject({ limit: 5, used: 5 });
+    refuse = true;
+    await expect(generate(handlers, env.id)).rejects.toMatchObject({ code: 'quota-used-up-until', params: { resetAt: answer.quota?.resetAt }, status: 429 });
+    // Figures whose reset has passed since they were seen say nothing about now.
+    const stored = local.data.get('quota') as Record<string, object>;
+    await local.setMany({ quota: { ...stored, [env.id]: { limit: 5, used: 5, seenAt: Date.now() - 2000, resetAt: Date.now() - 1000 } } });
+    await expect(generate(handlers, env.id)).rejects.toMatchObject({ code: 'rate-limited', retryAfterSeconds: 51_908 });
   });
 });
 

@@ -58,7 +58,14 @@ function historyGate(local: KeyValueStore, at: 'get' | 'set') {
 }
 
 /** The background with memory storage, a sandbox behind both the built-in and the "network" fetch. */
-export function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}) {
+export function setup(
+  options: {
+    granted?: string[];
+    gate?: 'get' | 'set';
+    /** Changes what the "network" answers, as a gateway in front of the sandbox would. */
+    rewrite?: (answer: Response, url: string) => Response | Promise<Response>;
+  } = {},
+) {
   const local = createMemoryStore();
   const gate = historyGate(local, options.gate ?? 'get');
   const session = createMemoryStore();
@@ -80,7 +87,9 @@ export function setup(options: { granted?: string[]; gate?: 'get' | 'set' } = {}
     session,
     fetch: (input, init) => {
       sent.push({ url: input, body: typeof init.body === 'string' ? init.body : '' });
-      return remoteFetch(input, init);
+      const answer = remoteFetch(input, init);
+      const { rewrite } = options;
+      return rewrite ? answer.then((a) => rewrite(a, input)) : answer;
     },
     sandboxFetch: sandboxFetch(builtIn),
     now: () => Date.now(),

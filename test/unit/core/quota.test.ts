@@ -26,6 +26,15 @@ describe('parseQuotaHeaders', () => {
     expect(parse({ ...GOOD, 'quota-reset-UTC': value })?.resetAt).toBe(RESET);
   });
 
+  it('reads the refusal of a used-up quota (Apigee counts the refused call too) as used up', () => {
+    expect(parse({ ...GOOD, 'quota-used': '1001' })).toMatchObject({ limit: 1000, used: 1000 });
+  });
+
+  it('keeps what KPN counted when its reset was already due at the answer, and the reset', () => {
+    const justPast = NOW - 2 * 60_000;
+    expect(parse({ ...GOOD, 'quota-used': '1000', 'quota-reset-UTC': String(justPast) })).toMatchObject({ used: 1000, resetAt: justPast });
+  });
+
   it.each([
     ['Minutes', 'minute'],
     ['HOUR', 'hour'],
@@ -48,7 +57,7 @@ describe('parseQuotaHeaders', () => {
     ['markup', { ...GOOD, 'quota-used': '<img src=x onerror=alert(1)>' }],
     ['an absurd limit', { ...GOOD, 'quota-limit': '99999999999' }],
     ['a kilobyte of digits', { ...GOOD, 'quota-limit': '9'.repeat(1024) }],
-    ['more used than the limit', { ...GOOD, 'quota-used': '1001' }],
+    ['more used than the limit and the refused call', { ...GOOD, 'quota-used': '1002' }],
   ])('drops the figures with %s', (_label, headers) => {
     expect(parse(headers)).toBeUndefined();
   });
@@ -119,5 +128,17 @@ describe('quotaLevel and quotaAt', () => {
     expect(quotaAt(quota, RESET - 1).used).toBe(10);
     expect(quotaAt(quota, RESET).used).toBe(0);
     expect(quotaAt({ limit: 10, used: 10, seenAt: NOW }, RESET + 1).used).toBe(10);
+  });
+
+  it('keeps the count of figures whose reset was already due when KPN answered', () => {
+    const dueAtAnswer: Quota = { limit: 10, used: 10, resetAt: NOW - 2 * 60_000, seenAt: NOW };
+    expect(quotaAt(dueAtAnswer, NOW).used).toBe(10);
+    expect(quotaAt(dueAtAnswer, NOW + 60 * 60_000).used).toBe(10);
+  });
+
+  it('counts stored figures from zero once a reset that came after them has passed', () => {
+    const stored: Quota = { limit: 10, used: 10, resetAt: NOW + 60_000, seenAt: NOW };
+    expect(quotaAt(stored, NOW + 59_999).used).toBe(10);
+    expect(quotaAt(stored, NOW + 60_000).used).toBe(0);
   });
 });

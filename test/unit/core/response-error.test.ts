@@ -42,6 +42,29 @@ describe('errorFromResponse: status → code', () => {
   });
 });
 
+describe('errorFromResponse: a 429 with the quota used up', () => {
+  const RESET = NOW + 51_908_000;
+  const quota = (used: string, reset = String(RESET)) => ({ 'quota-limit': '1000', 'quota-used': used, 'quota-reset-UTC': reset, 'Retry-After': '51908' });
+
+  it.each([
+    ['used = limit', '1000'],
+    ['Apigee’s count of the refused call, limit + 1', '1001'],
+  ])('is "quota used up" with its reset when the answer’s figures say %s', (_label, used) => {
+    const error = mapped('image', 429, '', { ...quota(used), 'x-transaction-id': 'tx-q' });
+    expect(error).toMatchObject({ kind: 'rate-limited', code: 'quota-used-up-until', params: { resetAt: RESET }, status: 429, transactionId: 'tx-q' });
+  });
+
+  it('is "quota used up" without a moment when KPN gave no reset time', () => {
+    expect(mapped('token', 429, '', { 'quota-limit': '5', 'quota-used': '6' })).toMatchObject({ code: 'quota-used-up', status: 429 });
+  });
+
+  it('stays "slow down" while the figures leave calls, or are not believable', () => {
+    expect(mapped('image', 429, '', quota('999')).code).toBe('rate-limited');
+    expect(mapped('image', 429, '', quota('1002')).code).toBe('rate-limited');
+    expect(mapped('image', 429, '', { 'Retry-After': '3' })).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 3 });
+  });
+});
+
 describe('errorFromResponse: what the user is told', () => {
   it('carries the Apigee token error as KPN’s words', () => {
     const error = mapped('token', 401, '{"ErrorCode":"invalid_client","Error":"ClientId is Invalid"}');

@@ -72,7 +72,7 @@ describe('Generate errors', () => {
 
   it('says when KPN asked to wait', async () => {
     const { alert } = await generateWith(new PimError('rate-limited', { status: 429, retryAfterSeconds: 30 }));
-    expect(within(alert).getByText('You can try again in 30 s.')).toBeTruthy();
+    expect(within(alert).getByText('You can try again in 30 seconds.')).toBeTruthy();
   });
 
   it('quotes KPN’s 400 text once, as KPN’s, under the code’s headline', async () => {

@@ -52,6 +52,12 @@ describe('the quota line of a result', () => {
     expect(await screen.findByText('Quota: 0 of 1,000 this day')).toBeTruthy();
   });
 
+  it('keeps KPN’s count when its reset was already due at the answer, and says the reset is due', async () => {
+    await generateWith(quota(1000, { resetAt: Date.now() - 2 * 60_000, seenAt: Date.now() }));
+    const box = (await screen.findByText('Quota: 1,000 of 1,000 this day · reset due')).closest('.alert');
+    expect(box?.classList.contains('alert-error')).toBe(true);
+  });
+
   it('shows nothing when no answer reported figures, and nothing of figures that are not believable', async () => {
     await generateWith({ limit: 10, used: 11, seenAt: Date.now() } as Quota);
     await waitFor(() => expect(screen.queryByText(/^Quota/)).toBeNull());

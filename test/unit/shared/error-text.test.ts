@@ -26,6 +26,7 @@ const SAMPLE: Readonly<Record<string, string | number>> = {
   min: 1,
   max: 50,
   maxBytes: 2 * 1024 * 1024,
+  resetAt: Date.UTC(2026, 11, 1, 12, 0, 0),
   host: 'api.example.com',
   environment: 'Staging',
   selector: '#login-qr',
@@ -83,6 +84,16 @@ describe('errors in Dutch', () => {
     expect(errorText({ code: 'too-many-placements', params: { max: 1000 } }).headline).toBe('PiM QR onthoudt hoogstens 1.000 plaatsingen.');
     expect(errorText({ code: 'timeout', params: { seconds: 0.5 } }).detail).toBe('Binnen 0,5 s kwam er geen antwoord.');
     expect(errorText({ code: 'answer-too-large', params: { maxBytes: 1.5 * 1024 * 1024 } }).detail).toBe('Het antwoord is groter dan 1,5 MB.');
+  });
+
+  it('words the reset of a used-up quota as a date and time the Dutch way', () => {
+    setMessageLookup(nlMessage);
+    const resetAt = Date.UTC(2026, 0, 15, 12, 0, 0);
+    expect(errorText({ code: 'quota-used-up-until', params: { resetAt } })).toEqual({
+      headline: 'Quotum op: KPN weigert nieuwe QR-codes tot de reset.',
+      detail: `Het quotum wordt gereset om ${new Intl.DateTimeFormat('nl', { dateStyle: 'medium', timeStyle: 'short' }).format(resetAt)}.`,
+      hint: 'Probeer het na de reset opnieuw.',
+    });
   });
 
   it('words the notice a page shows when placing failed', () => {

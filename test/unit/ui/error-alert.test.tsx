@@ -85,7 +85,22 @@ describe('toErrorView and ErrorAlert', () => {
   });
 
   it('says when KPN asked to wait, rounded up', () => {
-    expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 2.2 })).textContent).toContain('You can try again in 3 s.');
+    expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 2.2 })).textContent).toContain('You can try again in 3 seconds.');
+  });
+
+  it('words a long wait in minutes or hours, never in thousands of seconds', () => {
+    expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 600 })).textContent).toContain('You can try again in 10 minutes.');
+    cleanup();
+    expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 51_908 })).textContent).toContain('You can try again in 14 hours 26 minutes.');
+  });
+
+  it('says a used-up quota resets at a moment, not to slow down, and gives no countdown beside it', () => {
+    const alert = renderAlert(new PimError('quota-used-up-until', { status: 429, retryAfterSeconds: 51_908, params: { resetAt: Date.now() + 3_600_000 } }));
+    const text = [...alert.querySelectorAll('p')].map((p) => p.textContent);
+    expect(text[0]).toBe('Quota used up: KPN refuses new QR codes until it resets.');
+    expect(text[1]).toMatch(/^The quota resets at .*\d{1,2}:\d{2}( [AP]M)?\.$/);
+    expect(text[2]).toBe('Try again after the reset.');
+    expect(alert.textContent).not.toMatch(/slow down|try again in/i);
   });
 
   it('words a refused image and any unknown error by code, never by their own text', () => {

@@ -144,7 +144,7 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     syntax: 'rate-limit[=N]',
     route: 'image',
     routes: BOTH,
-    description: 'Answer 429 with Retry-After: N seconds (default 1) and the quota-* headers.',
+    description: 'Answer 429 with Retry-After: N seconds (default 1) and the quota-* headers of a per-minute quota used up.',
     parse: (value) => ({
       name: 'rate-limit',
       retryAfterSeconds: value === undefined ? 1 : integerValue('rate-limit', value, 0, 86_400),
