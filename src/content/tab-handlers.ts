@@ -15,7 +15,7 @@ import { t } from '../shared/i18n';
 export type TabHandlers = Handlers<WorkerToContent>;
 
 /** The worker keeps a failed pick's code alone: one whose words need values is told as "could not place". */
-export function plainCodeOf(error: unknown): PlainErrorCode {
+function plainCodeOf(error: unknown): PlainErrorCode {
   const { code } = toErrorData(error);
   return isPlainErrorCode(code) ? code : 'place-failed';
 }
