@@ -8,6 +8,7 @@ export function createContentHandlers(service: PlacementReports): ContentHandler
     'content-bg-restore': async ({ url }, sender) => service.restore(sender, url),
     'content-bg-picked': async ({ url, ...pick }, sender) => ({ remembered: await service.picked(sender, url, pick) }),
     'content-bg-pick-cancelled': async ({ placementId }, sender) => ({ recorded: await service.pickCancelled(sender, placementId) }),
+    'content-bg-pick-failed': async ({ placementId, code }, sender) => ({ recorded: await service.pickFailed(sender, placementId, code) }),
     'content-bg-placement-update': async ({ url, id, ...change }, sender) => ({ updated: await service.update(sender, url, id, change) }),
     'content-bg-placement-removed': async ({ url, id }, sender) => ({ forgotten: await service.removedByUser(sender, url, id) }),
   };

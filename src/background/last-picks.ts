@@ -2,11 +2,13 @@
 // the click in the page: the toolbar popup closes when the person clicks there, and a popup opened
 // again on that tab must still see where the QR went. storage.session, because the worker may stop
 // between the pick and the next view, and because none of it outlives the browser session.
+import { isPlainErrorCode, type PlainErrorCode } from '../core/error-codes';
 import { storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
-import { ID_MAX_CHARS, SELECTOR_MAX_CHARS, TEXT_MAX_CHARS } from '../shared/limits';
+import { ID_MAX_CHARS, TEXT_MAX_CHARS } from '../shared/limits';
 import { pageAddress } from '../shared/page-address';
 import { PLACEMENT_MODES, type PickOutcome } from '../shared/placement-messages';
+import { isSelector } from '../shared/placement-shapes';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
 /** One line per tab; tabs that are long gone without a close event fall off the end. */
@@ -19,13 +21,13 @@ export interface LastPick {
   outcome: PickOutcome;
 }
 
-export type PickEnd = { state: 'placed'; selector: string } | { state: 'cancelled' };
+export type PickEnd = { state: 'placed'; selector: string } | { state: 'cancelled' } | { state: 'failed'; code: PlainErrorCode };
 
 export interface LastPicks {
   /** A pick began in the tab: it replaces whatever the tab's last pick was. */
   started(tabId: number, page: string, outcome: Extract<PickOutcome, { state: 'picking' }>): Promise<void>;
   /**
-   * The pick the tab is waiting for ended: placed or cancelled, on the page the browser says the
+   * The pick the tab is waiting for ended: placed, cancelled or failed, on the page the browser says the
    * content script is on. False when the tab waits for no pick of that id.
    */
   ended(tabId: number, page: string, id: string, end: PickEnd): Promise<boolean>;
@@ -88,6 +90,7 @@ function isOutcome(value: unknown): value is PickOutcome {
   const v = value as Record<string, unknown>;
   if (typeof v.id !== 'string' || v.id.length > ID_MAX_CHARS) return false;
   if (typeof v.mode !== 'string' || !(PLACEMENT_MODES as readonly string[]).includes(v.mode)) return false;
-  if (v.state === 'placed') return typeof v.selector === 'string' && v.selector !== '' && v.selector.length <= SELECTOR_MAX_CHARS;
+  if (v.state === 'placed') return isSelector(v.selector);
+  if (v.state === 'failed') return isPlainErrorCode(v.code);
   return v.state === 'picking' || v.state === 'cancelled';
 }

@@ -49,6 +49,8 @@ export function createPlacementReports(deps: PlacementDeps): PlacementReports {
 
     pickCancelled: (sender, placementId) => pickEnded(sender, placementId, { state: 'cancelled' }),
 
+    pickFailed: (sender, placementId, code) => pickEnded(sender, placementId, { state: 'failed', code }),
+
     update: async (sender, url, id, change) => {
       if (!(await ownedBy(sender, url, id))) return false;
       const updated = await store.update(id, (p) => {

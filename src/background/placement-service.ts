@@ -1,5 +1,6 @@
 // Placing QR codes in tabs and remembering them per page, with every browser call behind a port:
 // what the popup asks (tab-placements.ts) and what content scripts report (placement-reports.ts).
+import type { PlainErrorCode } from '../core/error-codes';
 import type { ContentScriptFacts } from './sender';
 import type { PlacedInfo, PlacementChange, PlacementSpec, PlaceRequest, PlaceResult, RememberedPlacementList } from '../shared/placement-messages';
 import type { LastPicks } from './last-picks';
@@ -35,6 +36,8 @@ export interface PlacementReports {
   picked(sender: ContentScriptFacts, url: string, pick: { placementId: string; selector: string; info: PlacedInfo }): Promise<boolean>;
   /** The person cancelled the pick with Esc. */
   pickCancelled(sender: ContentScriptFacts, placementId: string): Promise<boolean>;
+  /** The person chose an element the QR could not go on; `code` says why. */
+  pickFailed(sender: ContentScriptFacts, placementId: string, code: PlainErrorCode): Promise<boolean>;
   update(sender: ContentScriptFacts, url: string, id: string, change: PlacementChange): Promise<boolean>;
   removedByUser(sender: ContentScriptFacts, url: string, id: string): Promise<boolean>;
 }

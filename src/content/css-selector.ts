@@ -1,5 +1,9 @@
 // A short CSS selector that finds the picked element again after a reload or a re-render: a stable
 // id or test attribute when there is one, otherwise a tag/class path with :nth-of-type where needed.
+// It is kept (SELECTOR_MAX_CHARS) and shown to the person, so it stays within the cap and never
+// carries a control or bidi character from the page.
+import { hasControlCharacters } from '../core/control-characters';
+import { SELECTOR_MAX_CHARS } from '../shared/limits';
 
 const TEST_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'data-cy', 'name', 'aria-label'];
 /** Framework-generated ids and classes change between renders; they make selectors that break. */
@@ -10,6 +14,7 @@ export function escapeCss(value: string): string {
   return value.replace(/[^A-Za-z0-9_-]/g, (c) => `\\${c.codePointAt(0)?.toString(16) ?? ''} `).replace(/^(\d)/, '\\3$1 ');
 }
 
+/** ASCII letters, digits, '_' and '-' only: no control or bidi character gets through. */
 export function isStableName(value: string): boolean {
   return /^[A-Za-z][\w-]{0,63}$/.test(value) && !GENERATED.test(value);
 }
@@ -23,7 +28,8 @@ function uniqueIn(root: ParentNode, selector: string, element: Element): boolean
   }
 }
 
-function segment(element: Element): string {
+/** One step of a path: the tag, up to two stable classes, and its place among like siblings when needed. */
+function classSegment(element: Element): string {
   const tag = element.localName;
   const classes = Array.from(element.classList).filter(isStableName).slice(0, 2);
   let part = tag + classes.map((c) => `.${escapeCss(c)}`).join('');
@@ -36,27 +42,24 @@ function segment(element: Element): string {
   return part;
 }
 
-export function cssSelectorFor(element: Element): string {
+/** The shortest step there is: the tag and its place among all siblings. */
+function positionSegment(element: Element): string {
+  const parent = element.parentElement;
+  return parent ? `${element.localName}:nth-child(${Array.from(parent.children).indexOf(element) + 1})` : element.localName;
+}
+
+const hasStableId = (root: Document, element: Element) => element.id !== '' && isStableName(element.id) && uniqueIn(root, `#${escapeCss(element.id)}`, element);
+
+/** A path from the nearest ancestor with a stable id (or the body), ending as soon as it is unique. */
+function pathTo(element: Element, segment: (element: Element) => string): string {
   const root = element.ownerDocument;
-  if (element === root.documentElement) return 'html';
-  if (element === root.body) return 'body';
-  if (element.id && isStableName(element.id) && uniqueIn(root, `#${escapeCss(element.id)}`, element)) {
-    return `#${escapeCss(element.id)}`;
-  }
-  for (const name of TEST_ATTRIBUTES) {
-    const value = element.getAttribute(name);
-    if (value && value.length <= 80) {
-      const selector = `${element.localName}[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
-      if (uniqueIn(root, selector, element)) return selector;
-    }
-  }
   const parts: string[] = [];
   for (let current: Element | null = element; current; current = current.parentElement) {
     if (current === root.body || current === root.documentElement) {
       parts.unshift(current.localName);
       break;
     }
-    if (current !== element && current.id && isStableName(current.id) && uniqueIn(root, `#${escapeCss(current.id)}`, current)) {
+    if (current !== element && hasStableId(root, current)) {
       parts.unshift(`#${escapeCss(current.id)}`);
       break;
     }
@@ -65,4 +68,25 @@ export function cssSelectorFor(element: Element): string {
     if (uniqueIn(root, candidate, element)) return candidate;
   }
   return parts.join(' > ');
+}
+
+/** The element's selector, or undefined when even the shortest path is over SELECTOR_MAX_CHARS. */
+export function cssSelectorFor(element: Element): string | undefined {
+  const root = element.ownerDocument;
+  if (element === root.documentElement) return 'html';
+  if (element === root.body) return 'body';
+  if (hasStableId(root, element)) return `#${escapeCss(element.id)}`;
+  for (const name of TEST_ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    if (value && value.length <= 80 && !hasControlCharacters(value)) {
+      const selector = `${element.localName}[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
+      if (uniqueIn(root, selector, element)) return selector;
+    }
+  }
+  // Long class names over a deep tree make a long path: the positions alone are shorter.
+  for (const segment of [classSegment, positionSegment]) {
+    const path = pathTo(element, segment);
+    if (path.length <= SELECTOR_MAX_CHARS) return path;
+  }
+  return undefined;
 }

@@ -101,7 +101,8 @@ export function createPagePlacements(send: SendToBackground, retries: Retries, w
       }
     }
     const prepared = preparedFor(spec);
-    const withSelector = target && spec.selector === undefined ? { ...spec, selector: cssSelectorFor(target) } : spec;
+    const found = target && spec.selector === undefined ? cssSelectorFor(target) : undefined;
+    const withSelector = found ? { ...spec, selector: found } : spec;
     const placement = createPlacement(withSelector, prepared, target, events, win);
     live.set(spec.id, placement);
     retries.found(spec.id);
@@ -114,12 +115,14 @@ export function createPagePlacements(send: SendToBackground, retries: Retries, w
     const side = Math.max(MIN_SIDE, Math.round(Math.min(rect.width, rect.height)));
     const x = Math.round(rect.left + (rect.width - side) / 2);
     const y = Math.round(rect.top + (rect.height - side) / 2);
+    const selector = cssSelectorFor(element);
     return place({
       ...spec,
       mode: 'floating',
       size: { width: side, height: side },
       position: { x, y },
-      pin: { selector: cssSelectorFor(element), dx: x - Math.round(rect.left), dy: y - Math.round(rect.top) },
+      // Without a selector it floats where it was put, unpinned.
+      ...(selector ? { pin: { selector, dx: x - Math.round(rect.left), dy: y - Math.round(rect.top) } } : {}),
     });
   }
 

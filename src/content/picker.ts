@@ -42,7 +42,7 @@ function highlight(box: HTMLElement, label: HTMLElement, element: Element | unde
   }
   const rect = element.getBoundingClientRect();
   Object.assign(box.style, { display: 'block', left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
-  label.textContent = `${cssSelectorFor(element)} · ${Math.round(rect.width)}×${Math.round(rect.height)}`;
+  label.textContent = `${cssSelectorFor(element) ?? element.localName} · ${Math.round(rect.width)}×${Math.round(rect.height)}`;
   const above = rect.top - 24;
   Object.assign(label.style, { display: 'block', left: `${Math.max(0, rect.left)}px`, top: `${above >= 0 ? above : rect.bottom + 4}px` });
 }

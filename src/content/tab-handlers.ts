@@ -1,5 +1,7 @@
 // What the worker may ask of the content script (shared/contracts/worker-to-content.ts): one
 // handler per message, each given a payload the router has already checked.
+import { isPlainErrorCode, type PlainErrorCode } from '../core/error-codes';
+import { PimError, toErrorData } from '../core/errors';
 import type { Handlers } from '../shared/contract';
 import type { WorkerToContent } from '../shared/contracts/worker-to-content';
 import { contextTarget, type ContextTargetRecorder } from './context-target';
@@ -12,6 +14,12 @@ import { t } from '../shared/i18n';
 
 export type TabHandlers = Handlers<WorkerToContent>;
 
+/** The worker keeps a failed pick's code alone: one whose words need values is told as "could not place". */
+function plainCodeOf(error: unknown): PlainErrorCode {
+  const { code } = toErrorData(error);
+  return isPlainErrorCode(code) ? code : 'place-failed';
+}
+
 export interface TabHandlerDeps {
   placements: PagePlacements;
   send: SendToBackground;
@@ -22,7 +30,8 @@ export interface TabHandlerDeps {
 export function createTabHandlers({ placements, send, recorder, win }: TabHandlerDeps): { handlers: TabHandlers; stopPicking(): void } {
   let stopPicker: (() => void) | undefined;
 
-  function pick(onPicked: (element: Element) => void, onCancelled?: () => void): void {
+  /** `ended` hears how a pick the worker follows ended when nothing was placed. */
+  function pick(onPicked: (element: Element) => void, ended?: { cancelled(): void; failed(error: unknown): void }): void {
     stopPicker?.();
     stopPicker = startPicker(
       {
@@ -32,12 +41,13 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
             onPicked(element);
           } catch (error) {
             showNotice(placeFailedNotice(error), win);
+            ended?.failed(error);
           }
         },
         cancelled: () => {
           stopPicker = undefined;
           showNotice(t('content_pickCancelled'), win, 2500);
-          onCancelled?.();
+          ended?.cancelled();
         },
       },
       win,
@@ -49,13 +59,19 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
     'bg-content-place': async (spec) => placements.place(spec),
     'bg-content-pick': async (spec) => {
       // Every outcome goes to the worker: the popup that started the pick may have closed by now.
+      const placementId = spec.id;
       pick(
         (element) => {
           const selector = cssSelectorFor(element);
+          if (!selector) throw new PimError('pick-selector-too-long');
           const info = placements.place({ ...spec, selector }, element);
-          send('content-bg-picked', { url: win.location.href, placementId: spec.id, selector, info }).catch(reportFailure('reporting the pick'));
+          send('content-bg-picked', { url: win.location.href, placementId, selector, info }).catch(reportFailure('reporting the pick'));
         },
-        () => void send('content-bg-pick-cancelled', { placementId: spec.id }).catch(reportFailure('reporting the cancelled pick')),
+        {
+          cancelled: () => void send('content-bg-pick-cancelled', { placementId }).catch(reportFailure('reporting the cancelled pick')),
+          failed: (error) =>
+            void send('content-bg-pick-failed', { placementId, code: plainCodeOf(error) }).catch(reportFailure('reporting the failed pick')),
+        },
       );
       return { picking: true };
     },

@@ -1,4 +1,5 @@
-// C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi formatting characters:
+// C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidi formatting characters
+// (marks, embeddings, overrides, isolates, and the Arabic letter mark):
 // invisible characters that break a one-line label, smuggle line breaks into text shown to the user,
 // or reorder it (U+202E shows "gnp.exe" as "exe.png", and spills past the quote marks around it).
 function isControl(code: number): boolean {
@@ -9,6 +10,7 @@ function isControl(code: number): boolean {
     code === 0x2029 ||
     code === 0x200e ||
     code === 0x200f ||
+    code === 0x061c ||
     (code >= 0x202a && code <= 0x202e) ||
     (code >= 0x2066 && code <= 0x2069)
   );

@@ -61,11 +61,13 @@ export const ERROR_CODES = {
   'no-image-to-place': ['invalid-parameters'],
   'image-too-large-to-place': ['invalid-parameters', 'maxBytes'],
   'selector-too-long': ['invalid-parameters'],
+  'selector-control-characters': ['invalid-parameters'],
   'pick-needs-element-mode': ['invalid-parameters'],
   'selector-missing': ['invalid-parameters'],
   'selector-invalid': ['invalid-parameters', 'selector'],
   'selector-no-match': ['invalid-parameters', 'selector'],
   'pick-outside-page': ['invalid-parameters'],
+  'pick-selector-too-long': ['invalid-parameters'],
 
   'credentials-rejected': ['credentials-rejected'],
   'token-call-failed': ['credentials-rejected'],
@@ -129,6 +131,11 @@ export type PlainErrorCode = { [C in PimErrorCode]: [ParamNameOf<C>] extends [ne
 
 export function isPimErrorCode(value: unknown): value is PimErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+/** A code whose words need no values: it can travel, and be kept, alone. */
+export function isPlainErrorCode(value: unknown): value is PlainErrorCode {
+  return isPimErrorCode(value) && paramNamesOf(value).length === 0;
 }
 
 export function isPimErrorKind(value: unknown): value is PimErrorKind {

@@ -42,8 +42,8 @@ export function App() {
           {store.problem.value && <ErrorAlert error={store.problem.value} />}
         </div>
         <div class="page-result">
-          <ResultPanel />
           <PickStatus />
+          <ResultPanel />
         </div>
         <div class="page-form">
           <QrForm />

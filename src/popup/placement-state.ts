@@ -72,7 +72,8 @@ export function createPlacementState({ send, ports, page, result }: PlacementDep
         const placed = await send('ui-bg-place', request);
         if (!placed.picking) return t(placed.remembered ? 'statusPlacedRemembered' : 'statusInserted');
         if (page.view === 'popup') ports.closeWindow();
-        return t('placementPickHint');
+        // No status line: the pick's own live line (PickStatus) says what to do, then how it went.
+        return undefined;
       } finally {
         // The tab may show another site by now (the next permission request needs its origin), and
         // the list tells how the pick goes.

@@ -1,6 +1,7 @@
 // What placement messages carry: between the popup and the worker, and on the two narrow channels
 // between the worker and the content script (src/shared/contracts/). Content messages never carry a
 // credential, a token or the request log.
+import type { PlainErrorCode } from '../core/error-codes';
 
 /** floating: on top of the page, draggable; replace: takes an element's box; inside: appended to an element. */
 export type PlacementMode = 'floating' | 'replace' | 'inside';
@@ -34,12 +35,14 @@ export interface PlaceResult {
 
 /**
  * How the last "Pick an element" in a tab went: still waiting for the click, placed on the element a
- * selector names, or cancelled with Esc. `id` is the placement's, so a view fills its form once per pick.
+ * selector names, cancelled with Esc, or failed (`code`: why, an error whose words need no values).
+ * `id` is the placement's, so a view fills its form once per pick.
  */
 export type PickOutcome =
   | { id: string; state: 'picking'; mode: PlacementMode }
   | { id: string; state: 'placed'; mode: PlacementMode; selector: string }
-  | { id: string; state: 'cancelled'; mode: PlacementMode };
+  | { id: string; state: 'cancelled'; mode: PlacementMode }
+  | { id: string; state: 'failed'; mode: PlacementMode; code: PlainErrorCode };
 
 export interface Point {
   x: number;

@@ -36,10 +36,13 @@ function pinOf(context: ModeContext): Pin {
   const { host, state } = context;
   const doc = context.win.document;
   let pinnedElement: Element | undefined;
-  const offset = (anchor: Element): PinSpec => {
+  /** No pin for an element no selector of ours can name (too deep in the page to keep). */
+  const offset = (anchor: Element): PinSpec | undefined => {
+    const selector = cssSelectorFor(anchor);
+    if (!selector) return undefined;
     const rect = anchor.getBoundingClientRect();
     const { x, y } = positionOf(state);
-    return { selector: cssSelectorFor(anchor), dx: Math.round(x - rect.left), dy: Math.round(y - rect.top) };
+    return { selector, dx: Math.round(x - rect.left), dy: Math.round(y - rect.top) };
   };
   /** The element pinned to; looked up again by its selector once the page rendered it anew. */
   const find = (): Element | undefined => {
@@ -71,13 +74,16 @@ function pinOf(context: ModeContext): Pin {
       const { x, y } = positionOf(state);
       const { width, height } = sizeOf(state);
       const anchor = doc.elementsFromPoint(x + width / 2, y + height / 2).find((el) => el !== host && !isOurElement(el)) ?? doc.body;
+      const pin = offset(anchor);
+      if (!pin) return;
       pinnedElement = anchor;
-      state.pin = offset(anchor);
-      context.changed({ pin: { ...state.pin } });
+      state.pin = pin;
+      context.changed({ pin: { ...pin } });
     },
     moved() {
       const anchor = find();
-      if (anchor) state.pin = offset(anchor);
+      const pin = anchor && offset(anchor);
+      if (pin) state.pin = pin;
     },
   };
 }

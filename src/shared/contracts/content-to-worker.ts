@@ -3,6 +3,7 @@
 // the page it claims (`url`) is always checked against the origin the browser says it runs on.
 // To add a message, declare it here; background/content-handlers.ts does not compile until it has a
 // handler, and the content script calls it with `sendToBackground(name, payload)`.
+import { isPlainErrorCode, type PlainErrorCode } from '../../core/error-codes';
 import { type Contract, message } from '../contract';
 import { ID_MAX_CHARS } from '../limits';
 import { bad, objectPayload, requiredString } from '../payload';
@@ -25,6 +26,14 @@ export function pickedReport(raw: unknown): { url: string; placementId: string; 
   return { url, placementId, selector: payload.selector, info: placedInfo(payload.info) };
 }
 
+/** A pick that placed nothing: the pick's placement id and the error's code, one whose words need no values. */
+export function pickFailedReport(raw: unknown): { placementId: string; code: PlainErrorCode } {
+  const payload = objectPayload(raw);
+  const placementId = requiredString(payload, 'placementId', ID_MAX_CHARS);
+  if (!isPlainErrorCode(payload.code)) throw bad('code');
+  return { placementId, code: payload.code };
+}
+
 export const contentToWorker = {
   /** Remembered placements for the page the content script is on now (`url`: its location.href). */
   'content-bg-restore': message(pageOf).answers<PlacementSpec[]>(),
@@ -37,6 +46,8 @@ export const contentToWorker = {
   'content-bg-pick-cancelled': message((raw) => ({ placementId: requiredString(objectPayload(raw), 'placementId', ID_MAX_CHARS) })).answers<{
     recorded: boolean;
   }>(),
+  /** The user chose an element, but the QR could not go there: `code` says why (the page showed it too). */
+  'content-bg-pick-failed': message(pickFailedReport).answers<{ recorded: boolean }>(),
   /** The user moved, resized, pinned or faded a remembered placement. */
   'content-bg-placement-update': message((raw): { url: string; id: string } & PlacementChange => ({
     ...placementOf(raw),

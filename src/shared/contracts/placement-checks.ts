@@ -5,7 +5,7 @@ import { ID_MAX_CHARS, isOpacity, PLACE_SVG_MAX_CHARS, SELECTOR_MAX_CHARS } from
 import { bad, objectPayload, optionalFlag, optionalString, optionalTabId, type Payload, requiredString } from '../payload';
 import type { ContextTargetHints, PlacedInfo, PlacementChange, PlacementMode, PlacementOrder, PlaceRequest } from '../placement-messages';
 import { PLACEMENT_MODES } from '../placement-messages';
-import { isSelector, validPin, validPoint, validSize } from '../placement-shapes';
+import { isSelector, selectorProblem, validPin, validPoint, validSize } from '../placement-shapes';
 
 function placementSvg(payload: Payload): string {
   const svg = payload.svg;
@@ -38,9 +38,7 @@ export function placeRequest(raw: unknown): PlaceRequest {
   const tabId = optionalTabId(payload);
   if (tabId !== undefined) order.tabId = tabId;
   if (payload.selector !== undefined && payload.selector !== '') {
-    if (!isSelector(payload.selector)) {
-      throw new PimError('selector-too-long');
-    }
+    if (!isSelector(payload.selector)) throw new PimError(selectorProblem(payload.selector) ?? 'selector-too-long');
     order.selector = payload.selector.trim();
   }
   if (order.mode === 'floating' && order.pick) {

@@ -40,6 +40,7 @@ describe('the last picks kept in storage.session', () => {
 
   it('drops whatever is malformed in storage and keeps the rest', async () => {
     const good = { tabId: 5, page: PAGE, outcome: { id: 'g', state: 'placed', mode: 'inside', selector: '#ok' } };
+    const failed = { tabId: 12, page: PAGE, outcome: { id: 'f', state: 'failed', mode: 'inside', code: 'pick-outside-page' } };
     const session = createMemoryStore({
       [STORAGE_KEYS.lastPicks]: [
         null,
@@ -49,14 +50,19 @@ describe('the last picks kept in storage.session', () => {
         { tabId: 3, page: PAGE, outcome: { id: 'a', state: 'placed', mode: 'replace' } },
         { tabId: 4, page: PAGE, outcome: { id: 'a', state: 'placed', mode: 'replace', selector: 's'.repeat(SELECTOR_MAX_CHARS + 1) } },
         { tabId: 6, page: PAGE, outcome: { id: 'a', state: 'done', mode: 'replace' } },
+        { tabId: 9, page: PAGE, outcome: { id: 'a', state: 'failed', mode: 'replace', code: 'no-such-code' } },
+        { tabId: 10, page: PAGE, outcome: { id: 'a', state: 'failed', mode: 'replace', code: 'selector-invalid' } },
+        { tabId: 11, page: PAGE, outcome: { id: 'a', state: 'placed', mode: 'replace', selector: '#a\u202Eb' } },
+        failed,
         { tabId: 7, page: PAGE, outcome: { id: 'a', state: 'picking', mode: 'everywhere' } },
         { tabId: 8, page: PAGE, outcome: { id: 'i'.repeat(101), state: 'picking', mode: 'replace' } },
         good,
       ],
     });
     const picks = createLastPicks(session);
-    for (const tab of [1, 2, 3, 4, 6, 7, 8]) expect(await picks.of(tab)).toBeNull();
+    for (const tab of [1, 2, 3, 4, 6, 7, 8, 9, 10, 11]) expect(await picks.of(tab)).toBeNull();
     expect(await picks.of(5)).toEqual(good.outcome);
+    expect(await picks.of(12)).toEqual(failed.outcome);
     expect(await createLastPicks(createMemoryStore({ [STORAGE_KEYS.lastPicks]: { 5: good } })).of(5)).toBeNull();
   });
 });

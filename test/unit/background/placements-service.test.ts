@@ -251,6 +251,16 @@ describe('the last pick of a tab', () => {
     expect(await lastPick(service)).toMatchObject({ state: 'cancelled' });
   });
 
+  it('is "failed" with the code when the QR could not go on the chosen element', async () => {
+    const { service } = setup();
+    await service.place({ svg: SVG, mode: 'replace', pick: true });
+    expect(await service.pickFailed(content(), 'id-1', 'pick-outside-page')).toBe(true);
+    expect(await lastPick(service)).toEqual({ id: 'id-1', state: 'failed', mode: 'replace', code: 'pick-outside-page' });
+    expect(await service.pickFailed(content({ tabId: 8 }), 'id-1', 'pick-selector-too-long')).toBe(false);
+    expect(await service.pickCancelled(content(), 'id-1')).toBe(false);
+    expect(await lastPick(service)).toMatchObject({ state: 'failed', code: 'pick-outside-page' });
+  });
+
   it.each([
     ['another tab', content({ tabId: 8 }), 'id-1'],
     ['a frame of the page', content({ frameId: 3 }), 'id-1'],

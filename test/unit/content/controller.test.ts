@@ -221,6 +221,17 @@ describe('a pick the worker asked for', () => {
     ]);
   });
 
+  it('tells the worker a pick that could not place the QR, with the code, beside the notice in the page', async () => {
+    const { controller, send } = setup();
+    await controller.handlers['bg-content-pick'](spec({ id: 'k3', mode: 'replace' }));
+    // From the keyboard: the body is where the walk starts; Enter picks it, and the QR cannot go there.
+    key('ArrowDown');
+    key('Enter');
+    expect(reports(send)).toEqual([['content-bg-pick-failed', { placementId: 'k3', code: 'pick-outside-page' }]]);
+    expect(document.querySelector('[data-pim-qr-ui="notice"]')).not.toBeNull();
+    expect(document.querySelector('[data-pim-qr-placement]')).toBeNull();
+  });
+
   it('tells the worker a pick cancelled with Esc, and nothing for a page script’s Esc', async () => {
     const { controller, send } = setup();
     await controller.handlers['bg-content-pick'](spec({ id: 'k2', mode: 'replace' }));

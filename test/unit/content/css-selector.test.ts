@@ -1,9 +1,26 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cssSelectorFor, isStableName } from '../../../src/content/css-selector';
+import { hasControlCharacters } from '../../../src/core/control-characters';
+import { SELECTOR_MAX_CHARS } from '../../../src/shared/limits';
+
+/**
+ * Two alike chains of `depth` nested divs, each with two long class names, a span at the bottom: only
+ * the top of the path tells the second span from the first.
+ */
+function deepTree(depth: number): Element {
+  const long = (n: number) => `${'panel-section-wrapper-'.padEnd(50, 'x')}${String.fromCharCode(97 + (n % 26))}`;
+  let chain = '<span>QR here</span>';
+  for (let level = depth; level > 0; level--) chain = `<div class="${long(level)} ${long(level + 1)}">${chain}</div>`;
+  document.body.innerHTML = chain + chain;
+  return document.querySelectorAll('span')[1] as Element;
+}
 
 function findsItAgain(element: Element): string {
   const selector = cssSelectorFor(element);
+  if (selector === undefined) throw new Error('no selector');
+  expect(selector.length).toBeLessThanOrEqual(SELECTOR_MAX_CHARS);
+  expect(hasControlCharacters(selector)).toBe(false);
   expect(document.querySelectorAll(selector)).toHaveLength(1);
   expect(document.querySelector(selector)).toBe(element);
   return selector;
@@ -56,6 +73,37 @@ describe('cssSelectorFor', () => {
     document.body.innerHTML = '<div class="card css-1x2y3z"><img class="logo"></div><div class="card"><img></div>';
     const selector = findsItAgain(document.querySelector('img.logo') as Element);
     expect(selector).not.toContain('css-');
+  });
+
+  it('stays within the cap on a deep tree with long class names: positions alone', () => {
+    const target = deepTree(12);
+    const selector = findsItAgain(target);
+    expect(selector).toBe(`div:nth-child(2) > ${'div:nth-child(1) > '.repeat(11)}span:nth-child(1)`);
+    expect(selector).not.toContain('panel-section');
+  });
+
+  it('says there is no selector when even the positions are over the cap', () => {
+    expect(cssSelectorFor(deepTree(60))).toBeUndefined();
+  });
+
+  it.each([
+    ['a right-to-left override', 'aria-label', '\u202Egnp.exe-moc.lapyap'],
+    ['an Arabic letter mark', 'data-testid', 'login\u061Cqr'],
+    ['a first-strong isolate', 'name', 'qr\u2068slot'],
+    ['a C1 control', 'data-qa', 'qr\u0085slot'],
+  ])('does not use an attribute value with %s', (_name, attribute, value) => {
+    document.body.innerHTML = '<section><div>one</div><div>two</div></section>';
+    const target = document.querySelectorAll('div')[1] as Element;
+    target.setAttribute(attribute, value);
+    expect(findsItAgain(target)).toBe('div:nth-of-type(2)');
+  });
+
+  it('does not use an id or class names with bidi characters', () => {
+    document.body.innerHTML = '<div><p>a</p></div><div><p>b</p></div>';
+    const target = document.querySelectorAll('p')[1] as Element;
+    target.id = 'slot\u202E';
+    target.className = 'card\u200F wide\u2066';
+    expect(findsItAgain(target)).toBe('div:nth-of-type(2) > p');
   });
 
   it('names body and html directly', () => {

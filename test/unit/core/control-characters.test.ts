@@ -15,6 +15,7 @@ describe('control characters', () => {
     ['a first-strong isolate', 'a\u2068b'],
     ['the pop directional isolate', 'a\u2069b'],
     ['the left-to-right isolate', 'a\u2066b'],
+    ['the Arabic letter mark', 'a\u061cb'],
   ])('finds and replaces %s', (_label, text) => {
     expect(hasControlCharacters(text)).toBe(true);
     expect(replaceControlCharacters(text)).toBe('a b');
@@ -25,6 +26,7 @@ describe('control characters', () => {
     ['accents and other scripts', 'Inloggen met PiM · ÿ · 日本 · עברית'],
     ['the zero-width joiner of emoji', '👩\u200d💻'],
     ['the character after the isolates', 'a\u206ab'],
+    ['Arabic letters beside the letter mark', '\u061b\u061d'],
   ])('leaves %s alone', (_label, text) => {
     expect(hasControlCharacters(text)).toBe(false);
     expect(replaceControlCharacters(text)).toBe(text);

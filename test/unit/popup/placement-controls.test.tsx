@@ -48,6 +48,8 @@ function choose(mode: string, selector?: string) {
   if (selector !== undefined) fireEvent.input(screen.getByRole('textbox', { name: 'CSS selector' }), { target: { value: selector } });
 }
 
+const HINT = 'Click an element on the page (Esc cancels).';
+
 const insert = () => fireEvent.click(screen.getByRole('button', { name: 'Insert into page' }));
 
 describe('PlacementControls', () => {
@@ -138,7 +140,8 @@ describe('after a pick', () => {
     ports.changeStorage('lastPicks');
     await waitFor(() => expect(placedNote()?.textContent).toBe('Placed on: main > .card'));
     expect(placedNote()?.querySelector('code')?.textContent).toBe('main > .card');
-    expect(screen.queryByText('Click an element on the page (Esc cancels).', { selector: 'p.note' })).toBeNull();
+    // Nowhere: neither beside the outcome nor in the status line at the bottom.
+    expect(screen.queryByText(HINT)).toBeNull();
     expect(screen.getByRole('radio', { name: 'Insert inside' })).toHaveProperty('checked', true);
     expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', 'main > .card');
 
@@ -169,7 +172,24 @@ describe('after a pick', () => {
     messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'p1', state: 'cancelled', mode: 'inside' });
     ports.changeStorage('lastPicks');
     expect(await screen.findByText('Picking cancelled; nothing was placed.', { selector: 'p.note' })).toBeTruthy();
-    expect(screen.queryByText('Click an element on the page (Esc cancels).', { selector: 'p.note' })).toBeNull();
+    expect(screen.queryByText(HINT)).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Replace element' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#mine');
+  });
+
+  it('says why a pick placed nothing, in a live line, with the hint gone, and leaves the form as it was', async () => {
+    const { messaging, ports } = await showResult({ answers: { 'ui-bg-place': { ...placed, picking: true } } });
+    choose('Replace element', '#mine');
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'new', state: 'picking', mode: 'inside' });
+    fireEvent.click(screen.getByRole('button', { name: 'Pick an element' }));
+    await screen.findByText(HINT, { selector: 'p.note' });
+
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'new', state: 'failed', mode: 'inside', code: 'pick-outside-page' });
+    ports.changeStorage('lastPicks');
+    const failed = await screen.findByText('Nothing was placed: The QR cannot go there.', { selector: 'p.note' });
+    expect(failed.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(screen.queryByText(HINT)).toBeNull();
+    expect(placedNote()).toBeNull();
     expect(screen.getByRole('radio', { name: 'Replace element' })).toHaveProperty('checked', true);
     expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#mine');
   });

@@ -270,6 +270,7 @@ describe('content script → worker', () => {
       [{ url, placementId: 'p', selector: { toString: '#a' }, info }, 'selector'],
       [{ url, placementId: 'p', selector: null, info }, 'selector'],
       [{ url, placementId: 'p', selector: '   ', info }, 'selector'],
+      [{ url, placementId: 'p', selector: 'div[aria-label="\u202Egnp.exe"]', info }, 'selector'],
       [{ url, placementId: 'p', selector, info: { id: 'p1', size: { width: 1, height: 1 } } }, 'size'],
     ])('refuses %j', (payload, field) => {
       expect(refusal(() => check(payload))).toEqual(badField(field));
@@ -294,6 +295,25 @@ describe('content script → worker', () => {
 
     it('refuses no payload', () => {
       expect(refusal(() => check(undefined))).toEqual(malformed);
+    });
+  });
+
+  describe('content-bg-pick-failed', () => {
+    const check = (payload: unknown) => worker['content-bg-pick-failed'].check(payload);
+
+    it('keeps the placement id and a code whose words need no values', () => {
+      expect(check({ placementId: id, code: 'pick-outside-page', tabId: 3 })).toStrictEqual({ placementId: id, code: 'pick-outside-page' });
+    });
+
+    it.each([
+      [{ code: 'pick-outside-page' }, 'placementId'],
+      [{ placementId: tooLongId, code: 'pick-outside-page' }, 'placementId'],
+      [{ placementId: 'p' }, 'code'],
+      [{ placementId: 'p', code: 'no-such-code' }, 'code'],
+      [{ placementId: 'p', code: 'selector-invalid' }, 'code'],
+      [{ placementId: 'p', code: 7 }, 'code'],
+    ])('refuses %j', (payload, field) => {
+      expect(refusal(() => check(payload))).toEqual(badField(field));
     });
   });
 

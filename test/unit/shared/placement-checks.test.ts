@@ -36,6 +36,7 @@ describe('placeRequest', () => {
     ['a non-boolean flag', { svg, remember: 'yes' }, 'malformed-field'],
     ['a bad tab id', { svg, tabId: -1 }, 'malformed-field'],
     ['a huge selector', { svg, mode: 'inside', selector: 'a'.repeat(SELECTOR_MAX_CHARS + 1) }, 'selector-too-long'],
+    ['a typed selector with a bidi override', { svg, mode: 'inside', selector: '#slot\u202E' }, 'selector-control-characters'],
   ])('refuses %s', (_name, payload, code) => {
     const error = refusal(() => placeRequest(payload));
     expect(error.kind).toBe('invalid-parameters');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SELECTOR_MAX_CHARS } from '../../../src/shared/limits';
-import { isRecord, isSelector, validPin, validPoint, validSize } from '../../../src/shared/placement-shapes';
+import { isRecord, isSelector, selectorProblem, validPin, validPoint, validSize } from '../../../src/shared/placement-shapes';
 
 describe('placement shapes', () => {
   it.each([8, 10_000, 120.5])('a size side of %d is accepted', (side) => {
@@ -38,6 +38,24 @@ describe('placement shapes', () => {
     expect(isSelector('a'.repeat(SELECTOR_MAX_CHARS + 1))).toBe(false);
     expect(isSelector(' \t')).toBe(false);
     expect(isSelector(5)).toBe(false);
+  });
+
+  it.each([
+    ['a right-to-left override', 'div[aria-label="\u202Egnp.exe"]'],
+    ['the Arabic letter mark', '#a\u061Cb'],
+    ['a left-to-right isolate', '#a\u2066b'],
+    ['the right-to-left mark', '.x\u200F'],
+    ['a C0 control', '#a\u0007'],
+    ['a C1 control', '#a\u0085'],
+  ])('a selector with %s is refused, and says so', (_name, selector) => {
+    expect(isSelector(selector)).toBe(false);
+    expect(selectorProblem(selector)).toBe('selector-control-characters');
+  });
+
+  it('a selector over its cap or blank is too long or empty', () => {
+    expect(selectorProblem('a'.repeat(SELECTOR_MAX_CHARS + 1))).toBe('selector-too-long');
+    expect(selectorProblem('  ')).toBe('selector-too-long');
+    expect(selectorProblem('main > .card')).toBeUndefined();
   });
 
   it('a record is a plain object, not null or a list', () => {
