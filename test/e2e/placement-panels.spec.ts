@@ -8,6 +8,7 @@ import { expect, test } from './harness';
 import { value } from './messaging';
 import { type Box, clickOnScreen, onScreen } from './on-screen';
 import { box, generate, openDemo, placements } from './placements';
+import { saveScreenshot } from './screenshots';
 
 const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -104,6 +105,7 @@ test.describe('the toolbar and the size badge beside the QR', () => {
         await placement.evaluate((host, at) => host.scrollIntoView({ block: at }), block);
         await placement.hover();
         await expectPanelsBeside(page, `${mode}, scrolled to the ${block}`);
+        if (mode === 'replace' && block === 'center') await saveScreenshot(page, 'toolbar-beside-qr');
       }
     });
   }
