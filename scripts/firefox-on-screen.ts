@@ -85,16 +85,15 @@ function contextId(page: Page): string {
   return (page.mainFrame() as unknown as { _id: string })._id;
 }
 
-function bidi(page: Page): BidiLink {
-  return (page.browser() as unknown as { connection: BidiLink }).connection;
+function bidi(browser: Browser): BidiLink {
+  return (browser as unknown as { connection: BidiLink }).connection;
 }
 
 /** The BiDi context of the browser window itself (chrome scope), where READ_TREE runs. */
-function chromeScope(page: Page): Promise<string> {
-  const browser = page.browser();
+function chromeScope(browser: Browser): Promise<string> {
   let scope = chromeScopes.get(browser);
   if (!scope) {
-    scope = bidi(page)
+    scope = bidi(browser)
       .send('browsingContext.getTree', { 'moz:scope': 'chrome' })
       .then(({ result }) => {
         const window = (result as { contexts: { context: string; url: string }[] }).contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
@@ -107,18 +106,39 @@ function chromeScope(page: Page): Promise<string> {
 }
 
 /**
+ * Starts Firefox's accessibility service in the parent process, before any page opens, and keeps it
+ * until the browser closes. Started only by the first READ_TREE, mid-test, it turns on mirroring of
+ * every content process's trees to the parent while pages there are open and being queried by
+ * role() (BiDi `locateNodes`, which runs in the content process); now and then an extension page
+ * opened in that moment got no tree in the parent, and its own tree stopped updating: role()
+ * then found nothing added to the page afterwards, not even a new button. The service lives for
+ * as long as something holds it, hence the window property.
+ */
+export async function keepAccessibilityOn(browser: Browser): Promise<void> {
+  const reply = (await bidi(browser).send('script.callFunction', {
+    functionDeclaration: `() => {
+      window.pimQrAccessibility = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+    }`,
+    arguments: [],
+    target: { context: await chromeScope(browser) },
+    awaitPromise: false,
+  })) as { result: CallResult };
+  if (reply.result.type === 'exception') throw new Error(`[firefox] starting accessibility failed: ${reply.result.exceptionDetails?.text ?? 'unknown error'}`);
+}
+
+/**
  * Everything shown in the page with this ARIA role (Firefox's computed one, so 'image' for img;
  * 'text' for runs of text) whose name matches. Hidden things are not in the tree, as a person would
  * not see them; an empty list also while Firefox is still building the tab's tree.
  */
 export async function findOnScreen(page: Page, role: string, name?: string | RegExp): Promise<OnScreen[]> {
-  const reply = (await bidi(page).send('script.callFunction', {
+  const reply = (await bidi(page.browser()).send('script.callFunction', {
     functionDeclaration: READ_TREE,
     arguments: [
       { type: 'string', value: contextId(page) },
       { type: 'string', value: role },
     ],
-    target: { context: await chromeScope(page) },
+    target: { context: await chromeScope(page.browser()) },
     awaitPromise: false,
   })) as { result: CallResult };
   const call = reply.result;

@@ -3,6 +3,7 @@
 import type { EvaluateFunc, Page } from 'puppeteer-core';
 import { inject, test as base } from 'vitest';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/firefox-extension';
+import { keepAccessibilityOn } from '../../scripts/firefox-on-screen';
 import { type RunningSandbox, startSandboxServer } from '../../scripts/sandbox-http';
 import { DIST_FIREFOX } from '../e2e/dist';
 import { type WireReply, sendFromPage, unwrap } from '../e2e/messaging';
@@ -61,6 +62,8 @@ export const test = base
       prefs: { ...firefoxPrefs },
     });
     onCleanup(() => firefox.close());
+    // Tests find things by role, through Firefox's accessibility trees: on from the start (see there).
+    await keepAccessibilityOn(firefox.browser);
     return firefox;
   })
   .extend('ext', async ({ firefox, sandbox }) => {
