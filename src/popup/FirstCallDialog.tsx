@@ -22,9 +22,14 @@ export function FirstCallDialog() {
     }
     if (!pending && element?.open) element.close();
   }, [pending]);
+  // The close event comes a task later: a question asked again meanwhile (Cancel, then Enter at
+  // once) has reopened the dialog, and that stale event must not cancel it. Esc leaves it closed.
+  const closedByReader = () => {
+    if (!dialog.current?.open) firstCall.cancel();
+  };
   const name = pending ? environmentName(pending.environment) : '';
   return (
-    <dialog ref={dialog} class="confirm-dialog" aria-labelledby="first-call-heading" aria-describedby="first-call-text" onClose={firstCall.cancel}>
+    <dialog ref={dialog} class="confirm-dialog" aria-labelledby="first-call-heading" aria-describedby="first-call-text" onClose={closedByReader}>
       {pending && (
         <>
           <h2 id="first-call-heading">{t('confirmFirstCallHeading', name)}</h2>
