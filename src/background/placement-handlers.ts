@@ -6,6 +6,8 @@ export function createPlacementHandlers(service: TabPlacements) {
   return {
     'ui-bg-place': async (order) => service.place(order),
     'ui-bg-placements-list': async ({ tabId }) => service.list(tabId),
+    'ui-bg-placements-all': async () => service.all(),
+    'ui-bg-placement-take': async (placement) => service.take(placement),
     'ui-bg-placement-forget': async ({ id, tabId }) => service.forget(id, tabId),
     'ui-bg-placements-forget-page': async ({ tabId }) => service.forgetPage(tabId),
   } satisfies Partial<UiHandlers>;

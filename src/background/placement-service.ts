@@ -6,8 +6,8 @@ import type { PlacedInfo, PlacementChange, PlacementSpec, PlaceRequest, PlaceRes
 import type { LastPicks } from './last-picks';
 import type { PendingPicks } from './pending-picks';
 import { createPlacementReports } from './placement-reports';
-import type { PlacementStore } from './placement-store';
-import { createTabPlacements } from './tab-placements';
+import type { PlacementStore, RememberedPlacement } from './placement-store';
+import { createTabPlacements, setupPlacements } from './tab-placements';
 import type { TabPort } from './tab-access';
 
 export interface PlacementDeps {
@@ -25,6 +25,10 @@ export interface PlacementDeps {
 export interface TabPlacements {
   place(order: PlaceRequest): Promise<PlaceResult>;
   list(tabId?: number): Promise<RememberedPlacementList>;
+  /** Every remembered placement, of every site: what a set-up file carries. */
+  all(): Promise<RememberedPlacement[]>;
+  /** Remembers a placement from a set-up file unless one with its id is already remembered. */
+  take(placement: RememberedPlacement): Promise<{ taken: boolean }>;
   forget(id: string, tabId?: number): Promise<RememberedPlacementList>;
   forgetPage(tabId?: number): Promise<RememberedPlacementList>;
 }
@@ -45,5 +49,5 @@ export interface PlacementReports {
 export type PlacementService = TabPlacements & PlacementReports;
 
 export function createPlacementService(deps: PlacementDeps): PlacementService {
-  return { ...createTabPlacements(deps), ...createPlacementReports(deps) };
+  return { ...createTabPlacements(deps), ...setupPlacements(deps), ...createPlacementReports(deps) };
 }

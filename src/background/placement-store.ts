@@ -4,29 +4,16 @@ import { PimError } from '../core/errors';
 import { type ItemSpec, storedItem } from '../core/storage-item';
 import { versioned } from '../core/storage-layout';
 import type { KeyValueStore } from '../core/storage-port';
-import { PLACEMENT_MODES, type PinSpec, type PlacementMode, type Point, type Size } from '../shared/placement-messages';
-import { isOpacity, REMEMBERED_SVG_MAX_CHARS } from '../shared/limits';
-import { normalizePath } from '../shared/page-address';
-import { isRecord, isSelector, validPin, validPoint, validSize } from '../shared/placement-shapes';
+import { isRecord } from '../shared/placement-shapes';
+import { type RememberedPlacement, validatePlacement } from '../shared/remembered-placement-shape';
 import { STORAGE_KEYS } from '../shared/storage-keys';
+
+export type { RememberedPlacement } from '../shared/remembered-placement-shape';
+export { validatePlacement } from '../shared/remembered-placement-shape';
 
 export const MAX_PLACEMENTS = 50;
 /** Together with history's 4 MB this keeps storage.local well under its 10 MB quota. */
 export const MAX_PLACEMENTS_TOTAL_CHARS = 3 * 1024 * 1024;
-
-export interface RememberedPlacement {
-  id: string;
-  origin: string;
-  path: string;
-  mode: PlacementMode;
-  selector?: string;
-  position?: Point;
-  size: Size;
-  opacity: number;
-  pin?: PinSpec;
-  svg: string;
-  createdAt: number;
-}
 
 export interface PlacementStore {
   list(): Promise<RememberedPlacement[]>;
@@ -101,47 +88,4 @@ export function parsePlacements(value: unknown): RememberedPlacement[] {
     }
   }
   return items.slice(0, MAX_PLACEMENTS);
-}
-
-/** A clean copy of a well-formed placement, or undefined. Unknown fields are dropped. */
-export function validatePlacement(value: unknown): RememberedPlacement | undefined {
-  if (!isRecord(value)) return undefined;
-  const { id, origin, path, mode, selector, position, size, opacity, pin, svg, createdAt } = value;
-  if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(id)) return undefined;
-  if (typeof origin !== 'string' || !isWebOrigin(origin)) return undefined;
-  if (typeof path !== 'string' || !path.startsWith('/') || path.length > 2048 || normalizePath(path) !== path) return undefined;
-  if (typeof mode !== 'string' || !(PLACEMENT_MODES as readonly string[]).includes(mode)) return undefined;
-  if (typeof svg !== 'string' || svg.length === 0 || svg.length > REMEMBERED_SVG_MAX_CHARS) return undefined;
-  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
-  const checkedSize = validSize(size);
-  if (!checkedSize) return undefined;
-  const item: RememberedPlacement = {
-    id,
-    origin,
-    path,
-    mode: mode as PlacementMode,
-    size: checkedSize,
-    opacity: isOpacity(opacity) ? opacity : 1,
-    svg,
-    createdAt,
-  };
-  if (mode !== 'floating') {
-    if (!isSelector(selector)) return undefined;
-    item.selector = selector;
-  } else {
-    const checkedPosition = validPoint(position);
-    if (checkedPosition) item.position = checkedPosition;
-    const checkedPin = validPin(pin);
-    if (checkedPin) item.pin = checkedPin;
-  }
-  return item;
-}
-
-function isWebOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && `${url.protocol}//${url.host}` === value;
-  } catch {
-    return false;
-  }
 }

@@ -16,7 +16,7 @@ const notAllowedToRemember = (host: string | undefined) =>
       ? new PimError('remember-site-not-allowed')
       : new PimError('remember-host-not-allowed', { params: { host } });
 
-export function createTabPlacements(deps: PlacementDeps): TabPlacements {
+export function createTabPlacements(deps: PlacementDeps): Omit<TabPlacements, 'all' | 'take'> {
   const { store, tabs } = deps;
 
   async function rememberable(url: string | undefined): Promise<PageAddress> {
@@ -93,6 +93,19 @@ export function createTabPlacements(deps: PlacementDeps): TabPlacements {
       const address = pageAddress(tab.url);
       if (address) await forgetWhere((p) => p.origin === address.origin && p.path === address.path);
       return list(tabId);
+    },
+  };
+}
+
+/** What a set-up file carries out, and brings in. One with the same id is the person's own: kept, never overwritten. */
+export function setupPlacements({ store, syncScripts }: Pick<PlacementDeps, 'store' | 'syncScripts'>): Pick<TabPlacements, 'all' | 'take'> {
+  return {
+    all: () => store.list(),
+    take: async (placement) => {
+      if ((await store.list()).some((p) => p.id === placement.id)) return { taken: false };
+      await store.add(placement);
+      await syncScripts();
+      return { taken: true };
     },
   };
 }

@@ -3,9 +3,10 @@ import { t } from '../shared/i18n';
 import { DefaultsForm } from './DefaultsForm';
 import { EnvironmentEditor } from './EnvironmentEditor';
 import { EnvironmentList } from './EnvironmentList';
+import { SetupShare } from './SetupShare';
 import { useOptionsStore } from './store';
 
-/** The options page: environments and credentials, then the form's defaults. */
+/** The options page: environments and credentials, the form's defaults, then sharing all of it. */
 export function App() {
   const store = useOptionsStore();
   if (!store.ready.value) {
@@ -27,6 +28,7 @@ export function App() {
         <EnvironmentEditor key={store.selectedId.value ?? 'new'} />
       </section>
       <DefaultsForm />
+      <SetupShare />
     </main>
   );
 }

@@ -8,9 +8,24 @@ import { App } from './App';
 import { createOptionsStore, OptionsStoreContext } from './store';
 
 document.title = t('optionsTitle');
+
+/** A link to the text, clicked: the browser saves it as a download, no downloads permission needed. */
+function saveFile(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  // Revoked later: the browser may still be starting the download when click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 const store = createOptionsStore({
   send: sendMessage,
-  ports: { requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }), watchStorage },
+  ports: {
+    requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    watchStorage,
+    saveFile,
+    now: () => new Date(),
+  },
 });
 void store.init();
 

@@ -13,8 +13,9 @@ import { type ConnectionState, testFormConnection } from './connection-test-flow
 import { createDefaultsState, type DefaultsState } from './defaults-state';
 import { createEditorState, type EditorState, hasEdits } from './editor-state';
 import { createSaveFlow, type OptionsPorts as SavePorts } from './save-flow';
+import { createSetupState, type SetupPorts } from './setup-state';
 
-export interface OptionsPorts extends SavePorts {
+export interface OptionsPorts extends SavePorts, SetupPorts {
   /** Storage changes made anywhere: the signal that keeps the page current (ui/live.ts). */
   watchStorage: WatchStorage;
 }
@@ -37,8 +38,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   const defaults = createDefaultsState(send);
   const saving = signal(false);
   const editorError = signal<ErrorView | null>(null);
-  const editorWarning = signal('');
-  const editorStatus = signal('');
+  const [editorWarning, editorStatus] = [signal(''), signal('')];
   const connection = signal<ConnectionState>({ state: 'idle' });
   /** Where the user asked to go while the editor held unsaved edits; `to` undefined is a new environment. */
   const pendingSwitch = signal<{ to: string | undefined } | null>(null);
@@ -69,6 +69,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     selected,
     editor,
     defaults,
+    setup: createSetupState(send, ports),
     saving,
     editorError,
     editorWarning,

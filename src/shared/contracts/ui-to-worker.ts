@@ -7,8 +7,9 @@ import type { RequestLogEntry } from '../../core/request-log';
 import { type Contract, message, type NameOf, type RequestOf, type ResponseOf } from '../contract';
 import { ID_MAX_CHARS } from '../limits';
 import type { ConnectionTestResult, EnvironmentView, GenerateAnswer, HistoryItem, SettingsView } from '../messages';
-import { noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
+import { bad, noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
 import type { PlaceResult, RememberedPlacementList } from '../placement-messages';
+import { type RememberedPlacement, validatePlacement } from '../remembered-placement-shape';
 import { placeRequest } from './placement-checks';
 import { connectionTestForm, credentialsInput, environmentInput, generateRequest, settingsChange } from './ui-checks';
 
@@ -16,6 +17,11 @@ const environmentId = (raw: unknown) => ({ environmentId: requiredString(objectP
 const tabOnly = (raw: unknown) => {
   const tabId = optionalTabId(optionalObjectPayload(raw));
   return tabId === undefined ? {} : { tabId };
+};
+const rememberedPlacement = (raw: unknown): RememberedPlacement => {
+  const placement = validatePlacement(raw);
+  if (!placement) throw bad('placement');
+  return placement;
 };
 
 export const uiToWorker = {
@@ -58,6 +64,10 @@ export const uiToWorker = {
    * and how the tab's last "Pick an element" went.
    */
   'ui-bg-placements-list': message(tabOnly).answers<RememberedPlacementList>(),
+  /** Every remembered placement of every site, SVG included: what Options exports. */
+  'ui-bg-placements-all': message(noPayload).answers<RememberedPlacement[]>(),
+  /** Remembers a placement from an imported set-up file, unless one with its id is remembered already. */
+  'ui-bg-placement-take': message(rememberedPlacement).answers<{ taken: boolean }>(),
   /** Forgets one remembered placement (and takes it off the tab); answers the tab's updated list. */
   'ui-bg-placement-forget': message((raw) => {
     const payload = objectPayload(raw);

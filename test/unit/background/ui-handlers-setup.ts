@@ -18,6 +18,8 @@ const noPlacements: TabPlacements = new Proxy({} as TabPlacements, {
   get: (_target, name) => () => Promise.reject(new Error(`placements.${String(name)} is not part of this test`)),
 });
 let databases = 0;
+const withPlacements = (some: Partial<TabPlacements>): TabPlacements =>
+  new Proxy(some as TabPlacements, { get: (target, name) => (name in target ? target[name as keyof TabPlacements] : Reflect.get(noPlacements, name)) });
 
 /**
  * Holds the next storage call of one kind on the history key until the test releases it, so a Cancel
@@ -64,6 +66,8 @@ export function setup(
     gate?: 'get' | 'set';
     /** Changes what the "network" answers, as a gateway in front of the sandbox would. */
     rewrite?: (answer: Response, url: string) => Response | Promise<Response>;
+    /** The placement messages to answer; by default every one of them fails. */
+    placements?: Partial<TabPlacements>;
   } = {},
 ) {
   const local = createMemoryStore();
@@ -100,7 +104,7 @@ export function setup(
       asked.push(pattern);
       return (options.granted ?? []).includes(pattern);
     },
-    placements: noPlacements,
+    placements: options.placements ? withPlacements(options.placements) : noPlacements,
   });
   return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
 }

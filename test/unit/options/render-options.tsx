@@ -26,6 +26,9 @@ export async function renderOptions(options: RenderOptionsOptions = {}) {
   const ports = {
     requestHostPermission: vi.fn(async (_pattern: string) => options.grant ?? true),
     watchStorage: (listener: (keys: string[]) => void) => void listeners.push(listener),
+    /** What "Export set-up" handed the browser to download. */
+    saveFile: vi.fn((_name: string, _text: string) => undefined),
+    now: () => new Date('2026-11-30T10:00:00Z'),
   };
   /** What storage.onChanged tells every open page when these keys change. */
   const changeStorage = (...keys: string[]) => {
