@@ -4,12 +4,13 @@
 // defaults, one set for everyone, replace the ones there (the report says so). Every write goes
 // through the worker's usual messages, which check everything again.
 import { type EnvironmentField, validateEnvironmentInput } from '../core/environments';
+import { PimError } from '../core/errors';
 import { validateParams } from '../core/params';
 import { errorText } from '../shared/error-text';
 import { t } from '../shared/i18n';
 import { CLIENT_ID_MAX_CHARS, HISTORY_SIZE_MAX, HISTORY_SIZE_MIN, isHistorySize } from '../shared/limits';
 import type { EnvironmentView, FormDefaults } from '../shared/messages';
-import { validatePlacement } from '../shared/remembered-placement-shape';
+import type { RememberedPlacement } from '../shared/remembered-placement-shape';
 import type { SendMessage } from '../shared/send-message';
 import { paramErrorText } from '../ui/param-error-text';
 import { environmentErrorText } from './environment-error-text';
@@ -38,8 +39,7 @@ export async function importSetup(send: SendMessage, entries: SetupEntries): Pro
     lines.push(await importEnvironment(send, raw, index, [...existing, ...taken], taken));
   }
   if (entries.defaults !== undefined) lines.push(await importDefaults(send, entries.defaults));
-  const remembered = new Set((await send('ui-bg-placements-all', undefined)).map((p) => p.id));
-  for (const [index, raw] of entries.placements.entries()) lines.push(await importPlacement(send, raw, index, remembered));
+  for (const [index, raw] of entries.placements.entries()) lines.push(await importPlacement(send, raw, index));
   return lines;
 }
 
@@ -93,18 +93,19 @@ async function importDefaults(send: SendMessage, raw: unknown): Promise<ImportLi
   return { outcome: 'taken', text: t('importDefaultsTaken', label) };
 }
 
-async function importPlacement(send: SendMessage, raw: unknown, index: number, remembered: Set<string>): Promise<ImportLine> {
-  const placement = validatePlacement(raw);
-  if (!placement) {
-    return { outcome: 'refused', text: t('importRefused', t('importPlacementNumbered', index + 1), t('importNotAPlacement')) };
-  }
-  const label = t('importPlacementOn', shown(`${placement.origin}${placement.path}`));
-  if (remembered.has(placement.id)) return { outcome: 'kept', text: t('importKeptYours', label) };
+/**
+ * The worker checks the placement as it checks one read back from storage (remembered-placement-shape.ts)
+ * and keeps the one it has under that id.
+ */
+async function importPlacement(send: SendMessage, raw: unknown, index: number): Promise<ImportLine> {
+  const numbered = t('importPlacementNumbered', index + 1);
   try {
-    const { taken } = await send('ui-bg-placement-take', placement);
-    remembered.add(placement.id);
+    const { taken } = await send('ui-bg-placement-take', raw as RememberedPlacement);
+    const { origin, path } = raw as RememberedPlacement;
+    const label = t('importPlacementOn', shown(`${origin}${path}`));
     return taken ? { outcome: 'taken', text: t('importPlacementTaken', label) } : { outcome: 'kept', text: t('importKeptYours', label) };
   } catch (error) {
-    return { outcome: 'refused', text: t('importRefused', label, refusal(error)) };
+    const malformed = error instanceof PimError && error.code === 'malformed-field';
+    return { outcome: 'refused', text: t('importRefused', numbered, malformed ? t('importNotAPlacement') : refusal(error)) };
   }
 }
