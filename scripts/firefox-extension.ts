@@ -19,6 +19,8 @@ export interface FirefoxLaunchOptions {
   pageTimeoutMs?: number;
   /** Firefox preferences on top of the ones the launcher needs. */
   prefs?: Record<string, string | number | boolean>;
+  /** Environment variables on top of this process's, e.g. a HOME whose ~/.mozilla/managed-storage holds a policy. */
+  env?: Record<string, string>;
 }
 
 export interface FirefoxWithExtension {
@@ -56,6 +58,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     // Lets installExtension load an unpacked folder as a temporary add-on.
     args: ['-remote-allow-system-access'],
     defaultViewport: options.viewport ?? { width: 1280, height: 720 },
+    ...(options.env && { env: { ...process.env, ...options.env } }),
     timeout,
     protocolTimeout: timeout,
     // A fixed uuid makes the extension's pages addressable before it is installed.

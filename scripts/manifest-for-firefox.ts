@@ -40,7 +40,8 @@ export type DataCategory =
 export const CHROME_ONLY_PERMISSIONS: readonly string[] = ['sidePanel', 'offscreen'];
 
 /** Top-level keys Firefox does not know (or that mean nothing there). */
-export const CHROME_ONLY_KEYS: readonly string[] = ['side_panel', 'minimum_chrome_version', 'key', 'update_url'];
+// `storage.managed_schema`: Firefox reads managed storage without a schema (README, managed environments).
+export const CHROME_ONLY_KEYS: readonly string[] = ['side_panel', 'minimum_chrome_version', 'key', 'update_url', 'storage'];
 
 type Icons = string | Record<string, string>;
 

@@ -28,7 +28,7 @@ export function createEnvironmentHandlers(deps: EnvironmentDeps) {
     'ui-bg-environment-delete': async ({ id }) => {
       const settings = await deps.settings.update(async (current) => {
         const environment = findEnvironment(current, id);
-        if (environment.kind !== 'custom') {
+        if (environment.kind !== 'custom' || environment.managed) {
           throw new PimError('built-in-undeletable');
         }
         const { [id]: _removed, ...credentials } = current.credentials;
@@ -52,7 +52,8 @@ export function createEnvironmentHandlers(deps: EnvironmentDeps) {
 async function saveEnvironment(deps: EnvironmentDeps, current: Settings, payload: EnvironmentInput): Promise<{ settings: Settings; saved: Environment }> {
   const others = current.customEnvironments.filter((e) => e.id !== payload.id);
   if (payload.id !== undefined && others.length === current.customEnvironments.length) {
-    findEnvironment(current, payload.id); // a built-in id is refused by the validator below
+    // A built-in id is refused by the validator below; a managed one belongs to the policy.
+    if (findEnvironment(current, payload.id).managed) throw new PimError('environment-invalid');
   }
   const checked = validateEnvironmentInput(payload, others, () => `custom-${deps.newId()}`);
   if (!checked.ok) {

@@ -2,13 +2,14 @@
 // and the views the UI may see (never a secret).
 import { apiOrigin, BUILT_IN_ENVIRONMENTS, baseUrlProblem, type Environment, needsHostPermission, originPattern } from '../core/environments';
 import { PimError } from '../core/errors';
+import type { ManagedEnvironment } from '../core/managed-environments';
 import { SANDBOX_DEFAULTS } from '../core/sandbox/handler';
 import type { EnvironmentView } from '../shared/messages';
 import type { SecretStore, StoredSecret } from './secret-store';
 import type { Settings } from './settings-schema';
 
 export function allEnvironments(settings: Settings): Environment[] {
-  return [...BUILT_IN_ENVIRONMENTS.map((e) => ({ ...e })), ...settings.customEnvironments];
+  return [...BUILT_IN_ENVIRONMENTS.map((e) => ({ ...e })), ...(settings.managed?.environments ?? []), ...settings.customEnvironments];
 }
 
 export function findEnvironment(settings: Settings, id: unknown): Environment {
@@ -30,7 +31,7 @@ export interface ResolvedCredentials {
 /** The built-in sandbox has public, documented credentials; every other environment needs the user's. */
 export function clientIdFor(settings: Settings, environment: Environment): string {
   if (environment.kind === 'sandbox') return SANDBOX_DEFAULTS.clientId;
-  return settings.credentials[environment.id]?.clientId ?? '';
+  return (environment as Partial<ManagedEnvironment>).clientId ?? settings.credentials[environment.id]?.clientId ?? '';
 }
 
 /** A secret is sent only to the origin (scheme, host, port) and with the client ID it was saved for. */

@@ -21,6 +21,7 @@ import { createWorkerRouter } from './router';
 import { createSecretStore, withChangeSignal } from './secret-store';
 import { originOf } from './sender';
 import { createSettingsStore } from './settings-store';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 import { storageAreaStore } from '../shared/storage-area';
 import { createTabPort } from './tab-access';
 import { createUiHandlers } from './ui-handlers';
@@ -40,7 +41,10 @@ const newId = () => crypto.randomUUID();
 const local = storageAreaStore(browser.storage.local);
 const session = storageAreaStore(browser.storage.session);
 const secrets = withChangeSignal(createSecretStore(), session, newId);
-const settings = createSettingsStore(local, secrets);
+// No policy: Chrome answers {}, Firefox throws (no managed storage manifest). Either is "none".
+const settings = createSettingsStore(local, secrets, () =>
+  browser.storage.managed.get(STORAGE_KEYS.managedEnvironments).then((policy) => policy[STORAGE_KEYS.managedEnvironments], () => undefined),
+);
 // Moves any secret an older version left in storage.local to the secret store as soon as the worker
 // starts, not at the first message that happens to read settings.
 void settings.read().catch((error: unknown) => console.warn('[settings] could not be read at startup', error));

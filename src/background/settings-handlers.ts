@@ -13,7 +13,8 @@ export function createSettingsHandlers(deps: { settings: SettingsStore }) {
     const notice = await deps.settings.takeNotice();
     // Defaults still equal to the shipped ones are shown, and printed, in the browser's language.
     const defaults = { ...settings.defaults, params: localizeDefaults(settings.defaults.params, defaultTexts()) };
-    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults };
+    // The policy's refused environments go with every answer: an empty list when there is no policy.
+    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults, managedRefused: settings.managed?.refused ?? [] };
     if (notice !== undefined) view.notice = notice;
     return view;
   };

@@ -1,6 +1,7 @@
 // The stored settings' shape, its defaults, and the ordered migrations that bring any older or
 // damaged copy up to date. Pure: the store around it does the reading and writing.
 import { BUILT_IN_ENVIRONMENTS, type Environment, validateEnvironmentInput } from '../core/environments';
+import { MANAGED_ID_PREFIX, type ManagedEnvironments } from '../core/managed-environments';
 import { DEFAULT_PARAMS, type QrParams, validateParams } from '../core/params';
 import { isHistorySize } from '../shared/limits';
 import type { ItemSpec, LoadInfo } from '../core/storage-item';
@@ -35,6 +36,8 @@ export interface Settings {
    * environment not named here does not ask.
    */
   confirmFirstCall: Record<string, boolean>;
+  /** What the browser policy sets, read afresh with the settings and never stored with them. */
+  managed?: ManagedEnvironments;
 }
 
 /** The built-in Production environment asks before its first call: its codes are real. */
@@ -143,7 +146,9 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
 
   const credentials: Record<string, StoredCredentials> = {};
   const legacySecrets: Record<string, LegacySecret> = {};
-  const knownIds = new Set([...BUILT_IN_ENVIRONMENTS.map((e) => e.id), ...customEnvironments.map((e) => e.id)]);
+  const ids = new Set([...BUILT_IN_ENVIRONMENTS.map((e) => e.id), ...customEnvironments.map((e) => e.id)]);
+  // A managed environment comes and goes with the policy: what the person chose for it is kept.
+  const knownIds = { has: (id: string) => ids.has(id) || id.startsWith(MANAGED_ID_PREFIX) };
   for (const [id, value] of Object.entries(isObject(raw.credentials) ? raw.credentials : {})) {
     if (!knownIds.has(id) || !isObject(value) || typeof value.clientId !== 'string') continue;
     credentials[id] = { clientId: value.clientId };
@@ -184,7 +189,7 @@ function repair(raw: Raw, migrated: boolean): LoadedSettings {
  * Keeps the choices of environments that exist. Whatever is damaged or missing falls back to the
  * default, so tampering can only ever make Production ask, never stop it asking.
  */
-function confirmFirstCallOf(raw: unknown, knownIds: ReadonlySet<string>): Record<string, boolean> {
+function confirmFirstCallOf(raw: unknown, knownIds: { has(id: string): boolean }): Record<string, boolean> {
   const kept: Record<string, boolean> = { ...CONFIRM_FIRST_CALL_DEFAULT };
   if (!isObject(raw)) return kept;
   for (const [id, on] of Object.entries(raw)) if (knownIds.has(id) && typeof on === 'boolean') kept[id] = on;

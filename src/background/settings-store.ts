@@ -2,6 +2,7 @@
 // since the last message, so nothing here is cached in memory. Secrets are not settings: they live
 // in the secret store, and a secret an older version left in storage.local is moved there first.
 import { apiOrigin } from '../core/environments';
+import { readManagedEnvironments } from '../core/managed-environments';
 import { PimError } from '../core/errors';
 import { type ItemWriter, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
@@ -18,8 +19,10 @@ export interface SettingsStore {
   takeNotice(): Promise<SettingsNotice | undefined>;
 }
 
-export function createSettingsStore(local: KeyValueStore, secrets: SecretStore): SettingsStore {
+/** `policy` reads the browser policy's environments (storage.managed); undefined when there is none. */
+export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, policy: () => Promise<unknown>): SettingsStore {
   const item = storedItem(local, SETTINGS_ITEM);
+  const withPolicy = async (settings: Settings): Promise<Settings> => ({ ...settings, managed: readManagedEnvironments(await policy()) });
   const notice = storedItem<unknown>(local, { key: STORAGE_KEYS.settingsNotice, parse: (stored) => stored });
   /** `stuck` when old secrets are still in storage.local: writing the settings now would lose them. */
   async function settle(loaded: LoadedSettings, writer: ItemWriter<Settings>): Promise<{ settings: Settings; stuck: boolean }> {
@@ -39,15 +42,16 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore):
     return { settings: loaded.settings, stuck: false };
   }
   return {
-    read: () => item.change(async (loaded, writer) => (await settle(loaded, writer)).settings),
+    read: () => item.change(async (loaded, writer) => withPolicy((await settle(loaded, writer)).settings)),
     update: (change) =>
       item.change(async (loaded, writer) => {
         const current = await settle(loaded, writer);
         if (current.stuck) {
           throw new PimError('secret-move-failed');
         }
-        const next = await change(current.settings);
-        await writer.write(next);
+        const next = await change(await withPolicy(current.settings));
+        const { managed: _policy, ...stored } = next;
+        await writer.write(stored);
         return next;
       }),
     takeNotice: async () => {

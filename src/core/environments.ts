@@ -12,6 +12,8 @@ export interface Environment {
   baseUrl: string;
   tokenPath: string;
   imagePath: string;
+  /** Set by a browser policy (managed-environments.ts): shown, used, never changed or deleted here. */
+  managed?: true;
 }
 
 /** Served in-process by the sandbox handler: the `.invalid` host is never looked up or contacted. */

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import { DefaultsForm } from './DefaultsForm';
 import { EnvironmentEditor } from './EnvironmentEditor';
 import { EnvironmentList } from './EnvironmentList';
+import { ManagedRefusals } from './ManagedRefusals';
 import { SetupShare } from './SetupShare';
 import { useOptionsStore } from './store';
 
@@ -20,6 +21,7 @@ export function App() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       {store.problem.value && <ErrorAlert error={store.problem.value} />}
+      <ManagedRefusals />
       <section class="environments" aria-labelledby="environments-heading">
         <h2 id="environments-heading" class="visually-hidden">
           {t('environmentsHeading')}

@@ -30,6 +30,7 @@ export function CredentialsFields() {
       <Field
         label={t('fieldClientId')}
         value={editor.clientId}
+        readOnly={editor.managed.value}
         autoComplete="off"
         onBlur={() => editor.touch('clientId')}
         error={editor.errorFor('clientId')}

@@ -8,7 +8,7 @@ export function DeleteEnvironment() {
   const store = useOptionsStore();
   const [confirming, setConfirming] = useState(false);
   const environment = store.selected.value;
-  if (!environment || environment.builtIn) return null;
+  if (!environment || environment.builtIn || environment.managed) return null;
   if (!confirming) {
     return (
       <Button variant="quiet" onClick={() => setConfirming(true)}>

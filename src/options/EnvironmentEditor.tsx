@@ -12,12 +12,13 @@ import { hasEdits } from './editor-state';
 import { useOptionsStore } from './store';
 import { UnsavedSwitch } from './UnsavedSwitch';
 
-/** One environment: name and address (custom only), credentials, advanced paths, and actions. */
+/** One environment: name and address (custom only, not managed), credentials, advanced paths, and actions. */
 export function EnvironmentEditor() {
   const store = useOptionsStore();
   const { editor } = store;
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const custom = editor.kind.value === 'custom';
+  // What the person may change: not a built-in's name and address, nor anything a policy sets.
+  const custom = editor.kind.value === 'custom' && !editor.managed.value;
   const isNew = editor.id.value === undefined;
   // A bad path must be seen: the Advanced section opens by itself while one is wrong.
   const pathError = editor.errorFor('tokenPath') ?? editor.errorFor('imagePath');
@@ -31,7 +32,7 @@ export function EnvironmentEditor() {
     <form class="editor" noValidate onSubmit={onSubmit} aria-labelledby="editor-heading" aria-busy={store.saving.value || undefined}>
       <h2 id="editor-heading">{isNew ? t('newEnvironment') : editor.name.value || t('unnamedEnvironment')}</h2>
       <UnsavedSwitch />
-      {!custom && <p class="note">{t('builtInNote')}</p>}
+      {!custom && <p class="note">{t(editor.managed.value ? 'managedNote' : 'builtInNote')}</p>}
       <Field label={t('fieldName')} value={editor.name} readOnly={!custom} onBlur={() => editor.touch('name')} error={editor.errorFor('name')} />
       <Field
         label={t('fieldBaseUrl')}

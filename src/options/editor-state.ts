@@ -12,15 +12,14 @@ export function createEditorState() {
   const id = signal<string | undefined>(undefined);
   /** A new environment is custom; built-ins only take credentials. */
   const kind = signal<EnvironmentKind>('custom');
+  const managed = signal(false); // set by a browser policy: only the secret is the person's to enter
   const name = signal('');
   const baseUrl = signal('');
-  const tokenPath = signal('');
-  const imagePath = signal('');
-  const clientId = signal('');
-  const clientSecret = signal('');
+  const [tokenPath, imagePath] = [signal(''), signal('')];
+  const [clientId, clientSecret] = [signal(''), signal('')];
   const confirmFirstCall = signal(false); // whether the first Generate of a popup session asks first
-  const storedClientId = signal('');
-  const storedBaseUrl = signal('');
+  /** What the stored environment had, to tell what saving would change. */
+  const [storedClientId, storedBaseUrl] = [signal(''), signal('')];
   const storedSecretSet = signal(false);
   const others = signal<readonly Environment[]>([]);
   const touched = signal<ReadonlySet<EditorField>>(new Set());
@@ -42,6 +41,7 @@ export function createEditorState() {
   return {
     id,
     kind,
+    managed,
     name,
     baseUrl,
     tokenPath,
@@ -70,6 +70,7 @@ export function createEditorState() {
       batch(() => {
         id.value = view?.id;
         kind.value = view?.kind ?? 'custom';
+        managed.value = view?.managed === true;
         name.value = view?.name ?? '';
         baseUrl.value = view?.baseUrl ?? 'https://';
         tokenPath.value = view?.tokenPath ?? '';

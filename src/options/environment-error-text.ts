@@ -16,6 +16,9 @@ const ENVIRONMENT_LABEL: Readonly<Record<EnvironmentField, MessageKey>> = {
   imagePath: 'fieldImagePath',
 };
 
+/** The label of a field of the environment form, as the form shows it. */
+export const environmentFieldLabel = (field: EnvironmentField | 'clientId'): string => t(field === 'clientId' ? 'fieldClientId' : ENVIRONMENT_LABEL[field]);
+
 export function environmentErrorText(field: EnvironmentField, error: EnvironmentFieldError, name: string): string {
   switch (error.code) {
     case 'required':

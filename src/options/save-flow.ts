@@ -43,7 +43,7 @@ export function createSaveFlow(deps: SaveFlowDeps) {
       const confirmChanged = confirmFirstCall !== (selected.value?.confirmFirstCall ?? false);
       const granted = permission ? await permission.catch(() => false) : true;
       let id = editor.id.value;
-      if (editor.kind.value === 'custom') {
+      if (editor.kind.value === 'custom' && !editor.managed.value) {
         id = (await send('ui-bg-environment-save', editor.input.value)).id;
         // From here on the environment exists: select it without touching what was typed.
         editor.id.value = id;
@@ -84,13 +84,16 @@ export function createSaveFlow(deps: SaveFlowDeps) {
       editorWarning.value = '';
       editorStatus.value = '';
       const checked = editor.validation.value;
-      const custom = editor.kind.value === 'custom';
+      const managed = editor.managed.value;
+      const custom = editor.kind.value === 'custom' && !managed;
       if ((custom && !checked.ok) || editor.clientIdMissing.value) return false;
+      // A managed environment's address is the policy's, which the worker has checked; it still needs access.
+      const address = managed ? editor.baseUrl.value : custom && checked.ok ? checked.environment.baseUrl : undefined;
       let permission: Promise<boolean> | undefined;
       let host = '';
-      if (custom && checked.ok && needsHostPermission(checked.environment.baseUrl)) {
-        host = new URL(checked.environment.baseUrl).host;
-        permission = ports.requestHostPermission(originPattern(checked.environment.baseUrl));
+      if (address !== undefined && needsHostPermission(address)) {
+        host = new URL(address).host;
+        permission = ports.requestHostPermission(originPattern(address));
       }
       void finishSave(permission, host);
       return true;

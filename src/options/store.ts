@@ -3,6 +3,7 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { ManagedRefusal } from '../core/managed-environments';
 import type { EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import type { ErrorView } from '../ui/error-view';
@@ -31,6 +32,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   const ready = signal(false);
   const problem = signal<ErrorView | null>(null);
   const environments = signal<EnvironmentView[]>([]);
+  const managedRefused = signal<ManagedRefusal[]>([]);
   /** undefined while adding a new environment. */
   const selectedId = signal<string | undefined>('sandbox');
   const selected = computed(() => environments.value.find((e) => e.id === selectedId.value));
@@ -59,12 +61,13 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   }
 
   const flow = createSaveFlow({ send, ports, editor, selectedId, selected, saving, editorError, editorWarning, editorStatus, refresh });
-  const follow = () => followElsewhere({ send, environments, selected, editor, defaults, saving, select, editorWarning });
+  const follow = () => followElsewhere({ send, environments, managedRefused, selected, editor, defaults, saving, select, editorWarning });
 
   return {
     ready,
     problem,
     environments,
+    managedRefused,
     selectedId,
     selected,
     editor,
@@ -93,19 +96,36 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     testConnection: () => testFormConnection({ send, ports, editor, selected, connection }),
 
     async init() {
-      const [list, settings] = await Promise.allSettled([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
-      if (list.status === 'fulfilled') environments.value = list.value;
-      if (settings.status === 'fulfilled') defaults.load(settings.value.defaults);
-      const failed = [list, settings].find((r) => r.status === 'rejected');
-      if (failed) problem.value = optionsErrorView(failed.reason);
-      const saved = settings.status === 'fulfilled' ? settings.value.selectedEnvironmentId : undefined;
-      select(environments.value.some((e) => e.id === saved) ? saved : 'sandbox');
+      await loadPage({ send, environments, managedRefused, defaults, problem, select });
       ready.value = true;
       followStorage(ports.watchStorage, { environments: follow });
     },
 
     ...environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError }),
   };
+}
+
+interface LoadDeps {
+  send: SendMessage;
+  environments: Signal<EnvironmentView[]>;
+  managedRefused: Signal<ManagedRefusal[]>;
+  defaults: DefaultsState;
+  problem: Signal<ErrorView | null>;
+  select: (id: string | undefined) => void;
+}
+
+/** The environments and settings the page opens with; what could not be read is said once. */
+async function loadPage({ send, environments, managedRefused, defaults, problem, select }: LoadDeps) {
+  const [list, settings] = await Promise.allSettled([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
+  if (list.status === 'fulfilled') environments.value = list.value;
+  if (settings.status === 'fulfilled') {
+    defaults.load(settings.value.defaults);
+    managedRefused.value = settings.value.managedRefused;
+  }
+  const failed = [list, settings].find((r) => r.status === 'rejected');
+  if (failed) problem.value = optionsErrorView(failed.reason);
+  const saved = settings.status === 'fulfilled' ? settings.value.selectedEnvironmentId : undefined;
+  select(environments.value.some((e) => e.id === saved) ? saved : 'sandbox');
 }
 
 interface ActionDeps {
@@ -144,6 +164,7 @@ interface FollowDeps {
   environments: Signal<EnvironmentView[]>;
   selected: ReadonlySignal<EnvironmentView | undefined>;
   editor: EditorState;
+  managedRefused: Signal<ManagedRefusal[]>;
   defaults: DefaultsState;
   saving: ReadonlySignal<boolean>;
   select: (id: string | undefined) => void;
@@ -155,11 +176,12 @@ interface FollowDeps {
  * something is typed there or being saved), the defaults. An environment deleted elsewhere while
  * open here is closed, and the page says so.
  */
-async function followElsewhere({ send, environments, selected, editor, defaults, saving, select, editorWarning }: FollowDeps) {
+async function followElsewhere({ send, environments, managedRefused, selected, editor, defaults, saving, select, editorWarning }: FollowDeps) {
   const [list, settings] = await Promise.all([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
   const before = selected.value;
   environments.value = list;
   defaults.follow(settings.defaults);
+  managedRefused.value = settings.managedRefused;
   if (saving.value || before === undefined) return;
   const now = list.find((e) => e.id === before.id);
   if (!now) {

@@ -1,5 +1,6 @@
 // What the extension pages' messages to the worker carry (src/shared/contracts/ui-to-worker.ts).
 import type { Environment } from '../core/environments';
+import type { ManagedRefusal } from '../core/managed-environments';
 import type { QrParams } from '../core/params';
 import type { Quota } from '../core/quota';
 import type { SettingsNotice } from './settings-notice';
@@ -44,6 +45,8 @@ export interface SettingsView {
   defaults: FormDefaults;
   /** Set when stored settings could not be read and were reset; shown to the user once. */
   notice?: SettingsNotice;
+  /** The browser policy's environments that could not be used, each with its reason. */
+  managedRefused: ManagedRefusal[];
 }
 
 export interface GenerateRequest {

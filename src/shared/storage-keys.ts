@@ -14,6 +14,8 @@ export const STORAGE_KEYS = {
   placementPicks: 'placementPicks',
   /** How the last "Pick an element" of each tab went: what the popup and side panel show. */
   lastPicks: 'lastPicks',
+  /** storage.managed: the environments a browser policy sets (read only, by every part of the extension). */
+  managedEnvironments: 'environments',
 } as const;
 
 /** One history entry per key, beside the small ordered index under `history`. */

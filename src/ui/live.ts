@@ -14,7 +14,7 @@ export type LiveTopic = 'environments' | 'history' | 'log' | 'placements' | 'quo
 export function topicsOf(keys: readonly string[]): Set<LiveTopic> {
   const topics = new Set<LiveTopic>();
   for (const key of keys) {
-    if (key === STORAGE_KEYS.settings || key === STORAGE_KEYS.secretsChanged) topics.add('environments');
+    if (key === STORAGE_KEYS.settings || key === STORAGE_KEYS.secretsChanged || key === STORAGE_KEYS.managedEnvironments) topics.add('environments');
     else if (key === STORAGE_KEYS.history || key.startsWith(`${STORAGE_KEYS.history}:`)) topics.add('history');
     else if (key === STORAGE_KEYS.requestLog) topics.add('log');
     else if (key === STORAGE_KEYS.placements || key === STORAGE_KEYS.lastPicks) topics.add('placements');

@@ -53,13 +53,16 @@ export const test = base
   })
   // Preferences on top of the launcher's, e.g. the UI language (`test.override('firefoxPrefs', …)`).
   .extend('firefoxPrefs', {} as Readonly<Record<string, string | number | boolean>>)
-  .extend('firefox', async ({ sandbox, firefoxPrefs }, { onCleanup }) => {
+  // Environment variables on top of this process's, e.g. a HOME of the test's own (`test.override('firefoxEnv', …)`).
+  .extend('firefoxEnv', {} as Readonly<Record<string, string>>)
+  .extend('firefox', async ({ sandbox, firefoxPrefs, firefoxEnv }, { onCleanup }) => {
     sandbox.handler.reset();
     const firefox: FirefoxWithExtension = await launchFirefoxWithExtension({
       executablePath: inject('firefoxPath'),
       distDir: DIST_FIREFOX,
       pageTimeoutMs: 10_000,
       prefs: { ...firefoxPrefs },
+      env: { ...firefoxEnv },
     });
     onCleanup(() => firefox.close());
     // Tests find things by role, through Firefox's accessibility trees: on from the start (see there).

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAM_LIMITS } from '../../src/core/params';
 import { SANDBOX_FAULTS } from '../../src/core/sandbox/dev/faults';
 import { SANDBOX_DEFAULTS } from '../../src/core/sandbox/handler';
+import { GECKO_ID } from '../../scripts/manifest-for-firefox';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -20,5 +21,10 @@ describe('README', () => {
     expect(readme).toContain(`at most ${PARAM_LIMITS.titleMaxLength} characters`);
     expect(readme).toContain(`at most ${PARAM_LIMITS.descriptionMaxLength} characters`);
     expect(readme).toContain(`from ${PARAM_LIMITS.sizeMin} to ${PARAM_LIMITS.sizeMax}`);
+  });
+
+  it('names the Firefox add-on id the policy examples need', () => {
+    expect(readme).toContain(`"${GECKO_ID}": {`);
+    expect(readme).toContain(`managed-storage/${GECKO_ID}.json`);
   });
 });

@@ -6,6 +6,9 @@ import { SETTINGS_VERSION } from '../../../src/background/settings-schema';
 import { createMemoryStore } from '../../../src/core/storage-port';
 import { rejection } from '../rejection';
 
+/** No browser policy: what Chrome answers without one. */
+const noPolicy = async () => undefined;
+
 let databases = 0;
 const freshSecrets = () => createSecretStore(`secret-store-test-${++databases}`);
 
@@ -57,7 +60,7 @@ describe('moving secrets out of storage.local', () => {
   it('moves every secret an older version kept in storage.local, bound to its origin and client ID', async () => {
     const local = createMemoryStore({ settings: version2Settings() });
     const secrets = freshSecrets();
-    const settings = await createSettingsStore(local, secrets).read();
+    const settings = await createSettingsStore(local, secrets, noPolicy).read();
 
     expect(JSON.stringify([...local.data.entries()])).not.toMatch(/secret/);
     expect(settings.schemaVersion).toBe(SETTINGS_VERSION);
@@ -72,7 +75,7 @@ describe('moving secrets out of storage.local', () => {
 
   it('moves them once: later reads write nothing', async () => {
     const local = createMemoryStore({ settings: version2Settings() });
-    const store = createSettingsStore(local, freshSecrets());
+    const store = createSettingsStore(local, freshSecrets(), noPolicy);
     await store.read();
     const write = vi.spyOn(local, 'set');
     await store.read();
@@ -89,7 +92,7 @@ describe('moving secrets out of storage.local', () => {
       remove: async () => {},
     };
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const store = createSettingsStore(local, broken);
+    const store = createSettingsStore(local, broken, noPolicy);
     expect((await store.read()).credentials).toEqual({ production: { clientId: 'prod-client' }, 'custom-local': { clientId: 'local-client' } });
     // Brought up to the current version as it is, secrets and all: the migrations move nothing out of the way.
     const old = version2Settings();
@@ -102,7 +105,7 @@ describe('moving secrets out of storage.local', () => {
 
     // Once the store works again, the next read moves them.
     const working = freshSecrets();
-    await createSettingsStore(local, working).read();
+    await createSettingsStore(local, working, noPolicy).read();
     expect(await working.get('custom-local')).toMatchObject({ clientSecret: 'local-secret-4242' });
     expect(JSON.stringify(local.data.get('settings'))).not.toMatch(/secret/);
   });

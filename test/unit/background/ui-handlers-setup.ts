@@ -68,6 +68,8 @@ export function setup(
     rewrite?: (answer: Response, url: string) => Response | Promise<Response>;
     /** The placement messages to answer; by default every one of them fails. */
     placements?: Partial<TabPlacements>;
+    /** What storage.managed holds under `environments`: the browser policy's environments. */
+    policy?: () => unknown;
   } = {},
 ) {
   const local = createMemoryStore();
@@ -83,7 +85,7 @@ export function setup(
   let ids = 0;
   const asked: string[] = [];
   const handlers = createUiHandlers({
-    settings: createSettingsStore(local, secrets),
+    settings: createSettingsStore(local, secrets, async () => options.policy?.()),
     secrets,
     history: createHistoryStore(options.gate ? gate.store : local),
     log: createRequestLogStore(session),

@@ -47,6 +47,16 @@ describe('Options follows changes made in another tab or the popup', () => {
     await waitFor(() => expect(messaging.sent('ui-bg-environments-list')).toHaveLength(2));
   });
 
+  it('follows a change of the browser policy (storage.managed): its environments and the refused ones', async () => {
+    const { messaging, changeStorage } = await renderOptions();
+    const team = { ...stagingView, id: 'managed-Team', name: 'Team', managed: true as const, clientId: 'team-client' };
+    messaging.answers['ui-bg-environments-list'] = [sandboxView, productionView, stagingView, team];
+    messaging.answers['ui-bg-settings-get'] = settingsView({ managedRefused: [{ entry: 2, name: 'Plain', field: 'baseUrl', code: 'insecure-http' }] });
+    changeStorage('environments');
+    expect(await within(list()).findByRole('button', { name: /Team \(managed by your organization\)/ })).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('Managed environment 2 (“Plain”): refused. Use https://');
+  });
+
   it('puts defaults saved elsewhere in a defaults form nobody edited, not in an edited one', async () => {
     const { messaging, changeStorage } = await renderOptions();
     messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: params({ title: 'From elsewhere' }), historySize: 9, keepHistory: true } });

@@ -45,6 +45,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
   return {
     selectedEnvironmentId: 'sandbox',
     defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: 20, keepHistory: true },
+    managedRefused: [],
     ...overrides,
   };
 }

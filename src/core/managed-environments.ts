@@ -1,0 +1,57 @@
+// Environments an organization sets by browser policy (storage.managed, public/managed-schema.json).
+// Each entry is checked as if the person had typed it; a wrong one is refused with its reason and the
+// others are still used. The policy holds no secret: each person enters their own.
+import { hasControlCharacters } from './control-characters';
+import { type Environment, type EnvironmentField, type EnvironmentFieldError, validateEnvironmentInput } from './environments';
+
+/** Managed ids are made from the name, so a secret entered for one stays with it when the list is reordered. */
+export const MANAGED_ID_PREFIX = 'managed-';
+/** Every field of an entry is text: anything else, or text with hidden characters, is refused. */
+const TEXT_FIELDS = ['name', 'baseUrl', 'clientId', 'tokenPath', 'imagePath'] as const;
+
+export interface ManagedEnvironment extends Environment {
+  managed: true;
+  clientId: string;
+}
+
+/** Why an entry was refused: the field at fault and its problem. */
+export type ManagedRefusal = {
+  /** 1 for the policy's first entry. */
+  entry: number;
+  /** The entry's name as the policy wrote it, whatever it is: the page shows it only when it is text. */
+  name: unknown;
+  field: EnvironmentField | 'clientId';
+} & (EnvironmentFieldError | { code: 'not-text' });
+
+export interface ManagedEnvironments {
+  environments: ManagedEnvironment[];
+  refused: ManagedRefusal[];
+}
+
+/**
+ * `policy` is what storage.managed holds under `environments` (STORAGE_KEYS.managedEnvironments): anything an administrator wrote,
+ * undefined without a policy. Something other than a list is read as a list of that one entry, and
+ * an entry that is no object as one without fields.
+ */
+export function readManagedEnvironments(policy: unknown): ManagedEnvironments {
+  const environments: ManagedEnvironment[] = [];
+  const refused: ManagedRefusal[] = [];
+  (policy === undefined ? [] : [policy].flat()).forEach((raw: unknown, index) => {
+    const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
+    const { name, baseUrl, tokenPath, imagePath, clientId } = entry;
+    const wrong = TEXT_FIELDS.find((field) => entry[field] !== undefined && (typeof entry[field] !== 'string' || hasControlCharacters(entry[field])));
+    const checked = validateEnvironmentInput({ name, baseUrl, tokenPath, imagePath }, environments, () => '');
+    const [field, error]: [ManagedRefusal['field']?, (EnvironmentFieldError | { code: 'not-text' })?] = wrong
+      ? [wrong, { code: 'not-text' }]
+      : !checked.ok
+        ? (Object.entries(checked.errors)[0] as [EnvironmentField, EnvironmentFieldError])
+        : clientId?.trim()
+          ? []
+          : ['clientId', { code: 'required' }];
+    if (field && error) refused.push({ entry: index + 1, name, field, ...error });
+    else if (checked.ok) {
+      environments.push({ ...checked.environment, id: MANAGED_ID_PREFIX + checked.environment.name, managed: true, clientId: `${clientId}`.trim() });
+    }
+  });
+  return { environments, refused };
+}

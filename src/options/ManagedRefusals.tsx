@@ -1,0 +1,32 @@
+import type { ManagedRefusal } from '../core/managed-environments';
+import { t } from '../shared/i18n';
+import { environmentErrorText, environmentFieldLabel } from './environment-error-text';
+import { useOptionsStore } from './store';
+
+/** The browser policy's environments the extension could not use, each with its reason; the others are in the list. */
+export function ManagedRefusals() {
+  const refused = useOptionsStore().managedRefused.value;
+  if (refused.length === 0) return null;
+  return (
+    <div role="alert" class="alert alert-warning managed-refused">
+      <p>{t('managedRefusedHeading')}</p>
+      <ul>
+        {refused.map((refusal) => (
+          <li key={refusal.entry}>{t('importRefused', managedLabel(refusal), managedReason(refusal))}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function managedLabel({ entry, name }: ManagedRefusal): string {
+  return typeof name === 'string' && name.trim() !== ''
+    ? t('managedEnvironmentNamed', entry, [...name.trim()].slice(0, 60).join(''))
+    : t('managedEnvironmentNumbered', entry);
+}
+
+export function managedReason(refusal: ManagedRefusal): string {
+  if (refusal.code === 'not-text') return t('managedNotText', environmentFieldLabel(refusal.field));
+  if (refusal.field === 'clientId') return t('errRequired', environmentFieldLabel('clientId'));
+  return environmentErrorText(refusal.field, refusal, typeof refusal.name === 'string' ? refusal.name : '');
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readManagedEnvironments } from '../../../src/core/managed-environments';
+
+const good = { name: 'Team staging', baseUrl: 'https://staging.example.com/', clientId: ' team-client ' };
+
+describe('readManagedEnvironments', () => {
+  it('reads nothing without a policy', () => {
+    expect(readManagedEnvironments(undefined)).toEqual({ environments: [], refused: [] });
+  });
+
+  it('takes a good entry as a managed environment with an id from its name and KPN paths', () => {
+    const { environments, refused } = readManagedEnvironments([good]);
+    expect(refused).toEqual([]);
+    expect(environments).toEqual([
+      expect.objectContaining({ id: 'managed-Team staging', name: 'Team staging', kind: 'custom', managed: true, baseUrl: 'https://staging.example.com', clientId: 'team-client' }),
+    ]);
+  });
+
+  it('judges every entry on its own: the bad ones are refused with their field and reason, the rest are used', () => {
+    const { environments, refused } = readManagedEnvironments([
+      good,
+      { name: 'Typed wrong', baseUrl: 42, clientId: 'x' },
+      { name: 'Plain', baseUrl: 'http://plain.example.com', clientId: 'x' },
+      { name: 'No client', baseUrl: 'https://noclient.example.com' },
+      { name: 'Wildcard', baseUrl: 'https://*.example.com', clientId: 'x' },
+      { name: 'team STAGING', baseUrl: 'https://other.example.com', clientId: 'x' },
+      { name: 'Production', baseUrl: 'https://prod.example.com', clientId: 'x' },
+      { name: 'Bidi\u202Egnp.exe', baseUrl: 'https://bidi.example.com', clientId: 'x' },
+      'not an environment',
+      { name: ['array'], baseUrl: 'https://a.example.com', clientId: 'x' },
+      { name: 'Second', baseUrl: 'https://second.example.com', clientId: 'second', tokenPath: '/token' },
+    ]);
+    expect(environments.map((e) => [e.name, e.tokenPath])).toEqual([
+      ['Team staging', expect.any(String)],
+      ['Second', '/token'],
+    ]);
+    expect(refused).toEqual([
+      { entry: 2, name: 'Typed wrong', field: 'baseUrl', code: 'not-text' },
+      { entry: 3, name: 'Plain', field: 'baseUrl', code: 'insecure-http' },
+      { entry: 4, name: 'No client', field: 'clientId', code: 'required' },
+      { entry: 5, name: 'Wildcard', field: 'baseUrl', code: 'host-wildcard' },
+      { entry: 6, name: 'team STAGING', field: 'name', code: 'duplicate-name' },
+      { entry: 7, name: 'Production', field: 'name', code: 'duplicate-name' },
+      { entry: 8, name: 'Bidi\u202Egnp.exe', field: 'name', code: 'not-text' },
+      { entry: 9, name: undefined, field: 'name', code: 'required' },
+      { entry: 10, name: ['array'], field: 'name', code: 'not-text' },
+    ]);
+  });
+
+  it('reads a policy that is one entry rather than a list as that entry', () => {
+    expect(readManagedEnvironments(good).environments.map((e) => e.name)).toEqual(['Team staging']);
+    expect(readManagedEnvironments('text').refused).toEqual([{ entry: 1, name: undefined, field: 'name', code: 'required' }]);
+  });
+
+  it('keeps a __proto__ key of a policy entry from reaching any prototype', () => {
+    const entry = JSON.parse('{"name":"Proto","baseUrl":"https://p.example.com","clientId":"x","__proto__":{"polluted":true}}') as unknown;
+    expect(readManagedEnvironments([entry]).environments).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
