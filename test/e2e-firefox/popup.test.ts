@@ -4,6 +4,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { choose, click, count, fill, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
+import type { CopyableCalls } from '../../src/core/api-calls';
+import { curlCommands } from '../../src/core/curl';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { HOSTILE_MARKER } from '../../src/core/sandbox/dev/hostile';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
@@ -21,8 +23,8 @@ test('the built-in Sandbox generates a QR and previews it, with no network and n
   expect(await textOf(popup, '.result-facts')).toMatch(/^400×400 px · [\d.]+ KB · \d+ ms · Sandbox$/);
   // The built-in Sandbox runs inside the extension: the sandbox server saw nothing.
   expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 0, imageCalls: 0 });
-  // Its cURL (what "Copy as cURL" copies) says where its commands can run instead, and they do.
-  const { curl } = await ext.value<{ curl: string }>('ui-bg-curl-get', {});
+  // Its cURL (what "Copy as cURL" makes of the calls) says where its commands can run instead, and they do.
+  const curl = curlCommands(await ext.value<CopyableCalls>('ui-bg-calls-get', {}));
   expect(curl).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
   const { stdout } = await promisify(execFile)('bash', ['-c', curl.replaceAll('http://127.0.0.1:8787', sandbox.url)], {
     env: { ...process.env, KPN_CLIENT_SECRET: 'sandbox-secret' },
