@@ -79,7 +79,7 @@ describe('RequestLog', () => {
     openLog();
     const region = screen.getByRole('region', { name: 'Request log' });
     fireEvent.change(await within(region).findByRole('combobox', { name: 'Code language' }), { target: { value: 'java' } });
-    const buttons = within(region).getAllByRole('button', { name: /^Copy as Java \(HttpClient\): POST / });
+    const buttons = within(region).getAllByRole('button', { name: /^Copy as code, Java \(HttpClient\): POST / });
     expect(buttons).toHaveLength(within(region).getAllByRole('button', { name: /^Copy as cURL: POST / }).length);
     fireEvent.click(buttons[0] as HTMLElement);
     await waitFor(() => expect(ports.copyText).toHaveBeenCalledOnce());
