@@ -1,5 +1,6 @@
-// Generating (and cancelling), and what generating leaves behind: history, the request log, cURL.
-import { type CurlNotes, curlCommands } from '../core/curl';
+// Generating (and cancelling), and what generating leaves behind: history, the request log, the calls to copy
+// (the pages write them as cURL or code).
+import { type CallNotes, type CallsSource, copyableCalls } from '../core/api-calls';
 import { PimError } from '../core/errors';
 import { DEFAULT_PARAMS, localizeDefaults, validateParams } from '../core/params';
 import { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL, SANDBOX_DEFAULTS } from '../core/sandbox/options';
@@ -67,12 +68,12 @@ export function createGenerateHandlers(deps: ApiDeps) {
     'ui-bg-quota-get': async ({ environmentId }) => (await deps.quota.get(environmentId)) ?? null,
     'ui-bg-log-get': async () => deps.log.list(),
     'ui-bg-log-clear': async () => deps.log.clear(),
-    'ui-bg-curl-get': async ({ logEntryId }) => ({ curl: await curlFor(deps, logEntryId) }),
+    'ui-bg-calls-get': async ({ logEntryId }) => copyableCalls(await callsSourceFor(deps, logEntryId)),
   } satisfies Partial<UiHandlers>;
 }
 
-/** The given log entry, or the latest image call, as the token call and the image call in cURL. */
-async function curlFor(deps: ApiDeps, logEntryId: string | undefined): Promise<string> {
+/** The given log entry, or the latest image call, as what the token call and the image call are made of. */
+async function callsSourceFor(deps: ApiDeps, logEntryId: string | undefined): Promise<CallsSource> {
   const entries = await deps.log.list();
   const imageCalls = entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{'));
   const entry = logEntryId === undefined ? imageCalls[0] : entries.find((e) => e.id === logEntryId);
@@ -85,10 +86,10 @@ async function curlFor(deps: ApiDeps, logEntryId: string | undefined): Promise<s
     ? entry
     : imageCalls.find((e) => e.environment === entry.environment);
   const params = parseLoggedParams(bodySource?.requestBody) ?? localizeDefaults(settings.defaults.params ?? DEFAULT_PARAMS, defaultTexts());
-  const notes: CurlNotes = { before: [t('curlNoteSecret')], answer: t('curlNoteAnswer') };
+  const notes: CallNotes = { before: [t('curlNoteSecret')], answer: t('curlNoteAnswer') };
   if (environment.kind === 'sandbox') {
-    // Its address resolves only inside the extension: the commands go to the sandbox server instead.
-    return curlCommands({
+    // Its address resolves only inside the extension: the calls go to the sandbox server instead.
+    return {
       environment: { ...environment, baseUrl: LOCAL_SANDBOX_URL },
       clientId: SANDBOX_DEFAULTS.clientId,
       params,
@@ -100,10 +101,10 @@ async function curlFor(deps: ApiDeps, logEntryId: string | undefined): Promise<s
         ],
         answer: notes.answer,
       },
-    });
+    };
   }
   const clientId = clientIdFor(settings, environment) || 'YOUR_CLIENT_ID';
-  return curlCommands({ environment, clientId, params, notes });
+  return { environment, clientId, params, notes };
 }
 
 function parseLoggedParams(body: string | undefined) {

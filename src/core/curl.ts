@@ -1,49 +1,31 @@
-import { replaceControlCharacters } from './control-characters';
-import type { Environment } from './environments';
-import { type QrParams, serializeParams } from './params';
-import { SECRET_PLACEHOLDER, TOKEN_PLACEHOLDER } from './request-log';
+import type { CopyableCalls } from './api-calls';
+import { SECRET_VARIABLE, TOKEN_VARIABLE } from './snippet-languages';
 
 /**
  * The two calls the extension makes, as POSIX shell commands a developer can paste: the token call
  * reads the secret from $KPN_CLIENT_SECRET and keeps the token in $TOKEN (extracted with sed, so no
  * jq is needed). Neither the secret nor a token ever appears in the text.
  */
-export function curlCommands(options: {
-  environment: Pick<Environment, 'baseUrl' | 'tokenPath' | 'imagePath'>;
-  clientId: string;
-  params: QrParams;
-  notes: CurlNotes;
-}): string {
-  const { baseUrl, tokenPath, imagePath } = options.environment;
-  const body = JSON.stringify(serializeParams(options.params));
-  const { notes } = options;
+export function curlCommands({ tokenUrl, clientId, imageUrl, imageBody, notes }: CopyableCalls): string {
   return [
     ...notes.before.map(comment),
-    `TOKEN=$(curl -sS -X POST ${shellQuote(`${baseUrl}${tokenPath}?grant_type=client_credentials`)} \\`,
+    `TOKEN=$(curl -sS -X POST ${shellQuote(tokenUrl)} \\`,
     `  -H 'Content-Type: application/x-www-form-urlencoded' \\`,
-    `  --data-urlencode ${shellQuote(`client_id=${options.clientId}`)} \\`,
-    `  --data-urlencode "client_secret=${SECRET_PLACEHOLDER}" \\`,
+    `  --data-urlencode ${shellQuote(`client_id=${clientId}`)} \\`,
+    `  --data-urlencode "client_secret=$${SECRET_VARIABLE}" \\`,
     `  | sed -n 's/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p')`,
     '',
     comment(notes.answer),
-    `curl -sS -X POST ${shellQuote(`${baseUrl}${imagePath}`)} \\`,
-    `  -H "Authorization: Bearer ${TOKEN_PLACEHOLDER}" \\`,
+    `curl -sS -X POST ${shellQuote(imageUrl)} \\`,
+    `  -H "Authorization: Bearer $${TOKEN_VARIABLE}" \\`,
     `  -H 'Content-Type: application/json' \\`,
-    `  --data-raw ${shellQuote(body)}`,
+    `  --data-raw ${shellQuote(imageBody)}`,
     '',
   ].join('\n');
 }
 
-/** The shell comments around the commands, in the reader's language (the worker passes them in). */
-export interface CurlNotes {
-  /** Above the token call: how to set the secret, and for the built-in Sandbox where the commands go instead. */
-  before: string[];
-  /** Above the image call: what it answers. */
-  answer: string;
-}
-
-// A line break in a note would end the comment and run the rest as a command.
-const comment = (text: string) => `# ${replaceControlCharacters(text)}`;
+// copyableCalls has put each note on one line.
+const comment = (text: string) => `# ${text}`;
 
 /** Single-quotes a value for a POSIX shell; an embedded ' becomes '\'' (close, escaped quote, reopen). */
 export function shellQuote(value: string): string {

@@ -26,6 +26,7 @@ export interface RequestLogEntry {
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
+// The variables copied cURL and code use (snippet-languages.ts).
 export const TOKEN_PLACEHOLDER = '$TOKEN';
 export const SECRET_PLACEHOLDER = '$KPN_CLIENT_SECRET';
 

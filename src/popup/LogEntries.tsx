@@ -6,20 +6,33 @@ import type { RequestLogEntry } from '../core/request-log';
 import { errorText, kindText } from '../shared/error-text';
 import { formatClock, formatDuration, formatTime } from '../shared/format';
 import { t } from '../shared/i18n';
+import { toErrorView } from '../ui/error-view';
+import { type CopyLanguage, type CopyWording, copyCalls } from './copy-calls';
+import { CodeLanguageSelect, codeWording, curlWording, useCodeLanguage } from './CodeLanguageSelect';
+import { languageName } from './language-names';
 import { usePopupStore } from './store';
 
-/** Recent HTTP calls (already redacted by the background), each copyable as cURL; shown when the Request log is opened. */
+/** Recent HTTP calls (already redacted by the background), each copyable as cURL or code; shown when the Request log is opened. */
 export function LogEntries() {
   const store = usePopupStore();
   const { log } = store;
   const items = log.items.value;
-  const names = copyNames(items ?? []);
+  const [language, setLanguage] = useCodeLanguage();
+  const copy = (logEntryId: string, copied: CopyLanguage, wording: CopyWording) =>
+    copyCalls(store, { logEntryId }, copied, wording)
+      .then(store.announce)
+      .catch((e: unknown) => void (log.error.value = toErrorView(e)));
+  const curlNames = copyNames(items ?? [], (call, time) => t('copyCurlName', call, time));
+  const codeNames = copyNames(items ?? [], (call, time) => t('copyCodeName', languageName(language), call, time));
   return (
     <>
       {log.error.value && <ErrorAlert error={log.error.value} />}
       {items?.length === 0 && <p class="note">{t('logEmpty')}</p>}
       {items && items.length > 0 && (
         <>
+          <div class="button-group">
+            <CodeLanguageSelect value={language} onChange={setLanguage} />
+          </div>
           <ul class="log-list">
             {items.map((entry, at) => (
               <li key={entry.id} class="log-entry">
@@ -37,9 +50,14 @@ export function LogEntries() {
                     .filter(Boolean)
                     .join(' · ')}
                 </span>
-                <Button size="small" variant="quiet" aria-label={names[at]} onClick={() => void store.copyLogCurl(entry.id)}>
-                  {t('copyCurl')}
-                </Button>
+                <span class="button-group">
+                  <Button size="small" variant="quiet" aria-label={curlNames[at]} onClick={() => void copy(entry.id, 'curl', curlWording())}>
+                    {t('copyCurl')}
+                  </Button>
+                  <Button size="small" variant="quiet" aria-label={codeNames[at]} onClick={() => void copy(entry.id, language, codeWording(language))}>
+                    {t('copyCode')}
+                  </Button>
+                </span>
               </li>
             ))}
           </ul>
@@ -71,10 +89,10 @@ function quotaFigures(entry: RequestLogEntry): string {
 }
 
 /** Each Copy button named after its call, so a screen reader's list of buttons tells them apart; the same call in the same second gets a number. */
-function copyNames(entries: readonly RequestLogEntry[]): string[] {
+function copyNames(entries: readonly RequestLogEntry[], nameOf: (call: string, time: string) => string): string[] {
   const seen = new Map<string, number>();
   return entries.map((entry) => {
-    const name = t('copyCurlName', `${entry.method} ${urlPath(entry.url)}`, formatClock(entry.time));
+    const name = nameOf(`${entry.method} ${urlPath(entry.url)}`, formatClock(entry.time));
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);
     return count === 1 ? name : `${name} (${count})`;

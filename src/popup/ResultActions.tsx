@@ -1,15 +1,21 @@
 import { useId, useState } from 'preact/hooks';
 import { Button } from '../ui/Button';
 import { t } from '../shared/i18n';
+import { type CopyLanguage, type CopyWording, copyCalls } from './copy-calls';
 import { PNG_SCALES, type PngScale } from './exports';
+import { CodeLanguageSelect, codeWording, curlWording, useCodeLanguage } from './CodeLanguageSelect';
 import { PlacementControls } from './PlacementControls';
 import { usePopupStore } from './store';
 
 /** Place the QR in the page, copy and download it in each useful form. */
 export function ResultActions() {
-  const { result, placement } = usePopupStore();
+  const store = usePopupStore();
+  const { result, placement } = store;
+  const copy = (language: CopyLanguage, wording: CopyWording) =>
+    result.act(language === 'curl' ? 'copy-curl' : 'copy-code', () => copyCalls(store, {}, language, wording));
   const [scale, setScale] = useState<PngScale>(2);
   const scaleId = useId();
+  const [language, setLanguage] = useCodeLanguage();
   const busy = result.busy.value;
   return (
     <div class="result-actions">
@@ -27,8 +33,14 @@ export function ResultActions() {
         <Button size="small" onClick={() => void result.copyBase64()}>
           {t('copyBase64')}
         </Button>
-        <Button size="small" busy={busy === 'copy-curl'} onClick={() => void result.copyCurl()}>
+        <Button size="small" busy={busy === 'copy-curl'} onClick={() => void copy('curl', curlWording())}>
           {t('copyCurl')}
+        </Button>
+      </div>
+      <div class="button-group">
+        <CodeLanguageSelect value={language} onChange={setLanguage} hideLabel />
+        <Button size="small" busy={busy === 'copy-code'} onClick={() => void copy(language, codeWording(language))}>
+          {t('copyCode')}
         </Button>
       </div>
       <div class="button-group">

@@ -116,7 +116,6 @@ function exportActions(act: Act, send: SendMessage, ports: PopupPorts) {
     copySvg: () => act('copy-svg', (shown) => copy(shown.svg)),
     copyDataUrl: () => act('copy-data-url', async (shown) => copy((await loadExports()).svgDataUrl(shown.svg))),
     copyBase64: () => act('copy-base64', async (shown) => copy((await loadExports()).base64Utf8(shown.svg))),
-    copyCurl: () => act('copy-curl', async () => copy((await send('ui-bg-curl-get', {})).curl)),
     downloadSvg: () =>
       act('download-svg', async (shown) => {
         const { exportFileName } = await loadExports();

@@ -8,7 +8,6 @@ import type { RequestLogEntry } from '../core/request-log';
 import type { GenerateAnswer, HistoryItem } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
-import { t } from '../shared/i18n';
 import { followStorage } from '../ui/live';
 import { createQrFormState, draftFromParams, type QrFormState } from '../ui/qr-form-state';
 import { createEnvironmentState } from './environment-state';
@@ -51,6 +50,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
 
   return {
     page,
+    send,
     ports,
     ready,
     problem,
@@ -98,13 +98,6 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
       if (run.generation.value.state !== 'busy') run.generation.value = { state: 'idle' };
       void showResult(item);
     },
-
-    /** One request log entry as a cURL command on the clipboard. */
-    copyLogCurl: (logEntryId: string) =>
-      send('ui-bg-curl-get', { logEntryId })
-        .then(({ curl }) => ports.copyText(curl))
-        .then(() => announce(t('statusCopied')))
-        .catch((e: unknown) => void (log.error.value = toErrorView(e))),
 
     openOptions: () => ports.openOptionsPage().catch(fail),
   };

@@ -40,7 +40,9 @@ describe('in Dutch', () => {
     await click(popup, role('button', 'Verzoekenlog'));
     await expect.poll(() => buttonNames('.log-list button[aria-label]')).toEqual([
       expect.stringMatching(/^Kopiëren als cURL: POST \/kpn\/qrcodegenerator\/image om \d{1,2}:\d{2}:\d{2}$/),
+      expect.stringMatching(/^Kopiëren als code, JavaScript \(fetch\): POST \/kpn\/qrcodegenerator\/image om \d{1,2}:\d{2}:\d{2}$/),
       expect.stringMatching(/^Kopiëren als cURL: POST \/oauth\/client_credential\/accesstoken om \d{1,2}:\d{2}:\d{2}$/),
+      expect.stringMatching(/^Kopiëren als code, JavaScript \(fetch\): POST \/oauth\/client_credential\/accesstoken om \d{1,2}:\d{2}:\d{2}$/),
     ]);
 
     const { svg } = await ext.value<{ svg: string }>('ui-bg-generate', {

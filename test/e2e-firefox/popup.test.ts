@@ -1,9 +1,14 @@
 // The popup in Firefox: the built-in Sandbox (issue #11), a custom environment on the sandbox server
 // over HTTP, and hostile SVGs shown sanitized, as images no script or style of theirs can leave.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { choose, click, count, fill, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
+import type { CopyableCalls } from '../../src/core/api-calls';
+import { curlCommands } from '../../src/core/curl';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { HOSTILE_MARKER } from '../../src/core/sandbox/dev/hostile';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
@@ -21,8 +26,8 @@ test('the built-in Sandbox generates a QR and previews it, with no network and n
   expect(await textOf(popup, '.result-facts')).toMatch(/^400×400 px · [\d.]+ KB · \d+ ms · Sandbox$/);
   // The built-in Sandbox runs inside the extension: the sandbox server saw nothing.
   expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 0, imageCalls: 0 });
-  // Its cURL (what "Copy as cURL" copies) says where its commands can run instead, and they do.
-  const { curl } = await ext.value<{ curl: string }>('ui-bg-curl-get', {});
+  // Its cURL (what "Copy as cURL" makes of the calls) says where its commands can run instead, and they do.
+  const curl = curlCommands(await ext.value<CopyableCalls>('ui-bg-calls-get', {}));
   expect(curl).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
   const { stdout } = await promisify(execFile)('bash', ['-c', curl.replaceAll('http://127.0.0.1:8787', sandbox.url)], {
     env: { ...process.env, KPN_CLIENT_SECRET: 'sandbox-secret' },
@@ -92,9 +97,41 @@ test('a custom environment on the sandbox server over HTTP: the documented reque
   expect(await textOf(popup, log)).not.toContain(SANDBOX_SECRET);
   // Every Copy button has a name of its own, even for calls of the same second.
   const copyNames = await popup.$$eval('.log-list button[aria-label]', (buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
-  expect(copyNames.length).toBeGreaterThan(4);
-  expect(copyNames.every((name) => /^Copy as cURL: POST \/\S+ at .*\d:\d\d:\d\d/.test(name))).toBe(true);
+  const curlNames = copyNames.filter((name) => name.startsWith('Copy as cURL: '));
+  expect(curlNames.length).toBeGreaterThan(4);
+  expect(copyNames).toHaveLength(curlNames.length * 2);
+  expect(copyNames.every((name) => /^Copy as (cURL|code, JavaScript \(fetch\)): POST \/\S+ at .*\d:\d\d:\d\d/.test(name))).toBe(true);
   expect(new Set(copyNames).size).toBe(copyNames.length);
+  expect(firefox.errors).toEqual([]);
+});
+
+test('Copy as code: Python chosen from the list is copied, said so, and fetches the QR from the sandbox server', async ({ firefox, sandbox, ext }) => {
+  const popup = await ext.openPopup();
+  await generate(popup);
+  await expect.poll(() => textOf(popup, 'body')).toContain(`Encodes: ${DEFAULT_URL}`);
+  // What the popup hands the clipboard (reading Firefox's clipboard back would need a permission the extension does not have).
+  await popup.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = async (text: string) => {
+      document.documentElement.dataset.copied = text;
+      await write(text);
+    };
+  });
+  await choose(popup, role('combobox', 'Code language'), 'Python (requests)');
+  await click(popup, role('button', 'Copy as code'));
+  await expect.poll(() => textOf(popup, role('status'))).toContain('Copied as Python (requests): the token call and the image call.');
+  const python = await popup.evaluate(() => document.documentElement.dataset.copied ?? '');
+  expect(python).toContain('"client_secret": os.environ["KPN_CLIENT_SECRET"]');
+  expect(python).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
+  const folder = mkdtempSync(join(tmpdir(), 'pim-qr-code-'));
+  writeFileSync(join(folder, 'pim_qr.py'), python.replaceAll('http://127.0.0.1:8787', sandbox.url));
+  const { stdout } = await promisify(execFile)('python3', [join(folder, 'pim_qr.py')], {
+    env: { ...process.env, KPN_CLIENT_SECRET: 'sandbox-secret' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(Buffer.from(stdout.trim(), 'base64').toString('utf8')).toContain(DEFAULT_URL.replaceAll('&', '&amp;'));
   expect(firefox.errors).toEqual([]);
 });
 

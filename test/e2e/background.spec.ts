@@ -54,7 +54,7 @@ test('a wrong secret is reported as rejected credentials and appears nowhere', a
     reply,
     await send(page, 'ui-bg-log-get'),
     await send(page, 'ui-bg-environments-list'),
-    await send(page, 'ui-bg-curl-get', {}),
+    await send(page, 'ui-bg-calls-get', {}),
   ]);
   expect(everything).not.toContain(secret);
 });
@@ -75,7 +75,7 @@ test('a content script and a web page cannot reach credentials, the log or gener
     const [result] = await chrome.scripting.executeScript({
       target: { tabId: tab.id },
       func: async () => {
-        const names = ['ui-bg-credentials-set', 'ui-bg-log-get', 'ui-bg-generate', 'ui-bg-environments-list', 'ui-bg-curl-get'];
+        const names = ['ui-bg-credentials-set', 'ui-bg-log-get', 'ui-bg-generate', 'ui-bg-environments-list', 'ui-bg-calls-get'];
         const payloads: Record<string, unknown> = {
           'ui-bg-credentials-set': { environmentId: 'production', clientId: 'evil', clientSecret: 'evil' },
           'ui-bg-generate': { requestId: 'evil', environmentId: 'sandbox', params: {} },

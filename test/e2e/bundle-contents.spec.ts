@@ -13,7 +13,7 @@ import { DIST, expect, test } from './harness';
 /** Strings only the development layer holds; the hostile ones are the attack payloads themselves. */
 const DEV_MARKERS: readonly string[] = [
   HOSTILE_MARKER, // the global every hostile <script>, on* handler and javascript: link sets
-  'javascript:', // the hostile `<a href="javascript:…">` payload
+  'href="javascript:', // the hostile `<a href="javascript:…">` payload (bare `javascript:` is a key of the code generator's language table)
   'HTML smuggled into SVG', // the hostile <foreignObject> payload
   FAULT_HEADER, // per-request faults
   ADMIN_PREFIX.slice(1), // `__sandbox/`: stats, config, reset and the beacon hostile SVGs point at

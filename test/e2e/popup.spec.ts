@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
@@ -153,6 +155,51 @@ test('cURL copied for the built-in Sandbox says where to run it, and fetches the
     timeout: 20_000,
   });
   expect(Buffer.from(output.trim(), 'base64').toString('utf8')).toContain(sandboxQrUrl(1, ['Email']).replaceAll('&', '&amp;'));
+  expect(errors).toEqual([]);
+});
+
+test('code copied for the built-in Sandbox: Python and Node chosen from the list, the request log in Java; the programs fetch the QR from the sandbox server', async ({
+  context,
+  openPopup,
+  sandbox,
+}) => {
+  const copy = clipboardReader(context, sandbox.url);
+  const { page: popup, errors } = await openPopup();
+  await chooseAttributes(popup, ['Email']);
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  const qrUrl = sandboxQrUrl(1, ['Email']);
+  await expect(popup.getByText(`Encodes: ${qrUrl}`)).toBeVisible();
+  // As a developer would run each program, against this test's sandbox server instead of port 8787.
+  const run = async (command: string, file: string, code: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pim-qr-code-')), file);
+    writeFileSync(path, code.replaceAll('http://127.0.0.1:8787', sandbox.url));
+    const { stdout } = await promisify(execFile)(command, [path], { env: { ...process.env, KPN_CLIENT_SECRET: 'sandbox-secret' }, encoding: 'utf8', timeout: 20_000 });
+    return Buffer.from(stdout.trim(), 'base64').toString('utf8');
+  };
+  const language = popup.getByRole('combobox', { name: 'Code language' });
+  const status = popup.getByRole('status').filter({ hasText: /Copied as/ });
+
+  await language.selectOption({ label: 'Python (requests)' });
+  const python = await copy(popup, popup.getByRole('button', { name: 'Copy as code' }));
+  await expect(status).toHaveText('Copied as Python (requests): the token call and the image call.');
+  expect(python).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
+  expect(python).toContain('"client_secret": os.environ["KPN_CLIENT_SECRET"]');
+  expect(python).toContain('url = "http://127.0.0.1:8787/kpn/qrcodegenerator/image"');
+  expect(await run('python3', 'pim_qr.py', python)).toContain(qrUrl.replaceAll('&', '&amp;'));
+
+  await language.selectOption({ label: 'Node.js' });
+  const node = await copy(popup, popup.getByRole('button', { name: 'Copy as code' }));
+  await expect(status).toHaveText('Copied as Node.js: the token call and the image call.');
+  expect(node).toContain("encodedParams.set('client_secret', process.env.KPN_CLIENT_SECRET);");
+  expect(await run('node', 'pim-qr.js', node)).toContain(qrUrl.replaceAll('&', '&amp;'));
+
+  await popup.getByRole('button', { name: 'Request log' }).click();
+  const log = popup.getByRole('region', { name: 'Request log' });
+  await log.getByRole('combobox', { name: 'Code language' }).selectOption({ label: 'Java (HttpClient)' });
+  const java = await copy(popup, log.getByRole('button', { name: /^Copy as code, Java \(HttpClient\): POST \/kpn\/qrcodegenerator\/image at / }));
+  await expect(status).toHaveText('Copied as Java (HttpClient): the token call and the image call.');
+  expect(java).toContain('URLEncoder.encode(System.getenv("KPN_CLIENT_SECRET"), StandardCharsets.UTF_8)');
+  expect(java).toContain('public class PimQr {');
   expect(errors).toEqual([]);
 });
 

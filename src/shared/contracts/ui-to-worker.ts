@@ -2,6 +2,7 @@
 // send, its payload check, and its answer. Only the extension's own pages, top frame, get an answer
 // (background/sender.ts). To add a message, declare it here; background/ui-handlers.ts does not
 // compile until it has a handler, and pages call it with `send(name, payload)`.
+import type { CopyableCalls } from '../../core/api-calls';
 import type { Quota } from '../../core/quota';
 import type { RequestLogEntry } from '../../core/request-log';
 import { type Contract, message, type NameOf, type RequestOf, type ResponseOf } from '../contract';
@@ -49,11 +50,11 @@ export const uiToWorker = {
   'ui-bg-quota-get': message(environmentId).answers<Quota | null>(),
   'ui-bg-log-get': message(noPayload).answers<RequestLogEntry[]>(),
   'ui-bg-log-clear': message(noPayload).answers<RequestLogEntry[]>(),
-  /** The latest image call, or the given log entry, as cURL commands. */
-  'ui-bg-curl-get': message((raw) => {
+  /** The latest image call, or the given log entry, with its token call: what pages write as cURL or code. */
+  'ui-bg-calls-get': message((raw) => {
     const logEntryId = optionalString(optionalObjectPayload(raw), 'logEntryId', ID_MAX_CHARS);
     return logEntryId === undefined ? {} : { logEntryId };
-  }).answers<{ curl: string }>(),
+  }).answers<CopyableCalls>(),
   /**
    * Places a QR in a tab (the given one, or the active tab of the last focused window): floating,
    * in place of an element or inside one, by selector or picked in the page, remembered or not.

@@ -3,7 +3,10 @@ import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import nl from '../../../public/_locales/nl/messages.json';
 import { toErrorData } from '../../../src/core/errors';
+import { codeSnippet } from '../../../src/core/code-snippets';
+import { curlCommands } from '../../../src/core/curl';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
+import { SNIPPET_LANGUAGES } from '../../../src/core/snippet-languages';
 import { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL, SANDBOX_DEFAULTS } from '../../../src/core/sandbox/options';
 import { startSandboxServer } from '../../../scripts/sandbox-http';
 import { setMessageLookup } from '../../../src/shared/i18n';
@@ -73,9 +76,10 @@ describe('background handlers', () => {
     expect(remote.stats().imageCalls).toBe(1);
   });
 
-  it('reports rejected credentials, and no secret or token reaches the error, log, history or cURL', async () => {
+  it('reports rejected credentials, and no secret or token reaches the error, log, history, cURL or code', async () => {
     const { handlers, session } = setup();
-    const wrong = 'wrong-secret-4242';
+    // Quotes, a backslash, $ and characters beyond ASCII: no escaping in any copy may let it through.
+    const wrong = `wrong-'secret' "4242" \\ $HOME é😀`;
     const env = await addLocalEnvironment(handlers, wrong);
     const error = await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: env.id, params: DEFAULT_PARAMS }));
     expect(error.kind).toBe('credentials-rejected');
@@ -86,16 +90,25 @@ describe('background handlers', () => {
     const tokens = [...session.data.entries()].filter(([k]) => k.startsWith('token:')).map(([, v]) => (v as { accessToken: string }).accessToken);
     expect(tokens).toHaveLength(1);
 
+    const copied = await handlers['ui-bg-calls-get']({});
+    const curl = curlCommands(copied);
+    const code = SNIPPET_LANGUAGES.map((language) => codeSnippet(language, copied));
     const everything = JSON.stringify([
       toErrorData(error),
       await handlers['ui-bg-log-get'](undefined),
       await handlers['ui-bg-history-get'](undefined),
-      await handlers['ui-bg-curl-get']({}),
+      copied,
       await handlers['ui-bg-environments-list'](undefined),
       await handlers['ui-bg-settings-get'](undefined),
     ]);
-    for (const secret of [wrong, SECRET, ...tokens]) expect(everything).not.toContain(secret);
+    for (const secret of [wrong, SECRET, ...tokens]) {
+      for (const text of [everything, curl, ...code]) {
+        expect(text).not.toContain(secret);
+        expect(text).not.toContain(JSON.stringify(secret).slice(1, -1));
+      }
+    }
     expect(everything).toContain('$KPN_CLIENT_SECRET');
+    for (const text of code) expect(text).toContain('KPN_CLIENT_SECRET');
   });
 
   it('asks for a host permission before calling a custom host it may not reach', async () => {
@@ -436,7 +449,7 @@ describe('cURL for the built-in Sandbox', () => {
   it('says its address works only inside the extension, and points the commands at the sandbox server', async () => {
     const { handlers } = setup();
     await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params: DEFAULT_PARAMS });
-    const { curl } = await handlers['ui-bg-curl-get']({});
+    const curl = curlCommands(await handlers['ui-bg-calls-get']({}));
     expect(curl).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
     expect(curl).toContain(`# These commands call the sandbox server instead: start it with ${LOCAL_SANDBOX_COMMAND} in the PiM QR source folder; it answers at ${LOCAL_SANDBOX_URL}.`);
     expect(curl).toContain(`# Its public test secret: export KPN_CLIENT_SECRET=${SANDBOX_DEFAULTS.clientSecret}`);
@@ -450,7 +463,7 @@ describe('cURL for the built-in Sandbox', () => {
     try {
       const { handlers } = setup();
       await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params: { ...DEFAULT_PARAMS, redirect: 1, attributes: ['Email'] } });
-      const { curl } = await handlers['ui-bg-curl-get']({});
+      const curl = curlCommands(await handlers['ui-bg-calls-get']({}));
       // Only the port differs: the test's server listens on a free one.
       const script = curl.replaceAll(LOCAL_SANDBOX_URL, server.url);
       const base64 = await new Promise<string>((resolve, reject) => {

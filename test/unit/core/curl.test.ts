@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { copyableCalls } from '../../../src/core/api-calls';
 import { curlCommands, shellQuote } from '../../../src/core/curl';
 import { PRODUCTION_ENVIRONMENT } from '../../../src/core/environments';
 import { DEFAULT_PARAMS, serializeParams } from '../../../src/core/params';
@@ -8,7 +9,7 @@ const notes = { before: ['Set the secret first.'], answer: 'The answer.' };
 const params = { ...DEFAULT_PARAMS, title: "It's $(rm -rf ~) `id` \"quoted\"", description: 'line1\nline2 \\ back' };
 
 describe('curlCommands', () => {
-  const text = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'my-client', params, notes });
+  const text = curlCommands(copyableCalls({ environment: PRODUCTION_ENVIRONMENT, clientId: 'my-client', params, notes }));
 
   it('mints a token with the secret read from $KPN_CLIENT_SECRET', () => {
     expect(text).toContain("'https://api-prd.kpn.com/oauth/client_credential/accesstoken?grant_type=client_credentials'");
@@ -24,7 +25,7 @@ describe('curlCommands', () => {
   });
 
   it('never contains a secret or token, only placeholders', () => {
-    const secretish = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: 'id', params: DEFAULT_PARAMS, notes });
+    const secretish = curlCommands(copyableCalls({ environment: PRODUCTION_ENVIRONMENT, clientId: 'id', params: DEFAULT_PARAMS, notes }));
     expect(secretish).not.toMatch(/client_secret=(?!\$KPN_CLIENT_SECRET)/);
     expect(secretish).not.toMatch(/Bearer (?!\$TOKEN)/);
   });
@@ -37,19 +38,19 @@ describe('curlCommands', () => {
   });
 
   it('quotes a hostile client ID so it cannot break out', () => {
-    const hostile = curlCommands({ environment: PRODUCTION_ENVIRONMENT, clientId: "a' ; touch /tmp/pwned ; '", params: DEFAULT_PARAMS, notes });
+    const hostile = curlCommands(copyableCalls({ environment: PRODUCTION_ENVIRONMENT, clientId: "a' ; touch /tmp/pwned ; '", params: DEFAULT_PARAMS, notes }));
     expect(hostile).toContain(`'client_id=a'\\'' ; touch /tmp/pwned ; '\\'''`);
   });
 });
 
 describe('curlCommands with notes', () => {
   it('puts each note in a comment of its own; a line break in one cannot start a command', () => {
-    const text = curlCommands({
+    const text = curlCommands(copyableCalls({
       environment: PRODUCTION_ENVIRONMENT,
       clientId: 'c',
       params: DEFAULT_PARAMS,
       notes: { before: ['Eerst het geheim.\ntouch /tmp/pwned', 'Tweede regel.'], answer: 'Het antwoord.' },
-    });
+    }));
     const lines = text.split('\n');
     expect(lines.slice(0, 2)).toEqual(['# Eerst het geheim. touch /tmp/pwned', '# Tweede regel.']);
     expect(lines).toContain('# Het antwoord.');

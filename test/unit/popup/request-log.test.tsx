@@ -3,6 +3,8 @@ import '../happy-dom-fixes';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../../src/core/request-log';
+import { curlCommands } from '../../../src/core/curl';
+import { CALLS } from './copyable-calls';
 import { renderPopup } from './render-popup';
 
 const entries: RequestLogEntry[] = [
@@ -62,14 +64,28 @@ describe('RequestLog', () => {
   });
 
   it('copies one entry as cURL', async () => {
-    const { messaging, ports } = await renderPopup({ answers: { 'ui-bg-log-get': entries, 'ui-bg-curl-get': { curl: 'curl token' } } });
+    const { messaging, ports } = await renderPopup({ answers: { 'ui-bg-log-get': entries, 'ui-bg-calls-get': CALLS } });
     openLog();
     const region = screen.getByRole('region', { name: 'Request log' });
     const buttons = await within(region).findAllByRole('button', { name: /^Copy as cURL: / });
     fireEvent.click(buttons[2] as HTMLElement);
-    await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith('curl token'));
-    expect(messaging.sent('ui-bg-curl-get')).toEqual([{ logEntryId: 'log-1' }]);
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith(curlCommands(CALLS)));
+    expect(messaging.sent('ui-bg-calls-get')).toEqual([{ logEntryId: 'log-1' }]);
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied');
+  });
+
+  it('copies one entry as code in the language chosen above the list; each button says which', async () => {
+    const { messaging, ports } = await renderPopup({ answers: { 'ui-bg-log-get': entries, 'ui-bg-calls-get': CALLS } });
+    openLog();
+    const region = screen.getByRole('region', { name: 'Request log' });
+    fireEvent.change(await within(region).findByRole('combobox', { name: 'Code language' }), { target: { value: 'java' } });
+    const buttons = within(region).getAllByRole('button', { name: /^Copy as code, Java \(HttpClient\): POST / });
+    expect(buttons).toHaveLength(within(region).getAllByRole('button', { name: /^Copy as cURL: POST / }).length);
+    fireEvent.click(buttons[0] as HTMLElement);
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledOnce());
+    expect(ports.copyText.mock.calls[0]?.[0]).toContain('System.getenv("KPN_CLIENT_SECRET")');
+    expect(messaging.sent('ui-bg-calls-get')).toHaveLength(1);
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied as Java (HttpClient): the token call and the image call.');
   });
 
   it('names each Copy button after its call and time to the second, every name its own', async () => {

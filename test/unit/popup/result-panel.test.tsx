@@ -3,9 +3,11 @@ import '../happy-dom-fixes';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PimError } from '../../../src/core/errors';
+import { curlCommands } from '../../../src/core/curl';
 import type { PageContext } from '../../../src/popup/page-context';
 import { generateResult, params } from '../ui/fixtures';
 import { type RenderPopupOptions, renderPopup } from './render-popup';
+import { CALLS } from './copyable-calls';
 
 const HOSTILE_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" onload="alert(1)"><path d="M0 0h9v9z"/>' +
@@ -112,10 +114,37 @@ describe('ResultActions', () => {
   });
 
   it('copies the last request as cURL', async () => {
-    const { ports, messaging } = await showResult({ answers: { 'ui-bg-curl-get': { curl: 'curl -sS …' } } });
+    const { ports, messaging } = await showResult({ answers: { 'ui-bg-calls-get': CALLS } });
     fireEvent.click(screen.getByRole('button', { name: 'Copy as cURL' }));
-    await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith('curl -sS …'));
-    expect(messaging.sent('ui-bg-curl-get')).toEqual([{}]);
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledWith(curlCommands(CALLS)));
+    expect(messaging.sent('ui-bg-calls-get')).toEqual([{}]);
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied');
+  });
+
+  it.each([
+    ['python', 'Python (requests)', 'os.environ["KPN_CLIENT_SECRET"]'],
+    ['php', 'PHP (cURL)', "getenv('KPN_CLIENT_SECRET')"],
+  ])('copies the last request as %s code and says so', async (language, name, secretRead) => {
+    const { ports } = await showResult({ answers: { 'ui-bg-calls-get': CALLS } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Code language' }), { target: { value: language } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as code' }));
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledOnce());
+    const text = ports.copyText.mock.calls[0]?.[0] as string;
+    expect(text).toContain(secretRead);
+    expect(text).toContain('https://api-prd.kpn.com/kpn/qrcodegenerator/image');
+    expect(text).toMatch(/^(<\?php\n\n)?(#|\/\/) Set the secret first\./m);
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', `Copied as ${name}: the token call and the image call.`);
+  });
+
+  it('JavaScript code opens by saying it belongs on a server, not in a web page', async () => {
+    const { ports } = await showResult({ answers: { 'ui-bg-calls-get': CALLS } });
+    expect(screen.getByRole('combobox', { name: 'Code language' })).toHaveProperty('value', 'javascript');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as code' }));
+    await waitFor(() => expect(ports.copyText).toHaveBeenCalledOnce());
+    expect((ports.copyText.mock.calls[0]?.[0] as string).split('\n').slice(0, 2)).toEqual([
+      '// Run this where the secret stays yours (Node 18 or later, Deno, Bun): a client secret never belongs in a web page.',
+      '// Set the secret first.',
+    ]);
   });
 
   it('reports a clipboard failure', async () => {

@@ -67,8 +67,8 @@ describe('extension pages → worker', () => {
     });
   });
 
-  describe('ui-bg-curl-get', () => {
-    const check = (payload: unknown) => ui['ui-bg-curl-get'].check(payload);
+  describe('ui-bg-calls-get', () => {
+    const check = (payload: unknown) => ui['ui-bg-calls-get'].check(payload);
 
     it.each([undefined, null, {}, { other: 'dropped' }])('without a log entry (%j) asks for the latest call', (payload) => {
       expect(check(payload)).toStrictEqual({});
