@@ -2,21 +2,27 @@ import { useId, useState } from 'preact/hooks';
 import { Button } from '../ui/Button';
 import { t } from '../shared/i18n';
 import { PNG_SCALES, type PngScale } from './exports';
+import { screenshotPage } from './page-screenshot';
 import { PlacementControls } from './PlacementControls';
 import { usePopupStore } from './store';
 
-/** Place the QR in the page, copy and download it in each useful form. */
+/** Place the QR in the page and capture the page with it; copy and download the QR in each useful form. */
 export function ResultActions() {
-  const { result, placement } = usePopupStore();
+  const { result, placement, send, ports, page } = usePopupStore();
   const [scale, setScale] = useState<PngScale>(2);
   const scaleId = useId();
   const busy = result.busy.value;
   return (
     <div class="result-actions">
       <PlacementControls />
-      <Button variant="primary" busy={busy === 'insert'} onClick={() => void placement.insert()}>
-        {t('insertIntoPage')}
-      </Button>
+      <div class="button-group">
+        <Button variant="primary" busy={busy === 'insert'} onClick={() => void placement.insert()}>
+          {t('insertIntoPage')}
+        </Button>
+        <Button busy={busy === 'screenshot'} title={t('screenshotHint')} onClick={() => void result.act('screenshot', () => screenshotPage(send, ports, page))}>
+          {t('screenshotPage')}
+        </Button>
+      </div>
       <div class="button-group">
         <Button size="small" onClick={() => void result.copySvg()}>
           {t('copySvg')}

@@ -29,7 +29,8 @@ export interface PopupStoreDeps {
   page: PageContext;
 }
 
-export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
+export function createPopupStore(deps: PopupStoreDeps) {
+  const { send, ports, page } = deps;
   const ready = signal(false);
   const problem = signal<ErrorView | null>(null);
   const notice = signal('');
@@ -50,8 +51,7 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   quietOnError(announce, () => [problem.value, result.error.value, log.error.value, history.error.value].some(Boolean) || run.generation.value.state === 'error');
 
   return {
-    page,
-    ports,
+    ...deps,
     ready,
     problem,
     notice,

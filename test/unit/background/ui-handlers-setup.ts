@@ -101,6 +101,7 @@ export function setup(
       return (options.granted ?? []).includes(pattern);
     },
     placements: noPlacements,
+    screenshot: () => Promise.reject(new Error('screenshots are not part of this test')),
   });
   return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
 }
