@@ -5,11 +5,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 import { findChromium } from '../../scripts/find-chromium';
 import { DIST, expect, test } from './harness';
+import { panelPixels, qrInArea } from './png';
 
 const FILE_NAME = /^pim-qr-127\.0\.0\.1-\d{4}-\d{2}-\d{2}-\d{4}\.png$/;
 
@@ -93,30 +93,6 @@ async function savedPngs(dir: string, count: number): Promise<string[]> {
   return readdirSync(dir).filter((f) => f.endsWith('.png'));
 }
 
-/** What jsQR reads in the part of the picture where `box` (CSS pixels of the viewport) is. */
-function qrIn(png: PNG, box: { x: number; y: number; width: number; height: number }, scale: number): string | undefined {
-  const left = Math.max(0, Math.floor((box.x - 8) * scale));
-  const top = Math.max(0, Math.floor((box.y - 8) * scale));
-  const width = Math.min(png.width - left, Math.ceil((box.width + 16) * scale));
-  const height = Math.min(png.height - top, Math.ceil((box.height + 16) * scale));
-  const crop = new PNG({ width, height });
-  PNG.bitblt(png, crop, left, top, width, height, 0, 0);
-  return jsQR(new Uint8ClampedArray(crop.data), width, height)?.data;
-}
-
-/** Pixels of the toolbar's and badge's near-black background in a band beside the QR. */
-function panelPixels(png: PNG, band: { x: number; y: number; width: number; height: number }, scale: number): number {
-  let count = 0;
-  for (let y = Math.floor(band.y * scale); y < Math.min(png.height, (band.y + band.height) * scale); y++) {
-    for (let x = Math.floor(band.x * scale); x < Math.min(png.width, (band.x + band.width) * scale); x++) {
-      const i = (y * png.width + x) * 4;
-      const [r = 0, g = 0, b = 0] = png.data.subarray(i, i + 3);
-      if (r < 70 && g < 70 && b < 75 && Math.abs(r - g) < 8) count++;
-    }
-  }
-  return count;
-}
-
 const viewOf = async (page: Page) => page.evaluate(() => ({ width: innerWidth, height: innerHeight, scale: devicePixelRatio }));
 const qrBox = (page: Page) =>
   page.$eval('[data-pim-qr-placement]', (host) => {
@@ -139,11 +115,7 @@ test('the toolbar popup saves and copies a PNG of the page with the placed QR, w
     const qr = await qrBox(page);
     await page.mouse.move(qr.x + qr.width / 2, qr.y + qr.height / 2);
     const { scale } = await viewOf(page);
-    const beside = [
-      { x: qr.x, y: qr.y - 44, width: qr.width, height: 40 },
-      { x: qr.x, y: qr.y + qr.height + 4, width: qr.width, height: 40 },
-    ];
-    const panelsIn = (png: PNG) => beside.reduce((sum, band) => sum + panelPixels(png, band, scale), 0);
+    const panelsIn = (png: PNG) => panelPixels(png, qr, scale);
     await expect.poll(async () => panelsIn(await screenshotOf(page))).toBeGreaterThan(500);
 
     await button(popup, 'Screenshot page').click();
@@ -156,7 +128,7 @@ test('the toolbar popup saves and copies a PNG of the page with the placed QR, w
     const saved = PNG.sync.read(readFileSync(join(run.downloads, name)));
     const view = await viewOf(page);
     expect({ width: saved.width, height: saved.height }).toEqual({ width: Math.round(view.width * scale), height: Math.round(view.height * scale) });
-    expect(qrIn(saved, qr, scale)).toBe(encoded);
+    expect(qrInArea(saved, qr, scale)).toBe(encoded);
     expect(panelsIn(saved)).toBe(0);
     // Shown again once the capture is done: the pointer is still on the QR.
     expect(panelsIn(await screenshotOf(page))).toBeGreaterThan(500);
