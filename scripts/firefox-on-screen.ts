@@ -183,3 +183,30 @@ export async function clickOnScreen(page: Page, role: string, name: string | Reg
   const { x, y } = centre((await onScreen(page, role, name)).box);
   await page.mouse.click(x, y);
 }
+
+/**
+ * Runs the add-on's toolbar action on the tab of `page` as a click on its toolbar button does, with the
+ * tab in front: Firefox's own triggerAction (what the button and the add-on's shortcut run) grants
+ * activeTab for that tab and opens the popup in that window.
+ */
+export async function clickToolbarButton(page: Page, addonId: string): Promise<void> {
+  await page.bringToFront();
+  const reply = (await bidi(page.browser()).send('script.callFunction', {
+    functionDeclaration: `async (contextId, addonId) => {
+      const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const tabWindow = NavigableManager.getBrowsingContextById(contextId)?.top.embedderElement?.ownerDocument?.defaultView;
+      const extension = ExtensionParent.GlobalManager.getExtension(addonId);
+      if (!tabWindow) throw new Error('no window shows the tab of browsing context ' + contextId);
+      if (!extension) throw new Error('no add-on ' + addonId);
+      await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(tabWindow);
+    }`,
+    arguments: [
+      { type: 'string', value: contextId(page) },
+      { type: 'string', value: addonId },
+    ],
+    target: { context: await chromeScope(page.browser()) },
+    awaitPromise: true,
+  })) as { result: CallResult };
+  if (reply.result.type === 'exception') throw new Error(`[firefox] the toolbar action failed: ${reply.result.exceptionDetails?.text ?? 'unknown error'}`);
+}

@@ -14,6 +14,7 @@ import { createLastPicks } from './last-picks';
 import { createPendingPicks } from './pending-picks';
 import { createQuotaStore } from './quota-store';
 import { createPlacementService } from './placement-service';
+import { createPageScreenshot } from './page-screenshot';
 import { createPlacementStore } from './placement-store';
 import { syncRememberedScripts } from './remembered-scripts';
 import { createRequestLogStore } from './request-log-store';
@@ -88,6 +89,7 @@ const ui = createUiHandlers({
   newId,
   hasHostPermission,
   placements,
+  screenshot: createPageScreenshot(tabs, browser.tabs),
 });
 const route = createWorkerRouter(
   { ui, content: createContentHandlers(placements) },

@@ -10,13 +10,13 @@ import type { TabPlacements } from './placement-service';
 import type { UiHandlers } from './router';
 import { createSettingsHandlers } from './settings-handlers';
 
-export function createUiHandlers(deps: ApiDeps & { placements: TabPlacements }): UiHandlers {
+export function createUiHandlers(deps: ApiDeps & { placements: TabPlacements; screenshot: UiHandlers['ui-bg-screenshot'] }): UiHandlers {
   return {
     ...createSettingsHandlers(deps),
     ...createEnvironmentHandlers(deps),
     ...createCredentialHandlers(deps),
     ...createConnectionTestHandlers(deps),
     ...createGenerateHandlers(deps),
-    ...createPlacementHandlers(deps.placements),
+    ...createPlacementHandlers(deps.placements, deps.screenshot),
   };
 }

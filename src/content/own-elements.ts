@@ -1,6 +1,8 @@
 // How our own elements in a page are marked, so that nothing of ours is ever picked, pinned to or
 // counted as the page's: placement hosts carry PLACEMENT_ATTRIBUTE, the picker and notices `data-pim-qr-ui`.
 export const PLACEMENT_ATTRIBUTE = 'data-pim-qr-placement';
+/** Set on a placement's host while the tab is captured (own-ui-hiding.ts): its panels are then hidden. */
+export const CAPTURING_ATTRIBUTE = 'data-pim-qr-capturing';
 
 export function isOurElement(element: Element): boolean {
   return element.hasAttribute(PLACEMENT_ATTRIBUTE) || element.hasAttribute('data-pim-qr-ui');

@@ -1,5 +1,6 @@
 // The placement's look, inside its shadow root. Adopted as a constructable stylesheet, which a page's
 // CSP (style-src) does not govern; a <style> element is the fallback for browsers without it.
+import { CAPTURING_ATTRIBUTE } from './own-elements';
 
 export const PLACEMENT_CSS = `
 .frame { position: relative; width: 100%; height: 100%; box-sizing: border-box; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #fff; }
@@ -24,6 +25,8 @@ input[type="range"] { width: 64px; margin: 0; accent-color: #8ab4f8; cursor: poi
 .alert.on { display: block; }
 .resize { position: absolute; right: 0; bottom: 0; width: 18px; height: 18px; min-width: 0; padding: 0; border-radius: 0; cursor: nwse-resize; background: linear-gradient(135deg, transparent 50%, #1a73e8 50%); z-index: 3; touch-action: none; }
 :host([data-mode="floating"]) .frame { cursor: move; }
+:host([${CAPTURING_ATTRIBUTE}]) :is(.toolbar, .badge, .alert, .resize) { display: none !important; }
+:host([${CAPTURING_ATTRIBUTE}]) .frame { outline: none !important; }
 `;
 
 export const PICKER_CSS = `

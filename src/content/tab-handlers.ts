@@ -7,6 +7,7 @@ import type { WorkerToContent } from '../shared/contracts/worker-to-content';
 import { contextTarget, type ContextTargetRecorder } from './context-target';
 import { cssSelectorFor } from './css-selector';
 import { showNotice } from './notice';
+import { createOwnUiHiding } from './own-ui-hiding';
 import { type PagePlacements, reportFailure, type SendToBackground } from './page-placements';
 import { startPicker } from './picker';
 import { placeFailedNotice } from '../shared/error-text';
@@ -98,6 +99,7 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
       }
       return { removed };
     },
+    'bg-content-own-ui': createOwnUiHiding(win),
     'bg-content-notice': async ({ text }) => {
       showNotice(text, win);
       return { shown: true };

@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   'file-access-off': ['permission-denied'],
   'page-forbids-extensions': ['permission-denied'],
   'tab-access-missing': ['permission-denied'],
+  'capture-not-allowed': ['permission-denied'],
 
   'invalid-parameters': ['invalid-parameters'],
   'params-rejected': ['invalid-parameters'],
@@ -111,6 +112,7 @@ export const ERROR_CODES = {
   'background-silent': ['internal'],
   'page-silent': ['internal'],
   'place-failed': ['internal'],
+  'capture-failed': ['internal'],
   'secret-move-failed': ['internal'],
 } as const satisfies Readonly<Record<string, readonly [PimErrorKind, ...string[]]>>;
 

@@ -4,13 +4,14 @@ import { t } from '../shared/i18n';
 import { type CopyLanguage, type CopyWording, copyCalls } from './copy-calls';
 import { PNG_SCALES, type PngScale } from './exports';
 import { CodeLanguageSelect, codeWording, curlWording, useCodeLanguage } from './CodeLanguageSelect';
+import { screenshotPage } from './page-screenshot';
 import { PlacementControls } from './PlacementControls';
 import { usePopupStore } from './store';
 
-/** Place the QR in the page, copy and download it in each useful form. */
+/** Place the QR in the page and capture the page with it; copy and download the QR in each useful form. */
 export function ResultActions() {
   const store = usePopupStore();
-  const { result, placement } = store;
+  const { result, placement, send, ports, page } = store;
   const copy = (language: CopyLanguage, wording: CopyWording) =>
     result.act(language === 'curl' ? 'copy-curl' : 'copy-code', () => copyCalls(store, {}, language, wording));
   const [scale, setScale] = useState<PngScale>(2);
@@ -20,9 +21,14 @@ export function ResultActions() {
   return (
     <div class="result-actions">
       <PlacementControls />
-      <Button variant="primary" busy={busy === 'insert'} onClick={() => void placement.insert()}>
-        {t('insertIntoPage')}
-      </Button>
+      <div class="button-group">
+        <Button variant="primary" busy={busy === 'insert'} onClick={() => void placement.insert()}>
+          {t('insertIntoPage')}
+        </Button>
+        <Button busy={busy === 'screenshot'} title={t('screenshotHint')} onClick={() => void result.act('screenshot', () => screenshotPage(send, ports, page))}>
+          {t('screenshotPage')}
+        </Button>
+      </div>
       <div class="button-group">
         <Button size="small" onClick={() => void result.copySvg()}>
           {t('copySvg')}

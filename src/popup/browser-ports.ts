@@ -17,6 +17,7 @@ export function createBrowserPorts(page: PageContext): PopupPorts {
     watchStorage,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     copyText: (text) => navigator.clipboard.writeText(text),
+    copyImage: (png) => navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]),
     download: (blob, fileName) => downloadBlob(blob, fileName),
     newRequestId: () => crypto.randomUUID(),
     decodeQr: async (svg, width, height) => (await import('./qr-decode')).decodeQrFromSvg(svg, width, height),

@@ -34,6 +34,29 @@ export function exportFileName(title: string, width: number, height: number, for
   return `pim-qr-${titleSlug(title)}-${width}x${height}${suffix}.${format}`;
 }
 
+/**
+ * `pim-qr-<site>-<yyyy>-<mm>-<dd>-<hhmm>.png` for a screenshot of a page: its host name (lower case,
+ * only letters, digits, dots and hyphens; "page" when the address has none) and the local minute.
+ */
+export function screenshotFileName(pageUrl: string | undefined, at: Date): string {
+  let host = '';
+  try {
+    host = new URL(pageUrl ?? '').hostname;
+  } catch {
+    // No address, or none the browser tells: the name says "page".
+  }
+  const site =
+    host
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/\.{2,}/g, '.')
+      .slice(0, 60)
+      .replace(/^[.-]+|[.-]+$/g, '') || 'page';
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+  return `pim-qr-${site}-${day}-${two(at.getHours())}${two(at.getMinutes())}.png`;
+}
+
 /** The root element's width and height in pixels, when it states them as plain numbers. */
 export function svgPixelSize(svg: string, fallback: { width: number; height: number }): { width: number; height: number } {
   const root = /^\s*<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';

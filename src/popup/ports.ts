@@ -13,6 +13,8 @@ export interface PopupPorts {
   watchStorage: WatchStorage;
   openOptionsPage(): Promise<void>;
   copyText(text: string): Promise<void>;
+  /** Puts a PNG on the clipboard; call it in the click, with the image still to come, so the browser allows it. */
+  copyImage(png: Promise<Blob>): Promise<void>;
   download(blob: Blob, fileName: string): void;
   /** Absent where the browser has no side panel (Firefox). */
   openSidePanel?: () => Promise<void>;

@@ -28,7 +28,8 @@ export interface PopupStoreDeps {
   page: PageContext;
 }
 
-export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
+export function createPopupStore(deps: PopupStoreDeps) {
+  const { send, ports, page } = deps;
   const ready = signal(false);
   const problem = signal<ErrorView | null>(null);
   const notice = signal('');

@@ -24,6 +24,12 @@ export interface PlaceRequest {
   remember?: boolean;
 }
 
+/** What "Screenshot page" captured: a PNG data URL, and the page's address when the browser tells it. */
+export interface PageScreenshot {
+  dataUrl: string;
+  url?: string | undefined;
+}
+
 export interface PlaceResult {
   tabId: number;
   placementId: string;

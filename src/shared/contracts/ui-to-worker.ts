@@ -9,7 +9,7 @@ import { type Contract, message, type NameOf, type RequestOf, type ResponseOf } 
 import { ID_MAX_CHARS } from '../limits';
 import type { ConnectionTestResult, EnvironmentView, GenerateAnswer, HistoryItem, SettingsView } from '../messages';
 import { bad, noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
-import type { PlaceResult, RememberedPlacementList } from '../placement-messages';
+import type { PageScreenshot, PlaceResult, RememberedPlacementList } from '../placement-messages';
 import { type RememberedPlacement, validatePlacement } from '../remembered-placement-shape';
 import { placeRequest } from './placement-checks';
 import { connectionTestForm, credentialsInput, environmentInput, generateRequest, settingsChange } from './ui-checks';
@@ -74,6 +74,11 @@ export const uiToWorker = {
     const payload = objectPayload(raw);
     return { id: requiredString(payload, 'id', ID_MAX_CHARS), ...tabOnly(payload) };
   }).answers<RememberedPlacementList>(),
+  /**
+   * "Screenshot page": the visible part of the tab (the given one, or the active tab of the last
+   * focused window) as a PNG data URL, without PiM QR's own controls, and the page's address.
+   */
+  'ui-bg-screenshot': message(tabOnly).answers<PageScreenshot>(),
   /** Forgets every remembered placement of the tab's page (origin + path); answers the updated list. */
   'ui-bg-placements-forget-page': message(tabOnly).answers<RememberedPlacementList>(),
 } satisfies Contract;

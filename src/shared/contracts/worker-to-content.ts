@@ -4,7 +4,7 @@
 // does not compile until it has a handler, and the worker sends it through its TabPort.
 import { type Contract, message } from '../contract';
 import { ID_MAX_CHARS } from '../limits';
-import { bad, noPayload, objectPayload, requiredString, stringList } from '../payload';
+import { bad, noPayload, objectPayload, optionalFlag, requiredString, stringList } from '../payload';
 import type { ContextTargetHints, PlacedInfo, PlacementOrder } from '../placement-messages';
 import { contextHints, placementOrder } from './placement-checks';
 
@@ -21,6 +21,8 @@ export const workerToContent = {
     return { spec: placementOrder(payload.spec), how: payload.how, hints: contextHints(payload.hints) };
   }).answers<{ placed: boolean; picking: boolean }>(),
   'bg-content-remove': message((raw) => ({ ids: stringList(objectPayload(raw), 'ids', ID_MAX_CHARS) })).answers<{ removed: number }>(),
+  /** Hides (or shows again) what PiM QR draws around its QR codes, while the tab is captured. */
+  'bg-content-own-ui': message((raw) => ({ hidden: optionalFlag(objectPayload(raw), 'hidden') })).answers<{ hidden: boolean }>(),
   'bg-content-notice': message((raw) => ({ text: requiredString(objectPayload(raw), 'text') })).answers<{ shown: true }>(),
 } satisfies Contract;
 

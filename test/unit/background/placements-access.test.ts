@@ -111,6 +111,22 @@ describe('createTabPort', () => {
     expect(tabs.query).toHaveBeenCalledWith({ active: true, lastFocusedWindow: true, windowType: 'normal' });
   });
 
+  it('tells the window of the tab and whether it is the one in front', async () => {
+    const { port, tabs } = fakes();
+    vi.mocked(tabs.get).mockResolvedValueOnce({ id: 4, url: 'https://a.example/', windowId: 2, active: false });
+    expect(await port.resolve(4)).toEqual({ tabId: 4, url: 'https://a.example/', windowId: 2, active: false });
+    vi.mocked(tabs.query).mockResolvedValueOnce([{ id: 11, windowId: 1, active: true }]);
+    expect(await port.resolve()).toEqual({ tabId: 11, windowId: 1, active: true });
+  });
+
+  it('sends to the top frame unless told to send to every frame', async () => {
+    const { port, tabs } = fakes({ alive: true });
+    await port.send(5, 'bg-content-ping', undefined);
+    await port.send(5, 'bg-content-ping', undefined, 3);
+    await port.send(5, 'bg-content-ping', undefined, 'all');
+    expect(vi.mocked(tabs.sendMessage).mock.calls.map((call) => call[2])).toEqual([{ frameId: 0 }, { frameId: 3 }, {}]);
+  });
+
   it('says when there is no tab to place in', async () => {
     const { port, tabs } = fakes();
     vi.mocked(tabs.query).mockResolvedValueOnce([]);

@@ -107,6 +107,7 @@ export function setup(
       return (options.granted ?? []).includes(pattern);
     },
     placements: options.placements ? withPlacements(options.placements) : noPlacements,
+    screenshot: () => Promise.reject(new Error('screenshots are not part of this test')),
   });
   return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
 }

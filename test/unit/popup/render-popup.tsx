@@ -32,6 +32,7 @@ export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}) {
     saveDraft: vi.fn(async (_draft: unknown) => undefined),
     openOptionsPage: vi.fn(async () => undefined),
     copyText: vi.fn(async (_text: string) => undefined),
+    copyImage: vi.fn(async (_png: Promise<Blob>) => undefined),
     download: vi.fn((_blob: Blob, _name: string) => undefined),
     newRequestId: vi.fn(() => `request-${++ids}`),
     decodeQr: vi.fn(async (_svg: string, _width: number, _height: number): Promise<string | null> => 'https://sandbox.pim.invalid/r/1?attributes=Email'),
