@@ -1,11 +1,4 @@
-// How our own elements in a page are marked, so that nothing of ours is ever picked, pinned to or
-// counted as the page's: placement hosts carry PLACEMENT_ATTRIBUTE, the picker and notices `data-pim-qr-ui`.
-export const PLACEMENT_ATTRIBUTE = 'data-pim-qr-placement';
-
-export function isOurElement(element: Element): boolean {
-  return element.hasAttribute(PLACEMENT_ATTRIBUTE) || element.hasAttribute('data-pim-qr-ui');
-}
-
+// The pieces our UI in a page is built from (how our elements are marked: shared/own-host.ts).
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Line icons on a 16×16 grid, drawn in the button's text colour. */
