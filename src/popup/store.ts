@@ -50,8 +50,8 @@ export function createPopupStore({ send, ports, page }: PopupStoreDeps) {
   quietOnError(announce, () => [problem.value, result.error.value, log.error.value, history.error.value].some(Boolean) || run.generation.value.state === 'error');
 
   return {
-    page,
-    ports,
+    // The messaging and the browser, for what loads later (the page scan) and builds on them.
+    ...{ send, page, ports },
     ready,
     problem,
     notice,

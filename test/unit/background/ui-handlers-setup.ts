@@ -17,6 +17,9 @@ export const SECRET = 'sandbox-secret';
 const noPlacements: TabPlacements = new Proxy({} as TabPlacements, {
   get: (_target, name) => () => Promise.reject(new Error(`placements.${String(name)} is not part of this test`)),
 });
+/** Stands in for the tab and the page scanner, which these tests do not reach. */
+const notHere = <T extends object>(what: string) =>
+  new Proxy({} as T, { get: (_target, name) => () => Promise.reject(new Error(`${what}.${String(name)} is not part of this test`)) });
 let databases = 0;
 
 /**
@@ -101,6 +104,8 @@ export function setup(
       return (options.granted ?? []).includes(pattern);
     },
     placements: noPlacements,
+    tabs: notHere('tabs'),
+    scanner: notHere('scanner'),
   });
   return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
 }
