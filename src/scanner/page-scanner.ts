@@ -31,9 +31,11 @@ function createPageScanner(win: Window) {
     },
   };
   const stopListening = listenToOurWorker(workerToScanner, handlers, 'scanner');
-  // Ports come only from this extension's pages (tabs.connect), which have no tab.
+  // The port comes from one of this extension's own pages (tabs.connect), whether a popup, a side
+  // panel or a tab; content scripts have no tabs.connect, other extensions another id.
   const onConnect = (port: chrome.runtime.Port) => {
-    if (port.name !== SCAN_PORT_NAME || port.sender?.id !== chrome.runtime.id || port.sender.tab !== undefined) return;
+    const sender = port.sender;
+    if (port.name !== SCAN_PORT_NAME || sender?.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL(''))) return;
     port.onDisconnect.addListener(() => highlighter.clear());
   };
   chrome.runtime.onConnect.addListener(onConnect);
