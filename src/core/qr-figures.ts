@@ -27,7 +27,10 @@ export interface QrFigures {
   modules: number;
   /** One module in image pixels. */
   modulePx: number;
-  /** Light modules between the code and the first dark pixel or the image's edge, on its narrowest side. */
+  /**
+   * Light modules between the code and the first dark pixel or the image's edge, on its narrowest
+   * side, in whole modules: the decoder's corners can be a fraction of a module off.
+   */
   quietZoneModules: number;
   /** Relative luminance of the light modules + 0.05 over that of the dark ones + 0.05 (WCAG's ratio, 1 to 21). */
   contrast: number;
@@ -131,7 +134,7 @@ export function qrFigures(pixels: Pixels, location: CodeLocation): QrFigures {
   return {
     modules,
     modulePx,
-    quietZoneModules: modulePx > 0 ? Math.round((quiet / modulePx) * 10) / 10 : 0,
+    quietZoneModules: modulePx > 0 ? Math.round(quiet / modulePx) : 0,
     contrast: Math.round(((light + 0.05) / (dark + 0.05)) * 10) / 10,
   };
 }

@@ -41,7 +41,7 @@ export function entryFigures(entry: ReadCode): { size: string; figures: string; 
     'scanFigures',
     entry.modules,
     formatNumber(entry.facts.moduleCssPx ?? 0, 1),
-    formatNumber(entry.quietZoneModules, 1),
+    formatNumber(entry.quietZoneModules, 0),
     formatNumber(entry.contrast, 1),
   );
   return { size: report.sizeText, figures, warnings };
