@@ -21,9 +21,10 @@ export default defineConfig(({ mode }) => {
       modulePreload: false,
       rollupOptions: {
         output: {
-          // Keeps the shared chunks whole. The page scanner needs the error codes and the router, but not
-          // the message sender nor the placement checks: by its imports alone those files would split
-          // in two, and each page would load one more file, with its own gzip overhead.
+          // Keeps the shared chunks as they are without the page scanner. CRXJS adds the scanner to this
+          // build's graph too (it ships as its own IIFE all the same); it needs the error codes and the
+          // router but not the message sender nor the placement checks, and by its imports alone those
+          // chunks would split, so every page would load more files, each with its own gzip overhead.
           advancedChunks: {
             groups: [
               { name: 'limits', priority: 2, test: /[\\/]src[\\/]shared[\\/]limits\.ts$/ },
