@@ -5,7 +5,7 @@ import jsQR from 'jsqr';
 import { qrFigures } from '../core/qr-figures';
 import { SCAN_ENTRIES_MAX } from '../shared/limits';
 import { clippedBy, effectiveOpacity, isCovered, isHidden } from '../shared/page-visibility';
-import type { PageScan, ScanEntry } from '../shared/scan-messages';
+import type { PageScan, ScanEntry, UnreadableReason } from '../shared/scan-messages';
 import type { ScanFacts } from '../shared/scannability';
 import { type Candidate, findCandidates } from './find-codes';
 import { type Raster, readPixels } from './read-pixels';
@@ -35,15 +35,17 @@ function facts(candidate: Candidate, raster: Raster, modulePx: number): ScanFact
   };
 }
 
+function unreadable(candidate: Candidate, reason: UnreadableReason): ScanEntry {
+  const rect = candidate.element.getBoundingClientRect();
+  const source = originOf(candidate);
+  return { state: 'unreadable', kind: candidate.kind, place: candidate.place, reason, width: rect.width, height: rect.height, ...(source ? { source } : {}) };
+}
+
 /** The entry for one candidate, or null when it shows no QR code. */
 async function entryOf(candidate: Candidate): Promise<ScanEntry | null> {
   const { kind, place } = candidate;
   const read = await readPixels(candidate);
-  if ('reason' in read) {
-    const rect = candidate.element.getBoundingClientRect();
-    const source = originOf(candidate);
-    return { state: 'unreadable', kind, place, reason: read.reason, width: rect.width, height: rect.height, ...(source ? { source } : {}) };
-  }
+  if ('reason' in read) return unreadable(candidate, read.reason);
   const { pixels } = read.raster;
   const code = jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'attemptBoth' });
   if (!code) return null;
@@ -71,7 +73,8 @@ async function entryOf(candidate: Candidate): Promise<ScanEntry | null> {
 export async function scanPage(win: Window): Promise<{ scan: PageScan; elements: Element[] }> {
   const { candidates, crossOriginFrames } = findCandidates(win);
   // Images load at the same time; jsQR itself runs one image after the other.
-  const found = await Promise.all(candidates.map((candidate) => entryOf(candidate).catch((): ScanEntry | null => null)));
+  // A picture that failed in a way nobody foresaw is still listed: the scan never drops one silently.
+  const found = await Promise.all(candidates.map((candidate) => entryOf(candidate).catch(() => unreadable(candidate, 'broken'))));
   const listed = candidates.flatMap((candidate, i) => {
     const entry = found[i];
     return entry ? [{ entry, element: candidate.element }] : [];
