@@ -19,6 +19,22 @@ export default defineConfig(({ mode }) => {
       target: TARGETS[browser].esTarget,
       emptyOutDir: true,
       modulePreload: false,
+      rollupOptions: {
+        output: {
+          // Keeps the shared chunks as they are without the page scanner. CRXJS adds the scanner to this
+          // build's graph too (it ships as its own IIFE all the same); it needs the error codes and the
+          // router but not the message sender nor the placement checks, and by its imports alone those
+          // chunks would split, so every page would load more files, each with its own gzip overhead.
+          advancedChunks: {
+            groups: [
+              { name: 'limits', priority: 2, test: /[\\/]src[\\/]shared[\\/]limits\.ts$/ },
+              { name: 'placement-messages', priority: 2, test: /[\\/]src[\\/]shared[\\/]placement-messages\.ts$/ },
+              { name: 'message-sender', priority: 2, test: /[\\/]src[\\/](core[\\/]errors?(-codes)?|shared[\\/](message-sender|error-text))\.ts$/ },
+              { name: 'message-router', test: /[\\/]src[\\/]shared[\\/](contract|payload|message-router|placement-shapes|contracts[\\/]placement-checks)\.ts$/ },
+            ],
+          },
+        },
+      },
     },
     server: {
       host: '127.0.0.1',

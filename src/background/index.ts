@@ -4,6 +4,8 @@ import browser, { type Runtime } from 'webextension-polyfill';
 // The content script entry is not called index.ts: CRXJS 3 then mixes its chunk up with this one's.
 // eslint-disable-next-line no-restricted-imports -- not code: CRXJS turns `?script&iife` into the built content script's file name for chrome.scripting.
 import contentScriptFile from '../content/content-script?script&iife';
+// eslint-disable-next-line no-restricted-imports -- not code: the built page scanner's file name, injected only when someone scans.
+import pageScannerFile from '../scanner/page-scanner?script&iife';
 import { createSandboxHandler, sandboxFetch } from '../core/sandbox/handler';
 import { sleep } from '../core/sleep';
 import { t } from '../shared/i18n';
@@ -24,7 +26,8 @@ import { originOf } from './sender';
 import { createSettingsStore } from './settings-store';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import { storageAreaStore } from '../shared/storage-area';
-import { createTabPort } from './tab-access';
+import type { WorkerToScanner } from '../shared/contracts/worker-to-scanner';
+import { createScriptPort, createTabPort } from './tab-access';
 import { createUiHandlers } from './ui-handlers';
 
 // Client secrets are not in storage.local but in the extension origin's IndexedDB (secret-store.ts),
@@ -90,6 +93,8 @@ const ui = createUiHandlers({
   hasHostPermission,
   placements,
   screenshot: createPageScreenshot(tabs, browser.tabs),
+  tabs,
+  scanner: createScriptPort<WorkerToScanner>(browser.tabs, browser.scripting, pageScannerFile, 'bg-scanner-ping'),
 });
 const route = createWorkerRouter(
   { ui, content: createContentHandlers(placements) },

@@ -1,7 +1,8 @@
-// Finds the tab to place a QR in, injects the content script into it (activeTab or a granted host
-// permission), and sends it typed messages. The controller's own guard makes injecting twice harmless.
+// Finds the tab to place a QR in (or to scan), injects the content script or the page scanner into
+// it (activeTab or a granted host permission), and sends them typed messages. Each script's own
+// guard makes injecting twice harmless.
 import { PimError } from '../core/errors';
-import type { NameOf, RequestOf, ResponseOf } from '../shared/contract';
+import type { Contract, NameOf, RequestOf, ResponseOf } from '../shared/contract';
 import type { WorkerToContent } from '../shared/contracts/worker-to-content';
 import { createSender } from '../shared/message-sender';
 import { injectionError } from './injection-error';
@@ -35,24 +36,57 @@ export interface ScriptingApi {
 
 type TabMessageName = NameOf<WorkerToContent>;
 type TabRequest<N extends TabMessageName> = RequestOf<WorkerToContent, N>;
-type TabResponse<N extends TabMessageName> = ResponseOf<WorkerToContent, N>;
 
 const pageDidNotAnswer = () => new PimError('page-silent');
 
-export interface TabPort {
-  resolve(tabId?: number): Promise<TabTarget>;
+/** A script of ours that is injected into tabs on demand and answers one contract. */
+export interface ScriptPort<C extends Contract> {
+  /** Injects the script into the frame unless it already answers there. */
   ensureController(tabId: number, frameId?: number): Promise<void>;
   /** To the top frame unless told otherwise; with 'all', every frame hears it and the first answer counts. */
-  send<N extends TabMessageName>(tabId: number, name: N, payload: TabRequest<N>, frameId?: number | 'all'): Promise<TabResponse<N>>;
+  send<N extends NameOf<C>>(tabId: number, name: N, payload: RequestOf<C, N>, frameId?: number | 'all'): Promise<ResponseOf<C, N>>;
+}
+
+export interface TabPort extends ScriptPort<WorkerToContent> {
+  resolve(tabId?: number): Promise<TabTarget>;
   /** Sends to every tab on the given match patterns that already runs the controller; errors are ignored. */
   broadcast<N extends TabMessageName>(patterns: string[], name: N, payload: TabRequest<N>): Promise<void>;
 }
 
-export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScriptFile: string): TabPort {
-  const send = <N extends TabMessageName>(tabId: number, name: N, payload: TabRequest<N>, frameId: number | 'all' = 0): Promise<TabResponse<N>> =>
-    createSender<WorkerToContent>((envelope) => tabs.sendMessage(tabId, envelope, frameId === 'all' ? {} : { frameId }), pageDidNotAnswer)(name, payload);
-
+/** `ping` is the contract's message that only asks whether the script is there. */
+export function createScriptPort<C extends Contract>(tabs: TabsApi, scripting: ScriptingApi, file: string, ping: NameOf<C>): ScriptPort<C> {
+  const send = <N extends NameOf<C>>(tabId: number, name: N, payload: RequestOf<C, N>, frameId: number | 'all' = 0): Promise<ResponseOf<C, N>> =>
+    createSender<C>((envelope) => tabs.sendMessage(tabId, envelope, frameId === 'all' ? {} : { frameId }), pageDidNotAnswer)(name, payload);
+  const answers = (tabId: number, frameId: number) =>
+    send(tabId, ping, undefined as RequestOf<C, NameOf<C>>, frameId).then(
+      () => true,
+      () => false,
+    );
   return {
+    send,
+    ensureController: async (tabId, frameId = 0) => {
+      if (await answers(tabId, frameId)) return;
+      let url: string | undefined;
+      try {
+        url = (await tabs.get(tabId)).url;
+      } catch {
+        url = undefined;
+      }
+      try {
+        await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+      } catch (error) {
+        throw injectionError(error, url);
+      }
+      // Firefox reports success on its own about: pages, yet the script never gets to listen there.
+      if (!(await answers(tabId, frameId))) throw injectionError(new Error('The page cannot be scripted: the injected script does not answer.'), url);
+    },
+  };
+}
+
+export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScriptFile: string): TabPort {
+  const port = createScriptPort<WorkerToContent>(tabs, scripting, contentScriptFile, 'bg-content-ping');
+  return {
+    ...port,
     resolve: async (tabId) => {
       const tab =
         tabId === undefined
@@ -65,32 +99,10 @@ export function createTabPort(tabs: TabsApi, scripting: ScriptingApi, contentScr
       return { tabId: id, url: tab.url, windowId: tab.windowId, active: tab.active };
     },
 
-    ensureController: async (tabId, frameId = 0) => {
-      const listening = () =>
-        send(tabId, 'bg-content-ping', undefined, frameId).then(
-          () => true,
-          () => false,
-        );
-      if (await listening()) return;
-      const url = await tabs.get(tabId).then(
-        (tab) => tab.url,
-        () => undefined,
-      );
-      try {
-        await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [contentScriptFile] });
-      } catch (error) {
-        throw injectionError(error, url);
-      }
-      // Firefox reports success on its own about: pages, yet the script never gets to listen there.
-      if (!(await listening())) throw injectionError(new Error('The page cannot be scripted: the injected script does not answer.'), url);
-    },
-
-    send,
-
     broadcast: async (patterns, name, payload) => {
       if (patterns.length === 0) return;
       const open = await tabs.query({ url: patterns }).catch(() => []);
-      await Promise.all(open.map((tab) => (tab.id === undefined ? undefined : send(tab.id, name, payload).catch(() => undefined))));
+      await Promise.all(open.map((tab) => (tab.id === undefined ? undefined : port.send(tab.id, name, payload).catch(() => undefined))));
     },
   };
 }

@@ -8,9 +8,19 @@ import { createGenerateHandlers } from './generate-handlers';
 import { createPlacementHandlers } from './placement-handlers';
 import type { TabPlacements } from './placement-service';
 import type { UiHandlers } from './router';
+import { createScanHandlers } from './scan-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import type { ScriptPort, TabPort } from './tab-access';
+import type { WorkerToScanner } from '../shared/contracts/worker-to-scanner';
 
-export function createUiHandlers(deps: ApiDeps & { placements: TabPlacements; screenshot: UiHandlers['ui-bg-screenshot'] }): UiHandlers {
+export interface PageDeps {
+  placements: TabPlacements;
+  screenshot: UiHandlers['ui-bg-screenshot'];
+  tabs: Pick<TabPort, 'resolve'>;
+  scanner: ScriptPort<WorkerToScanner>;
+}
+
+export function createUiHandlers(deps: ApiDeps & PageDeps): UiHandlers {
   return {
     ...createSettingsHandlers(deps),
     ...createEnvironmentHandlers(deps),
@@ -18,5 +28,6 @@ export function createUiHandlers(deps: ApiDeps & { placements: TabPlacements; sc
     ...createConnectionTestHandlers(deps),
     ...createGenerateHandlers(deps),
     ...createPlacementHandlers(deps.placements, deps.screenshot),
+    ...createScanHandlers(deps.tabs, deps.scanner),
   };
 }

@@ -2,7 +2,8 @@
 // keeps remembered placements in place across re-renders and SPA navigations, and reports the
 // user's edits of remembered placements. It knows nothing but SVG markup and page geometry.
 import { recordContextTargets } from './context-target';
-import type { Installable } from './install-once';
+import type { Installable } from '../shared/install-once';
+import { extensionAlive } from '../shared/worker-listener';
 import { createPagePlacements, type SendToBackground } from './page-placements';
 import { watchPage } from './page-watch';
 import { createRestorer } from './restorer';
@@ -36,13 +37,7 @@ export function createController(send: SendToBackground, win: Window = window): 
       );
       void restorer.restore();
     },
-    alive: () => {
-      try {
-        return Boolean(globalThis.chrome?.runtime?.id);
-      } catch {
-        return false;
-      }
-    },
+    alive: extensionAlive,
     dispose: () => {
       stopWatch?.();
       tab.stopPicking();

@@ -1,12 +1,6 @@
-// How our own elements in a page are marked, so that nothing of ours is ever picked, pinned to or
-// counted as the page's: placement hosts carry PLACEMENT_ATTRIBUTE, the picker and notices `data-pim-qr-ui`.
-export const PLACEMENT_ATTRIBUTE = 'data-pim-qr-placement';
+// The pieces our UI in a page is built from (how our elements are marked: shared/own-host.ts).
 /** Set on a placement's host while the tab is captured (own-ui-hiding.ts): its panels are then hidden. */
 export const CAPTURING_ATTRIBUTE = 'data-pim-qr-capturing';
-
-export function isOurElement(element: Element): boolean {
-  return element.hasAttribute(PLACEMENT_ATTRIBUTE) || element.hasAttribute('data-pim-qr-ui');
-}
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -3,7 +3,8 @@
 // its notices and the element picker are hidden; the QR codes stay. They come back when the worker
 // says so, or after a few seconds should that word never come (a worker stopped mid-capture).
 import { forceStyles } from './placement-style';
-import { CAPTURING_ATTRIBUTE, PLACEMENT_ATTRIBUTE } from './own-elements';
+import { PLACEMENT_ATTRIBUTE } from '../shared/own-host';
+import { CAPTURING_ATTRIBUTE } from './own-elements';
 
 const SHOW_AGAIN_AFTER_MS = 5000;
 // A frame the browser does not paint (out of view) gets no animation frames: the answer does not wait for them.

@@ -3,8 +3,9 @@
 // Enter chooses the highlighted one, Esc cancels. While picking, the page gets none of the person's clicks. Only trusted input
 // counts: a page script must not steer the highlight, choose an element or cancel.
 import { cssSelectorFor } from './css-selector';
-import { isOurElement, ownElement } from './own-elements';
-import { adoptStyles, createHost, forceStyles, PICKER_CSS } from './placement-style';
+import { adoptStyles, createHost, forceStyles, isOurElement, OWN_UI_ATTRIBUTE } from '../shared/own-host';
+import { ownElement } from './own-elements';
+import { PICKER_CSS } from './placement-style';
 import { t } from '../shared/i18n';
 import { trusted } from './trusted-input';
 
@@ -21,7 +22,7 @@ export function isPickable(element: Element): boolean {
 
 /** The highlight box, its label and the banner, on top of everything; the page's clicks go through. */
 function drawPicker(doc: Document): { host: HTMLElement; box: HTMLElement; label: HTMLElement } {
-  const { host, root } = createHost(doc, 'data-pim-qr-ui', 'picker');
+  const { host, root } = createHost(doc, OWN_UI_ATTRIBUTE, 'picker');
   forceStyles(host, { position: 'fixed', inset: '0', 'pointer-events': 'none', 'z-index': '2147483647', display: 'block' });
   adoptStyles(root, PICKER_CSS);
   const box = ownElement(doc, 'div', 'box');

@@ -2,7 +2,7 @@
 // warning mark go beside the QR, never over it, because the image carries its own title and
 // description above and below the code. They are `position: fixed` in the host's shadow root, so an
 // overflow-hidden ancestor of a replacing or inside QR cannot cut them off.
-import { PLACEMENT_ATTRIBUTE } from './own-elements';
+import { PLACEMENT_ATTRIBUTE } from '../shared/own-host';
 import { besideBox, type Rect, type Side } from './placement-geometry';
 
 export interface Panels {

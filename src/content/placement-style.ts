@@ -38,34 +38,3 @@ export const PICKER_CSS = `
 export const NOTICE_CSS = `
 .notice { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); max-width: min(480px, 90vw); padding: 8px 14px; border-radius: 8px; background: rgba(24, 24, 27, 0.94); color: #fff; font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.35); }
 `;
-
-/** Gives a shadow root its stylesheet without any inline <style> when the browser allows. */
-export function adoptStyles(root: ShadowRoot, css: string): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = root.ownerDocument.createElement('style');
-    style.textContent = css;
-    root.prepend(style);
-  }
-}
-
-/** Sets inline styles that page CSS cannot override: `!important` in the style attribute wins over every stylesheet. */
-export function forceStyles(element: HTMLElement, styles: Record<string, string>): void {
-  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value, 'important');
-}
-
-/**
- * A host element for our UI: a plain div (a page may define custom elements), reset with `all: initial`.
- * Its shadow root is closed: `host.shadowRoot` is null for the page's scripts, which therefore cannot
- * reach our controls (the isolated world's attachShadow is not the one a page can wrap, either).
- */
-export function createHost(doc: Document, attribute: string, value: string): { host: HTMLDivElement; root: ShadowRoot } {
-  const host = doc.createElement('div');
-  host.setAttribute(attribute, value);
-  forceStyles(host, { all: 'initial' });
-  const root = host.attachShadow({ mode: 'closed' });
-  return { host, root };
-}

@@ -9,6 +9,7 @@ import { PickStatus } from './PickStatus';
 import { QrForm } from './QrForm';
 import { RememberedPlacements } from './RememberedPlacements';
 import { ResultPanel } from './ResultPanel';
+import { ScanAction } from './ScanAction';
 import { usePopupStore } from './store';
 
 // Only a session that calls an environment which asks first needs the dialog.
@@ -48,6 +49,7 @@ export function App() {
         <div class="page-form">
           <QrForm />
           <RememberedPlacements />
+          <ScanAction />
           <HistoryList />
           <RequestLog />
         </div>

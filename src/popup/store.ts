@@ -50,6 +50,7 @@ export function createPopupStore(deps: PopupStoreDeps) {
   quietOnError(announce, () => [problem.value, result.error.value, log.error.value, history.error.value].some(Boolean) || run.generation.value.state === 'error');
 
   return {
+    // The messaging and the browser, for what loads later (the page scan, the screenshot) and builds on them.
     page,
     send,
     ports,

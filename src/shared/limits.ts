@@ -44,3 +44,8 @@ export function isOpacity(value: unknown): value is number {
 export function isHistorySize(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= HISTORY_SIZE_MIN && value <= HISTORY_SIZE_MAX;
 }
+
+/** How many codes one page scan lists; a page with more says how many it left out. */
+export const SCAN_ENTRIES_MAX = 50;
+/** The most a QR code can hold (version 40, digits only): a longer "decoded text" did not come from a QR. */
+export const SCAN_TEXT_MAX_CHARS = 7089;

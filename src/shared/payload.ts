@@ -54,3 +54,10 @@ export function stringList(payload: Payload, key: string, maxLength = TEXT_MAX_C
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length <= maxLength)) throw bad(key);
   return value as string[];
 }
+
+/** A position in a list of at most `length` items, or null for none. */
+export function indexOrNull(payload: Payload, key: string, length: number): number | null {
+  const value = payload[key];
+  if (value !== null && !(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < length)) throw bad(key);
+  return value;
+}

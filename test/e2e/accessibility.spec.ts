@@ -1,7 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { DEFAULT_PARAMS } from '../../src/core/params';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
+import { type ScanPages, startScanPages } from '../fixtures/scan-pages';
 import { expect, test } from './harness';
+import { openDemo } from './placements';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -35,7 +38,30 @@ async function focusRingVisible(page: Page): Promise<boolean> {
   });
 }
 
+let scanPages: ScanPages | undefined;
+test.afterAll(async () => scanPages?.close());
+
 for (const scheme of ['light', 'dark'] as const) {
+  test(`the scan list, an outlined entry and a comparison have no serious accessibility violations (${scheme})`, async ({
+    context,
+    serviceWorker,
+    openPopup,
+  }) => {
+    scanPages ??= await startScanPages(sandboxQrUrl(DEFAULT_PARAMS.redirect, DEFAULT_PARAMS.attributes), DEFAULT_PARAMS.width);
+    const { page, tabId } = await openDemo(context, serviceWorker, scanPages.url);
+    await expect(page.locator('body[data-ready="yes"]')).toHaveCount(1);
+    const { page: popup } = await openPopup({ tab: String(tabId) });
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.getByRole('button', { name: 'Generate' }).click();
+    await expect(popup.getByText(/^Encodes: /)).toBeVisible();
+    await popup.getByRole('button', { name: 'Scan this page' }).click();
+    await expect(popup.getByText('QR codes and images found: 8')).toBeVisible({ timeout: 15_000 });
+    await popup.getByRole('button', { name: 'Show on page' }).nth(1).click();
+    await popup.getByRole('button', { name: 'Compare with last QR' }).first().click();
+    await expect(popup.getByText('Same content as the last QR.')).toBeVisible();
+    expect(await seriousViolations(popup)).toEqual([]);
+  });
+
   test(`popup and options have no serious accessibility violations (${scheme})`, async ({ openPopup, openOptions }) => {
     const { page: popup } = await openPopup();
     await popup.emulateMedia({ colorScheme: scheme });

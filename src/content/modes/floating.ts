@@ -3,10 +3,11 @@
 // it, which it then follows on scroll and when the page renders that element again.
 import type { PinSpec, PlacementSpec, Point } from '../../shared/placement-messages';
 import { cssSelectorFor } from '../css-selector';
-import { isOurElement, ownElement, ownIcon } from '../own-elements';
+import { isOurElement } from '../../shared/own-host';
+import { ownElement, ownIcon } from '../own-elements';
 import { centred, clampSize } from '../placement-geometry';
 import { makeDraggable, makeResizable } from '../placement-pointer';
-import { forceStyles } from '../placement-style';
+import { forceStyles } from '../../shared/own-host';
 import { t } from '../../shared/i18n';
 import { trusted } from '../trusted-input';
 import { fallbackSize, type ModeContext, type Mode, sizeOf, viewport } from './mode';

@@ -1,7 +1,7 @@
 // What 'replace' and 'inside' share: the host takes part in the page's layout at a fixed size, and
 // reports the element it belongs to rather than a position.
 import type { PlacedInfo, PlacementSpec } from '../../shared/placement-messages';
-import { forceStyles } from '../placement-style';
+import { forceStyles } from '../../shared/own-host';
 import { sizeOf } from './mode';
 
 export function applyInFlow(host: HTMLElement, state: PlacementSpec, layout: Record<string, string>): void {

@@ -6,9 +6,9 @@ import type { CopyableCalls } from '../../core/api-calls';
 import type { Quota } from '../../core/quota';
 import type { RequestLogEntry } from '../../core/request-log';
 import { type Contract, message, type NameOf, type RequestOf, type ResponseOf } from '../contract';
-import { ID_MAX_CHARS } from '../limits';
+import { ID_MAX_CHARS, SCAN_ENTRIES_MAX } from '../limits';
 import type { ConnectionTestResult, EnvironmentView, GenerateAnswer, HistoryItem, SettingsView } from '../messages';
-import { bad, noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
+import { bad, indexOrNull, noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
 import type { PageScreenshot, PlaceResult, RememberedPlacementList } from '../placement-messages';
 import { type RememberedPlacement, validatePlacement } from '../remembered-placement-shape';
 import { placeRequest } from './placement-checks';
@@ -81,6 +81,18 @@ export const uiToWorker = {
   'ui-bg-screenshot': message(tabOnly).answers<PageScreenshot>(),
   /** Forgets every remembered placement of the tab's page (origin + path); answers the updated list. */
   'ui-bg-placements-forget-page': message(tabOnly).answers<RememberedPlacementList>(),
+  /**
+   * Injects the page scanner into the tab (as "Insert into page" injects the content script) and
+   * answers the tab scanned and the scanner's report, unchecked: the view checks it (scan-checks.ts).
+   */
+  'ui-bg-scan-page': message(tabOnly).answers<{ tabId: number; scan: unknown }>(),
+  /** Outlines an entry of the tab's last scan in the page (null: removes the outline). */
+  'ui-bg-scan-highlight': message((raw) => {
+    const payload = objectPayload(raw);
+    const tabId = optionalTabId(payload);
+    if (tabId === undefined) throw bad('tabId');
+    return { tabId, index: indexOrNull(payload, 'index', SCAN_ENTRIES_MAX) };
+  }).answers<unknown>(),
 } satisfies Contract;
 
 export type UiToWorker = typeof uiToWorker;

@@ -17,6 +17,9 @@ export const SECRET = 'sandbox-secret';
 const noPlacements: TabPlacements = new Proxy({} as TabPlacements, {
   get: (_target, name) => () => Promise.reject(new Error(`placements.${String(name)} is not part of this test`)),
 });
+/** Stands in for the tab and the page scanner, which these tests do not reach. */
+const notHere = <T extends object>(what: string) =>
+  new Proxy({} as T, { get: (_target, name) => () => Promise.reject(new Error(`${what}.${String(name)} is not part of this test`)) });
 let databases = 0;
 const withPlacements = (some: Partial<TabPlacements>): TabPlacements =>
   new Proxy(some as TabPlacements, { get: (target, name) => (name in target ? target[name as keyof TabPlacements] : Reflect.get(noPlacements, name)) });
@@ -108,6 +111,8 @@ export function setup(
     },
     placements: options.placements ? withPlacements(options.placements) : noPlacements,
     screenshot: () => Promise.reject(new Error('screenshots are not part of this test')),
+    tabs: notHere('tabs'),
+    scanner: notHere('scanner'),
   });
   return { handlers, local, session, secrets, builtIn, remote, sent, asked, gate };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTROLLER_KEY, installOnce } from '../../../src/content/install-once';
+import { CONTROLLER_KEY, installOnce } from '../../../src/shared/install-once';
 
 function fake(alive = true) {
   return { alive: vi.fn(() => alive), dispose: vi.fn() };

@@ -1,5 +1,6 @@
-// Will a phone scan this placement? Pure: the facts are measured elsewhere (measure-placement.ts).
-import { formatNumber, t } from '../shared/i18n';
+// Will a phone scan this QR? Pure: the facts are measured elsewhere (page-visibility.ts, and the
+// placement's and the page scanner's own measuring).
+import { formatNumber, t } from './i18n';
 
 /** Below this many device pixels per QR module, phone cameras start to miss codes. */
 export const MIN_MODULE_DEVICE_PX = 2;

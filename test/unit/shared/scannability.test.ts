@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessScannability, type ScanFacts } from '../../../src/content/scannability';
+import { assessScannability, type ScanFacts } from '../../../src/shared/scannability';
 
 const fine: ScanFacts = {
   width: 240,

@@ -1,5 +1,5 @@
-// Injecting the content script twice (executeScript again, or executeScript on a site that also has
-// the remembered-placements script) must leave exactly one controller in the page.
+// Injecting a script of ours twice (executeScript again, or executeScript on a site that also has
+// the remembered-placements script) must leave exactly one controller of it in the page.
 
 export interface Installable {
   /** False once the extension was reloaded or updated: this copy can no longer reach the background. */
@@ -8,14 +8,15 @@ export interface Installable {
 }
 
 export const CONTROLLER_KEY = Symbol.for('pim-qr.controller');
+export const SCANNER_KEY = Symbol.for('pim-qr.scanner');
 
 /** The controller already installed in this isolated world, or a new one from `create`. */
-export function installOnce<T extends Installable>(scope: object, create: () => T): { controller: T; created: boolean } {
+export function installOnce<T extends Installable>(scope: object, create: () => T, key = CONTROLLER_KEY): { controller: T; created: boolean } {
   const slot = scope as Record<symbol, T | undefined>;
-  const existing = slot[CONTROLLER_KEY];
+  const existing = slot[key];
   if (existing?.alive()) return { controller: existing, created: false };
   existing?.dispose();
   const controller = create();
-  Object.defineProperty(scope, CONTROLLER_KEY, { value: controller, configurable: true, enumerable: false, writable: true });
+  Object.defineProperty(scope, key, { value: controller, configurable: true, enumerable: false, writable: true });
   return { controller, created: true };
 }

@@ -1,0 +1,87 @@
+// Checks what the page scanner answers before a view reads any of it. The scanner runs inside the web
+// page and reads what the page draws, so its answer is treated like the page's own: every field is
+// checked for shape and bounds, and anything else is refused whole.
+import { SCAN_ENTRIES_MAX, SCAN_TEXT_MAX_CHARS, TEXT_MAX_CHARS } from '../limits';
+import { bad, objectPayload, optionalString, type Payload, requiredString } from '../payload';
+import type { PageScan, ScanEntry, ScanKind, ScanPlace, UnreadableReason } from '../scan-messages';
+import type { ScanFacts } from '../scannability';
+
+const KINDS: readonly ScanKind[] = ['img', 'svg', 'canvas', 'background'];
+const PLACES: readonly ScanPlace[] = ['page', 'shadow', 'frame'];
+const REASONS: readonly UnreadableReason[] = ['cross-origin', 'broken', 'not-loaded'];
+/** No page is wider or taller than this in CSS pixels; a larger figure is not a measurement. */
+const MAX_CSS_PX = 1_000_000;
+
+function oneOf<T extends string>(payload: Payload, key: string, allowed: readonly T[]): T {
+  const value = payload[key];
+  if (!allowed.includes(value as T)) throw bad(key);
+  return value as T;
+}
+
+function numberIn(payload: Payload, key: string, min: number, max: number): number {
+  const value = payload[key];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) throw bad(key);
+  return value;
+}
+
+function flag(payload: Payload, key: string): boolean {
+  if (typeof payload[key] !== 'boolean') throw bad(key);
+  return payload[key];
+}
+
+function scanFacts(raw: unknown): ScanFacts {
+  const payload = objectPayload(raw);
+  const facts: ScanFacts = {
+    width: numberIn(payload, 'width', 0, MAX_CSS_PX),
+    height: numberIn(payload, 'height', 0, MAX_CSS_PX),
+    devicePixelRatio: numberIn(payload, 'devicePixelRatio', 0.1, 20),
+    clipped: flag(payload, 'clipped'),
+    hidden: flag(payload, 'hidden'),
+    opacity: numberIn(payload, 'opacity', 0, 1),
+    covered: flag(payload, 'covered'),
+  };
+  if (payload.moduleCssPx !== undefined) facts.moduleCssPx = numberIn(payload, 'moduleCssPx', 0, MAX_CSS_PX);
+  return facts;
+}
+
+export function scanEntry(raw: unknown): ScanEntry {
+  const payload = objectPayload(raw);
+  const kind = oneOf(payload, 'kind', KINDS);
+  const place = oneOf(payload, 'place', PLACES);
+  if (payload.state === 'read') {
+    return {
+      state: 'read',
+      kind,
+      place,
+      text: requiredString(payload, 'text', SCAN_TEXT_MAX_CHARS),
+      facts: scanFacts(payload.facts),
+      modules: numberIn(payload, 'modules', 21, 177),
+      quietZoneModules: numberIn(payload, 'quietZoneModules', 0, 100),
+      contrast: numberIn(payload, 'contrast', 1, 21),
+    };
+  }
+  if (payload.state !== 'unreadable') throw bad('state');
+  const entry: ScanEntry = {
+    state: 'unreadable',
+    kind,
+    place,
+    reason: oneOf(payload, 'reason', REASONS),
+    width: numberIn(payload, 'width', 0, MAX_CSS_PX),
+    height: numberIn(payload, 'height', 0, MAX_CSS_PX),
+  };
+  const source = optionalString(payload, 'source', TEXT_MAX_CHARS);
+  if (source !== undefined) entry.source = source;
+  return entry;
+}
+
+/** The scanner's whole answer, or a PimError naming the first field that is wrong. */
+export function pageScan(raw: unknown): PageScan {
+  const payload = objectPayload(raw);
+  const entries = payload.entries;
+  if (!Array.isArray(entries) || entries.length > SCAN_ENTRIES_MAX) throw bad('entries');
+  return {
+    entries: entries.map(scanEntry),
+    more: numberIn(payload, 'more', 0, Number.MAX_SAFE_INTEGER),
+    crossOriginFrames: numberIn(payload, 'crossOriginFrames', 0, Number.MAX_SAFE_INTEGER),
+  };
+}
