@@ -2,8 +2,7 @@
 // what PiM QR draws around its QR codes (toolbar, size badge, warning mark, resize handle, focus ring),
 // its notices and the element picker are hidden; the QR codes stay. They come back when the worker
 // says so, or after a few seconds should that word never come (a worker stopped mid-capture).
-import { forceStyles } from './placement-style';
-import { PLACEMENT_ATTRIBUTE } from '../shared/own-host';
+import { forceStyles, OWN_UI_ATTRIBUTE, PLACEMENT_ATTRIBUTE } from '../shared/own-host';
 import { CAPTURING_ATTRIBUTE } from './own-elements';
 
 const SHOW_AGAIN_AFTER_MS = 5000;
@@ -16,7 +15,7 @@ export function createOwnUiHiding(win: Window): (order: { hidden: boolean }) => 
   const apply = (hidden: boolean) => {
     clearTimeout(showAgain);
     for (const host of win.document.querySelectorAll<HTMLElement>(`[${PLACEMENT_ATTRIBUTE}]`)) host.toggleAttribute(CAPTURING_ATTRIBUTE, hidden);
-    for (const host of win.document.querySelectorAll<HTMLElement>('[data-pim-qr-ui]')) forceStyles(host, { visibility: hidden ? 'hidden' : 'initial' });
+    for (const host of win.document.querySelectorAll<HTMLElement>(`[${OWN_UI_ATTRIBUTE}]`)) forceStyles(host, { visibility: hidden ? 'hidden' : 'initial' });
     if (hidden) showAgain = setTimeout(() => apply(false), SHOW_AGAIN_AFTER_MS);
   };
   return async ({ hidden }) => {

@@ -2,9 +2,9 @@
 // While the tab is captured, what PiM QR draws around its QR codes is hidden and the QR codes stay;
 // everything comes back when the worker says so, or by itself should that word never come.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CAPTURING_ATTRIBUTE, PLACEMENT_ATTRIBUTE } from '../../../src/content/own-elements';
+import { CAPTURING_ATTRIBUTE } from '../../../src/content/own-elements';
 import { createOwnUiHiding } from '../../../src/content/own-ui-hiding';
-import { forceStyles } from '../../../src/content/placement-style';
+import { forceStyles, PLACEMENT_ATTRIBUTE } from '../../../src/shared/own-host';
 
 function page() {
   document.body.innerHTML = '<main id="site">The page</main>';
