@@ -26,6 +26,7 @@ export async function screenshotPage(send: SendMessage, ports: PopupPorts, page:
   const png = shot.then(({ dataUrl }) => pngOf(dataUrl));
   // Asked now, within the click: Firefox lets a page without clipboardWrite write only then.
   const copied = ports.copyImage(png).then(() => true, refused('the clipboard'));
+  // A failed capture is reported once, through `shot`.
   png.catch(() => undefined);
   const { url } = await shot;
   const name = screenshotFileName(url, now());
