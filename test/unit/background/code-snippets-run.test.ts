@@ -63,7 +63,8 @@ function run(language: SnippetLanguage, secret: string): Promise<{ code: number;
   });
 }
 
-describe('copied code run against the sandbox server', () => {
+// Each test starts an interpreter, or compiles Java, on a machine that may be busy.
+describe('copied code run against the sandbox server', { timeout: 60_000 }, () => {
   async function fetchesScanningQr(language: SnippetLanguage) {
     const { code, stdout } = await run(language, SANDBOX_DEFAULTS.clientSecret);
     expect(code).toBe(0);
