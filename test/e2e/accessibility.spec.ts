@@ -62,7 +62,8 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(popup)).toEqual([]);
   });
 
-  test(`popup and options have no serious accessibility violations (${scheme})`, async ({ openPopup, openOptions }) => {
+  // One axe run takes seconds on a busy machine: the popup's states and the options page are two tests.
+  test(`the popup, its errors, its result and its first-call question have no serious accessibility violations (${scheme})`, async ({ openPopup }) => {
     const { page: popup } = await openPopup();
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.getByRole('button', { name: 'Generate' }).waitFor();
@@ -85,7 +86,9 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.keyboard.press('Escape');
     await expect(popup.getByRole('dialog')).toBeHidden();
+  });
 
+  test(`the options page and its errors have no serious accessibility violations (${scheme})`, async ({ openOptions }) => {
     const { page: options } = await openOptions();
     await options.emulateMedia({ colorScheme: scheme });
     await options.getByRole('button', { name: 'Add environment' }).click();

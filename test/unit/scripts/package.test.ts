@@ -21,8 +21,12 @@ import {
   releaseFileName,
 } from '../../../scripts/package';
 
-/** Each zip must stay below this; today both are about 175 KB. */
-const MAX_ZIP_BYTES = 300 * 1024;
+/**
+ * Each zip must stay below this; today both are about 342 KB. The largest parts load only when used:
+ * the page scanner (injected into a page as one file, so it carries its own QR decoder) and the
+ * code generator behind Copy as code.
+ */
+const MAX_ZIP_BYTES = 384 * 1024;
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const LOCALES = readdirSync('public/_locales');
 const ICONS = ['icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png', 'icons/icon-128.png'];
