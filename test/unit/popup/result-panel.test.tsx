@@ -94,7 +94,7 @@ describe('ResultActions', () => {
     expect([...alert.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
       'This page does not allow extensions.',
       'Browsers keep extensions off their own pages (such as chrome:// and about: pages) and their add-on stores.',
-      'Open the web page you want to place the QR on, then try again.',
+      'Open the web page you want to work on, then try again.',
     ]);
     // The fix is not in Options.
     expect(within(alert).queryByRole('button', { name: 'Open Options' })).toBeNull();
