@@ -19,7 +19,7 @@ export function EnvironmentList() {
               onClick={() => store.open(environment.id)}
             >
               <span class="environment-name">{environmentName(environment)}</span>
-              <EnvironmentBadge kind={environment.kind} />
+              <EnvironmentBadge kind={environment.kind} managed={environment.managed} />
             </button>
           </li>
         ))}

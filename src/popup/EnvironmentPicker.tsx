@@ -25,7 +25,7 @@ export function EnvironmentPicker() {
             </option>
           ))}
         </select>
-        {current && <EnvironmentBadge kind={current.kind} />}
+        {current && <EnvironmentBadge kind={current.kind} managed={current.managed} />}
       </div>
       {current?.needsPermission && (
         <p class="field-description warning">

@@ -42,7 +42,7 @@ describe('with a managed-storage manifest', () => {
 
     const list = role('navigation', 'Environments');
     await expect.poll(() => textOf(options, list)).toContain('Team staging (managed by your organization)');
-    await click(options, role('button', 'Team staging (managed by your organization) CUSTOM'));
+    await click(options, role('button', 'Team staging (managed by your organization) MANAGED'));
     await expect.poll(() => textOf(options, 'form')).toContain('Managed by your organization: its name, address and client ID come from');
     for (const name of ['Name', 'Base URL', 'Client ID']) expect(await attributeOf(options, role('textbox', name), 'readonly')).toBe('');
     expect(await count(options, role('button', 'Delete'))).toBe(0);

@@ -61,6 +61,8 @@ test('environments from a browser policy are listed read-only, refused ones say 
         'Managed environment 3 (“No client”): refused. Client ID is required.',
       ]);
       const list = options.getByRole('navigation', { name: 'Environments' });
+      // Marked as the organization's, not as the user's own (custom) environment.
+      await expect(list.getByRole('button', { name: 'Team staging (managed by your organization) MANAGED', exact: true })).toBeVisible();
       await list.getByRole('button', { name: /Team staging \(managed by your organization\)/ }).click();
       await expect(options.getByText('Managed by your organization: its name, address and client ID come from', { exact: false })).toBeVisible();
       for (const label of ['Name', 'Base URL', 'Client ID']) {
