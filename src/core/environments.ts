@@ -1,3 +1,4 @@
+import { hasControlCharacters } from './control-characters';
 import { DEFAULT_IMAGE_PATH, DEFAULT_TOKEN_PATH } from './api-paths';
 
 export { DEFAULT_IMAGE_PATH, DEFAULT_TOKEN_PATH } from './api-paths';
@@ -51,6 +52,7 @@ export type EnvironmentField = 'name' | 'baseUrl' | 'tokenPath' | 'imagePath';
 export type EnvironmentErrorCode =
   | 'required'
   | 'too-long'
+  | 'hidden-characters'
   | 'duplicate-name'
   | 'not-a-url'
   | 'bad-scheme'
@@ -115,6 +117,8 @@ export function validateEnvironmentInput(
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
   if (name === '') fail('name', 'required');
   else if ([...name].length > ENVIRONMENT_NAME_MAX_LENGTH) fail('name', 'too-long');
+  // A stored name is kept as it is (nothing stored is lost); a new one may not hide line breaks or reorder its text.
+  else if (options.storedHost !== true && hasControlCharacters(name)) fail('name', 'hidden-characters');
   else if ([...BUILT_IN_ENVIRONMENTS, ...existing].some((e) => e.id !== id && e.name.toLowerCase() === name.toLowerCase())) {
     fail('name', 'duplicate-name');
   }

@@ -25,6 +25,8 @@ export function environmentErrorText(field: EnvironmentField, error: Environment
       return t('errRequired', t(ENVIRONMENT_LABEL[field]));
     case 'too-long':
       return t('envErrNameTooLong', ENVIRONMENT_NAME_MAX_LENGTH);
+    case 'hidden-characters':
+      return t('envErrNameHiddenCharacters');
     case 'duplicate-name':
       return t('envErrDuplicateName', name.trim());
     case 'not-a-url':

@@ -32,3 +32,18 @@ test('a wildcard base URL is refused with its reason: nothing is saved or grante
   expect(granted.filter((origin) => origin.includes('*.com') || origin.startsWith('https://*/'))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a name that hides a text-direction override is refused with its reason, as an import or a policy would be', async ({ openOptions }) => {
+  const { page, errors } = await openOptions();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Staging\u202Egnp.exe');
+  await page.getByLabel('Base URL').fill('https://staging.example');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  await expect(page.getByText('Name may not contain invisible control or text-direction characters.', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Staging\u202Egnp.exe');
+  const environments = await value<{ id: string }[]>(page, 'ui-bg-environments-list');
+  expect(environments.map((e) => e.id)).toEqual(['sandbox', 'production']);
+  expect(errors).toEqual([]);
+});

@@ -75,6 +75,11 @@ describe('validateEnvironmentInput', () => {
     expect(result.ok && [result.environment.tokenPath, result.environment.imagePath]).toEqual(['/t', '/i/img']);
   });
 
+  it('keeps a stored name with hidden characters as it is: nothing stored is lost', () => {
+    const result = validateEnvironmentInput({ id: 'custom-1', name: 'Old\u202Ename', baseUrl: 'https://s.example' }, [], makeId, { storedHost: true });
+    expect(result.ok && result.environment.name).toBe('Old\u202Ename');
+  });
+
   it('lets an environment keep its own name when edited', () => {
     const result = validateEnvironmentInput({ id: 'custom-1', name: 'staging', baseUrl: 'https://s.example' }, existing, makeId);
     expect(result.ok && result.environment.id).toBe('custom-1');
@@ -85,6 +90,9 @@ describe('validateEnvironmentInput', () => {
     [{ name: '   ' }, 'name', 'required'],
     [{ name: 42 }, 'name', 'required'],
     [{ name: 'x'.repeat(61) }, 'name', 'too-long'],
+    [{ name: 'Staging\u202Egnp.exe' }, 'name', 'hidden-characters'],
+    [{ name: 'Two\nlines' }, 'name', 'hidden-characters'],
+    [{ name: 'Line\u2028separator' }, 'name', 'hidden-characters'],
     [{ name: 'STAGING' }, 'name', 'duplicate-name'],
     [{ name: 'sandbox' }, 'name', 'duplicate-name'],
     [{ id: 'production' }, 'name', 'built-in'],
