@@ -118,7 +118,7 @@ describe('in Dutch', () => {
     await expect.poll(() => alertLines(popup)).toEqual([
       'Deze pagina staat geen extensies toe.',
       'Browsers houden extensies weg van hun eigen pagina’s (zoals chrome://- en about:-pagina’s) en van hun extensiewinkels.',
-      'Open de webpagina waarop je de QR-code wilt plaatsen en probeer het dan opnieuw.',
+      'Open de webpagina waarmee je wilt werken en probeer het dan opnieuw.',
     ]);
     expect(firefox.errors).toEqual([]);
   });

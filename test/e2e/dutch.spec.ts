@@ -104,7 +104,7 @@ test('insert on a page that forbids extensions says why in Dutch; a placed QR sp
   expect(await alertLines(popup)).toEqual([
     'Deze pagina staat geen extensies toe.',
     'Browsers houden extensies weg van hun eigen pagina’s (zoals chrome://- en about:-pagina’s) en van hun extensiewinkels.',
-    'Open de webpagina waarop je de QR-code wilt plaatsen en probeer het dan opnieuw.',
+    'Open de webpagina waarmee je wilt werken en probeer het dan opnieuw.',
   ]);
   // The fix is not in Options, so the alert does not send the user there.
   await expect(popup.getByRole('alert').getByRole('button')).toHaveCount(0);
