@@ -33,6 +33,12 @@ export interface Parts {
   imageCall: string;
 }
 
+// Unset, the secret would be sent as "undefined" or "" and the token call refused as a wrong client ID.
+const NO_SECRET = `Set ${SECRET_VARIABLE} to your client secret.`;
+
+/** JavaScript and Node stop before any call when the secret is not set. */
+const fetchSecretCheck = [`if (!process.env.${SECRET_VARIABLE}) {`, `  console.error('${NO_SECRET}');`, '  process.exit(1);', '}', ''];
+
 /** The code between a known start and a known end; httpsnippet is pinned, and a test fails when either moves. */
 function cut(code: string, start: string, end: string): string {
   const from = code.indexOf(start);
@@ -51,6 +57,7 @@ const indent = (code: string, by = '  ') =>
 function fetchFunctions(parts: Parts): string[] {
   return [
     ...parts.notes,
+    ...fetchSecretCheck,
     'async function requestToken() {',
     indent(parts.tokenCall),
     '  const response = await fetch(url, options);',
@@ -130,10 +137,14 @@ export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
     literal: (value) => JSON.stringify(value),
     program: (parts) => [
       'import os',
+      'import sys',
       '',
       'import requests',
       '',
       ...parts.notes,
+      `if not os.environ.get("${SECRET_VARIABLE}"):`,
+      `    sys.exit("${NO_SECRET}")`,
+      '',
       cut(parts.tokenCall, 'import requests\n', '\nprint(response.text)'),
       'response.raise_for_status()',
       'token = response.json()["access_token"]',
@@ -157,6 +168,11 @@ export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
       '<?php',
       '',
       ...parts.notes,
+      `if ((string) getenv('${SECRET_VARIABLE}') === '') {`,
+      `  fwrite(STDERR, "${NO_SECRET}\\n");`,
+      '  exit(1);',
+      '}',
+      '',
       phpCall(parts.tokenCall, 'Token call'),
       "$token = json_decode($response, true)['access_token'] ?? null;",
       'if ($token === null) {',
@@ -210,6 +226,11 @@ function javaProgram(parts: Parts): string[] {
     ...parts.notes,
     'public class PimQr {',
     '  public static void main(String[] args) throws Exception {',
+    `    String secret = System.getenv("${SECRET_VARIABLE}");`,
+    '    if (secret == null || secret.isEmpty()) {',
+    `      System.err.println("${NO_SECRET}");`,
+    '      System.exit(1);',
+    '    }',
     '    System.out.println(requestImage(requestToken()));',
     '  }',
     '',
