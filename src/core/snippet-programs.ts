@@ -198,13 +198,23 @@ export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
   },
 };
 
-/** php/curl ends by echoing the answer or the error; the program stops on an error instead. */
+/**
+ * php/curl ends by echoing the answer or the error, and never looks at the HTTP status: the program
+ * stops on an error or on an answer other than 2xx, so a refusal never reaches stdout as if it were the QR.
+ */
 function phpCall(code: string, name: string): string {
+  const close = '\ncurl_close($curl);';
+  const call = cut(code, '<?php\n', '\nif ($err) {');
+  if (!call.endsWith(close)) throw new Error('Unexpected php snippet');
   return [
-    cut(code, '<?php\n', '\nif ($err) {'),
+    `${call.slice(0, -close.length)}\n$status = curl_getinfo($curl, CURLINFO_HTTP_CODE);${close}`,
     '',
     'if ($err) {',
     `  fwrite(STDERR, "${name}: " . $err . "\\n");`,
+    '  exit(1);',
+    '}',
+    'if ($status < 200 || $status > 299) {',
+    `  fwrite(STDERR, "${name}: HTTP " . $status . " " . $response . "\\n");`,
     '  exit(1);',
     '}',
   ].join('\n');

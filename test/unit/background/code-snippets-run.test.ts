@@ -98,4 +98,12 @@ describe('copied code run against the sandbox server', { timeout: 60_000 }, () =
     expect(stderr).toContain('Set KPN_CLIENT_SECRET to your client secret.');
     expect(received.slice(before)).toEqual([]);
   });
+
+  it.each(['node', 'python', 'php'] as const)('%s: an error answer to the image call is no QR: nothing on stdout, a failure', async (language) => {
+    const missing = { ...calls, imageUrl: `${server.url}/kpn/qrcodegenerator/missing` };
+    const { code, stdout, stderr } = await run(language, SANDBOX_DEFAULTS.clientSecret, missing);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('404');
+  });
 });
