@@ -43,7 +43,7 @@ beforeAll(async () => {
   const { handlers } = setup();
   const params = { ...DEFAULT_PARAMS, title: TITLE, redirect: 1, attributes: ['Email' as const] };
   await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params });
-  const copied = await handlers['ui-bg-calls-get']({});
+  const copied = await handlers['ui-bg-calls-get']({ program: true });
   // Only the port differs: the test's server listens on a free one.
   calls = { ...copied, tokenUrl: copied.tokenUrl.replace(LOCAL_SANDBOX_URL, server.url), imageUrl: copied.imageUrl.replace(LOCAL_SANDBOX_URL, server.url) };
 });
