@@ -68,12 +68,12 @@ export function createGenerateHandlers(deps: ApiDeps) {
     'ui-bg-quota-get': async ({ environmentId }) => (await deps.quota.get(environmentId)) ?? null,
     'ui-bg-log-get': async () => deps.log.list(),
     'ui-bg-log-clear': async () => deps.log.clear(),
-    'ui-bg-calls-get': async ({ logEntryId }) => copyableCalls(await callsSourceFor(deps, logEntryId)),
+    'ui-bg-calls-get': async ({ logEntryId, program }) => copyableCalls(await callsSourceFor(deps, logEntryId, program === true)),
   } satisfies Partial<UiHandlers>;
 }
 
 /** The given log entry, or the latest image call, as what the token call and the image call are made of. */
-async function callsSourceFor(deps: ApiDeps, logEntryId: string | undefined): Promise<CallsSource> {
+async function callsSourceFor(deps: ApiDeps, logEntryId: string | undefined, program: boolean): Promise<CallsSource> {
   const entries = await deps.log.list();
   const imageCalls = entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{'));
   const entry = logEntryId === undefined ? imageCalls[0] : entries.find((e) => e.id === logEntryId);
@@ -96,7 +96,7 @@ async function callsSourceFor(deps: ApiDeps, logEntryId: string | undefined): Pr
       notes: {
         before: [
           t('curlNoteSandbox', environment.baseUrl),
-          t('curlNoteSandboxServer', LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL),
+          t(program ? 'codeNoteSandboxServer' : 'curlNoteSandboxServer', LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL),
           t('curlNoteSandboxSecret', SANDBOX_DEFAULTS.clientSecret),
         ],
         answer: notes.answer,

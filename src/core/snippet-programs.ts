@@ -33,6 +33,12 @@ export interface Parts {
   imageCall: string;
 }
 
+// Unset, the secret would be sent as "undefined" or "" and the token call refused as a wrong client ID.
+const NO_SECRET = `Set ${SECRET_VARIABLE} to your client secret.`;
+
+/** JavaScript and Node stop before any call when the secret is not set. */
+const fetchSecretCheck = [`if (!process.env.${SECRET_VARIABLE}) {`, `  console.error('${NO_SECRET}');`, '  process.exit(1);', '}', ''];
+
 /** The code between a known start and a known end; httpsnippet is pinned, and a test fails when either moves. */
 function cut(code: string, start: string, end: string): string {
   const from = code.indexOf(start);
@@ -51,6 +57,7 @@ const indent = (code: string, by = '  ') =>
 function fetchFunctions(parts: Parts): string[] {
   return [
     ...parts.notes,
+    ...fetchSecretCheck,
     'async function requestToken() {',
     indent(parts.tokenCall),
     '  const response = await fetch(url, options);',
@@ -130,10 +137,14 @@ export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
     literal: (value) => JSON.stringify(value),
     program: (parts) => [
       'import os',
+      'import sys',
       '',
       'import requests',
       '',
       ...parts.notes,
+      `if not os.environ.get("${SECRET_VARIABLE}"):`,
+      `    sys.exit("${NO_SECRET}")`,
+      '',
       cut(parts.tokenCall, 'import requests\n', '\nprint(response.text)'),
       'response.raise_for_status()',
       'token = response.json()["access_token"]',
@@ -157,6 +168,11 @@ export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
       '<?php',
       '',
       ...parts.notes,
+      `if ((string) getenv('${SECRET_VARIABLE}') === '') {`,
+      `  fwrite(STDERR, "${NO_SECRET}\\n");`,
+      '  exit(1);',
+      '}',
+      '',
       phpCall(parts.tokenCall, 'Token call'),
       "$token = json_decode($response, true)['access_token'] ?? null;",
       'if ($token === null) {',
@@ -182,13 +198,23 @@ export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
   },
 };
 
-/** php/curl ends by echoing the answer or the error; the program stops on an error instead. */
+/**
+ * php/curl ends by echoing the answer or the error, and never looks at the HTTP status: the program
+ * stops on an error or on an answer other than 2xx, so a refusal never reaches stdout as if it were the QR.
+ */
 function phpCall(code: string, name: string): string {
+  const close = '\ncurl_close($curl);';
+  const call = cut(code, '<?php\n', '\nif ($err) {');
+  if (!call.endsWith(close)) throw new Error('Unexpected php snippet');
   return [
-    cut(code, '<?php\n', '\nif ($err) {'),
+    `${call.slice(0, -close.length)}\n$status = curl_getinfo($curl, CURLINFO_HTTP_CODE);${close}`,
     '',
     'if ($err) {',
     `  fwrite(STDERR, "${name}: " . $err . "\\n");`,
+    '  exit(1);',
+    '}',
+    'if ($status < 200 || $status > 299) {',
+    `  fwrite(STDERR, "${name}: HTTP " . $status . " " . $response . "\\n");`,
     '  exit(1);',
     '}',
   ].join('\n');
@@ -210,6 +236,11 @@ function javaProgram(parts: Parts): string[] {
     ...parts.notes,
     'public class PimQr {',
     '  public static void main(String[] args) throws Exception {',
+    `    String secret = System.getenv("${SECRET_VARIABLE}");`,
+    '    if (secret == null || secret.isEmpty()) {',
+    `      System.err.println("${NO_SECRET}");`,
+    '      System.exit(1);',
+    '    }',
     '    System.out.println(requestImage(requestToken()));',
     '  }',
     '',

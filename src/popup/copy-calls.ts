@@ -26,7 +26,7 @@ export async function copyCalls(
   language: CopyLanguage,
   wording: CopyWording,
 ): Promise<string> {
-  const [calls, write] = await Promise.all([deps.send('ui-bg-calls-get', which), loadWriter(language)]);
+  const [calls, write] = await Promise.all([deps.send('ui-bg-calls-get', language === 'curl' ? which : { ...which, program: true }), loadWriter(language)]);
   await deps.ports.copyText(write({ ...calls, notes: { ...calls.notes, before: [...(wording.notes ?? []), ...calls.notes.before] } }));
   return wording.status;
 }

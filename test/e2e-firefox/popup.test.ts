@@ -124,6 +124,8 @@ test('Copy as code: Python chosen from the list is copied, said so, and fetches 
   const python = await popup.evaluate(() => document.documentElement.dataset.copied ?? '');
   expect(python).toContain('"client_secret": os.environ["KPN_CLIENT_SECRET"]');
   expect(python).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
+  expect(python).toContain('# This program calls the sandbox server instead:');
+  expect(python).toContain('sys.exit("Set KPN_CLIENT_SECRET to your client secret.")');
   const folder = mkdtempSync(join(tmpdir(), 'pim-qr-code-'));
   writeFileSync(join(folder, 'pim_qr.py'), python.replaceAll('http://127.0.0.1:8787', sandbox.url));
   const { stdout } = await promisify(execFile)('python3', [join(folder, 'pim_qr.py')], {

@@ -145,7 +145,8 @@ test('cURL copied for the built-in Sandbox says where to run it, and fetches the
   await expect(popup.getByText(`Encodes: ${sandboxQrUrl(1, ['Email'])}`)).toBeVisible();
   const curl = await copy(popup, popup.getByRole('button', { name: 'Copy as cURL' }).first());
   expect(curl).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
-  expect(curl).toContain('start it with npm run sandbox -- --port 8787 in the PiM QR source folder; it answers at http://127.0.0.1:8787.');
+  expect(curl).toContain('# These commands call the sandbox server instead: start it with npm run sandbox -- --port 8787 in the PiM QR source folder; it answers at http://127.0.0.1:8787.');
+  expect(curl).toContain('curl --globoff -sS -X POST');
   expect(curl).toContain("'http://127.0.0.1:8787/kpn/qrcodegenerator/image'");
   // As a developer would run it, against this test's sandbox server (a free port instead of 8787). Not
   // execFileSync: the server runs in this process and must keep answering meanwhile.
@@ -183,6 +184,7 @@ test('code copied for the built-in Sandbox: Python and Node chosen from the list
   const python = await copy(popup, popup.getByRole('button', { name: 'Copy as code' }));
   await expect(status).toHaveText('Copied as Python (requests): the token call and the image call.');
   expect(python).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');
+  expect(python).toContain('# This program calls the sandbox server instead: start it with npm run sandbox -- --port 8787 in the PiM QR source folder');
   expect(python).toContain('"client_secret": os.environ["KPN_CLIENT_SECRET"]');
   expect(python).toContain('url = "http://127.0.0.1:8787/kpn/qrcodegenerator/image"');
   expect(await run('python3', 'pim_qr.py', python)).toContain(qrUrl.replaceAll('&', '&amp;'));
@@ -200,6 +202,7 @@ test('code copied for the built-in Sandbox: Python and Node chosen from the list
   await expect(status).toHaveText('Copied as Java (HttpClient): the token call and the image call.');
   expect(java).toContain('URLEncoder.encode(System.getenv("KPN_CLIENT_SECRET"), StandardCharsets.UTF_8)');
   expect(java).toContain('public class PimQr {');
+  expect(java).toContain('// This program calls the sandbox server instead:');
   expect(errors).toEqual([]);
 });
 

@@ -8,7 +8,7 @@ import type { RequestLogEntry } from '../../core/request-log';
 import { type Contract, message, type NameOf, type RequestOf, type ResponseOf } from '../contract';
 import { ID_MAX_CHARS, SCAN_ENTRIES_MAX } from '../limits';
 import type { ConnectionTestResult, EnvironmentView, GenerateAnswer, HistoryItem, SettingsView } from '../messages';
-import { bad, indexOrNull, noPayload, objectPayload, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
+import { bad, indexOrNull, noPayload, objectPayload, optionalFlag, optionalObjectPayload, optionalString, optionalTabId, requiredString } from '../payload';
 import type { PageScreenshot, PlaceResult, RememberedPlacementList } from '../placement-messages';
 import { type RememberedPlacement, validatePlacement } from '../remembered-placement-shape';
 import { placeRequest } from './placement-checks';
@@ -50,10 +50,14 @@ export const uiToWorker = {
   'ui-bg-quota-get': message(environmentId).answers<Quota | null>(),
   'ui-bg-log-get': message(noPayload).answers<RequestLogEntry[]>(),
   'ui-bg-log-clear': message(noPayload).answers<RequestLogEntry[]>(),
-  /** The latest image call, or the given log entry, with its token call: what pages write as cURL or code. */
+  /**
+   * The latest image call, or the given log entry, with its token call: what pages write as cURL or
+   * code. `program`: the notes speak of one program, not of shell commands.
+   */
   'ui-bg-calls-get': message((raw) => {
-    const logEntryId = optionalString(optionalObjectPayload(raw), 'logEntryId', ID_MAX_CHARS);
-    return logEntryId === undefined ? {} : { logEntryId };
+    const payload = optionalObjectPayload(raw);
+    const logEntryId = optionalString(payload, 'logEntryId', ID_MAX_CHARS);
+    return { ...(logEntryId === undefined ? {} : { logEntryId }), ...(optionalFlag(payload, 'program') ? { program: true } : {}) };
   }).answers<CopyableCalls>(),
   /**
    * Places a QR in a tab (the given one, or the active tab of the last focused window): floating,

@@ -415,12 +415,13 @@ describe('the secret is bound to the origin and client ID it was saved for', () 
   });
 });
 
+const dutch: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = nl;
+const nlMessage = (key: string, substitutions?: readonly string[]) => {
+  const entry = dutch[key];
+  return entry ? formatMessage(entry, substitutions) : '';
+};
+
 describe('the default title and description, which the QR image prints', () => {
-  const dutch: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = nl;
-  const nlMessage = (key: string, substitutions?: readonly string[]) => {
-    const entry = dutch[key];
-    return entry ? formatMessage(entry, substitutions) : '';
-  };
   afterEach(() => setMessageLookup(enMessage));
 
   it('follow the browser’s language while they are the shipped ones, and are stored as the shipped ones', async () => {
@@ -456,6 +457,22 @@ describe('cURL for the built-in Sandbox', () => {
     const commands = curl.split('\n').filter((line) => !line.startsWith('#'));
     expect(commands.join('\n')).not.toContain('sandbox.pim.invalid');
     expect(commands.join('\n')).toContain(`'${LOCAL_SANDBOX_URL}/kpn/qrcodegenerator/image'`);
+  });
+
+  it('says "This program calls the sandbox server" for code, in English and Dutch', async () => {
+    const { handlers } = setup();
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    const { before } = (await handlers['ui-bg-calls-get']({ program: true })).notes;
+    expect(before).toContain(`This program calls the sandbox server instead: start it with ${LOCAL_SANDBOX_COMMAND} in the PiM QR source folder; it answers at ${LOCAL_SANDBOX_URL}.`);
+    expect(before.join('\n')).not.toContain('These commands');
+    setMessageLookup(nlMessage);
+    try {
+      expect((await handlers['ui-bg-calls-get']({ program: true })).notes.before).toContain(
+        `Dit programma gaat daarom naar de sandboxserver: start die met ${LOCAL_SANDBOX_COMMAND} in de bronmap van PiM QR; hij antwoordt op ${LOCAL_SANDBOX_URL}.`,
+      );
+    } finally {
+      setMessageLookup(enMessage);
+    }
   });
 
   it('gives commands that fetch the QR from a running sandbox server', async () => {

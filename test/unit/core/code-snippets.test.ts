@@ -37,6 +37,20 @@ describe('code snippets', () => {
     expect([SECRET_PLACEHOLDER, TOKEN_PLACEHOLDER]).toEqual([`$${SECRET_VARIABLE}`, `$${TOKEN_VARIABLE}`]);
   });
 
+  it('php: checks the HTTP status of both calls, not only curl_error', () => {
+    const code = codeSnippet('php', calls);
+    expect(code.match(/\$status = curl_getinfo\(\$curl, CURLINFO_HTTP_CODE\);\ncurl_close\(\$curl\);/g)).toHaveLength(2);
+    expect(code).toContain('fwrite(STDERR, "Token call: HTTP " . $status');
+    expect(code).toContain('fwrite(STDERR, "Image call: HTTP " . $status');
+  });
+
+  it.each(SNIPPET_LANGUAGES)('%s: stops with "Set KPN_CLIENT_SECRET …" when the variable is unset, before the code that calls', (language) => {
+    const code = codeSnippet(language, calls);
+    const stop = code.indexOf('Set KPN_CLIENT_SECRET to your client secret.');
+    expect(stop).toBeGreaterThan(-1);
+    expect(stop).toBeLessThan(code.indexOf('https://api.example.test/oauth/token'));
+  });
+
   it.each(SNIPPET_LANGUAGES)('%s: the token call reads the secret from the environment, the image call uses its token', (language) => {
     const code = codeSnippet(language, calls);
     expect(code).toContain(ENV_READS[language]);

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { copyableCalls } from '../../../src/core/api-calls';
 import { curlCommands, shellQuote } from '../../../src/core/curl';
 import { PRODUCTION_ENVIRONMENT } from '../../../src/core/environments';
 import { DEFAULT_PARAMS, serializeParams } from '../../../src/core/params';
+import { startSandboxServer } from '../../../scripts/sandbox-http';
 
 const notes = { before: ['Set the secret first.'], answer: 'The answer.' };
 const params = { ...DEFAULT_PARAMS, title: "It's $(rm -rf ~) `id` \"quoted\"", description: 'line1\nline2 \\ back' };
@@ -40,6 +41,24 @@ describe('curlCommands', () => {
   it('quotes a hostile client ID so it cannot break out', () => {
     const hostile = curlCommands(copyableCalls({ environment: PRODUCTION_ENVIRONMENT, clientId: "a' ; touch /tmp/pwned ; '", params: DEFAULT_PARAMS, notes }));
     expect(hostile).toContain(`'client_id=a'\\'' ; touch /tmp/pwned ; '\\'''`);
+  });
+});
+
+describe('curlCommands with a path curl could expand', () => {
+  it('sends each call once, to the path as written: no {a,b} or [1-5] globbing', async () => {
+    const paths: string[] = [];
+    const server = await startSandboxServer({ port: 0, log: (line) => paths.push(line.split(' ')[2] ?? '') });
+    try {
+      const environment = { baseUrl: server.url, tokenPath: '/oauth{,-copy}/token', imagePath: '/qr[1-5]' };
+      const text = curlCommands(copyableCalls({ environment, clientId: 'c', params: DEFAULT_PARAMS, notes }));
+      expect(text.split('\n').filter((line) => /\bcurl /.test(line)).every((line) => line.includes('curl --globoff '))).toBe(true);
+      await new Promise<void>((resolve) => {
+        execFile('bash', ['-c', text], { env: { ...process.env, KPN_CLIENT_SECRET: 'x' }, timeout: 20_000 }, () => resolve());
+      });
+      expect(paths).toEqual(['/oauth{,-copy}/token', '/qr[1-5]']);
+    } finally {
+      await server.close();
+    }
   });
 });
 

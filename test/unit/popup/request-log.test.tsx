@@ -84,7 +84,7 @@ describe('RequestLog', () => {
     fireEvent.click(buttons[0] as HTMLElement);
     await waitFor(() => expect(ports.copyText).toHaveBeenCalledOnce());
     expect(ports.copyText.mock.calls[0]?.[0]).toContain('System.getenv("KPN_CLIENT_SECRET")');
-    expect(messaging.sent('ui-bg-calls-get')).toHaveLength(1);
+    expect(messaging.sent('ui-bg-calls-get')).toEqual([{ logEntryId: 'log-3', program: true }]);
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied as Java (HttpClient): the token call and the image call.');
   });
 

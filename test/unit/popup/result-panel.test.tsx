@@ -125,7 +125,7 @@ describe('ResultActions', () => {
     ['python', 'Python (requests)', 'os.environ["KPN_CLIENT_SECRET"]'],
     ['php', 'PHP (cURL)', "getenv('KPN_CLIENT_SECRET')"],
   ])('copies the last request as %s code and says so', async (language, name, secretRead) => {
-    const { ports } = await showResult({ answers: { 'ui-bg-calls-get': CALLS } });
+    const { ports, messaging } = await showResult({ answers: { 'ui-bg-calls-get': CALLS } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Code language' }), { target: { value: language } });
     fireEvent.click(screen.getByRole('button', { name: 'Copy as code' }));
     await waitFor(() => expect(ports.copyText).toHaveBeenCalledOnce());
@@ -133,6 +133,8 @@ describe('ResultActions', () => {
     expect(text).toContain(secretRead);
     expect(text).toContain('https://api-prd.kpn.com/kpn/qrcodegenerator/image');
     expect(text).toMatch(/^(<\?php\n\n)?(#|\/\/) Set the secret first\./m);
+    // Its notes speak of a program, not of shell commands.
+    expect(messaging.sent('ui-bg-calls-get')).toEqual([{ program: true }]);
     expect(await screen.findByRole('status')).toHaveProperty('textContent', `Copied as ${name}: the token call and the image call.`);
   });
 
