@@ -26,6 +26,13 @@ describe('safeText', () => {
     },
   );
 
+  it.each(['java\tscript:alert(1)', '\u0001 jav\nascr\ript:alert(1)', 'vb\u202Escript:x'])(
+    'reads the scheme of %j as a browser does, with controls dropped, and warns of it',
+    (text) => {
+      expect(safeText(text).notes).toEqual([expect.stringContaining('not a web address'), expect.stringContaining('invisible control')]);
+    },
+  );
+
   it('shows control and bidi characters as spaces, and says so', () => {
     const { shown, notes } = safeText('https://good.example/\u202Egnp.exe\n\u2066x');
     expect(shown).toBe('https://good.example/ gnp.exe  x');
