@@ -3,9 +3,9 @@
 // page scanner answers is checked (scan-checks.ts) before anything of it is shown, and shown as text.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { pageScan } from '../shared/contracts/scan-checks';
+import { type CheckedScan as Scan, pageScan } from '../shared/contracts/scan-checks';
 import { t } from '../shared/i18n';
-import { type PageScan as Scan, SCAN_PORT_NAME } from '../shared/scan-messages';
+import { SCAN_PORT_NAME } from '../shared/scan-messages';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { type ErrorView, toErrorView } from '../ui/error-view';
@@ -34,8 +34,9 @@ function Summary({ scan }: { scan: Scan }) {
   return (
     <>
       <p class="note" role="status">
-        {scan.entries.length === 0 ? t('scanNone') : t('scanFound', scan.entries.length)}
+        {scan.entries.length === 0 && scan.refused === 0 ? t('scanNone') : t('scanFound', scan.entries.length)}
       </p>
+      {scan.refused > 0 && <p class="note">{t('scanRefused', scan.refused)}</p>}
       {scan.more > 0 && <p class="note">{t('scanMore', scan.more)}</p>}
       {scan.crossOriginFrames > 0 && <p class="note">{t('scanCrossOriginFrames', scan.crossOriginFrames)}</p>}
     </>
@@ -71,7 +72,7 @@ export function PageScan() {
           <Summary scan={state.scan} />
           {state.scan.entries.length > 0 && (
             <ol class="scan-list">
-              {state.scan.entries.map((entry, index) => (
+              {state.scan.entries.map(({ entry, index }) => (
                 <ScanEntryItem key={index} entry={entry} index={index} tabId={state.tabId} chosen={chosen === index} choose={setChosen} />
               ))}
             </ol>

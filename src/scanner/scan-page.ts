@@ -3,7 +3,7 @@
 // view is concerned: it is checked there (shared/contracts/scan-checks.ts).
 import jsQR from 'jsqr';
 import { qrFigures } from '../core/qr-figures';
-import { SCAN_ENTRIES_MAX } from '../shared/limits';
+import { SCAN_ENTRIES_MAX, SCAN_MAX_CSS_PX } from '../shared/limits';
 import { clippedBy, effectiveOpacity, isCovered, isHidden } from '../shared/page-visibility';
 import type { PageScan, ScanEntry, UnreadableReason } from '../shared/scan-messages';
 import type { ScanFacts } from '../shared/scannability';
@@ -20,14 +20,17 @@ function originOf(candidate: Candidate): string | undefined {
   }
 }
 
+/** A page can make a box of any size; what it makes is kept within what a measurement can be. */
+const cssPx = (value: number) => (Number.isFinite(value) ? Math.min(Math.max(value, 0), SCAN_MAX_CSS_PX) : 0);
+
 function facts(candidate: Candidate, raster: Raster, modulePx: number): ScanFacts {
   const { element, win } = candidate;
   const rect = element.getBoundingClientRect();
   return {
-    width: candidate.kind === 'background' ? raster.cssWidth : rect.width,
-    height: candidate.kind === 'background' ? raster.cssHeight : rect.height,
-    devicePixelRatio: win.devicePixelRatio || 1,
-    moduleCssPx: modulePx * raster.cssPerPx,
+    width: cssPx(candidate.kind === 'background' ? raster.cssWidth : rect.width),
+    height: cssPx(candidate.kind === 'background' ? raster.cssHeight : rect.height),
+    devicePixelRatio: Math.min(Math.max(win.devicePixelRatio || 1, 0.1), 20),
+    moduleCssPx: cssPx(modulePx * raster.cssPerPx),
     clipped: clippedBy(rect, element, win),
     hidden: isHidden(element, win),
     opacity: effectiveOpacity(element, win),
@@ -38,7 +41,7 @@ function facts(candidate: Candidate, raster: Raster, modulePx: number): ScanFact
 function unreadable(candidate: Candidate, reason: UnreadableReason): ScanEntry {
   const rect = candidate.element.getBoundingClientRect();
   const source = originOf(candidate);
-  return { state: 'unreadable', kind: candidate.kind, place: candidate.place, reason, width: rect.width, height: rect.height, ...(source ? { source } : {}) };
+  return { state: 'unreadable', kind: candidate.kind, place: candidate.place, reason, width: cssPx(rect.width), height: cssPx(rect.height), ...(source ? { source } : {}) };
 }
 
 /** The entry for one candidate, or null when it shows no QR code. */
