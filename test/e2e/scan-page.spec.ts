@@ -177,11 +177,12 @@ test('a hostile page: codes are shown as text only, with warnings for script lin
   expect(errors).toEqual([]);
 });
 
-test('a tricky page: one element with impossible figures does not spoil the scan', async ({ context, serviceWorker, openPopup }) => {
+test('a tricky page: one element with impossible figures does not spoil the scan, our marker attributes do not hide a code', async ({ context, serviceWorker, openPopup }) => {
   const { tabId } = await openDemo(context, serviceWorker, pages.trickyUrl);
   const { page: popup, errors } = await openPopup({ tab: String(tabId) });
   await popup.getByRole('button', { name: 'Scan this page' }).click();
-  await expect(popup.getByText('QR codes and images found: 2')).toBeVisible({ timeout: 15_000 });
+  await expect(popup.getByText('QR codes and images found: 3')).toBeVisible({ timeout: 15_000 });
+  await expect(entry(popup, '3. Image').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.marked);
   await expect(entry(popup, '1. Image').getByText('Cannot be read', { exact: false })).toBeVisible();
   await expect(entry(popup, '2. Image').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.beside);
   await expect(popup.getByText('malformed', { exact: false })).toHaveCount(0);
