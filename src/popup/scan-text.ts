@@ -48,8 +48,9 @@ export function entryFigures(entry: ReadCode): { size: string; figures: string; 
   const warnings = report.warnings.map((w) => w.text);
   if (entry.quietZoneModules < MIN_QUIET_ZONE_MODULES) warnings.push(t('scanWarnQuietZone'));
   if (entry.contrast < MIN_CONTRAST) warnings.push(t('scanWarnContrast'));
+  // chrome.i18n has no plural forms: one module is a message of its own.
   const figures = t(
-    'scanFigures',
+    Math.round(entry.quietZoneModules) === 1 ? 'scanFiguresQuietZoneOne' : 'scanFigures',
     entry.modules,
     formatNumber(entry.facts.moduleCssPx ?? 0, 1),
     formatNumber(entry.quietZoneModules, 0),

@@ -4,7 +4,7 @@
 import jsQR from 'jsqr';
 import { qrFigures } from '../core/qr-figures';
 import { SCAN_ENTRIES_MAX, SCAN_MAX_CSS_PX } from '../shared/limits';
-import { clippedBy, effectiveOpacity, isCovered, isHidden } from '../shared/page-visibility';
+import { clipping, effectiveOpacity, isCovered, isHidden } from '../shared/page-visibility';
 import type { PageScan, ScanEntry, UnreadableReason } from '../shared/scan-messages';
 import type { ScanFacts } from '../shared/scannability';
 import { type Candidate, findCandidates } from './find-codes';
@@ -26,12 +26,14 @@ const cssPx = (value: number) => (Number.isFinite(value) ? Math.min(Math.max(val
 function facts(candidate: Candidate, raster: Raster, modulePx: number): ScanFacts {
   const { element, win } = candidate;
   const rect = element.getBoundingClientRect();
+  const clipped = clipping(rect, element, win);
   return {
     width: cssPx(candidate.kind === 'background' ? raster.cssWidth : rect.width),
     height: cssPx(candidate.kind === 'background' ? raster.cssHeight : rect.height),
     devicePixelRatio: Math.min(Math.max(win.devicePixelRatio || 1, 0.1), 20),
     moduleCssPx: cssPx(modulePx * raster.cssPerPx),
-    clipped: clippedBy(rect, element, win),
+    clipped: clipped !== 'whole',
+    outsideView: clipped === 'outside-view',
     hidden: isHidden(element, win),
     opacity: effectiveOpacity(element, win),
     covered: isCovered(rect, element, win),

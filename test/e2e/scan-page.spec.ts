@@ -181,8 +181,13 @@ test('a tricky page: one element with impossible figures does not spoil the scan
   const { tabId } = await openDemo(context, serviceWorker, pages.trickyUrl);
   const { page: popup, errors } = await openPopup({ tab: String(tabId) });
   await popup.getByRole('button', { name: 'Scan this page' }).click();
-  await expect(popup.getByText('QR codes and images found: 3')).toBeVisible({ timeout: 15_000 });
+  await expect(popup.getByText('QR codes and images found: 4')).toBeVisible({ timeout: 15_000 });
   await expect(entry(popup, '3. Image').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.marked);
+  // Below the fold, and nothing of the page cuts it: scrolling shows it.
+  const below = entry(popup, '4. Image');
+  await expect(below.locator('.scan-decoded')).toHaveText(SCAN_TEXTS.below);
+  await expect(below.getByText('The QR lies outside the visible area, wholly or in part: scroll to it.')).toBeVisible();
+  await expect(below.getByText('cut off', { exact: false })).toHaveCount(0);
   await expect(entry(popup, '1. Image').getByText('Cannot be read', { exact: false })).toBeVisible();
   await expect(entry(popup, '2. Image').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.beside);
   await expect(popup.getByText('malformed', { exact: false })).toHaveCount(0);

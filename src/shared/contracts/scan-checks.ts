@@ -39,6 +39,7 @@ function scanFacts(raw: unknown): ScanFacts {
     opacity: numberIn(payload, 'opacity', 0, 1),
     covered: flag(payload, 'covered'),
   };
+  if (payload.outsideView !== undefined) facts.outsideView = flag(payload, 'outsideView');
   if (payload.moduleCssPx !== undefined) facts.moduleCssPx = numberIn(payload, 'moduleCssPx', 0, MAX_CSS_PX);
   return facts;
 }

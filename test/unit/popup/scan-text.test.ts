@@ -73,6 +73,22 @@ describe('entryFigures', () => {
   });
 });
 
+describe('entryFigures wording', () => {
+  it('says a code only outside the viewport can be scrolled to, and one cut off by the page is cut off', () => {
+    expect(entryFigures(code({}, { clipped: true, outsideView: true })).warnings).toEqual(['The QR lies outside the visible area, wholly or in part: scroll to it.']);
+    expect(entryFigures(code({}, { clipped: true, outsideView: false })).warnings).toEqual(['Part of the QR is cut off or outside the visible area.']);
+  });
+
+  it.each([
+    [1, 'quiet zone 1 module ·'],
+    [1.2, 'quiet zone 1 module ·'],
+    [2, 'quiet zone 2 modules ·'],
+    [0, 'quiet zone 0 modules ·'],
+  ])('words a quiet zone of %d modules in the right number', (quietZoneModules, words) => {
+    expect(entryFigures(code({ quietZoneModules })).figures).toContain(words);
+  });
+});
+
 describe('compareWithLatest', () => {
   const latest = { width: 400, height: 400, text: 'https://staging.example/r/1' };
 
