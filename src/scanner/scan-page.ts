@@ -11,7 +11,8 @@ import { type Candidate, findCandidates } from './find-codes';
 import { type Raster, readPixels } from './read-pixels';
 
 function originOf(candidate: Candidate): string | undefined {
-  const url = candidate.kind === 'img' ? (candidate.element as HTMLImageElement).currentSrc || (candidate.element as HTMLImageElement).src : candidate.url;
+  const image = candidate.element as HTMLImageElement;
+  const url = candidate.url ?? (candidate.kind === 'img' ? image.currentSrc || image.src : undefined);
   try {
     const origin = url ? new URL(url).origin : 'null';
     return origin === 'null' ? undefined : origin;
