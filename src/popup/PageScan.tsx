@@ -12,9 +12,17 @@ import { type ErrorView, toErrorView } from '../ui/error-view';
 import { ScanEntryItem } from './ScanEntry';
 import { scanOpen } from './ScanAction';
 import { usePopupStore } from './store';
+import { TIMED_OUT, withinTimeLimit } from './time-limit';
 import './page-scan.css';
 
-type ScanState = { phase: 'scanning' } | { phase: 'done'; tabId: number; scan: Scan } | { phase: 'failed'; error: ErrorView };
+/** Far more than a real page needs (each picture waits at most 3 s, all at once). */
+export const SCAN_TIME_LIMIT_MS = 20_000;
+
+type ScanState =
+  | { phase: 'scanning' }
+  | { phase: 'done'; tabId: number; scan: Scan }
+  | { phase: 'failed'; error: ErrorView }
+  | { phase: 'timed-out' };
 
 /** While the list is open, the page scanner holds a port from this view: closing either removes the outline. */
 function useLifeline(tabId: number | undefined) {
@@ -54,7 +62,12 @@ export function PageScan() {
     setState({ phase: 'scanning' });
     setChosen(null);
     try {
-      const answer = await store.send('ui-bg-scan-page', store.page.tabId === undefined ? {} : { tabId: store.page.tabId });
+      const asked = store.send('ui-bg-scan-page', store.page.tabId === undefined ? {} : { tabId: store.page.tabId });
+      const answer = await withinTimeLimit(asked, SCAN_TIME_LIMIT_MS);
+      if (answer === TIMED_OUT) {
+        setState({ phase: 'timed-out' });
+        return;
+      }
       setState({ phase: 'done', tabId: answer.tabId, scan: pageScan(answer.scan) });
     } catch (error) {
       setState({ phase: 'failed', error: toErrorView(error) });
@@ -67,6 +80,11 @@ export function PageScan() {
       <h2 id="scan-heading">{t('scanHeading')}</h2>
       {state.phase === 'scanning' && <p class="note">{t('scanning')}</p>}
       {state.phase === 'failed' && <ErrorAlert error={state.error} />}
+      {state.phase === 'timed-out' && (
+        <p class="note" role="alert">
+          {t('scanTimedOut', SCAN_TIME_LIMIT_MS / 1000)}
+        </p>
+      )}
       {state.phase === 'done' && (
         <>
           <Summary scan={state.scan} />
