@@ -3,18 +3,26 @@
 // page scanner answers is checked (scan-checks.ts) before anything of it is shown, and shown as text.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { pageScan } from '../shared/contracts/scan-checks';
+import { type CheckedScan as Scan, pageScan } from '../shared/contracts/scan-checks';
 import { t } from '../shared/i18n';
-import { type PageScan as Scan, SCAN_PORT_NAME } from '../shared/scan-messages';
+import { SCAN_PORT_NAME } from '../shared/scan-messages';
 import { Button } from '../ui/Button';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { type ErrorView, toErrorView } from '../ui/error-view';
 import { ScanEntryItem } from './ScanEntry';
 import { scanOpen } from './ScanAction';
 import { usePopupStore } from './store';
+import { TIMED_OUT, withinTimeLimit } from './time-limit';
 import './page-scan.css';
 
-type ScanState = { phase: 'scanning' } | { phase: 'done'; tabId: number; scan: Scan } | { phase: 'failed'; error: ErrorView };
+/** Far more than a real page needs (each picture waits at most 3 s, all at once). */
+export const SCAN_TIME_LIMIT_MS = 20_000;
+
+type ScanState =
+  | { phase: 'scanning' }
+  | { phase: 'done'; tabId: number; scan: Scan }
+  | { phase: 'failed'; error: ErrorView }
+  | { phase: 'timed-out' };
 
 /** While the list is open, the page scanner holds a port from this view: closing either removes the outline. */
 function useLifeline(tabId: number | undefined) {
@@ -34,8 +42,9 @@ function Summary({ scan }: { scan: Scan }) {
   return (
     <>
       <p class="note" role="status">
-        {scan.entries.length === 0 ? t('scanNone') : t('scanFound', scan.entries.length)}
+        {scan.entries.length === 0 && scan.refused === 0 ? t('scanNone') : t('scanFound', scan.entries.length)}
       </p>
+      {scan.refused > 0 && <p class="note">{t('scanRefused', scan.refused)}</p>}
       {scan.more > 0 && <p class="note">{t('scanMore', scan.more)}</p>}
       {scan.crossOriginFrames > 0 && <p class="note">{t('scanCrossOriginFrames', scan.crossOriginFrames)}</p>}
     </>
@@ -53,7 +62,12 @@ export function PageScan() {
     setState({ phase: 'scanning' });
     setChosen(null);
     try {
-      const answer = await store.send('ui-bg-scan-page', store.page.tabId === undefined ? {} : { tabId: store.page.tabId });
+      const asked = store.send('ui-bg-scan-page', store.page.tabId === undefined ? {} : { tabId: store.page.tabId });
+      const answer = await withinTimeLimit(asked, SCAN_TIME_LIMIT_MS);
+      if (answer === TIMED_OUT) {
+        setState({ phase: 'timed-out' });
+        return;
+      }
       setState({ phase: 'done', tabId: answer.tabId, scan: pageScan(answer.scan) });
     } catch (error) {
       setState({ phase: 'failed', error: toErrorView(error) });
@@ -66,12 +80,17 @@ export function PageScan() {
       <h2 id="scan-heading">{t('scanHeading')}</h2>
       {state.phase === 'scanning' && <p class="note">{t('scanning')}</p>}
       {state.phase === 'failed' && <ErrorAlert error={state.error} />}
+      {state.phase === 'timed-out' && (
+        <p class="note" role="alert">
+          {t('scanTimedOut', SCAN_TIME_LIMIT_MS / 1000)}
+        </p>
+      )}
       {state.phase === 'done' && (
         <>
           <Summary scan={state.scan} />
           {state.scan.entries.length > 0 && (
             <ol class="scan-list">
-              {state.scan.entries.map((entry, index) => (
+              {state.scan.entries.map(({ entry, index }) => (
                 <ScanEntryItem key={index} entry={entry} index={index} tabId={state.tabId} chosen={chosen === index} choose={setChosen} />
               ))}
             </ol>

@@ -14,12 +14,23 @@ export const MIN_QUIET_ZONE_MODULES = 4;
 /** Below this light-to-dark ratio, phone cameras start to miss modules. */
 export const MIN_CONTRAST = 3;
 
-const RISKY_SCHEME = /^\s*(javascript|data|vbscript):/i;
+const RISKY_SCHEME = /^(javascript|data|vbscript):/i;
+
+/**
+ * The text as a browser's URL parser reads its scheme: C0 controls and spaces stripped at both ends,
+ * tabs and line breaks dropped anywhere ("java\tscript:" runs as "javascript:"). Other invisible
+ * characters are dropped too: a link that only looks harmless still earns the warning.
+ */
+function schemeView(text: string): string {
+  let out = '';
+  for (const char of text) if (!hasControlCharacters(char)) out += char;
+  return out.trim();
+}
 
 /** The decoded text as it may be shown, and what the reader must know about it. */
 export function safeText(text: string): { shown: string; notes: string[] } {
   const notes: string[] = [];
-  const scheme = RISKY_SCHEME.exec(replaceControlCharacters(text));
+  const scheme = RISKY_SCHEME.exec(schemeView(text));
   if (scheme) notes.push(t('scanTextScript', `${(scheme[1] ?? '').toLowerCase()}:`));
   if (hasControlCharacters(text)) notes.push(t('scanTextControl'));
   const chars = Array.from(text);
@@ -37,8 +48,9 @@ export function entryFigures(entry: ReadCode): { size: string; figures: string; 
   const warnings = report.warnings.map((w) => w.text);
   if (entry.quietZoneModules < MIN_QUIET_ZONE_MODULES) warnings.push(t('scanWarnQuietZone'));
   if (entry.contrast < MIN_CONTRAST) warnings.push(t('scanWarnContrast'));
+  // chrome.i18n has no plural forms: one module is a message of its own.
   const figures = t(
-    'scanFigures',
+    Math.round(entry.quietZoneModules) === 1 ? 'scanFiguresQuietZoneOne' : 'scanFigures',
     entry.modules,
     formatNumber(entry.facts.moduleCssPx ?? 0, 1),
     formatNumber(entry.quietZoneModules, 0),

@@ -10,7 +10,7 @@ export interface Candidate {
   place: ScanPlace;
   /** The window the element is laid out in (a frame's, for an element in a frame). */
   win: Window;
-  /** For a CSS background: the image's address. */
+  /** For a CSS background: the image's address; for an image the page replaces with `content: url(…)`, the address of what is drawn. */
   url?: string;
 }
 
@@ -48,7 +48,11 @@ export function findCandidates(top: Window): { candidates: Candidate[]; crossOri
       const element = node as Element;
       if (++visited > MAX_ELEMENTS) return;
       const tag = element.localName;
-      if (tag === 'img') candidates.push({ element, kind: 'img', place, win });
+      if (tag === 'img') {
+        // A page can draw another picture over an image's own file: what people see is the content URL.
+        const drawn = backgroundUrl(win.getComputedStyle(element).content);
+        candidates.push({ element, kind: 'img', place, win, ...(drawn === undefined ? {} : { url: drawn }) });
+      }
       else if (tag === 'canvas') candidates.push({ element, kind: 'canvas', place, win });
       else if (tag === 'svg' && element.parentElement?.closest('svg') == null) candidates.push({ element, kind: 'svg', place, win });
       const url = backgroundUrl(win.getComputedStyle(element).backgroundImage);

@@ -23,6 +23,8 @@ export interface Raster {
 export type ReadResult = { raster: Raster } | { reason: UnreadableReason };
 
 const SVG_PROPERTIES = ['fill', 'stroke', 'stroke-width', 'opacity', 'fill-opacity', 'display', 'visibility'];
+/** Where the page's CSS moves a part to. Other geometry it may set (`d`, `x`, `width` …) is not carried: README says so. */
+const SVG_PLACEMENT = ['transform', 'transform-origin', 'transform-box'];
 
 function loaded(image: HTMLImageElement): Promise<UnreadableReason | undefined> {
   if (image.complete) return Promise.resolve(image.naturalWidth > 0 ? undefined : 'broken');
@@ -65,19 +67,28 @@ function draw(source: CanvasImageSource, width: number, height: number, cssWidth
   }
 }
 
-/** The SVG's markup with the page's computed fills and strokes written in: CSS rules do not travel with it. */
-function svgMarkup(svg: SVGSVGElement, win: Window, width: number, height: number): string {
-  const copy = svg.cloneNode(true) as SVGSVGElement;
+/**
+ * The SVG's markup with the page's computed paint and placement written in: CSS rules do not travel
+ * with it. Serialized from the page's element and styled in a document of DOMParser's, where nothing
+ * runs: cloning in the page would run the page's custom element constructors (say, inside a
+ * foreignObject), which could watch or stall the scan. Null when the markup does not parse.
+ */
+function svgMarkup(svg: SVGSVGElement, win: Window, width: number, height: number): string | null {
+  const parsed = new DOMParser().parseFromString(new XMLSerializer().serializeToString(svg), 'image/svg+xml');
+  const copy = parsed.documentElement;
+  if (copy.localName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return null;
   const originals = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const copies = [copy, ...Array.from(copy.querySelectorAll('*'))];
   originals.forEach((original, i) => {
+    const target = copies[i] as Partial<ElementCSSInlineStyle> | undefined;
+    if (!target?.style) return;
     const style = win.getComputedStyle(original);
-    const target = copies[i] as SVGElement | undefined;
-    for (const property of SVG_PROPERTIES) target?.style.setProperty(property, style.getPropertyValue(property));
+    // The outer SVG's own transform is already in its box, which is the size it is drawn at.
+    const properties = i === 0 ? SVG_PROPERTIES : [...SVG_PROPERTIES, ...SVG_PLACEMENT];
+    for (const property of properties) target.style.setProperty(property, style.getPropertyValue(property));
   });
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return new XMLSerializer().serializeToString(copy);
 }
 
@@ -104,6 +115,10 @@ export async function readPixels(candidate: Candidate): Promise<ReadResult> {
   const rect = element.getBoundingClientRect();
   switch (candidate.kind) {
     case 'img': {
+      if (candidate.url !== undefined) {
+        const drawn = await loadImage(document, candidate.url);
+        return typeof drawn === 'string' ? { reason: drawn } : draw(drawn, drawn.naturalWidth, drawn.naturalHeight, rect.width, rect.height);
+      }
       const image = element as HTMLImageElement;
       const reason = await loaded(image);
       return reason ? { reason } : draw(image, image.naturalWidth, image.naturalHeight, rect.width, rect.height);
@@ -116,6 +131,7 @@ export async function readPixels(candidate: Candidate): Promise<ReadResult> {
       if (rect.width < 1 || rect.height < 1) return { reason: 'broken' };
       const dpr = win.devicePixelRatio || 1;
       const markup = svgMarkup(element as SVGSVGElement, win, rect.width, rect.height);
+      if (markup === null) return { reason: 'broken' };
       const image = await loadImage(document, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`);
       return typeof image === 'string' ? { reason: image } : draw(image, rect.width * dpr, rect.height * dpr, rect.width, rect.height);
     }

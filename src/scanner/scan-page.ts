@@ -3,15 +3,16 @@
 // view is concerned: it is checked there (shared/contracts/scan-checks.ts).
 import jsQR from 'jsqr';
 import { qrFigures } from '../core/qr-figures';
-import { SCAN_ENTRIES_MAX } from '../shared/limits';
-import { clippedBy, effectiveOpacity, isCovered, isHidden } from '../shared/page-visibility';
+import { SCAN_ENTRIES_MAX, SCAN_MAX_CSS_PX } from '../shared/limits';
+import { clipping, effectiveOpacity, isCovered, isHidden } from '../shared/page-visibility';
 import type { PageScan, ScanEntry, UnreadableReason } from '../shared/scan-messages';
 import type { ScanFacts } from '../shared/scannability';
 import { type Candidate, findCandidates } from './find-codes';
 import { type Raster, readPixels } from './read-pixels';
 
 function originOf(candidate: Candidate): string | undefined {
-  const url = candidate.kind === 'img' ? (candidate.element as HTMLImageElement).currentSrc || (candidate.element as HTMLImageElement).src : candidate.url;
+  const image = candidate.element as HTMLImageElement;
+  const url = candidate.url ?? (candidate.kind === 'img' ? image.currentSrc || image.src : undefined);
   try {
     const origin = url ? new URL(url).origin : 'null';
     return origin === 'null' ? undefined : origin;
@@ -20,15 +21,20 @@ function originOf(candidate: Candidate): string | undefined {
   }
 }
 
+/** A page can make a box of any size; what it makes is kept within what a measurement can be. */
+const cssPx = (value: number) => (Number.isFinite(value) ? Math.min(Math.max(value, 0), SCAN_MAX_CSS_PX) : 0);
+
 function facts(candidate: Candidate, raster: Raster, modulePx: number): ScanFacts {
   const { element, win } = candidate;
   const rect = element.getBoundingClientRect();
+  const clipped = clipping(rect, element, win);
   return {
-    width: candidate.kind === 'background' ? raster.cssWidth : rect.width,
-    height: candidate.kind === 'background' ? raster.cssHeight : rect.height,
-    devicePixelRatio: win.devicePixelRatio || 1,
-    moduleCssPx: modulePx * raster.cssPerPx,
-    clipped: clippedBy(rect, element, win),
+    width: cssPx(candidate.kind === 'background' ? raster.cssWidth : rect.width),
+    height: cssPx(candidate.kind === 'background' ? raster.cssHeight : rect.height),
+    devicePixelRatio: Math.min(Math.max(win.devicePixelRatio || 1, 0.1), 20),
+    moduleCssPx: cssPx(modulePx * raster.cssPerPx),
+    clipped: clipped !== 'whole',
+    outsideView: clipped === 'outside-view',
     hidden: isHidden(element, win),
     opacity: effectiveOpacity(element, win),
     covered: isCovered(rect, element, win),
@@ -38,7 +44,7 @@ function facts(candidate: Candidate, raster: Raster, modulePx: number): ScanFact
 function unreadable(candidate: Candidate, reason: UnreadableReason): ScanEntry {
   const rect = candidate.element.getBoundingClientRect();
   const source = originOf(candidate);
-  return { state: 'unreadable', kind: candidate.kind, place: candidate.place, reason, width: rect.width, height: rect.height, ...(source ? { source } : {}) };
+  return { state: 'unreadable', kind: candidate.kind, place: candidate.place, reason, width: cssPx(rect.width), height: cssPx(rect.height), ...(source ? { source } : {}) };
 }
 
 /** The entry for one candidate, or null when it shows no QR code. */

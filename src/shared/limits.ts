@@ -49,3 +49,5 @@ export function isHistorySize(value: unknown): value is number {
 export const SCAN_ENTRIES_MAX = 50;
 /** The most a QR code can hold (version 40, digits only): a longer "decoded text" did not come from a QR. */
 export const SCAN_TEXT_MAX_CHARS = 7089;
+/** No page is wider or taller than this in CSS pixels; a larger figure is not a measurement. */
+export const SCAN_MAX_CSS_PX = 1_000_000;

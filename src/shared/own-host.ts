@@ -1,12 +1,27 @@
 // Our own elements in a web page: how they are marked, so that nothing of ours is ever picked,
 // pinned to, scanned or counted as the page's, and the host they live in, which the page can
 // neither restyle nor reach into. Placement hosts carry PLACEMENT_ATTRIBUTE; the picker, notices
-// and the scanner's highlight carry OWN_UI_ATTRIBUTE.
+// and the scanner's highlight carry OWN_UI_ATTRIBUTE. The attributes only name what a host is for:
+// a page can write them too, so what is ours is known from a registry the page cannot see.
 export const PLACEMENT_ATTRIBUTE = 'data-pim-qr-placement';
 export const OWN_UI_ATTRIBUTE = 'data-pim-qr-ui';
 
+const OWN_HOSTS_KEY = Symbol.for('pim-qr.own-hosts');
+
+/**
+ * The hosts we made in `win`'s document. It hangs on the window as our isolated world sees it: the
+ * page's scripts live in another world and see neither the property nor the set, so they can neither
+ * read it nor add to it. Each content script and the scanner that reach this window share it.
+ */
+function ownHosts(win: Window | null): WeakSet<Element> | undefined {
+  if (!win) return undefined;
+  const slot = win as unknown as Record<symbol, WeakSet<Element> | undefined>;
+  if (!slot[OWN_HOSTS_KEY]) Object.defineProperty(win, OWN_HOSTS_KEY, { value: new WeakSet<Element>(), enumerable: false });
+  return slot[OWN_HOSTS_KEY];
+}
+
 export function isOurElement(element: Element): boolean {
-  return element.hasAttribute(PLACEMENT_ATTRIBUTE) || element.hasAttribute(OWN_UI_ATTRIBUTE);
+  return ownHosts(element.ownerDocument.defaultView)?.has(element) === true;
 }
 
 export function adoptStyles(root: ShadowRoot, css: string): void {
@@ -36,5 +51,6 @@ export function createHost(doc: Document, attribute: string, value: string): { h
   host.setAttribute(attribute, value);
   forceStyles(host, { all: 'initial' });
   const root = host.attachShadow({ mode: 'closed' });
+  ownHosts(doc.defaultView)?.add(host);
   return { host, root };
 }

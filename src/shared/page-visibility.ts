@@ -10,11 +10,13 @@ function composedParent(el: Element): Element | null {
   return root && 'host' in root ? (root as ShadowRoot).host : null;
 }
 
-export function clippedBy(rect: DOMRect, host: Element, win: Window): boolean {
+/**
+ * How much of the element the page lets be seen: 'cut-off' when an overflow ancestor cuts into it
+ * (scrolling the page does not help), 'outside-view' when only the viewport does (scrolling does),
+ * 'whole' otherwise.
+ */
+export function clipping(rect: DOMRect, host: Element, win: Window): 'whole' | 'cut-off' | 'outside-view' {
   const doc = host.ownerDocument;
-  const viewWidth = doc.documentElement.clientWidth || win.innerWidth;
-  const viewHeight = doc.documentElement.clientHeight || win.innerHeight;
-  if (rect.left < -SLACK || rect.top < -SLACK || rect.right > viewWidth + SLACK || rect.bottom > viewHeight + SLACK) return true;
   for (let el = composedParent(host); el && el !== doc.documentElement; el = composedParent(el)) {
     const style = win.getComputedStyle(el);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
@@ -23,9 +25,16 @@ export function clippedBy(rect: DOMRect, host: Element, win: Window): boolean {
     const top = box.top + el.clientTop;
     const right = left + el.clientWidth;
     const bottom = top + el.clientHeight;
-    if (rect.left < left - SLACK || rect.top < top - SLACK || rect.right > right + SLACK || rect.bottom > bottom + SLACK) return true;
+    if (rect.left < left - SLACK || rect.top < top - SLACK || rect.right > right + SLACK || rect.bottom > bottom + SLACK) return 'cut-off';
   }
-  return false;
+  const viewWidth = doc.documentElement.clientWidth || win.innerWidth;
+  const viewHeight = doc.documentElement.clientHeight || win.innerHeight;
+  if (rect.left < -SLACK || rect.top < -SLACK || rect.right > viewWidth + SLACK || rect.bottom > viewHeight + SLACK) return 'outside-view';
+  return 'whole';
+}
+
+export function clippedBy(rect: DOMRect, host: Element, win: Window): boolean {
+  return clipping(rect, host, win) !== 'whole';
 }
 
 /** Product of the opacity of the element and all its ancestors. */

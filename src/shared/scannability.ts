@@ -15,6 +15,8 @@ export interface ScanFacts {
   /** One QR module in CSS pixels, when the SVG lets us tell. */
   moduleCssPx?: number;
   clipped: boolean;
+  /** Clipped only by the viewport, not by the page: scrolling shows it. */
+  outsideView?: boolean;
   hidden: boolean;
   /** Product of the opacity of the placement and all its ancestors. */
   opacity: number;
@@ -51,7 +53,7 @@ export function assessScannability(facts: ScanFacts): ScanReport {
       warnings.push({ kind: 'too-small', text: t('content_warnTooSmall', oneDecimal(moduleDevicePx)) });
     }
   }
-  if (facts.clipped) warnings.push({ kind: 'clipped', text: t('content_warnClipped') });
+  if (facts.clipped) warnings.push({ kind: 'clipped', text: t(facts.outsideView ? 'scanWarnOutsideView' : 'content_warnClipped') });
   if (facts.opacity < MIN_OPACITY) warnings.push({ kind: 'transparent', text: t('content_warnTransparent') });
   if (facts.covered) warnings.push({ kind: 'covered', text: t('content_warnCovered') });
   return report;

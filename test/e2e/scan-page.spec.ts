@@ -176,3 +176,26 @@ test('a hostile page: codes are shown as text only, with warnings for script lin
   expect(dialogs).toBe(0);
   expect(errors).toEqual([]);
 });
+
+test('a tricky page: the scan reads what is drawn, runs no page code, and one odd element or our marker attributes hide nothing', async ({ context, serviceWorker, openPopup }) => {
+  const { page, tabId } = await openDemo(context, serviceWorker, pages.trickyUrl);
+  expect(await page.evaluate(() => (window as unknown as { constructed: number }).constructed)).toBe(1);
+  const { page: popup, errors } = await openPopup({ tab: String(tabId) });
+  await popup.getByRole('button', { name: 'Scan this page' }).click();
+  await expect(popup.getByText('QR codes and images found: 6')).toBeVisible({ timeout: 15_000 });
+  await expect(entry(popup, '5. Image').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.marked);
+  // Below the fold, and nothing of the page cuts it: scrolling shows it.
+  // What people see: the content URL's picture, and the SVG as the page's CSS places its parts.
+  await expect(entry(popup, '3. Image').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.contentOfImage);
+  await expect(entry(popup, '4. Inline SVG').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.cssShown);
+  // Reading the SVG built no element of the page's: its custom element's constructor did not run again.
+  expect(await page.evaluate(() => (window as unknown as { constructed: number }).constructed)).toBe(1);
+  const below = entry(popup, '6. Image');
+  await expect(below.locator('.scan-decoded')).toHaveText(SCAN_TEXTS.below);
+  await expect(below.getByText('The QR lies outside the visible area, wholly or in part: scroll to it.')).toBeVisible();
+  await expect(below.getByText('cut off', { exact: false })).toHaveCount(0);
+  await expect(entry(popup, '1. Image').getByText('Cannot be read', { exact: false })).toBeVisible();
+  await expect(entry(popup, '2. Image').locator('.scan-decoded')).toHaveText(SCAN_TEXTS.beside);
+  await expect(popup.getByText('malformed', { exact: false })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,7 +1,8 @@
 // Checks what the page scanner answers before a view reads any of it. The scanner runs inside the web
 // page and reads what the page draws, so its answer is treated like the page's own: every field is
-// checked for shape and bounds, and anything else is refused whole.
-import { SCAN_ENTRIES_MAX, SCAN_TEXT_MAX_CHARS, TEXT_MAX_CHARS } from '../limits';
+// checked for shape and bounds. An entry that fails is left out and counted, so that one odd element
+// cannot hide the others; an answer whose overall shape is wrong is refused whole.
+import { SCAN_ENTRIES_MAX, SCAN_MAX_CSS_PX as MAX_CSS_PX, SCAN_TEXT_MAX_CHARS, TEXT_MAX_CHARS } from '../limits';
 import { bad, objectPayload, optionalString, type Payload, requiredString } from '../payload';
 import type { PageScan, ScanEntry, ScanKind, ScanPlace, UnreadableReason } from '../scan-messages';
 import type { ScanFacts } from '../scannability';
@@ -9,8 +10,6 @@ import type { ScanFacts } from '../scannability';
 const KINDS: readonly ScanKind[] = ['img', 'svg', 'canvas', 'background'];
 const PLACES: readonly ScanPlace[] = ['page', 'shadow', 'frame'];
 const REASONS: readonly UnreadableReason[] = ['cross-origin', 'broken', 'not-loaded'];
-/** No page is wider or taller than this in CSS pixels; a larger figure is not a measurement. */
-const MAX_CSS_PX = 1_000_000;
 
 function oneOf<T extends string>(payload: Payload, key: string, allowed: readonly T[]): T {
   const value = payload[key];
@@ -40,6 +39,7 @@ function scanFacts(raw: unknown): ScanFacts {
     opacity: numberIn(payload, 'opacity', 0, 1),
     covered: flag(payload, 'covered'),
   };
+  if (payload.outsideView !== undefined) facts.outsideView = flag(payload, 'outsideView');
   if (payload.moduleCssPx !== undefined) facts.moduleCssPx = numberIn(payload, 'moduleCssPx', 0, MAX_CSS_PX);
   return facts;
 }
@@ -74,14 +74,30 @@ export function scanEntry(raw: unknown): ScanEntry {
   return entry;
 }
 
-/** The scanner's whole answer, or a PimError naming the first field that is wrong. */
-export function pageScan(raw: unknown): PageScan {
+/** The checked answer: each entry kept with its place in the scanner's list (the highlight asks by it). */
+export interface CheckedScan extends Omit<PageScan, 'entries'> {
+  entries: { entry: ScanEntry; index: number }[];
+  /** Entries left out because a field was wrong. */
+  refused: number;
+}
+
+/** The scanner's answer with every wrong entry left out and counted, or a PimError when its shape is wrong. */
+export function pageScan(raw: unknown): CheckedScan {
   const payload = objectPayload(raw);
-  const entries = payload.entries;
+  const entries: unknown = payload.entries;
   if (!Array.isArray(entries) || entries.length > SCAN_ENTRIES_MAX) throw bad('entries');
-  return {
-    entries: entries.map(scanEntry),
+  const checked: CheckedScan = {
+    entries: [],
+    refused: 0,
     more: numberIn(payload, 'more', 0, Number.MAX_SAFE_INTEGER),
     crossOriginFrames: numberIn(payload, 'crossOriginFrames', 0, Number.MAX_SAFE_INTEGER),
   };
+  entries.forEach((raw: unknown, index) => {
+    try {
+      checked.entries.push({ entry: scanEntry(raw), index });
+    } catch {
+      checked.refused++;
+    }
+  });
+  return checked;
 }

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contextTarget, elementFromHints, recordContextTargets } from '../../../src/content/context-target';
+import { createHost, PLACEMENT_ATTRIBUTE } from '../../../src/shared/own-host';
 import { dispatchTrusted } from './trusted-events';
 
 beforeEach(() => {
   document.body.innerHTML =
     '<main><img id="logo" src="https://example.test/logo.png"><a id="help" href="https://example.test/help">Help</a>' +
-    '<p id="para">Some <b>text</b> here</p><div data-pim-qr-placement="x"></div></main>';
+    '<p id="para">Some <b>text</b> here</p></main>';
+  document.querySelector('main')?.append(createHost(document, PLACEMENT_ATTRIBUTE, 'x').host);
 });
 
 describe('elementFromHints', () => {

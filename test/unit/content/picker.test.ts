@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPicker as start, walk } from '../../../src/content/picker';
+import { createHost, OWN_UI_ATTRIBUTE } from '../../../src/shared/own-host';
 import { captureShadowRoots, dispatchTrusted } from './trusted-events';
 
 let under: Element;
@@ -144,7 +145,8 @@ describe('startPicker', () => {
   });
 
   it('walks past our own elements and never onto the root or the head', () => {
-    document.body.insertAdjacentHTML('beforeend', '<div data-pim-qr-ui="placement"></div><p id="last">End</p>');
+    document.body.append(createHost(document, OWN_UI_ATTRIBUTE, 'placement').host);
+    document.body.insertAdjacentHTML('beforeend', '<p id="last">End</p>');
     const main = document.querySelector('main') as Element;
     expect(walk(main, 'ArrowRight')).toBe(document.getElementById('last'));
     expect(walk(document.getElementById('last') as Element, 'ArrowLeft')).toBe(main);

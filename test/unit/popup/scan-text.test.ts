@@ -26,6 +26,13 @@ describe('safeText', () => {
     },
   );
 
+  it.each(['java\tscript:alert(1)', '\u0001 jav\nascr\ript:alert(1)', 'vb\u202Escript:x'])(
+    'reads the scheme of %j as a browser does, with controls dropped, and warns of it',
+    (text) => {
+      expect(safeText(text).notes).toEqual([expect.stringContaining('not a web address'), expect.stringContaining('invisible control')]);
+    },
+  );
+
   it('shows control and bidi characters as spaces, and says so', () => {
     const { shown, notes } = safeText('https://good.example/\u202Egnp.exe\n\u2066x');
     expect(shown).toBe('https://good.example/ gnp.exe  x');
@@ -63,6 +70,22 @@ describe('entryFigures', () => {
       expect.stringContaining('under 4 modules'),
       expect.stringContaining('Low contrast'),
     ]);
+  });
+});
+
+describe('entryFigures wording', () => {
+  it('says a code only outside the viewport can be scrolled to, and one cut off by the page is cut off', () => {
+    expect(entryFigures(code({}, { clipped: true, outsideView: true })).warnings).toEqual(['The QR lies outside the visible area, wholly or in part: scroll to it.']);
+    expect(entryFigures(code({}, { clipped: true, outsideView: false })).warnings).toEqual(['Part of the QR is cut off or outside the visible area.']);
+  });
+
+  it.each([
+    [1, 'quiet zone 1 module ·'],
+    [1.2, 'quiet zone 1 module ·'],
+    [2, 'quiet zone 2 modules ·'],
+    [0, 'quiet zone 0 modules ·'],
+  ])('words a quiet zone of %d modules in the right number', (quietZoneModules, words) => {
+    expect(entryFigures(code({ quietZoneModules })).figures).toContain(words);
   });
 });
 

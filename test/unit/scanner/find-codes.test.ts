@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundUrl, findCandidates } from '../../../src/scanner/find-codes';
 import { backgroundSize } from '../../../src/scanner/read-pixels';
+import { createHost, OWN_UI_ATTRIBUTE, PLACEMENT_ATTRIBUTE } from '../../../src/shared/own-host';
 
 describe('backgroundUrl', () => {
   it.each([
@@ -40,8 +41,13 @@ describe('findCandidates', () => {
       <canvas id="c"></canvas>
       <div id="d" style="background-image: url('https://a.example/bg.png')"></div>
       <div id="host"></div>
-      <div data-pim-qr-placement="p1"><img id="ours"></div>
-      <div data-pim-qr-ui="scan-highlight"></div>`;
+      <div data-pim-qr-placement="p1"><img id="marked-by-page"></div>
+      <div data-pim-qr-ui="scan-highlight"><img id="hidden-by-page"></div>`;
+    for (const attribute of [PLACEMENT_ATTRIBUTE, OWN_UI_ATTRIBUTE]) {
+      const { host } = createHost(document, attribute, 'ours');
+      host.append(Object.assign(document.createElement('img'), { id: 'ours' }));
+      document.body.append(host);
+    }
     const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     root.innerHTML = '<img id="e" src="data:,">';
     const { candidates, crossOriginFrames } = findCandidates(window);
@@ -52,6 +58,9 @@ describe('findCandidates', () => {
       ['c', 'canvas', 'page', ''],
       ['d', 'background', 'page', 'https://a.example/bg.png'],
       ['e', 'img', 'shadow', ''],
+      // The marker attributes alone do not make an element ours: a page can write them.
+      ['marked-by-page', 'img', 'page', ''],
+      ['hidden-by-page', 'img', 'page', ''],
     ]);
     expect(crossOriginFrames).toBe(0);
   });

@@ -21,38 +21,46 @@ function refusedField(raw: unknown): string | undefined {
 }
 
 describe('pageScan', () => {
+  const listed = (...entries: unknown[]) => entries.map((entry, index) => ({ entry, index }));
+
   it('passes a well-formed answer through, field by field', () => {
-    expect(pageScan(scan([read, unreadable]))).toEqual(scan([read, unreadable]));
+    expect(pageScan(scan([read, unreadable]))).toEqual({ ...scan(listed(read, unreadable)), refused: 0 });
   });
 
   it('keeps only the fields it knows', () => {
     const checked = pageScan(scan([{ ...read, html: '<b>', facts: { ...facts, extra: 1 } }]));
-    expect(checked.entries[0]).toEqual(read);
+    expect(checked.entries[0]?.entry).toEqual(read);
   });
 
   it.each([
     ['no object', 'x', 'malformed-request'],
     ['entries not a list', { entries: {}, more: 0, crossOriginFrames: 0 }, 'entries'],
     ['too many entries', scan(Array.from({ length: SCAN_ENTRIES_MAX + 1 }, () => read)), 'entries'],
-    ['a text longer than any QR holds', scan([{ ...read, text: '7'.repeat(SCAN_TEXT_MAX_CHARS + 1) }]), 'text'],
-    ['a text that is no string', scan([{ ...read, text: { toString: () => 'x' } }]), 'text'],
-    ['an unknown kind', scan([{ ...read, kind: 'video' }]), 'kind'],
-    ['an unknown place', scan([{ ...read, place: 'elsewhere' }]), 'place'],
-    ['an unknown state', scan([{ ...read, state: 'maybe' }]), 'state'],
-    ['an unknown reason', scan([{ ...unreadable, reason: 'because' }]), 'reason'],
-    ['a source too long', scan([{ ...unreadable, source: 'h'.repeat(TEXT_MAX_CHARS + 1) }]), 'source'],
-    ['a width that is not a number', scan([{ ...read, facts: { ...facts, width: '200' } }]), 'width'],
-    ['an infinite module size', scan([{ ...read, facts: { ...facts, moduleCssPx: Infinity } }]), 'moduleCssPx'],
-    ['a NaN contrast', scan([{ ...read, contrast: Number.NaN }]), 'contrast'],
-    ['a contrast above 21', scan([{ ...read, contrast: 22 }]), 'contrast'],
-    ['too few modules', scan([{ ...read, modules: 20 }]), 'modules'],
-    ['an opacity above 1', scan([{ ...read, facts: { ...facts, opacity: 2 } }]), 'opacity'],
-    ['a flag that is no boolean', scan([{ ...read, facts: { ...facts, clipped: 'no' } }]), 'clipped'],
-    ['no facts', scan([{ ...read, facts: null }]), 'malformed-request'],
     ['a negative count of frames', scan([], 0, -1), 'crossOriginFrames'],
     ['an endless "more"', { ...scan([]), more: Number.POSITIVE_INFINITY }, 'more'],
-  ])('refuses %s', (_name, raw, field) => {
+  ])('refuses an answer with %s', (_name, raw, field) => {
     expect(refusedField(raw)).toBe(field);
+  });
+
+  it.each([
+    ['a text longer than any QR holds', { ...read, text: '7'.repeat(SCAN_TEXT_MAX_CHARS + 1) }],
+    ['a text that is no string', { ...read, text: { toString: (): string => 'x' } }],
+    ['an unknown kind', { ...read, kind: 'video' }],
+    ['an unknown place', { ...read, place: 'elsewhere' }],
+    ['an unknown state', { ...read, state: 'maybe' }],
+    ['an unknown reason', { ...unreadable, reason: 'because' }],
+    ['a source too long', { ...unreadable, source: 'h'.repeat(TEXT_MAX_CHARS + 1) }],
+    ['a width that is not a number', { ...read, facts: { ...facts, width: '200' } }],
+    ['a width beyond any page', { ...unreadable, width: 2_000_000 }],
+    ['an infinite module size', { ...read, facts: { ...facts, moduleCssPx: Infinity } }],
+    ['a NaN contrast', { ...read, contrast: Number.NaN }],
+    ['a contrast above 21', { ...read, contrast: 22 }],
+    ['too few modules', { ...read, modules: 20 }],
+    ['an opacity above 1', { ...read, facts: { ...facts, opacity: 2 } }],
+    ['a flag that is no boolean', { ...read, facts: { ...facts, clipped: 'no' } }],
+    ['no facts', { ...read, facts: null }],
+  ])('leaves out an entry with %s, counts it, and keeps the others in their places', (_name, wrong) => {
+    expect(pageScan(scan([read, wrong, unreadable]))).toEqual({ ...scan([{ entry: read, index: 0 }, { entry: unreadable, index: 2 }]), refused: 1 });
   });
 });
 
