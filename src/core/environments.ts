@@ -56,6 +56,7 @@ export type EnvironmentErrorCode =
   | 'duplicate-name'
   | 'not-a-url'
   | 'bad-scheme'
+  | 'doubled-scheme'
   | 'host-wildcard'
   | 'host-too-long'
   | 'host-empty-label'
@@ -133,10 +134,15 @@ export function validateEnvironmentInput(
   return { ok: true, environment: { id: id ?? makeId(), name, kind: 'custom', baseUrl, tokenPath, imagePath } };
 }
 
+const DOUBLED_SCHEME = /^[a-z][a-z\d+.-]*:\/\/+[a-z][a-z\d+.-]*:\/\//i;
+
 type Fail = (field: EnvironmentField, code: EnvironmentErrorCode, value?: string) => undefined;
 
 function checkBaseUrl(text: string, fail: Fail, checkHost: boolean): string | undefined {
   if (text === '') return fail('baseUrl', 'required');
+  // "https://http://127.0.0.1:8787" parses, with "http" as its host: an address pasted after a typed scheme.
+  const doubled = DOUBLED_SCHEME.exec(text)?.[0];
+  if (doubled !== undefined) return fail('baseUrl', 'doubled-scheme', doubled);
   let url: URL;
   try {
     url = new URL(text);

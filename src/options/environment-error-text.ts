@@ -33,6 +33,8 @@ export function environmentErrorText(field: EnvironmentField, error: Environment
       return t('envErrNotAUrl');
     case 'bad-scheme':
       return t('envErrBadScheme');
+    case 'doubled-scheme':
+      return t('envErrDoubledScheme', error.value ?? '');
     case 'host-wildcard':
       return t('envErrHostWildcard');
     case 'host-too-long':

@@ -120,6 +120,20 @@ describe('validateEnvironmentInput', () => {
     expect(errors[field as keyof typeof errors]).toEqual({ code });
   });
 
+  // An address pasted after a typed "https://" parses, with the second scheme as its host.
+  it.each([
+    ['https://http://127.0.0.1:8787', 'https://http://'],
+    ['https://https://api.example.com', 'https://https://'],
+    ['HTTPS://Http://api.example.com/base', 'HTTPS://Http://'],
+    ['http:///https://*.com', 'http:///https://'],
+  ])('%s → doubled-scheme quoting %s', (baseUrl, prefix) => {
+    expect(errorsFor({ baseUrl }).baseUrl).toEqual({ code: 'doubled-scheme', value: prefix });
+  });
+
+  it.each(['https://api.example.com:8443//x', 'http://localhost:8787/https://x'])('%s has one scheme and is taken', (baseUrl) => {
+    expect(validateEnvironmentInput({ name: 'Local', baseUrl }, existing, makeId).ok).toBe(true);
+  });
+
   // Hosts become permission requests: only one real host name (punycode for international ones) or
   // IP literal may pass, each refusal with its own reason.
   const label63 = 'a'.repeat(63);
