@@ -39,7 +39,7 @@ export interface SetupFile {
 /**
  * Each field is copied by name, so nothing an environment view carries besides them (whether a
  * secret is set, its last characters) can reach the file. Built-in environments are the same for
- * everyone and are left out.
+ * everyone, and a policy's come from the organization, not the person: both are left out.
  */
 export function setupFile(environments: readonly EnvironmentView[], defaults: FormDefaults, placements: RememberedPlacement[], now: Date): SetupFile {
   return {
@@ -47,7 +47,7 @@ export function setupFile(environments: readonly EnvironmentView[], defaults: Fo
     version: SETUP_VERSION,
     exportedAt: now.toISOString(),
     environments: environments
-      .filter((e) => e.kind === 'custom')
+      .filter((e) => e.kind === 'custom' && !e.managed)
       .map(({ name, baseUrl, tokenPath, imagePath, clientId }) => ({ name, baseUrl, tokenPath, imagePath, clientId })),
     defaults: { params: defaults.params, historySize: defaults.historySize, keepHistory: defaults.keepHistory },
     placements,

@@ -27,10 +27,10 @@ const placement: RememberedPlacement = {
 };
 
 /** A worker of its own (storage, secrets, placements) and the Options page's set-up state talking to it. */
-function worker() {
+function worker(policy?: unknown) {
   const placementStorage = createMemoryStore();
   const placements = setupPlacements({ store: createPlacementStore(placementStorage), syncScripts: async () => [] });
-  const background = setup({ placements });
+  const background = setup({ placements, policy: () => policy });
   const send = (async (name: keyof typeof uiToWorker, payload: unknown) => {
     const checked = uiToWorker[name].check(structuredClone(payload));
     const handler = background.handlers[name] as (p: unknown) => Promise<unknown>;
@@ -85,6 +85,16 @@ describe('Exporting the set-up', () => {
     expect(file.placements).toEqual([placement]);
     expect(file.defaults.historySize).toBe(20);
     expect(w.state.status.value).toBe(t('statusSetupExported', 'pim-qr-setup-2026-11-30.json'));
+  });
+
+  it('leaves out the environments a browser policy sets: they come from the organization, not the person', async () => {
+    const w = worker([{ name: 'Company API', baseUrl: 'https://api.company.example', clientId: 'company-client' }]);
+    await seed(w);
+    expect((await w.handlers['ui-bg-environments-list'](undefined)).some((e) => e.managed)).toBe(true);
+
+    const file = JSON.parse(await exported(w)) as SetupFile;
+
+    expect(file.environments.map((e) => e.name)).toEqual(['Staging']);
   });
 });
 
