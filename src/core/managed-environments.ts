@@ -3,10 +3,11 @@
 // others are still used. The policy holds no secret: each person enters their own.
 import { hasControlCharacters } from './control-characters';
 import { type Environment, type EnvironmentField, type EnvironmentFieldError, validateEnvironmentInput } from './environments';
+import { looksLikeMarkup } from './markup';
 
 /** Managed ids are made from the name, so a secret entered for one stays with it when the list is reordered. */
 export const MANAGED_ID_PREFIX = 'managed-';
-/** Every field of an entry is text: anything else, or text with hidden characters, is refused. */
+/** Every field of an entry is text without hidden characters or markup, as in a set-up file: anything else is refused. */
 const TEXT_FIELDS = ['name', 'baseUrl', 'clientId', 'tokenPath', 'imagePath'] as const;
 
 export interface ManagedEnvironment extends Environment {
@@ -21,7 +22,10 @@ export type ManagedRefusal = {
   /** The entry's name as the policy wrote it, whatever it is: the page shows it only when it is text. */
   name: unknown;
   field: EnvironmentField | 'clientId';
-} & (EnvironmentFieldError | { code: 'not-text' });
+} & (EnvironmentFieldError | { code: 'not-text' } | { code: 'hidden-characters' } | { code: 'markup' });
+
+/** What is wrong with a field of a policy entry before it is judged as typed input. */
+type TextProblem = 'not-text' | 'hidden-characters' | 'markup';
 
 export interface ManagedEnvironments {
   environments: ManagedEnvironment[];
@@ -39,10 +43,10 @@ export function readManagedEnvironments(policy: unknown): ManagedEnvironments {
   (policy === undefined ? [] : [policy].flat()).forEach((raw: unknown, index) => {
     const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
     const { name, baseUrl, tokenPath, imagePath, clientId } = entry;
-    const wrong = TEXT_FIELDS.find((field) => entry[field] !== undefined && (typeof entry[field] !== 'string' || hasControlCharacters(entry[field])));
+    const wrong = firstTextProblem(entry);
     const checked = validateEnvironmentInput({ name, baseUrl, tokenPath, imagePath }, environments, () => '');
-    const [field, error]: [ManagedRefusal['field']?, (EnvironmentFieldError | { code: 'not-text' })?] = wrong
-      ? [wrong, { code: 'not-text' }]
+    const [field, error]: [ManagedRefusal['field']?, (EnvironmentFieldError | { code: TextProblem })?] = wrong
+      ? [wrong.field, { code: wrong.code }]
       : !checked.ok
         ? (Object.entries(checked.errors)[0] as [EnvironmentField, EnvironmentFieldError])
         : clientId?.trim()
@@ -54,4 +58,15 @@ export function readManagedEnvironments(policy: unknown): ManagedEnvironments {
     }
   });
   return { environments, refused };
+}
+
+function firstTextProblem(entry: Record<string, unknown>): { field: (typeof TEXT_FIELDS)[number]; code: TextProblem } | undefined {
+  for (const field of TEXT_FIELDS) {
+    const value = entry[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return { field, code: 'not-text' };
+    if (hasControlCharacters(value)) return { field, code: 'hidden-characters' };
+    if (looksLikeMarkup(value)) return { field, code: 'markup' };
+  }
+  return undefined;
 }

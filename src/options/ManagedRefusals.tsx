@@ -27,6 +27,9 @@ function managedLabel({ entry, name }: ManagedRefusal): string {
 
 export function managedReason(refusal: ManagedRefusal): string {
   if (refusal.code === 'not-text') return t('managedNotText', environmentFieldLabel(refusal.field));
+  // Any field of a policy entry, not only the name the form's own message speaks of.
+  if (refusal.code === 'hidden-characters') return t('managedHiddenCharacters', environmentFieldLabel(refusal.field));
+  if (refusal.code === 'markup') return t('managedMarkup', environmentFieldLabel(refusal.field));
   if (refusal.field === 'clientId') return t('errRequired', environmentFieldLabel('clientId'));
   return environmentErrorText(refusal.field, refusal, typeof refusal.name === 'string' ? refusal.name : '');
 }

@@ -2,6 +2,7 @@
 // remembered placements, as one versioned JSON document. Reading one checks the file as a whole
 // first; a file that fails here changes nothing. Each entry is judged later (setup-import.ts).
 import { hasControlCharacters } from '../core/control-characters';
+import { looksLikeMarkup } from '../core/markup';
 import type { EnvironmentView, FormDefaults } from '../shared/messages';
 import type { RememberedPlacement } from '../shared/remembered-placement-shape';
 
@@ -15,8 +16,6 @@ export const SETUP_ENTRIES_MAX = 100;
 const SETUP_DEPTH_MAX = 8;
 /** Keys that reach an object's prototype when copied carelessly: no real file has them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** What reads as the start of a tag: a set-up file names environments and pages, it holds no markup. */
-const MARKUP = /<\s*[a-z!/?]/i;
 
 /** An environment as shared: where it is and its client ID. The secret stays with each person. */
 export interface SetupEnvironment {
@@ -102,11 +101,11 @@ function walk(value: unknown, depth: number, key: string): SetupProblem | undefi
   if (depth > SETUP_DEPTH_MAX) return 'too-deep';
   if (typeof value === 'string') {
     if (key === 'svg') return undefined;
-    return hasControlCharacters(value, key === 'description' ? '\n\r\t' : '') || MARKUP.test(value) ? 'hostile' : undefined;
+    return hasControlCharacters(value, key === 'description' ? '\n\r\t' : '') || looksLikeMarkup(value) ? 'hostile' : undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [name, item] of Object.entries(value)) {
-    if (PROTOTYPE_KEYS.has(name) || hasControlCharacters(name) || MARKUP.test(name)) return 'hostile';
+    if (PROTOTYPE_KEYS.has(name) || hasControlCharacters(name) || looksLikeMarkup(name)) return 'hostile';
     const problem = walk(item, depth + 1, name);
     if (problem) return problem;
   }

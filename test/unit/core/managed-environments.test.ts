@@ -28,6 +28,11 @@ describe('readManagedEnvironments', () => {
       { name: 'Bidi\u202Egnp.exe', baseUrl: 'https://bidi.example.com', clientId: 'x' },
       'not an environment',
       { name: ['array'], baseUrl: 'https://a.example.com', clientId: 'x' },
+      { name: 'Listed', baseUrl: ['https://a.example.com'], clientId: 'x' },
+      { name: 'Numbered', baseUrl: 'https://a.example.com', clientId: 5 },
+      { name: '<img src=x onerror=alert(1)>', baseUrl: 'https://img.example.com', clientId: 'x' },
+      { name: 'Quoted', baseUrl: 'https://quoted.example.com', clientId: '"><b>x' },
+      { name: 'Hidden', baseUrl: 'https://hidden.example.com', clientId: 'x\u2028y' },
       { name: 'Second', baseUrl: 'https://second.example.com', clientId: 'second', tokenPath: '/token' },
     ]);
     expect(environments.map((e) => [e.name, e.tokenPath])).toEqual([
@@ -41,9 +46,14 @@ describe('readManagedEnvironments', () => {
       { entry: 5, name: 'Wildcard', field: 'baseUrl', code: 'host-wildcard' },
       { entry: 6, name: 'team STAGING', field: 'name', code: 'duplicate-name' },
       { entry: 7, name: 'Production', field: 'name', code: 'duplicate-name' },
-      { entry: 8, name: 'Bidi\u202Egnp.exe', field: 'name', code: 'not-text' },
+      { entry: 8, name: 'Bidi\u202Egnp.exe', field: 'name', code: 'hidden-characters' },
       { entry: 9, name: undefined, field: 'name', code: 'required' },
       { entry: 10, name: ['array'], field: 'name', code: 'not-text' },
+      { entry: 11, name: 'Listed', field: 'baseUrl', code: 'not-text' },
+      { entry: 12, name: 'Numbered', field: 'clientId', code: 'not-text' },
+      { entry: 13, name: '<img src=x onerror=alert(1)>', field: 'name', code: 'markup' },
+      { entry: 14, name: 'Quoted', field: 'clientId', code: 'markup' },
+      { entry: 15, name: 'Hidden', field: 'clientId', code: 'hidden-characters' },
     ]);
   });
 
