@@ -48,9 +48,9 @@ async function importEnvironment(send: SendMessage, raw: unknown, index: number,
   const label = name === undefined ? t('importEnvironmentNumbered', index + 1) : t('importEnvironmentNamed', name);
   const refused = (reason: string): ImportLine => ({ outcome: 'refused', text: t('importRefused', label, reason) });
   if (!isRecord(raw)) return refused(t('importNotAnEnvironment'));
-  if (name !== undefined && known.some((e) => e.name.toLowerCase() === name.toLowerCase())) {
-    return { outcome: 'kept', text: t('importKeptYours', label) };
-  }
+  const same = name === undefined ? undefined : known.find((e) => e.name.toLowerCase() === name.toLowerCase());
+  // One a policy sets is the organization's, not the person's: saying "kept yours" would be wrong.
+  if (same) return { outcome: 'kept', text: t(same.managed ? 'importKeptManaged' : 'importKeptYours', label) };
   // No id from the file: the worker gives each new environment its own.
   const input = { name: raw.name, baseUrl: raw.baseUrl, tokenPath: raw.tokenPath, imagePath: raw.imagePath };
   const checked = validateEnvironmentInput(input, known.filter((e) => e.kind === 'custom'), () => '');

@@ -140,6 +140,20 @@ describe('Importing a set-up file', () => {
     expect(await member.send('ui-bg-placements-all', undefined)).toEqual([{ ...placement, selector: '#mine' }]);
   });
 
+  it('says an environment named as one the policy sets is the organization\'s, not "kept yours"', async () => {
+    const lead = worker();
+    await seed(lead);
+    const text = await exported(lead);
+
+    const member = worker([{ name: 'STAGING', baseUrl: 'https://api.company.example', clientId: 'company-client' }]);
+    await member.state.importFile(picked(text));
+
+    expect(member.state.report.value[0]).toEqual({ outcome: 'kept', text: t('importKeptManaged', t('importEnvironmentNamed', 'Staging')) });
+    expect(texts(member)[0]).toBe('Environment “Staging”: not taken. Your organization sets an environment with this name by policy.');
+    const list = await member.handlers['ui-bg-environments-list'](undefined);
+    expect(list.filter((e) => e.kind === 'custom')).toEqual([expect.objectContaining({ name: 'STAGING', managed: true, clientId: 'company-client' })]);
+  });
+
   it('reports each entry of a mixed file, taking the good ones and refusing the rest with the reason', async () => {
     const member = worker();
     const file = {
