@@ -27,6 +27,8 @@ export function environmentErrorText(field: EnvironmentField, error: Environment
       return t('envErrNameTooLong', ENVIRONMENT_NAME_MAX_LENGTH);
     case 'hidden-characters':
       return t('envErrNameHiddenCharacters');
+    case 'invisible-characters':
+      return t('envErrNameInvisibleCharacters');
     case 'duplicate-name':
       return t('envErrDuplicateName', name.trim());
     case 'not-a-url':

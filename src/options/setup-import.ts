@@ -3,6 +3,7 @@
 // environment whose name is taken, or a placement whose id is, stays as the person has it. Only the
 // defaults, one set for everyone, replace the ones there (the report says so). Every write goes
 // through the worker's usual messages, which check everything again.
+import { namesReadAlike } from '../core/environment-names';
 import { type EnvironmentField, validateEnvironmentInput } from '../core/environments';
 import { PimError } from '../core/errors';
 import { validateParams } from '../core/params';
@@ -48,14 +49,16 @@ async function importEnvironment(send: SendMessage, raw: unknown, index: number,
   const label = name === undefined ? t('importEnvironmentNumbered', index + 1) : t('importEnvironmentNamed', name);
   const refused = (reason: string): ImportLine => ({ outcome: 'refused', text: t('importRefused', label, reason) });
   if (!isRecord(raw)) return refused(t('importNotAnEnvironment'));
-  const same = name === undefined ? undefined : known.find((e) => e.name.toLowerCase() === name.toLowerCase());
-  // One a policy sets is the organization's, not the person's: saying "kept yours" would be wrong.
-  if (same) return { outcome: 'kept', text: t(same.managed ? 'importKeptManaged' : 'importKeptYours', label) };
   // No id from the file: the worker gives each new environment its own.
   const input = { name: raw.name, baseUrl: raw.baseUrl, tokenPath: raw.tokenPath, imagePath: raw.imagePath };
-  const checked = validateEnvironmentInput(input, known.filter((e) => e.kind === 'custom'), () => '');
+  const checked = validateEnvironmentInput(input, known, () => '');
   if (!checked.ok) {
     const [field, error] = Object.entries(checked.errors)[0] as [EnvironmentField, NonNullable<(typeof checked.errors)[EnvironmentField]>];
+    if (error.code === 'duplicate-name') {
+      // One a policy sets is the organization's, not the person's: saying "kept yours" would be wrong.
+      const managed = known.some((e) => e.managed && namesReadAlike(e.name, name ?? ''));
+      return { outcome: 'kept', text: t(managed ? 'importKeptManaged' : 'importKeptYours', label) };
+    }
     return refused(environmentErrorText(field, error, name ?? ''));
   }
   const clientId = raw.clientId ?? '';

@@ -84,3 +84,20 @@ test('a base URL with two schemes is refused with its reason, and no access is a
   expect(granted.filter((origin) => origin.includes('//http/'))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a name that reads as one already there is refused: a hidden zero-width space, or a built-in name in the other language', async ({ openOptions }) => {
+  const { page, errors } = await openOptions();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  const name = page.getByLabel('Name', { exact: true });
+  await name.fill('Production\u200B');
+  await page.getByLabel('Base URL').fill('https://look-alike.example');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Name may not contain characters that show as nothing, such as zero-width spaces or soft hyphens.', { exact: true })).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+
+  await name.fill('Productie');
+  await expect(page.getByText('An environment named "Productie" already exists.', { exact: true })).toBeVisible();
+  const environments = await value<{ id: string }[]>(page, 'ui-bg-environments-list');
+  expect(environments.map((e) => e.id)).toEqual(['sandbox', 'production']);
+  expect(errors).toEqual([]);
+});

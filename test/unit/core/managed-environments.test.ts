@@ -57,6 +57,23 @@ describe('readManagedEnvironments', () => {
     ]);
   });
 
+  it('refuses a name that hides an invisible character or reads as one already there, built-in ones in any language included', () => {
+    const { environments, refused } = readManagedEnvironments([
+      good,
+      { name: 'Production\u200B', baseUrl: 'https://p.example.com', clientId: 'x' },
+      { name: 'Sandbox\u2060', baseUrl: 'https://s.example.com', clientId: 'x' },
+      { name: 'Productie', baseUrl: 'https://nl.example.com', clientId: 'x' },
+      { name: 'TEAM\u3000STAGING', baseUrl: 'https://t.example.com', clientId: 'x' },
+    ]);
+    expect(environments.map((e) => e.name)).toEqual(['Team staging']);
+    expect(refused.map(({ entry, field, code }) => [entry, field, code])).toEqual([
+      [2, 'name', 'invisible-characters'],
+      [3, 'name', 'invisible-characters'],
+      [4, 'name', 'duplicate-name'],
+      [5, 'name', 'duplicate-name'],
+    ]);
+  });
+
   it('reads a policy that is one entry rather than a list as that entry', () => {
     expect(readManagedEnvironments(good).environments.map((e) => e.name)).toEqual(['Team staging']);
     expect(readManagedEnvironments('text').refused).toEqual([{ entry: 1, name: undefined, field: 'name', code: 'required' }]);

@@ -9,6 +9,7 @@ describe('environmentErrorText', () => {
   const cases: Array<[string, Record<string, string>, EnvironmentField, EnvironmentErrorCode, string]> = [
     ['empty name', { name: '', baseUrl: 'https://a.example' }, 'name', 'required', 'Name is required.'],
     ['long name', { name: 'n'.repeat(61), baseUrl: 'https://a.example' }, 'name', 'too-long', 'Name must be at most 60 characters.'],
+    ['zero-width space in name', { name: 'Production\u200B', baseUrl: 'https://a.example' }, 'name', 'invisible-characters', 'Name may not contain characters that show as nothing, such as zero-width spaces or soft hyphens.'],
     ['duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, 'name', 'duplicate-name', 'An environment named "sandbox" already exists.'],
     ['empty URL', { name: 'A', baseUrl: '' }, 'baseUrl', 'required', 'Base URL is required.'],
     ['not a URL', { name: 'A', baseUrl: 'nope' }, 'baseUrl', 'not-a-url', 'Base URL must be a full address such as https://api.example.com.'],

@@ -12,6 +12,7 @@ const entries = [
   { name: 'Numbered', baseUrl: 'https://a.example.com', clientId: 5 },
   { name: 'Bidi\u202Egnp.exe', baseUrl: 'https://b.example.com', clientId: 'x' },
   { name: '<img src=x onerror=alert(1)>', baseUrl: 'https://c.example.com', clientId: 'x' },
+  { name: 'Production\u200B', baseUrl: 'https://d.example.com', clientId: 'x' },
 ];
 const reasons = () => readManagedEnvironments(entries).refused.map(managedReason);
 
@@ -25,6 +26,7 @@ describe('managedReason', () => {
       'Client ID must be text, not a number, list or other value.',
       'Name may not contain invisible control or text-direction characters.',
       'Name may not contain markup (text such as <b> or <img …>).',
+      'Name may not contain characters that show as nothing, such as zero-width spaces or soft hyphens.',
     ]);
   });
 
@@ -38,6 +40,7 @@ describe('managedReason', () => {
       'Client-ID moet tekst zijn, geen getal, lijst of andere waarde.',
       'Naam mag geen onzichtbare stuur- of tekstrichtingstekens bevatten.',
       'Naam mag geen opmaakcode bevatten (tekst zoals <b> of <img …>).',
+      'Naam mag geen tekens bevatten die niets laten zien, zoals spaties zonder breedte of zachte afbreekstreepjes.',
     ]);
   });
 });

@@ -154,6 +154,29 @@ describe('Importing a set-up file', () => {
     expect(list.filter((e) => e.kind === 'custom')).toEqual([expect.objectContaining({ name: 'STAGING', managed: true, clientId: 'company-client' })]);
   });
 
+  it('refuses a look-alike of a name already there, and keeps the person\'s for one that reads the same in any language', async () => {
+    const member = worker();
+    const file = {
+      format: 'pim-qr-setup',
+      version: 1,
+      environments: [
+        { name: 'Production\u200B', baseUrl: 'https://p.example.com' },
+        { name: 'Sandbox\u2060', baseUrl: 'https://s.example.com' },
+        { name: 'Productie', baseUrl: 'https://nl.example.com' },
+      ],
+    };
+    await member.state.importFile(picked(JSON.stringify(file)));
+
+    const invisible = 'Name may not contain characters that show as nothing, such as zero-width spaces or soft hyphens.';
+    expect(member.state.report.value.map((line) => line.outcome)).toEqual(['refused', 'refused', 'kept']);
+    expect(texts(member)).toEqual([
+      t('importRefused', t('importEnvironmentNamed', 'Production\u200B'), invisible),
+      t('importRefused', t('importEnvironmentNamed', 'Sandbox\u2060'), invisible),
+      t('importKeptYours', t('importEnvironmentNamed', 'Productie')),
+    ]);
+    expect((await member.handlers['ui-bg-environments-list'](undefined)).map((e) => e.id)).toEqual(['sandbox', 'production']);
+  });
+
   it('reports each entry of a mixed file, taking the good ones and refusing the rest with the reason', async () => {
     const member = worker();
     const file = {
