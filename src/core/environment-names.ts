@@ -8,8 +8,8 @@
  * code points. Variation selectors (U+FE00–FE0F, U+E0100–E01EF) are left to emoji, which need them.
  */
 const INVISIBLE = /(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])\p{Default_Ignorable_Code_Point}/u;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
-const VARIATION_SELECTORS = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+/** For comparing: variation selectors too, so "❤️" and "❤" read alike. */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
  * What the built-in environments are called in every language the extension speaks (envNameSandbox and
@@ -28,8 +28,7 @@ export function hasInvisibleCharacters(name: string): boolean {
 export function nameAsItReads(name: string): string {
   return name
     .normalize('NFKC')
-    .replace(INVISIBLE_ALL, '')
-    .replace(VARIATION_SELECTORS, '')
+    .replace(IGNORABLE, '')
     .replace(/\s+/gu, ' ')
     .trim()
     .toUpperCase()

@@ -1,9 +1,8 @@
 // Environments an organization sets by browser policy (storage.managed, public/managed-schema.json).
 // Each entry is checked as if the person had typed it; a wrong one is refused with its reason and the
 // others are still used. The policy holds no secret: each person enters their own.
-import { hasControlCharacters } from './control-characters';
+import { hasControlCharacters, looksLikeMarkup } from './control-characters';
 import { type Environment, type EnvironmentField, type EnvironmentFieldError, validateEnvironmentInput } from './environments';
-import { looksLikeMarkup } from './markup';
 
 /** Managed ids are made from the name, so a secret entered for one stays with it when the list is reordered. */
 export const MANAGED_ID_PREFIX = 'managed-';

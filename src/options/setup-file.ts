@@ -1,8 +1,7 @@
 // The set-up file a team shares: custom environments (never a secret), the form's defaults and the
 // remembered placements, as one versioned JSON document. Reading one checks the file as a whole
 // first; a file that fails here changes nothing. Each entry is judged later (setup-import.ts).
-import { hasControlCharacters } from '../core/control-characters';
-import { looksLikeMarkup } from '../core/markup';
+import { hasControlCharacters, looksLikeMarkup } from '../core/control-characters';
 import type { EnvironmentView, FormDefaults } from '../shared/messages';
 import type { RememberedPlacement } from '../shared/remembered-placement-shape';
 
