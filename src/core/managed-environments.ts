@@ -9,6 +9,14 @@ export const MANAGED_ID_PREFIX = 'managed-';
 /** Every field of an entry is text without hidden characters or markup, as in a set-up file: anything else is refused. */
 const TEXT_FIELDS = ['name', 'baseUrl', 'clientId', 'tokenPath', 'imagePath'] as const;
 
+/** Fields that would carry a secret. A set-up file or a policy never passes one on: each person enters their own. */
+const SECRET_FIELDS = ['clientSecret', 'client_secret', 'secret', 'token'] as const;
+
+/** Whether an entry of a set-up file or a policy holds a secret, which is ignored: the person is told so. */
+export function carriesSecret(entry: object): boolean {
+  return SECRET_FIELDS.some((field) => Object.hasOwn(entry, field));
+}
+
 export interface ManagedEnvironment extends Environment {
   managed: true;
   clientId: string;

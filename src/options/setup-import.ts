@@ -6,6 +6,7 @@
 import { namesReadAlike } from '../core/environment-names';
 import { type EnvironmentField, validateEnvironmentInput } from '../core/environments';
 import { PimError } from '../core/errors';
+import { carriesSecret } from '../core/managed-environments';
 import { validateParams } from '../core/params';
 import { errorText } from '../shared/error-text';
 import { t } from '../shared/i18n';
@@ -37,7 +38,8 @@ export async function importSetup(send: SendMessage, entries: SetupEntries): Pro
   const lines: ImportLine[] = [];
   const taken: EnvironmentView[] = [];
   for (const [index, raw] of entries.environments.entries()) {
-    lines.push(await importEnvironment(send, raw, index, [...existing, ...taken], taken));
+    const line = await importEnvironment(send, raw, index, [...existing, ...taken], taken);
+    lines.push(isRecord(raw) && carriesSecret(raw) ? { ...line, text: `${line.text} ${t('importSecretIgnored')}` } : line);
   }
   if (entries.defaults !== undefined) lines.push(await importDefaults(send, entries.defaults));
   for (const [index, raw] of entries.placements.entries()) lines.push(await importPlacement(send, raw, index));

@@ -177,6 +177,31 @@ describe('Importing a set-up file', () => {
     expect((await member.handlers['ui-bg-environments-list'](undefined)).map((e) => e.id)).toEqual(['sandbox', 'production']);
   });
 
+  it('says for each entry that the client secret or token it carries was ignored, and stores none of it', async () => {
+    const member = worker();
+    const file = {
+      format: 'pim-qr-setup',
+      version: 1,
+      environments: [
+        { name: 'With secret', baseUrl: 'https://a.example.com', clientId: 'a', clientSecret: SECRET },
+        { name: 'Sandbox', baseUrl: 'https://b.example.com', secret: SECRET },
+        { name: 'Plain', baseUrl: 'http://c.example.com', token: SECRET },
+        { name: 'Without', baseUrl: 'https://d.example.com' },
+      ],
+    };
+    const before = await member.snapshot();
+    await member.state.importFile(picked(JSON.stringify(file)));
+
+    const ignored = 'The client secret in the file was ignored: it is never stored.';
+    expect(member.state.report.value.map((line) => line.outcome)).toEqual(['taken', 'kept', 'refused', 'taken']);
+    expect(texts(member).map((line) => line.endsWith(` ${ignored}`))).toEqual([true, true, true, false]);
+    expect(texts(member)[0]).toBe(`${t('importEnvironmentTaken', t('importEnvironmentNamed', 'With secret'))} ${ignored}`);
+    expect(await member.snapshot()).not.toContain(SECRET);
+    expect(before).not.toContain(SECRET);
+    const added = (await member.handlers['ui-bg-environments-list'](undefined)).find((e) => e.name === 'With secret');
+    expect(added).toMatchObject({ clientId: 'a', secretSet: false });
+  });
+
   it('reports each entry of a mixed file, taking the good ones and refusing the rest with the reason', async () => {
     const member = worker();
     const file = {
