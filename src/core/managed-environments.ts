@@ -34,9 +34,16 @@ export type ManagedRefusal = {
 /** What is wrong with a field of a policy entry before it is judged as typed input. */
 type TextProblem = 'not-text' | 'hidden-characters' | 'markup';
 
+/** An entry that carried a secret: the secret was ignored, the entry judged as usual. */
+export interface ManagedSecretIgnored {
+  entry: number;
+  name: unknown;
+}
+
 export interface ManagedEnvironments {
   environments: ManagedEnvironment[];
   refused: ManagedRefusal[];
+  secretsIgnored: ManagedSecretIgnored[];
 }
 
 /**
@@ -47,9 +54,11 @@ export interface ManagedEnvironments {
 export function readManagedEnvironments(policy: unknown): ManagedEnvironments {
   const environments: ManagedEnvironment[] = [];
   const refused: ManagedRefusal[] = [];
+  const secretsIgnored: ManagedSecretIgnored[] = [];
   (policy === undefined ? [] : [policy].flat()).forEach((raw: unknown, index) => {
     const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
     const { name, baseUrl, tokenPath, imagePath, clientId } = entry;
+    if (carriesSecret(entry)) secretsIgnored.push({ entry: index + 1, name });
     const wrong = firstTextProblem(entry);
     const checked = validateEnvironmentInput({ name, baseUrl, tokenPath, imagePath }, environments, () => '');
     const [field, error]: [ManagedRefusal['field']?, (EnvironmentFieldError | { code: TextProblem })?] = wrong
@@ -64,7 +73,7 @@ export function readManagedEnvironments(policy: unknown): ManagedEnvironments {
       environments.push({ ...checked.environment, id: MANAGED_ID_PREFIX + checked.environment.name, managed: true, clientId: `${clientId}`.trim() });
     }
   });
-  return { environments, refused };
+  return { environments, refused, secretsIgnored };
 }
 
 function firstTextProblem(entry: Record<string, unknown>): { field: (typeof TEXT_FIELDS)[number]; code: TextProblem } | undefined {

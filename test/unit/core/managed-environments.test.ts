@@ -5,7 +5,7 @@ const good = { name: 'Team staging', baseUrl: 'https://staging.example.com/', cl
 
 describe('readManagedEnvironments', () => {
   it('reads nothing without a policy', () => {
-    expect(readManagedEnvironments(undefined)).toEqual({ environments: [], refused: [] });
+    expect(readManagedEnvironments(undefined)).toEqual({ environments: [], refused: [], secretsIgnored: [] });
   });
 
   it('takes a good entry as a managed environment with an id from its name and KPN paths', () => {
@@ -71,6 +71,24 @@ describe('readManagedEnvironments', () => {
       [3, 'name', 'invisible-characters'],
       [4, 'name', 'duplicate-name'],
       [5, 'name', 'duplicate-name'],
+    ]);
+  });
+
+  it('ignores a secret an entry carries, under any of its usual names, and says which entries had one', () => {
+    const { environments, secretsIgnored } = readManagedEnvironments([
+      { ...good, clientSecret: 's' },
+      { ...good, name: 'B', secret: 's' },
+      { ...good, name: 'C', client_secret: 's' },
+      { ...good, name: 'D', token: 's' },
+      { ...good, name: 'E' },
+    ]);
+    expect(environments.map((e) => e.name)).toEqual(['Team staging', 'B', 'C', 'D', 'E']);
+    expect(JSON.stringify(environments)).not.toContain('"s"');
+    expect(secretsIgnored).toEqual([
+      { entry: 1, name: 'Team staging' },
+      { entry: 2, name: 'B' },
+      { entry: 3, name: 'C' },
+      { entry: 4, name: 'D' },
     ]);
   });
 
