@@ -14,7 +14,9 @@ export function createSettingsHandlers(deps: { settings: SettingsStore }) {
     // Defaults still equal to the shipped ones are shown, and printed, in the browser's language.
     const defaults = { ...settings.defaults, params: localizeDefaults(settings.defaults.params, defaultTexts()) };
     // The policy's refused environments go with every answer: an empty list when there is no policy.
-    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults, managedRefused: settings.managed?.refused ?? [] };
+    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults, managedRefused: settings.managed?.refused ?? [],
+      managedSecretsIgnored: settings.managed?.secretsIgnored ?? [],
+    };
     if (notice !== undefined) view.notice = notice;
     return view;
   };

@@ -1,4 +1,5 @@
 import { hasControlCharacters } from './control-characters';
+import { BUILT_IN_NAMES_IN_ANY_LANGUAGE, hasInvisibleCharacters, namesReadAlike } from './environment-names';
 import { DEFAULT_IMAGE_PATH, DEFAULT_TOKEN_PATH } from './api-paths';
 
 export { DEFAULT_IMAGE_PATH, DEFAULT_TOKEN_PATH } from './api-paths';
@@ -53,9 +54,11 @@ export type EnvironmentErrorCode =
   | 'required'
   | 'too-long'
   | 'hidden-characters'
+  | 'invisible-characters'
   | 'duplicate-name'
   | 'not-a-url'
   | 'bad-scheme'
+  | 'doubled-scheme'
   | 'host-wildcard'
   | 'host-too-long'
   | 'host-empty-label'
@@ -115,13 +118,16 @@ export function validateEnvironmentInput(
   }
 
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
+  // A stored name is kept as it is, judged by the rules it was saved under (nothing stored is lost); a new
+  // one may not hide line breaks, reorder its text, hide characters, or read as a name already there.
+  const stored = options.storedHost === true;
+  const others = [...(stored ? BUILT_IN_ENVIRONMENTS.map((e) => e.name) : BUILT_IN_NAMES_IN_ANY_LANGUAGE), ...existing.filter((e) => e.id !== id).map((e) => e.name)];
+  const sameName = stored ? (other: string) => other.toLowerCase() === name.toLowerCase() : (other: string) => namesReadAlike(other, name);
   if (name === '') fail('name', 'required');
   else if ([...name].length > ENVIRONMENT_NAME_MAX_LENGTH) fail('name', 'too-long');
-  // A stored name is kept as it is (nothing stored is lost); a new one may not hide line breaks or reorder its text.
-  else if (options.storedHost !== true && hasControlCharacters(name)) fail('name', 'hidden-characters');
-  else if ([...BUILT_IN_ENVIRONMENTS, ...existing].some((e) => e.id !== id && e.name.toLowerCase() === name.toLowerCase())) {
-    fail('name', 'duplicate-name');
-  }
+  else if (!stored && hasControlCharacters(name)) fail('name', 'hidden-characters');
+  else if (!stored && hasInvisibleCharacters(name)) fail('name', 'invisible-characters');
+  else if (others.some(sameName)) fail('name', 'duplicate-name');
 
   const baseUrl = checkBaseUrl(typeof raw.baseUrl === 'string' ? raw.baseUrl.trim() : '', fail, options.storedHost !== true);
   const tokenPath = checkPath('tokenPath', raw.tokenPath, DEFAULT_TOKEN_PATH, fail);
@@ -133,10 +139,15 @@ export function validateEnvironmentInput(
   return { ok: true, environment: { id: id ?? makeId(), name, kind: 'custom', baseUrl, tokenPath, imagePath } };
 }
 
+const DOUBLED_SCHEME = /^[a-z][a-z\d+.-]*:\/\/+[a-z][a-z\d+.-]*:\/\//i;
+
 type Fail = (field: EnvironmentField, code: EnvironmentErrorCode, value?: string) => undefined;
 
 function checkBaseUrl(text: string, fail: Fail, checkHost: boolean): string | undefined {
   if (text === '') return fail('baseUrl', 'required');
+  // "https://http://127.0.0.1:8787" parses, with "http" as its host: an address pasted after a typed scheme.
+  const doubled = DOUBLED_SCHEME.exec(text)?.[0];
+  if (doubled !== undefined) return fail('baseUrl', 'doubled-scheme', doubled);
   let url: URL;
   try {
     url = new URL(text);

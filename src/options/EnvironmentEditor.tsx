@@ -41,6 +41,7 @@ export function EnvironmentEditor() {
         readOnly={!custom}
         onBlur={() => editor.touch('baseUrl')}
         error={editor.errorFor('baseUrl')}
+        placeholder={custom ? 'https://' : undefined}
         description={custom ? t('baseUrlHelp') : undefined}
       />
       <CredentialsFields />

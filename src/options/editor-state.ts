@@ -72,7 +72,7 @@ export function createEditorState() {
         kind.value = view?.kind ?? 'custom';
         managed.value = view?.managed === true;
         name.value = view?.name ?? '';
-        baseUrl.value = view?.baseUrl ?? 'https://';
+        baseUrl.value = view?.baseUrl ?? '';
         tokenPath.value = view?.tokenPath ?? '';
         imagePath.value = view?.imagePath ?? '';
         clientId.value = view?.clientId ?? '';
@@ -91,12 +91,13 @@ export function createEditorState() {
 
 /**
  * Something typed would be lost by loading another environment into the form. A new environment's
- * form starts empty but for the scheme of its base URL.
+ * form starts empty: the base URL shows its scheme only as a placeholder, so a pasted address is never
+ * appended to a typed one.
  */
 export function hasEdits(editor: EditorState, view: EnvironmentView | undefined): boolean {
   if (view !== undefined) return !editor.unchangedFrom(view);
   const { baseUrl, name, tokenPath, imagePath, clientId, clientSecret } = editor;
-  return editor.confirmFirstCall.value || !['', 'https://'].includes(baseUrl.value.trim()) || [name, tokenPath, imagePath, clientId, clientSecret].some((f) => f.value.trim() !== '');
+  return editor.confirmFirstCall.value || baseUrl.value.trim() !== '' || [name, tokenPath, imagePath, clientId, clientSecret].some((f) => f.value.trim() !== '');
 }
 
 function sameFields(typed: EnvironmentInput, confirmFirstCall: boolean, view: EnvironmentView): boolean {

@@ -27,12 +27,16 @@ export function environmentErrorText(field: EnvironmentField, error: Environment
       return t('envErrNameTooLong', ENVIRONMENT_NAME_MAX_LENGTH);
     case 'hidden-characters':
       return t('envErrNameHiddenCharacters');
+    case 'invisible-characters':
+      return t('envErrNameInvisibleCharacters');
     case 'duplicate-name':
       return t('envErrDuplicateName', name.trim());
     case 'not-a-url':
       return t('envErrNotAUrl');
     case 'bad-scheme':
       return t('envErrBadScheme');
+    case 'doubled-scheme':
+      return t('envErrDoubledScheme', error.value ?? '');
     case 'host-wildcard':
       return t('envErrHostWildcard');
     case 'host-too-long':

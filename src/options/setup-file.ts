@@ -1,7 +1,7 @@
 // The set-up file a team shares: custom environments (never a secret), the form's defaults and the
 // remembered placements, as one versioned JSON document. Reading one checks the file as a whole
 // first; a file that fails here changes nothing. Each entry is judged later (setup-import.ts).
-import { hasControlCharacters } from '../core/control-characters';
+import { hasControlCharacters, looksLikeMarkup } from '../core/control-characters';
 import type { EnvironmentView, FormDefaults } from '../shared/messages';
 import type { RememberedPlacement } from '../shared/remembered-placement-shape';
 
@@ -15,8 +15,6 @@ export const SETUP_ENTRIES_MAX = 100;
 const SETUP_DEPTH_MAX = 8;
 /** Keys that reach an object's prototype when copied carelessly: no real file has them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** What reads as the start of a tag: a set-up file names environments and pages, it holds no markup. */
-const MARKUP = /<\s*[a-z!/?]/i;
 
 /** An environment as shared: where it is and its client ID. The secret stays with each person. */
 export interface SetupEnvironment {
@@ -39,7 +37,7 @@ export interface SetupFile {
 /**
  * Each field is copied by name, so nothing an environment view carries besides them (whether a
  * secret is set, its last characters) can reach the file. Built-in environments are the same for
- * everyone and are left out.
+ * everyone, and a policy's come from the organization, not the person: both are left out.
  */
 export function setupFile(environments: readonly EnvironmentView[], defaults: FormDefaults, placements: RememberedPlacement[], now: Date): SetupFile {
   return {
@@ -47,7 +45,7 @@ export function setupFile(environments: readonly EnvironmentView[], defaults: Fo
     version: SETUP_VERSION,
     exportedAt: now.toISOString(),
     environments: environments
-      .filter((e) => e.kind === 'custom')
+      .filter((e) => e.kind === 'custom' && !e.managed)
       .map(({ name, baseUrl, tokenPath, imagePath, clientId }) => ({ name, baseUrl, tokenPath, imagePath, clientId })),
     defaults: { params: defaults.params, historySize: defaults.historySize, keepHistory: defaults.keepHistory },
     placements,
@@ -102,11 +100,11 @@ function walk(value: unknown, depth: number, key: string): SetupProblem | undefi
   if (depth > SETUP_DEPTH_MAX) return 'too-deep';
   if (typeof value === 'string') {
     if (key === 'svg') return undefined;
-    return hasControlCharacters(value, key === 'description' ? '\n\r\t' : '') || MARKUP.test(value) ? 'hostile' : undefined;
+    return hasControlCharacters(value, key === 'description' ? '\n\r\t' : '') || looksLikeMarkup(value) ? 'hostile' : undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [name, item] of Object.entries(value)) {
-    if (PROTOTYPE_KEYS.has(name) || hasControlCharacters(name) || MARKUP.test(name)) return 'hostile';
+    if (PROTOTYPE_KEYS.has(name) || hasControlCharacters(name) || looksLikeMarkup(name)) return 'hostile';
     const problem = walk(item, depth + 1, name);
     if (problem) return problem;
   }

@@ -3,8 +3,10 @@
 // environment whose name is taken, or a placement whose id is, stays as the person has it. Only the
 // defaults, one set for everyone, replace the ones there (the report says so). Every write goes
 // through the worker's usual messages, which check everything again.
+import { namesReadAlike } from '../core/environment-names';
 import { type EnvironmentField, validateEnvironmentInput } from '../core/environments';
 import { PimError } from '../core/errors';
+import { carriesSecret } from '../core/managed-environments';
 import { validateParams } from '../core/params';
 import { errorText } from '../shared/error-text';
 import { t } from '../shared/i18n';
@@ -36,7 +38,8 @@ export async function importSetup(send: SendMessage, entries: SetupEntries): Pro
   const lines: ImportLine[] = [];
   const taken: EnvironmentView[] = [];
   for (const [index, raw] of entries.environments.entries()) {
-    lines.push(await importEnvironment(send, raw, index, [...existing, ...taken], taken));
+    const line = await importEnvironment(send, raw, index, [...existing, ...taken], taken);
+    lines.push(isRecord(raw) && carriesSecret(raw) ? { ...line, text: `${line.text} ${t('importSecretIgnored')}` } : line);
   }
   if (entries.defaults !== undefined) lines.push(await importDefaults(send, entries.defaults));
   for (const [index, raw] of entries.placements.entries()) lines.push(await importPlacement(send, raw, index));
@@ -48,14 +51,16 @@ async function importEnvironment(send: SendMessage, raw: unknown, index: number,
   const label = name === undefined ? t('importEnvironmentNumbered', index + 1) : t('importEnvironmentNamed', name);
   const refused = (reason: string): ImportLine => ({ outcome: 'refused', text: t('importRefused', label, reason) });
   if (!isRecord(raw)) return refused(t('importNotAnEnvironment'));
-  if (name !== undefined && known.some((e) => e.name.toLowerCase() === name.toLowerCase())) {
-    return { outcome: 'kept', text: t('importKeptYours', label) };
-  }
   // No id from the file: the worker gives each new environment its own.
   const input = { name: raw.name, baseUrl: raw.baseUrl, tokenPath: raw.tokenPath, imagePath: raw.imagePath };
-  const checked = validateEnvironmentInput(input, known.filter((e) => e.kind === 'custom'), () => '');
+  const checked = validateEnvironmentInput(input, known, () => '');
   if (!checked.ok) {
     const [field, error] = Object.entries(checked.errors)[0] as [EnvironmentField, NonNullable<(typeof checked.errors)[EnvironmentField]>];
+    if (error.code === 'duplicate-name') {
+      // One a policy sets is the organization's, not the person's: saying "kept yours" would be wrong.
+      const managed = known.some((e) => e.managed && namesReadAlike(e.name, name ?? ''));
+      return { outcome: 'kept', text: t(managed ? 'importKeptManaged' : 'importKeptYours', label) };
+    }
     return refused(environmentErrorText(field, error, name ?? ''));
   }
   const clientId = raw.clientId ?? '';

@@ -3,7 +3,7 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ManagedRefusal } from '../core/managed-environments';
+import type { ManagedRefusal, ManagedSecretIgnored } from '../core/managed-environments';
 import type { EnvironmentView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import type { ErrorView } from '../ui/error-view';
@@ -33,6 +33,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   const problem = signal<ErrorView | null>(null);
   const environments = signal<EnvironmentView[]>([]);
   const managedRefused = signal<ManagedRefusal[]>([]);
+  const managedSecretsIgnored = signal<ManagedSecretIgnored[]>([]);
   /** undefined while adding a new environment. */
   const selectedId = signal<string | undefined>('sandbox');
   const selected = computed(() => environments.value.find((e) => e.id === selectedId.value));
@@ -61,13 +62,14 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   }
 
   const flow = createSaveFlow({ send, ports, editor, selectedId, selected, saving, editorError, editorWarning, editorStatus, refresh });
-  const follow = () => followElsewhere({ send, environments, managedRefused, selected, editor, defaults, saving, select, editorWarning });
+  const follow = () => followElsewhere({ send, environments, managedRefused, managedSecretsIgnored, selected, editor, defaults, saving, select, editorWarning });
 
   return {
     ready,
     problem,
     environments,
     managedRefused,
+    managedSecretsIgnored,
     selectedId,
     selected,
     editor,
@@ -96,7 +98,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     testConnection: () => testFormConnection({ send, ports, editor, selected, connection }),
 
     async init() {
-      await loadPage({ send, environments, managedRefused, defaults, problem, select });
+      await loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, select });
       ready.value = true;
       followStorage(ports.watchStorage, { environments: follow });
     },
@@ -109,18 +111,20 @@ interface LoadDeps {
   send: SendMessage;
   environments: Signal<EnvironmentView[]>;
   managedRefused: Signal<ManagedRefusal[]>;
+  managedSecretsIgnored: Signal<ManagedSecretIgnored[]>;
   defaults: DefaultsState;
   problem: Signal<ErrorView | null>;
   select: (id: string | undefined) => void;
 }
 
 /** The environments and settings the page opens with; what could not be read is said once. */
-async function loadPage({ send, environments, managedRefused, defaults, problem, select }: LoadDeps) {
+async function loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, select }: LoadDeps) {
   const [list, settings] = await Promise.allSettled([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
   if (list.status === 'fulfilled') environments.value = list.value;
   if (settings.status === 'fulfilled') {
     defaults.load(settings.value.defaults);
     managedRefused.value = settings.value.managedRefused;
+    managedSecretsIgnored.value = settings.value.managedSecretsIgnored;
   }
   const failed = [list, settings].find((r) => r.status === 'rejected');
   if (failed) problem.value = optionsErrorView(failed.reason);
@@ -165,6 +169,7 @@ interface FollowDeps {
   selected: ReadonlySignal<EnvironmentView | undefined>;
   editor: EditorState;
   managedRefused: Signal<ManagedRefusal[]>;
+  managedSecretsIgnored: Signal<ManagedSecretIgnored[]>;
   defaults: DefaultsState;
   saving: ReadonlySignal<boolean>;
   select: (id: string | undefined) => void;
@@ -176,12 +181,13 @@ interface FollowDeps {
  * something is typed there or being saved), the defaults. An environment deleted elsewhere while
  * open here is closed, and the page says so.
  */
-async function followElsewhere({ send, environments, managedRefused, selected, editor, defaults, saving, select, editorWarning }: FollowDeps) {
+async function followElsewhere({ send, environments, managedRefused, managedSecretsIgnored, selected, editor, defaults, saving, select, editorWarning }: FollowDeps) {
   const [list, settings] = await Promise.all([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
   const before = selected.value;
   environments.value = list;
   defaults.follow(settings.defaults);
   managedRefused.value = settings.managedRefused;
+  managedSecretsIgnored.value = settings.managedSecretsIgnored;
   if (saving.value || before === undefined) return;
   const now = list.find((e) => e.id === before.id);
   if (!now) {

@@ -1,6 +1,6 @@
 // What the extension pages' messages to the worker carry (src/shared/contracts/ui-to-worker.ts).
 import type { Environment } from '../core/environments';
-import type { ManagedRefusal } from '../core/managed-environments';
+import type { ManagedRefusal, ManagedSecretIgnored } from '../core/managed-environments';
 import type { QrParams } from '../core/params';
 import type { Quota } from '../core/quota';
 import type { SettingsNotice } from './settings-notice';
@@ -47,6 +47,8 @@ export interface SettingsView {
   notice?: SettingsNotice;
   /** The browser policy's environments that could not be used, each with its reason. */
   managedRefused: ManagedRefusal[];
+  /** Policy entries that carried a client secret, which was ignored. */
+  managedSecretsIgnored: ManagedSecretIgnored[];
 }
 
 export interface GenerateRequest {

@@ -21,9 +21,11 @@ writeFileSync(
     type: 'storage',
     data: {
       environments: [
-        { name: 'Team staging', baseUrl: 'https://staging.example.com', clientId: 'team-client' },
+        { name: 'Team staging', baseUrl: 'https://staging.example.com', clientId: 'team-client', clientSecret: 'policy-secret-0001' },
         { name: 'Typed wrong', baseUrl: 42, clientId: 'x' },
         { name: 'Plain', baseUrl: 'http://plain.example.com', clientId: 'x' },
+        { name: 'Numbered client', baseUrl: 'https://n.example.com', clientId: 5 },
+        { name: 'Quoted', baseUrl: 'https://q.example.com', clientId: '"><b>x' },
       ],
     },
   }),
@@ -37,8 +39,11 @@ describe('with a managed-storage manifest', () => {
     const refused = role('alert');
     await expect.poll(() => textOf(options, refused)).toContain("Your organization's browser policy sets environments that cannot be used:");
     const text = await textOf(options, refused);
-    expect(text).toContain('Managed environment 2 (“Typed wrong”): refused. Base URL must be text without hidden characters.');
+    expect(text).toContain('Managed environment 2 (“Typed wrong”): refused. Base URL must be text, not a number, list or other value.');
     expect(text).toContain('Managed environment 3 (“Plain”): refused. Use https://');
+    expect(text).toContain('Managed environment 1 (“Team staging”): the client secret in the policy was ignored: it is never stored. Enter your own.');
+    expect(text).toContain('Managed environment 4 (“Numbered client”): refused. Client ID must be text, not a number, list or other value.');
+    expect(text).toContain('Managed environment 5 (“Quoted”): refused. Client ID may not contain markup (text such as <b> or <img …>).');
 
     const list = role('navigation', 'Environments');
     await expect.poll(() => textOf(options, list)).toContain('Team staging (managed by your organization)');

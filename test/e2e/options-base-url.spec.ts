@@ -47,3 +47,57 @@ test('a name that hides a text-direction override is refused with its reason, as
   expect(environments.map((e) => e.id)).toEqual(['sandbox', 'production']);
   expect(errors).toEqual([]);
 });
+
+test('a new environment shows https:// only as a hint: an address pasted into Base URL is taken as it is', async ({ openOptions }) => {
+  const { page, errors } = await openOptions();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  const baseUrl = page.getByLabel('Base URL');
+  await expect(baseUrl).toHaveValue('');
+  await expect(baseUrl).toHaveAttribute('placeholder', 'https://');
+  await page.getByLabel('Name', { exact: true }).fill('Local');
+  // Typed where the field's text ends, as a paste is: nothing is put before it.
+  await baseUrl.click();
+  await baseUrl.press('End');
+  await baseUrl.pressSequentially('http://127.0.0.1:8787');
+  await expect(baseUrl).toHaveValue('http://127.0.0.1:8787');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  const environments = await value<{ name: string; baseUrl: string }[]>(page, 'ui-bg-environments-list');
+  expect(environments.find((e) => e.name === 'Local')?.baseUrl).toBe('http://127.0.0.1:8787');
+  expect(errors).toEqual([]);
+});
+
+test('a base URL with two schemes is refused with its reason, and no access is asked for a host named "http"', async ({ openOptions, serviceWorker }) => {
+  const { page, errors } = await openOptions();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Local');
+  await page.getByLabel('Base URL').fill('https://http://127.0.0.1:8787');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  await expect(
+    page.getByText('Base URL starts with two schemes ("https://http://"): keep only one, such as http://127.0.0.1:8787 or https://api.example.com.', { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Base URL')).toHaveAttribute('aria-invalid', 'true');
+  const environments = await value<{ id: string }[]>(page, 'ui-bg-environments-list');
+  expect(environments.map((e) => e.id)).toEqual(['sandbox', 'production']);
+  const granted = await serviceWorker.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []);
+  expect(granted.filter((origin) => origin.includes('//http/'))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a name that reads as one already there is refused: a hidden zero-width space, or a built-in name in the other language', async ({ openOptions }) => {
+  const { page, errors } = await openOptions();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  const name = page.getByLabel('Name', { exact: true });
+  await name.fill('Production\u200B');
+  await page.getByLabel('Base URL').fill('https://look-alike.example');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Name may not contain characters that show as nothing, such as zero-width spaces or soft hyphens.', { exact: true })).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+
+  await name.fill('Productie');
+  await expect(page.getByText('An environment named "Productie" already exists.', { exact: true })).toBeVisible();
+  const environments = await value<{ id: string }[]>(page, 'ui-bg-environments-list');
+  expect(environments.map((e) => e.id)).toEqual(['sandbox', 'production']);
+  expect(errors).toEqual([]);
+});

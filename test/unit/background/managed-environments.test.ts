@@ -25,6 +25,23 @@ describe('managed environments in the worker', () => {
     expect((await handlers['ui-bg-settings-get'](undefined)).managedRefused).toEqual([{ entry: 2, name: 'Plain', field: 'baseUrl', code: 'insecure-http' }]);
   });
 
+  it('ignores a client secret or token a policy entry carries, stores none of it, and tells Options which entry had one', async () => {
+    const { handlers, local, secrets } = withPolicy([
+      { name: 'With secret', baseUrl: 'https://with.example.com', clientId: 'x', clientSecret: 'policy-secret-0001' },
+      { name: 'Plain', baseUrl: 'http://plain.example.com', clientId: 'x', token: 'policy-secret-0001' },
+    ]);
+    const list = await handlers['ui-bg-environments-list'](undefined);
+    expect(list.find((e) => e.name === 'With secret')).toMatchObject({ managed: true, secretSet: false });
+    const settings = await handlers['ui-bg-settings-get'](undefined);
+    expect(settings.managedSecretsIgnored).toEqual([
+      { entry: 2, name: 'With secret' },
+      { entry: 3, name: 'Plain' },
+    ]);
+    expect(settings.managedRefused.map((r) => r.entry)).toEqual([3]);
+    expect(JSON.stringify([...local.data])).not.toContain('policy-secret-0001');
+    expect(await secrets.get('managed-With secret')).toBeUndefined();
+  });
+
   it('takes a secret for one, and generates with it once it is entered', async () => {
     const { handlers, remote } = withPolicy();
     expect(await rejection(handlers['ui-bg-generate']({ requestId: 'r0', environmentId: ID, params: DEFAULT_PARAMS }))).toMatchObject({ code: 'not-configured' });

@@ -93,7 +93,17 @@ describe('validateEnvironmentInput', () => {
     [{ name: 'Staging\u202Egnp.exe' }, 'name', 'hidden-characters'],
     [{ name: 'Two\nlines' }, 'name', 'hidden-characters'],
     [{ name: 'Line\u2028separator' }, 'name', 'hidden-characters'],
+    [{ name: 'Production\u200B' }, 'name', 'invisible-characters'],
+    [{ name: 'Sandbox\u2060' }, 'name', 'invisible-characters'],
+    [{ name: 'Stag\u200Cing' }, 'name', 'invisible-characters'],
+    [{ name: 'Stag\u200Ding' }, 'name', 'invisible-characters'],
+    [{ name: 'Lo\uFEFFcal' }, 'name', 'invisible-characters'],
+    [{ name: 'Soft\u00ADhyphen' }, 'name', 'invisible-characters'],
+    [{ name: 'Hangul\u3164filler' }, 'name', 'invisible-characters'],
     [{ name: 'STAGING' }, 'name', 'duplicate-name'],
+    [{ name: 'Productie' }, 'name', 'duplicate-name'],
+    [{ name: 'ＰＲＯＤＵＣＴＩＯＮ' }, 'name', 'duplicate-name'],
+    [{ name: 'ｓａｎｄｂｏｘ' }, 'name', 'duplicate-name'],
     [{ name: 'sandbox' }, 'name', 'duplicate-name'],
     [{ id: 'production' }, 'name', 'built-in'],
     [{ baseUrl: '' }, 'baseUrl', 'required'],
@@ -118,6 +128,36 @@ describe('validateEnvironmentInput', () => {
     const errors = errorsFor(input);
     // A code, not a sentence: the options page words it (test/unit/options/environment-error-text.test.ts).
     expect(errors[field as keyof typeof errors]).toEqual({ code });
+  });
+
+  it('compares names as they read: case, width, invisible characters and runs of spaces do not make a new name', () => {
+    const team: Environment = { ...staging, id: 'custom-2', name: 'Team  Staging\u00A0EU' };
+    for (const name of ['team staging eu', 'TEAM\u3000STAGING EU', 'Team Staging EU']) {
+      expect(validateEnvironmentInput({ name, baseUrl: 'https://t.example' }, [team], makeId)).toEqual({ ok: false, errors: { name: { code: 'duplicate-name' } } });
+    }
+    // Emoji keep their variation selector.
+    expect(validateEnvironmentInput({ name: 'Team \u2764\uFE0F', baseUrl: 'https://t.example' }, [team], makeId).ok).toBe(true);
+  });
+
+  it('keeps a stored name as it was saved, even one that reads as another or holds an invisible character', () => {
+    for (const name of ['Productie', 'Production\u200B', 'Sandbox\u2060']) {
+      const result = validateEnvironmentInput({ id: 'custom-9', name, baseUrl: 'https://s.example' }, [], makeId, { storedHost: true });
+      expect(result).toMatchObject({ ok: true, environment: { name } });
+    }
+  });
+
+  // An address pasted after a typed "https://" parses, with the second scheme as its host.
+  it.each([
+    ['https://http://127.0.0.1:8787', 'https://http://'],
+    ['https://https://api.example.com', 'https://https://'],
+    ['HTTPS://Http://api.example.com/base', 'HTTPS://Http://'],
+    ['http:///https://*.com', 'http:///https://'],
+  ])('%s → doubled-scheme quoting %s', (baseUrl, prefix) => {
+    expect(errorsFor({ baseUrl }).baseUrl).toEqual({ code: 'doubled-scheme', value: prefix });
+  });
+
+  it.each(['https://api.example.com:8443//x', 'http://localhost:8787/https://x'])('%s has one scheme and is taken', (baseUrl) => {
+    expect(validateEnvironmentInput({ name: 'Local', baseUrl }, existing, makeId).ok).toBe(true);
   });
 
   // Hosts become permission requests: only one real host name (punycode for international ones) or

@@ -9,10 +9,12 @@ describe('environmentErrorText', () => {
   const cases: Array<[string, Record<string, string>, EnvironmentField, EnvironmentErrorCode, string]> = [
     ['empty name', { name: '', baseUrl: 'https://a.example' }, 'name', 'required', 'Name is required.'],
     ['long name', { name: 'n'.repeat(61), baseUrl: 'https://a.example' }, 'name', 'too-long', 'Name must be at most 60 characters.'],
+    ['zero-width space in name', { name: 'Production\u200B', baseUrl: 'https://a.example' }, 'name', 'invisible-characters', 'Name may not contain characters that show as nothing, such as zero-width spaces or soft hyphens.'],
     ['duplicate name', { name: 'sandbox', baseUrl: 'https://a.example' }, 'name', 'duplicate-name', 'An environment named "sandbox" already exists.'],
     ['empty URL', { name: 'A', baseUrl: '' }, 'baseUrl', 'required', 'Base URL is required.'],
     ['not a URL', { name: 'A', baseUrl: 'nope' }, 'baseUrl', 'not-a-url', 'Base URL must be a full address such as https://api.example.com.'],
     ['ftp', { name: 'A', baseUrl: 'ftp://a.example' }, 'baseUrl', 'bad-scheme', 'Base URL must start with https:// or http://.'],
+    ['doubled scheme', { name: 'A', baseUrl: 'https://http://127.0.0.1:8787' }, 'baseUrl', 'doubled-scheme', 'Base URL starts with two schemes ("https://http://"): keep only one, such as http://127.0.0.1:8787 or https://api.example.com.'],
     ['wildcard host', { name: 'A', baseUrl: 'https://*.com' }, 'baseUrl', 'host-wildcard', 'Base URL must name one host: wildcards such as "*" are not allowed.'],
     ['long host', { name: 'A', baseUrl: `https://${Array.from({ length: 5 }, () => 'b'.repeat(50)).join('.')}` }, 'baseUrl', 'host-too-long', 'The host name in the base URL may have at most 253 characters.'],
     ['empty host label', { name: 'A', baseUrl: 'https://a..example' }, 'baseUrl', 'host-empty-label', 'The host name in the base URL has an empty part between dots (".." or a dot at the start or end).'],
@@ -49,6 +51,7 @@ describe('environmentErrorText in Dutch', () => {
     [`https://${'c'.repeat(64)}.example`, 'Elk deel van de hostnaam tussen punten mag maximaal 63 tekens hebben.'],
     [`https://${Array.from({ length: 5 }, () => 'b'.repeat(50)).join('.')}`, 'De hostnaam in de basis-URL mag maximaal 253 tekens hebben.'],
     ['https://my~api.example', 'De hostnaam in de basis-URL mag alleen letters, cijfers, "-", "_" en punten bevatten, niet "~".'],
+    ['https://https://api.example', 'Basis-URL begint met twee schema\'s ("https://https://"): houd er één over, zoals http://127.0.0.1:8787 of https://api.example.com.'],
     ['https://-api.example', 'Geen deel van de hostnaam in de basis-URL mag met "-" beginnen of eindigen.'],
   ])('explains %s', (baseUrl, expected) => {
     setMessageLookup((key, substitutions) => {

@@ -27,10 +27,10 @@ const placement: RememberedPlacement = {
 };
 
 /** A worker of its own (storage, secrets, placements) and the Options page's set-up state talking to it. */
-function worker() {
+function worker(policy?: unknown) {
   const placementStorage = createMemoryStore();
   const placements = setupPlacements({ store: createPlacementStore(placementStorage), syncScripts: async () => [] });
-  const background = setup({ placements });
+  const background = setup({ placements, policy: () => policy });
   const send = (async (name: keyof typeof uiToWorker, payload: unknown) => {
     const checked = uiToWorker[name].check(structuredClone(payload));
     const handler = background.handlers[name] as (p: unknown) => Promise<unknown>;
@@ -86,6 +86,16 @@ describe('Exporting the set-up', () => {
     expect(file.defaults.historySize).toBe(20);
     expect(w.state.status.value).toBe(t('statusSetupExported', 'pim-qr-setup-2026-11-30.json'));
   });
+
+  it('leaves out the environments a browser policy sets: they come from the organization, not the person', async () => {
+    const w = worker([{ name: 'Company API', baseUrl: 'https://api.company.example', clientId: 'company-client' }]);
+    await seed(w);
+    expect((await w.handlers['ui-bg-environments-list'](undefined)).some((e) => e.managed)).toBe(true);
+
+    const file = JSON.parse(await exported(w)) as SetupFile;
+
+    expect(file.environments.map((e) => e.name)).toEqual(['Staging']);
+  });
 });
 
 describe('Importing a set-up file', () => {
@@ -128,6 +138,68 @@ describe('Importing a set-up file', () => {
     const list = await member.handlers['ui-bg-environments-list'](undefined);
     expect(list.filter((e) => e.kind === 'custom')).toEqual([expect.objectContaining({ name: 'staging', baseUrl: 'https://mine.example.com', clientId: 'my-client', secretSet: true })]);
     expect(await member.send('ui-bg-placements-all', undefined)).toEqual([{ ...placement, selector: '#mine' }]);
+  });
+
+  it('says an environment named as one the policy sets is the organization\'s, not "kept yours"', async () => {
+    const lead = worker();
+    await seed(lead);
+    const text = await exported(lead);
+
+    const member = worker([{ name: 'STAGING', baseUrl: 'https://api.company.example', clientId: 'company-client' }]);
+    await member.state.importFile(picked(text));
+
+    expect(member.state.report.value[0]).toEqual({ outcome: 'kept', text: t('importKeptManaged', t('importEnvironmentNamed', 'Staging')) });
+    expect(texts(member)[0]).toBe('Environment “Staging”: not taken. Your organization sets an environment with this name by policy.');
+    const list = await member.handlers['ui-bg-environments-list'](undefined);
+    expect(list.filter((e) => e.kind === 'custom')).toEqual([expect.objectContaining({ name: 'STAGING', managed: true, clientId: 'company-client' })]);
+  });
+
+  it('refuses a look-alike of a name already there, and keeps the person\'s for one that reads the same in any language', async () => {
+    const member = worker();
+    const file = {
+      format: 'pim-qr-setup',
+      version: 1,
+      environments: [
+        { name: 'Production\u200B', baseUrl: 'https://p.example.com' },
+        { name: 'Sandbox\u2060', baseUrl: 'https://s.example.com' },
+        { name: 'Productie', baseUrl: 'https://nl.example.com' },
+      ],
+    };
+    await member.state.importFile(picked(JSON.stringify(file)));
+
+    const invisible = 'Name may not contain characters that show as nothing, such as zero-width spaces or soft hyphens.';
+    expect(member.state.report.value.map((line) => line.outcome)).toEqual(['refused', 'refused', 'kept']);
+    expect(texts(member)).toEqual([
+      t('importRefused', t('importEnvironmentNamed', 'Production\u200B'), invisible),
+      t('importRefused', t('importEnvironmentNamed', 'Sandbox\u2060'), invisible),
+      t('importKeptYours', t('importEnvironmentNamed', 'Productie')),
+    ]);
+    expect((await member.handlers['ui-bg-environments-list'](undefined)).map((e) => e.id)).toEqual(['sandbox', 'production']);
+  });
+
+  it('says for each entry that the client secret or token it carries was ignored, and stores none of it', async () => {
+    const member = worker();
+    const file = {
+      format: 'pim-qr-setup',
+      version: 1,
+      environments: [
+        { name: 'With secret', baseUrl: 'https://a.example.com', clientId: 'a', clientSecret: SECRET },
+        { name: 'Sandbox', baseUrl: 'https://b.example.com', secret: SECRET },
+        { name: 'Plain', baseUrl: 'http://c.example.com', token: SECRET },
+        { name: 'Without', baseUrl: 'https://d.example.com' },
+      ],
+    };
+    const before = await member.snapshot();
+    await member.state.importFile(picked(JSON.stringify(file)));
+
+    const ignored = 'The client secret in the file was ignored: it is never stored.';
+    expect(member.state.report.value.map((line) => line.outcome)).toEqual(['taken', 'kept', 'refused', 'taken']);
+    expect(texts(member).map((line) => line.endsWith(` ${ignored}`))).toEqual([true, true, true, false]);
+    expect(texts(member)[0]).toBe(`${t('importEnvironmentTaken', t('importEnvironmentNamed', 'With secret'))} ${ignored}`);
+    expect(await member.snapshot()).not.toContain(SECRET);
+    expect(before).not.toContain(SECRET);
+    const added = (await member.handlers['ui-bg-environments-list'](undefined)).find((e) => e.name === 'With secret');
+    expect(added).toMatchObject({ clientId: 'a', secretSet: false });
   });
 
   it('reports each entry of a mixed file, taking the good ones and refusing the rest with the reason', async () => {

@@ -46,6 +46,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     selectedEnvironmentId: 'sandbox',
     defaults: { params: { ...DEFAULT_PARAMS, attributes: [...DEFAULT_PARAMS.attributes] }, historySize: 20, keepHistory: true },
     managedRefused: [],
+    managedSecretsIgnored: [],
     ...overrides,
   };
 }
