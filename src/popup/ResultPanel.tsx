@@ -1,9 +1,17 @@
 import { t } from '../shared/i18n';
 import { Lazy } from './Lazy';
+import { loadSanitizer } from './load-sanitizer';
 import { usePopupStore } from './store';
 
-// A popup opens without a result: what shows one, and acts on it, arrives with the first result.
+// A popup opens without a result: what shows one, and acts on it, is fetched once the form is
+// interactive and the popup idle, so the first result neither waits for it nor slows the opening.
 const loadShownResult = () => import('./ShownResult').then((m) => m.ShownResult);
+
+export function fetchResultPartsWhenIdle(): void {
+  const fetchParts = () => void Promise.all([loadShownResult(), loadSanitizer()]).catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchParts, { timeout: 1000 });
+  else setTimeout(fetchParts, 200);
+}
 
 /** The last QR and what to do with it, or a note that there is none yet. */
 export function ResultPanel() {
