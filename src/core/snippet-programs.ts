@@ -86,16 +86,21 @@ function browserFetchCall(code: string): string {
 /** A JavaScript string in single quotes, as httpsnippet writes them, with every escape JSON would make. */
 const singleQuoted = (value: string) => `'${JSON.stringify(value).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
 
+/** JavaScript in the browser and Node write the same fetch calls; only the program around them differs. */
+const FETCH_STYLE = {
+  client: 'fetch',
+  comment: '//',
+  quote: "'",
+  join: ' + ',
+  secret: `process.env.${SECRET_VARIABLE}`,
+  token: 'token',
+  literal: singleQuoted,
+} as const;
+
 export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
   javascript: {
     target: 'javascript',
-    client: 'fetch',
-    comment: '//',
-    quote: "'",
-    join: ' + ',
-    secret: `process.env.${SECRET_VARIABLE}`,
-    token: 'token',
-    literal: singleQuoted,
+    ...FETCH_STYLE,
     program: (parts) => [
       ...fetchFunctions({ ...parts, tokenCall: browserFetchCall(parts.tokenCall), imageCall: browserFetchCall(parts.imageCall) }),
       'console.log(await requestImage(await requestToken()));',
@@ -103,13 +108,7 @@ export const LANGUAGES: Readonly<Record<SnippetLanguage, Language>> = {
   },
   node: {
     target: 'node',
-    client: 'fetch',
-    comment: '//',
-    quote: "'",
-    join: ' + ',
-    secret: `process.env.${SECRET_VARIABLE}`,
-    token: 'token',
-    literal: singleQuoted,
+    ...FETCH_STYLE,
     program: (parts) => [
       ...fetchFunctions({
         ...parts,
