@@ -2,7 +2,8 @@
 // it (activeTab or a granted host permission), and sends them typed messages. Each script's own
 // guard makes injecting twice harmless.
 import { PimError } from '../core/errors';
-import type { Contract, NameOf, RequestOf, ResponseOf } from '../shared/contract';
+import type { Contract, Envelope, NameOf, RequestOf, ResponseOf } from '../shared/contract';
+import { FIRST_MESSAGE_KEY } from '../shared/install-once';
 import type { WorkerToContent } from '../shared/contracts/worker-to-content';
 import { createSender } from '../shared/message-sender';
 import { injectionError } from './injection-error';
@@ -30,8 +31,18 @@ export interface TabsApi {
   sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
 }
 
+type InjectionTarget = { tabId: number; frameIds?: number[] };
+
 export interface ScriptingApi {
-  executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
+  executeScript(injection: { target: InjectionTarget; files: string[] } | { target: InjectionTarget; func: (key: string, message: unknown) => void; args: [string, unknown] }): Promise<unknown>;
+}
+
+/**
+ * Runs in the script's isolated world just before the script itself (so it must stand alone): leaves
+ * the first message where the script finds it as it starts. The page cannot see the isolated world.
+ */
+function leaveFirstMessage(key: string, message: unknown): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = message;
 }
 
 type TabMessageName = NameOf<WorkerToContent>;
@@ -41,8 +52,12 @@ const pageDidNotAnswer = () => new PimError('page-silent');
 
 /** A script of ours that is injected into tabs on demand and answers one contract. */
 export interface ScriptPort<C extends Contract> {
-  /** Injects the script into the frame unless it already answers there. */
-  ensureController(tabId: number, frameId?: number): Promise<void>;
+  /**
+   * Injects the script into the frame unless it already answers there. `first` is handed over with
+   * the injection, so the script acts on it as it starts instead of waiting for the message; it is
+   * still sent as usual after, and the script answers it without doing the work twice.
+   */
+  ensureController(tabId: number, frameId?: number, first?: Envelope<C>): Promise<void>;
   /** To the top frame unless told otherwise; with 'all', every frame hears it and the first answer counts. */
   send<N extends NameOf<C>>(tabId: number, name: N, payload: RequestOf<C, N>, frameId?: number | 'all'): Promise<ResponseOf<C, N>>;
 }
@@ -64,21 +79,22 @@ export function createScriptPort<C extends Contract>(tabs: TabsApi, scripting: S
     );
   return {
     send,
-    ensureController: async (tabId, frameId = 0) => {
+    ensureController: async (tabId, frameId = 0, first) => {
       if (await answers(tabId, frameId)) return;
-      let url: string | undefined;
+      // Only an error names the address: asked alongside, so injecting does not wait for it.
+      const url = tabs.get(tabId).then(
+        (tab) => tab.url,
+        () => undefined,
+      );
+      const target = { tabId, frameIds: [frameId] };
       try {
-        url = (await tabs.get(tabId)).url;
-      } catch {
-        url = undefined;
-      }
-      try {
-        await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+        if (first) await scripting.executeScript({ target, func: leaveFirstMessage, args: [FIRST_MESSAGE_KEY, first] });
+        await scripting.executeScript({ target, files: [file] });
       } catch (error) {
-        throw injectionError(error, url);
+        throw injectionError(error, await url);
       }
       // Firefox reports success on its own about: pages, yet the script never gets to listen there.
-      if (!(await answers(tabId, frameId))) throw injectionError(new Error('The page cannot be scripted: the injected script does not answer.'), url);
+      if (!(await answers(tabId, frameId))) throw injectionError(new Error('The page cannot be scripted: the injected script does not answer.'), await url);
     },
   };
 }

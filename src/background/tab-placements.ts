@@ -50,10 +50,10 @@ export function createTabPlacements(deps: PlacementDeps): Omit<TabPlacements, 'a
       const remember = order.remember === true;
       const tab = await tabs.resolve(order.tabId);
       const address = remember ? await rememberable(tab.url) : undefined;
-      await tabs.ensureController(tab.tabId);
       const id = deps.newId();
       const spec: PlacementOrder = { id, svg: order.svg, mode: order.mode, remembered: remember };
       if (order.selector !== undefined) spec.selector = order.selector;
+      await tabs.ensureController(tab.tabId, 0, order.pick === true ? undefined : { name: 'bg-content-place', payload: spec }); // drawn as the script starts
       if (order.pick === true) {
         if (address) {
           await deps.picks.add({ id, tabId: tab.tabId, page: address.page, mode: order.mode, svg: order.svg, createdAt: deps.now() });

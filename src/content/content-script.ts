@@ -2,7 +2,8 @@
 // with remembered placements): one controller per frame, answering only this extension's worker.
 import { workerToContent } from '../shared/contracts/worker-to-content';
 import { installOnce } from '../shared/install-once';
-import { listenToOurWorker } from '../shared/worker-listener';
+import { actOnFirstMessage, listenToOurWorker } from '../shared/worker-listener';
+import { afterNextPaint } from './after-paint';
 import { sendToBackground } from './background-channel';
 import { createController } from './controller';
 
@@ -18,4 +19,8 @@ const { controller, created } = installOnce(globalThis, () => {
     },
   };
 });
-if (created) controller.start();
+// The QR the worker injected us for is drawn as we start, in this task, so it shows in the next frame;
+// asking for the page's remembered placements and watching the page wait until it is painted.
+const drawing = actOnFirstMessage(workerToContent, controller.handlers, 'content');
+if (created && drawing) afterNextPaint(window, controller.start);
+else if (created) controller.start();

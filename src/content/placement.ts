@@ -5,6 +5,7 @@
 // goes is the mode's (modes/): 'floating' on top of the page, 'replace' in an element's stead (the
 // element hidden until the QR is removed), 'inside' appended to an element.
 import type { PlacedInfo, PlacementSpec } from '../shared/placement-messages';
+import { afterNextPaint } from './after-paint';
 import { measurePlacement } from './measure-placement';
 import { placePanels, type Panels } from './placement-panels';
 import { floatingMode } from './modes/floating';
@@ -117,14 +118,14 @@ function addToolbar(context: ModeContext, removeByUser: () => void): void {
 }
 
 /** Adds the badge and the alert; the answer says on them, and in the host's description, how well a phone will scan the QR where it is. */
-function addScannability({ win, host, frame, toolbar }: ModeContext, image: Element, geometry: QrGeometry): { panels: Panels; show(): void } {
+function addScannability({ win, host, frame, toolbar }: ModeContext, image: Element, geometry: () => QrGeometry): { panels: Panels; show(): void } {
   const doc = win.document;
   const badge = ownElement(doc, 'div', 'badge', { role: 'group', 'aria-label': t('content_scanBadge') });
   const alert = ownElement(doc, 'div', 'alert', { 'aria-hidden': 'true' });
   alert.textContent = '!';
   frame.append(badge, alert);
   const show = () => {
-    const lastReport = assessScannability(measurePlacement(host, image, geometry, win));
+    const lastReport = assessScannability(measurePlacement(host, image, geometry(), win));
     const texts = lastReport.warnings.map((w) => w.text);
     badge.replaceChildren(doc.createTextNode(lastReport.sizeText));
     for (const text of texts) {
@@ -168,7 +169,9 @@ export function createPlacement(
 ): Placement {
   const lifetime = new AbortController();
   const { signal } = lifetime;
-  const geometry = qrGeometry(prepared.svg);
+  // Read from the image's paths for the scan check only, which waits for the first frame anyway.
+  let geometry: QrGeometry | undefined;
+  const geometryOnce = () => (geometry ??= qrGeometry(prepared.svg));
   const { image, ...drawn } = drawFrame(win.document, spec, prepared);
   const context: ModeContext = {
     ...drawn,
@@ -186,7 +189,7 @@ export function createPlacement(
     changed: (change) => events.changed(placement, change),
   };
   addToolbar(context, () => placement.remove(true));
-  const scannability = addScannability(context, image, geometry);
+  const scannability = addScannability(context, image, geometryOnce);
   // The page may have moved the QR since the last layout: the panels take their places as they appear.
   for (const type of ['pointerenter', 'focusin']) drawn.host.addEventListener(type, context.placePanels, { signal });
   // The controller hands 'replace' and 'inside' their element; without one the QR floats rather than
@@ -214,8 +217,8 @@ export function createPlacement(
   };
   followViewport(context, mode);
 
-  context.measure();
-  // Fonts, layout and the page's own scripts settle after insertion: measure once more.
-  win.requestAnimationFrame(context.measure);
+  // Measuring forces layouts and a hit test: done before the first frame, it would hold that frame
+  // back. Once the QR is painted, layout, fonts and the page's own scripts have settled too.
+  afterNextPaint(win, context.measure);
   return placement;
 }

@@ -8,7 +8,7 @@ import { t } from '../shared/i18n';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
+let hooked = false;
 
 /**
  * The second, independent pass, where the markup becomes live DOM in the page: DOMPurify over the
@@ -16,8 +16,11 @@ let purifier: ReturnType<typeof DOMPurify> | undefined;
  * allow-list may miss in some browser or version, nothing here can run script or fetch anything.
  */
 export function purifyInPlace(svg: Element): void {
-  if (!purifier) {
-    purifier = DOMPurify(window);
+  // The instance DOMPurify makes as it loads is bound to this window already (our isolated world's,
+  // the only code that uses it here): making another costs as much again on every page.
+  const purifier = DOMPurify;
+  if (!hooked) {
+    hooked = true;
     purifier.addHook('uponSanitizeAttribute', (_node, data) => {
       if (!isSafeAttribute(data.attrName, data.attrValue)) data.keepAttr = false;
     });

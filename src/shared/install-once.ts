@@ -9,6 +9,8 @@ export interface Installable {
 
 export const CONTROLLER_KEY = Symbol.for('pim-qr.controller');
 export const SCANNER_KEY = Symbol.for('pim-qr.scanner');
+/** Names (with Symbol.for) where the worker leaves the first message for a script it injects. */
+export const FIRST_MESSAGE_KEY = 'pim-qr.first-message';
 
 /** The controller already installed in this isolated world, or a new one from `create`. */
 export function installOnce<T extends Installable>(scope: object, create: () => T, key = CONTROLLER_KEY): { controller: T; created: boolean } {

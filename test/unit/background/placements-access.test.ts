@@ -88,6 +88,27 @@ describe('createTabPort', () => {
     expect(scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 5, frameIds: [2] }, files: ['src/content/content-script.js'] });
   });
 
+  it('leaves the first message in the isolated world before the script, and only when it injects', async () => {
+    const { port, scripting } = fakes();
+    const first = { name: 'bg-content-notice' as const, payload: { text: 'hello' } };
+    await port.ensureController(5, 0, first);
+    const calls = vi.mocked(scripting.executeScript).mock.calls.map(([injection]) => injection);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({ target: { tabId: 5, frameIds: [0] }, files: ['src/content/content-script.js'] });
+    const handOver = calls[0];
+    if (!handOver || !('func' in handOver)) throw new Error('no hand-over injection');
+    expect(handOver.target).toEqual({ tabId: 5, frameIds: [0] });
+    // The function runs alone in the page's isolated world: run it here as the browser would.
+    handOver.func(...handOver.args);
+    const left = Symbol.for(handOver.args[0]);
+    expect(Reflect.get(globalThis, left)).toEqual(first);
+    Reflect.deleteProperty(globalThis, left);
+
+    const { port: alive, scripting: untouched } = fakes({ alive: true });
+    await alive.ensureController(5, 0, first);
+    expect(untouched.executeScript).not.toHaveBeenCalled();
+  });
+
   it('does not inject again when the controller answers', async () => {
     const { port, scripting } = fakes({ alive: true });
     await port.ensureController(5);

@@ -64,8 +64,10 @@ describe('place', () => {
     const { service, tabs, sent, store } = setup();
     const result = await service.place({ svg: SVG, mode: 'floating', pick: false, remember: false });
     expect(result).toEqual({ tabId: 7, placementId: 'id-1', picking: false, remembered: false });
-    expect(tabs.ensureController).toHaveBeenCalledWith(7);
-    expect(sent).toEqual([{ tabId: 7, name: 'bg-content-place', payload: { id: 'id-1', svg: SVG, mode: 'floating', remembered: false } }]);
+    const order = { id: 'id-1', svg: SVG, mode: 'floating', remembered: false };
+    // The order goes with the injection too, so a page new to the controller draws it as the script starts.
+    expect(tabs.ensureController).toHaveBeenCalledWith(7, 0, { name: 'bg-content-place', payload: order });
+    expect(sent).toEqual([{ tabId: 7, name: 'bg-content-place', payload: order }]);
     expect(await store.list()).toEqual([]);
   });
 

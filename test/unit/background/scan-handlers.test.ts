@@ -22,9 +22,10 @@ function browserTab(options: { refuse?: string; answer?: unknown } = {}) {
   };
   const files: string[][] = [];
   const scripting: ScriptingApi = {
-    executeScript: async ({ files: injectedFiles }) => {
+    executeScript: async (injection) => {
       if (options.refuse) throw new Error(options.refuse);
-      files.push(injectedFiles);
+      if (!('files' in injection)) throw new Error('the scanner is injected without a first message');
+      files.push(injection.files);
       injected = true;
       return [];
     },

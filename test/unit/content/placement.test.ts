@@ -83,8 +83,11 @@ describe('placement shell', () => {
     expect(placement.spec.opacity).toBe(0.3);
   });
 
-  it('says on its badge and to assistive technology how well it will scan', () => {
+  it('says on its badge and to assistive technology how well it will scan, once its first frame is painted', async () => {
     const { placement, control } = place();
+    // Measuring would hold the QR's first frame back.
+    expect(placement.host.hasAttribute('data-scan')).toBe(false);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     // happy-dom lays nothing out, so the QR has no size: a phone could not scan it.
     expect(placement.host.getAttribute('data-scan')).toBe('hidden');
     expect(placement.host.getAttribute('aria-description')).toMatch(/^0×0 CSS px · 0×0 device px\. /);
