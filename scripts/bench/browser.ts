@@ -186,3 +186,30 @@ export class WorkerStopper {
     await this.session.detach().catch(() => {});
   }
 }
+
+export interface TraceEvent {
+  name: string;
+  /** µs, on the trace's clock (one clock for every process of the browser). */
+  ts: number;
+  args?: { data?: { url?: string } };
+}
+
+/** The trace events of `categories` recorded in `page`'s renderer while `during` runs. */
+export async function tracePage(context: BrowserContext, page: Page, categories: string[], during: () => Promise<void>): Promise<TraceEvent[]> {
+  const session = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  try {
+    session.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+    await session.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+    try {
+      await during();
+    } finally {
+      await session.send('Tracing.end');
+      await complete;
+    }
+    return events;
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}

@@ -9,6 +9,8 @@ export interface Page {
 }
 
 export const FORM_READY_MARK = 'pim-qr-form-ready';
+/** Set by the bench's own probe in the target page, at the frame where the placement is first laid out. */
+export const PLACEMENT_PAINTED_MARK = 'pim-bench-placement-painted';
 const PREVIEW_IMAGE = 'img[alt="QR preview"]';
 
 /** Installed once per page; every probe lives on `window.__pimBench`. */
@@ -42,6 +44,21 @@ const PROBES = String.raw`
     };
     tick();
   });
+  // Every turn of the page's event loop, stamped: a MessageChannel message is a task of its own, and
+  // each posts the next, so between two stamps nothing else ran but tasks that are not the page's.
+  // The last stamp before a mutation is where the task that made it began (to a few µs; Firefox
+  // rounds the clock to 1 ms), or earlier when other tasks ran back to back before it.
+  const watchEventLoop = () => {
+    const channel = new MessageChannel();
+    let last = wallClock();
+    let running = true;
+    channel.port1.onmessage = () => {
+      last = wallClock();
+      if (running) channel.port2.postMessage(0);
+    };
+    channel.port2.postMessage(0);
+    return { last: () => last, stop: () => { running = false; channel.port1.close(); } };
+  };
   window.__pimBench = {
     pending: undefined,
     /** ms since navigation start of a performance mark, once it is there. */
@@ -77,12 +94,24 @@ const PROBES = String.raw`
      * The SVG sits in a closed shadow root the page cannot look into, but it is attached before the
      * host enters the page, so the frame that lays out the host lays out the SVG too.
      */
-    armPlacement(timeoutMs) {
+    armPlacement(timeoutMs, watchTasks) {
+      this.taskStartAt = undefined;
+      const turns = watchTasks ? watchEventLoop() : undefined;
       this.pending = when(() => {
         const host = document.querySelector('[data-pim-qr-placement]');
+        if (host && turns && this.taskStartAt === undefined) this.taskStartAt = turns.last();
         return Boolean(host && visible(host));
-      }, timeoutMs, 'the placement', true);
+      }, timeoutMs, 'the placement', true).then((at) => {
+        turns?.stop();
+        // For a trace (Chromium): the same frame on the trace's clock.
+        performance.mark(${JSON.stringify(PLACEMENT_PAINTED_MARK)});
+        return at;
+      }, (error) => {
+        turns?.stop();
+        throw error;
+      });
     },
+    taskStartAt: undefined,
   };
 })();
 `;
@@ -113,9 +142,20 @@ export async function clickStamp(page: Page): Promise<number> {
   return at;
 }
 
-export async function armPlacement(page: Page, timeoutMs = 30_000): Promise<void> {
+/** `watchTasks`: also stamp every turn of the page's event loop, for placementTaskStart (costs a busy loop). */
+export async function armPlacement(page: Page, options: { watchTasks?: boolean; timeoutMs?: number } = {}): Promise<void> {
   await install(page);
-  await page.evaluate(`window.__pimBench.armPlacement(${timeoutMs})`);
+  await page.evaluate(`window.__pimBench.armPlacement(${options.timeoutMs ?? 30_000}, ${options.watchTasks === true})`);
+}
+
+/**
+ * After armPlacement with watchTasks: wall-clock time where the page's task that first put the
+ * placement in the DOM began (the last turn of the page's own event loop before it).
+ */
+export async function placementTaskStart(page: Page): Promise<number> {
+  const at = (await page.evaluate('window.__pimBench.taskStartAt')) as number | undefined;
+  if (at === undefined) throw new Error('[bench] the placement was not seen entering the page');
+  return at;
 }
 
 /** Wall-clock time (timeOrigin + now) of the frame where the placement first showed its SVG. */
