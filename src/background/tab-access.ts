@@ -34,7 +34,7 @@ export interface TabsApi {
 type InjectionTarget = { tabId: number; frameIds?: number[] };
 
 export interface ScriptingApi {
-  executeScript(injection: { target: InjectionTarget; files: string[] } | { target: InjectionTarget; func: (key: string, message: unknown) => void; args: [string, unknown] }): Promise<unknown>;
+  executeScript(injection: { target: InjectionTarget; files: string[] } | { target: InjectionTarget; func: (key: string, message?: unknown) => void; args: [string, unknown?] }): Promise<unknown>;
 }
 
 /**
@@ -43,6 +43,11 @@ export interface ScriptingApi {
  */
 function leaveFirstMessage(key: string, message: unknown): void {
   (globalThis as Record<symbol, unknown>)[Symbol.for(key)] = message;
+}
+
+/** Takes a first message back when its script could not follow, so no later injection acts on it. */
+function takeBackFirstMessage(key: string): void {
+  Reflect.deleteProperty(globalThis, Symbol.for(key));
 }
 
 type TabMessageName = NameOf<WorkerToContent>;
@@ -87,10 +92,15 @@ export function createScriptPort<C extends Contract>(tabs: TabsApi, scripting: S
         () => undefined,
       );
       const target = { tabId, frameIds: [frameId] };
+      let handedOver = false;
       try {
-        if (first) await scripting.executeScript({ target, func: leaveFirstMessage, args: [FIRST_MESSAGE_KEY, first] });
+        if (first) {
+          await scripting.executeScript({ target, func: leaveFirstMessage, args: [FIRST_MESSAGE_KEY, first] });
+          handedOver = true;
+        }
         await scripting.executeScript({ target, files: [file] });
       } catch (error) {
+        if (handedOver) await scripting.executeScript({ target, func: takeBackFirstMessage, args: [FIRST_MESSAGE_KEY] }).catch(() => undefined);
         throw injectionError(error, await url);
       }
       // Firefox reports success on its own about: pages, yet the script never gets to listen there.

@@ -109,6 +109,21 @@ describe('createTabPort', () => {
     expect(untouched.executeScript).not.toHaveBeenCalled();
   });
 
+  it('takes the first message back when the script itself cannot be injected', async () => {
+    const { port, scripting } = fakes();
+    vi.mocked(scripting.executeScript).mockImplementation(async (injection) => {
+      if ('files' in injection) throw new Error('Frame with ID 0 is showing error page');
+      injection.func(...injection.args);
+      return [];
+    });
+    const first = { name: 'bg-content-notice' as const, payload: { text: 'stale' } };
+    await expect(port.ensureController(5, 0, first)).rejects.toMatchObject({ code: 'page-not-loaded' });
+    const calls = vi.mocked(scripting.executeScript).mock.calls.map(([injection]) => injection);
+    expect(calls).toHaveLength(3);
+    const key = Symbol.for((calls[0] as { args: [string, unknown?] }).args[0]);
+    expect(Reflect.has(globalThis, key)).toBe(false);
+  });
+
   it('does not inject again when the controller answers', async () => {
     const { port, scripting } = fakes({ alive: true });
     await port.ensureController(5);
