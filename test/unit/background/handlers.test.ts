@@ -159,26 +159,45 @@ describe('background handlers', () => {
   });
 
   it('keeps a generate out of history when Cancel lands after the answer, before the history write', async () => {
-    const { handlers, gate, builtIn } = setup({ gate: 'get' });
-    const atHistory = gate.arm();
+    // The settings are read again once the answer is in (was the environment deleted meanwhile?):
+    // the policy read that comes with it is held there, between the answer and the history write.
+    let atHistory: () => void = () => {};
+    const reached = new Promise<void>((resolve) => (atHistory = resolve));
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answered = () => test.builtIn.stats().imageCalls === 1;
+    const test = setup({
+      policy: async () => {
+        if (!answered()) return undefined;
+        atHistory();
+        await held;
+        return undefined;
+      },
+    });
+    const { handlers, builtIn } = test;
     const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
-    await atHistory;
+    await reached;
     expect(builtIn.stats().imageCalls).toBe(1); // the answer is in
     expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
-    gate.release();
+    release();
     expect((await rejection(pending)).kind).toBe('cancelled');
     expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
   });
 
-  it('takes a generate back out of history when Cancel lands during the history write', async () => {
-    const { handlers, gate } = setup({ gate: 'set' });
+  it('answers before storage has the history entry, and a Cancel then takes it back out', async () => {
+    const { handlers, gate, local } = setup({ gate: true });
     const writing = gate.arm();
     const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
     await writing;
-    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
+    // Storage has not written the entry yet, and the answer is out all the same.
+    const answer = await pending;
+    expect(local.data.has(`history:${answer.id}`)).toBe(false);
+    // Taking it back is written after the entry, in order, once storage goes on.
+    const cancelling = handlers['ui-bg-generate-cancel']({ requestId: 'race' });
     gate.release();
-    expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(await cancelling).toEqual({ cancelled: true });
     expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
+    expect([...local.data.keys()].filter((key) => key.startsWith('history:'))).toEqual([]);
   });
 
   it('takes an answered generate back out when a Cancel crossed the answer, restoring what it pushed out', async () => {
