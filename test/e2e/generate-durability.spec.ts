@@ -38,6 +38,8 @@ test('a worker stopped the moment its answer arrives has kept the history entry 
 });
 
 test('ten views generating at once share one token call and all land in history', async ({ openOptions, openPopup, sandbox }) => {
+  // Ten extension pages at once are slow to open and paint on a busy machine.
+  test.setTimeout(120_000);
   const { page: options } = await openOptions();
   const environmentId = await addSandboxServerEnvironment(options, sandbox.url);
   await value(options, 'ui-bg-settings-save', { selectedEnvironmentId: environmentId });
@@ -62,7 +64,7 @@ test('ten views generating at once share one token call and all land in history'
       }, at),
     ),
   );
-  for (const { page } of views) await expect(page.getByRole('img', { name: 'QR preview' })).toBeVisible({ timeout: 15_000 });
+  for (const { page } of views) await expect(page.getByRole('img', { name: 'QR preview' })).toBeVisible({ timeout: 30_000 });
 
   expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 10 });
   const history = await value<{ params: { title: string } }[]>(options, 'ui-bg-history-get');
