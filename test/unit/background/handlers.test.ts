@@ -158,29 +158,23 @@ describe('background handlers', () => {
     expect(await handlers['ui-bg-generate-cancel']({ requestId: 'slow' })).toEqual({ cancelled: false });
   });
 
-  it('keeps a generate out of history when Cancel lands after the answer, before the history write', async () => {
-    // The settings are read again once the answer is in (was the environment deleted meanwhile?):
-    // the policy read that comes with it is held there, between the answer and the history write.
-    let atHistory: () => void = () => {};
-    const reached = new Promise<void>((resolve) => (atHistory = resolve));
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const answered = () => test.builtIn.stats().imageCalls === 1;
+  it('keeps a generate out of history when Cancel lands as its answer arrives', async () => {
+    // Between the answer and the history write the worker awaits nothing that could let a message
+    // in (settings and history are in memory): the last moment a Cancel can land is as the answer
+    // arrives, and then nothing may be written.
+    let cancelled: Promise<{ cancelled: boolean }> | undefined;
     const test = setup({
-      policy: async () => {
-        if (!answered()) return undefined;
-        atHistory();
-        await held;
-        return undefined;
+      rewrite: (answer, url) => {
+        if (url.includes('/image')) cancelled = test.handlers['ui-bg-generate-cancel']({ requestId: 'race' });
+        return answer;
       },
     });
-    const { handlers, builtIn } = test;
-    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
-    await reached;
-    expect(builtIn.stats().imageCalls).toBe(1); // the answer is in
-    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
-    release();
+    const { handlers, remote } = test;
+    const env = await addLocalEnvironment(handlers);
+    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: env.id, params: DEFAULT_PARAMS });
     expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(remote.stats().imageCalls).toBe(1); // the answer was in
+    expect(await cancelled).toEqual({ cancelled: true });
     expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
   });
 
