@@ -44,8 +44,6 @@ interface Connection {
   tokens: TokenSource;
   fetch: FetchLike;
   onRequest: (entry: RequestLogEntry) => void;
-  /** Log writes still under way; awaited before answering so the UI's next read sees them. */
-  pendingLogs: Promise<void>[];
   /** The quota figures of the last answer that had them. */
   latestQuota: () => Quota | undefined;
 }
@@ -59,8 +57,10 @@ export async function ensureHostAccess(deps: Pick<ApiDeps, 'hasHostPermission'>,
 
 /**
  * Every call goes to the request log, and (unless `keepQuota` is off: the call was not the saved
- * environment's) the quota figures its answer reported to the environment's latest; the writes are
- * awaited before answering, so the UI's next read sees them.
+ * environment's) the quota figures its answer reported to the environment's latest. Once both are
+ * loaded, each write is handed to storage as the call ends (mirrored-item.ts): an answer sent after it
+ * loses nothing when the worker stops, and the UI's next read sees it. `pendingLogs` settle when
+ * storage has them.
  */
 export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: string, { keepQuota = true } = {}) {
   const pendingLogs: Promise<void>[] = [];
@@ -76,7 +76,14 @@ export function requestLogger(deps: Pick<ApiDeps, 'log' | 'quota'>, label: strin
 }
 
 async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connection> {
-  const settings = await deps.settings.read();
+  // Read into memory alongside the settings (once per worker start): then nothing the call leaves
+  // behind has to wait for a read before it is written.
+  const [settings] = await Promise.all([
+    deps.settings.read(),
+    Promise.all([deps.history.load(), deps.log.load(), deps.quota.load()]).catch((error: unknown) =>
+      console.warn('[generate] history, request log or quota figures could not be read ahead', error),
+    ),
+  ]);
   const environment = findEnvironment(settings, environmentId);
   const { savedFor, ...credentials } = await credentialsFor(settings, environment, deps.secrets);
   if (savedFor) {
@@ -94,7 +101,7 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   }
   if (environment.kind === 'custom') await ensureHostAccess(deps, environment.baseUrl);
   const fetch = environment.kind === 'sandbox' ? deps.sandboxFetch : deps.fetch;
-  const { onRequest, pendingLogs, latestQuota } = requestLogger(deps, 'generate');
+  const { onRequest, latestQuota } = requestLogger(deps, 'generate');
   const tokens = createTokenSource({
     fetch,
     now: deps.now,
@@ -105,10 +112,10 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
     onRequest,
     environment: environment.id,
   });
-  return { settings, environment, tokens, fetch, onRequest, pendingLogs, latestQuota };
+  return { settings, environment, tokens, fetch, onRequest, latestQuota };
 }
 
-/** A generated QR, already in history, and how to take it back out if it is cancelled after all. */
+/** A generated QR, already handed to history, and how to take it back out if it is cancelled after all. */
 export interface GenerateOutcome {
   /** The history item, and the quota figures its answer reported (not kept in history). */
   result: GenerateAnswer;
@@ -127,55 +134,54 @@ export async function generate(
   signal: AbortSignal,
 ): Promise<GenerateOutcome> {
   const connection = await connect(deps, request.environmentId);
-  try {
-    const result = await generateQr({
-      params: request.params,
-      endpoint: connection.environment,
-      tokens: connection.tokens,
-      fetch: connection.fetch,
-      now: deps.now,
-      sleep: deps.sleep,
-      random: deps.random,
-      signal,
-      onRequest: connection.onRequest,
-      environment: connection.environment.id,
-    }).catch(async (error: unknown) => {
-      throw await explainRefusal(deps, connection.environment.id, error);
-    });
-    const item: GenerateResult = {
-      id: deps.newId(),
-      svg: result.svg,
-      bytes: result.bytes,
-      durationMs: result.durationMs,
-      environmentId: connection.environment.id,
-      environmentName: connection.environment.name,
-      params: result.params,
-      time: deps.now(),
-    };
-    // Cancel means cancel, even when the answer has arrived: `add` writes nothing once the signal has
-    // aborted. An abort after the write is the caller's to honour with takeBack.
-    // Deleted while the call ran (in Options, or another view): its result is not kept, and the popup
-    // hears that the environment no longer exists.
-    const current = await deps.settings.read();
-    findEnvironment(current, connection.environment.id);
-    const quota = connection.latestQuota();
-    const answer: GenerateAnswer = quota === undefined ? item : { ...item, quota };
-    // History switched off, even while the call ran: nothing is written, so there is nothing to take back.
-    if (!current.defaults.keepHistory) {
-      if (signal.aborted) throw new PimError('cancelled');
-      return { result: answer, takeBack: () => Promise.resolve() };
-    }
-    const limit = connection.settings.defaults.historySize;
-    const written = await deps.history.add(item, limit, signal);
-    return {
-      result: answer,
-      takeBack: async () => {
-        await deps.history.withdraw(item.id, written.evicted, limit);
-      },
-    };
-  } finally {
-    await Promise.all(connection.pendingLogs);
+  const result = await generateQr({
+    params: request.params,
+    endpoint: connection.environment,
+    tokens: connection.tokens,
+    fetch: connection.fetch,
+    now: deps.now,
+    sleep: deps.sleep,
+    random: deps.random,
+    signal,
+    onRequest: connection.onRequest,
+    environment: connection.environment.id,
+  }).catch(async (error: unknown) => {
+    throw await explainRefusal(deps, connection.environment.id, error);
+  });
+  const item: GenerateResult = {
+    id: deps.newId(),
+    svg: result.svg,
+    bytes: result.bytes,
+    durationMs: result.durationMs,
+    environmentId: connection.environment.id,
+    environmentName: connection.environment.name,
+    params: result.params,
+    time: deps.now(),
+  };
+  // Cancel means cancel, even when the answer has arrived: `add` writes nothing once the signal has
+  // aborted. An abort after the write is the caller's to honour with takeBack.
+  // Deleted while the call ran (in Options, or another view): its result is not kept, and the popup
+  // hears that the environment no longer exists.
+  const current = await deps.settings.reread(connection.settings);
+  findEnvironment(current, connection.environment.id);
+  const quota = connection.latestQuota();
+  const answer: GenerateAnswer = quota === undefined ? item : { ...item, quota };
+  // History switched off, even while the call ran: nothing is written, so there is nothing to take back.
+  if (!current.defaults.keepHistory) {
+    if (signal.aborted) throw new PimError('cancelled');
+    return { result: answer, takeBack: () => Promise.resolve() };
   }
+  const limit = connection.settings.defaults.historySize;
+  // Answer first, persist right after: `add` resolves once its writes are handed to storage, not
+  // once storage has them, so a worker stopped right after the answer still keeps the entry.
+  const { evicted, written } = await deps.history.add(item, limit, signal);
+  written.catch((error: unknown) => console.warn('[generate] history write failed', error));
+  return {
+    result: answer,
+    takeBack: async () => {
+      await deps.history.withdraw(item.id, evicted, limit);
+    },
+  };
 }
 
 /** A refusal while the environment's latest figures say its quota is used up is that, not "slow down". */

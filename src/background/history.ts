@@ -1,10 +1,14 @@
 // The last generated QR codes (parameters, environment, time, SVG) in storage.local, under a count
 // limit the user sets and a byte cap that keeps storage.local's 10 MB quota safe. Each entry has a
 // key of its own (`history:<id>`) and a small ordered index under `history` lists them with their
-// sizes, so a generate writes one entry and the index, never the whole history again.
+// sizes, so a generate writes one entry and the index, never the whole history again. The index is
+// kept in memory too (mirrored-item.ts): every change is computed from it and handed to storage in the
+// same call, so a generate's entry is as good as written before the answer goes out, and generates that
+// end together all keep theirs.
 import { PimError } from '../core/errors';
 import { validateParams } from '../core/params';
-import { type ItemSpec, storedItem } from '../core/storage-item';
+import { mirroredItem } from '../core/mirrored-item';
+import type { ItemSpec } from '../core/storage-item';
 import { versioned } from '../core/storage-layout';
 import type { KeyValueStore } from '../core/storage-port';
 import type { HistoryItem } from '../shared/messages';
@@ -34,88 +38,120 @@ export const HISTORY_INDEX: ItemSpec<{ entries: IndexEntry[] }, IndexEntry[]> = 
   cap: (value) => ({ entries: capHistory(value.entries, HISTORY_SIZE_MAX) }),
 };
 
-/** What one `add` did: the older items it pushed out to make room. */
+/** What one `add` did: the older items it pushed out to make room (read while storage removes them). */
 export interface HistoryWrite {
-  evicted: HistoryItem[];
+  evicted: Promise<HistoryItem[]>;
+  /** Settles when storage has the entry; the writes were handed to storage before `add` resolved. */
+  written: Promise<void>;
 }
 
 export interface HistoryStore {
   list(): Promise<HistoryItem[]>;
+  /** Reads the index into memory: from then on `add` hands its writes to storage before it resolves. */
+  load(): Promise<unknown>;
   /**
-   * Puts `item` first. When `signal` has aborted by the time the write's turn comes (writes to the
-   * history queue one after another), nothing is written and it rejects with a `cancelled` PimError.
+   * Puts `item` first. When `signal` has aborted by the time the write is made, nothing is written
+   * and it rejects with a `cancelled` PimError.
    */
   add(item: HistoryItem, limit: number, signal?: AbortSignal): Promise<HistoryWrite>;
   /** Takes back an item `add` wrote and restores what that write pushed out, as if it never happened. */
-  withdraw(id: string, evicted: readonly HistoryItem[], limit: number): Promise<void>;
+  withdraw(id: string, evicted: Promise<readonly HistoryItem[]>, limit: number): Promise<void>;
   /** Deletes one entry (gone already is fine); answers the items left, newest first. */
   remove(id: string): Promise<HistoryItem[]>;
   clear(): Promise<HistoryItem[]>;
 }
 
 export function createHistoryStore(local: KeyValueStore): HistoryStore {
-  const index = storedItem(local, HISTORY_INDEX);
-  const read = async (entries: readonly IndexEntry[]): Promise<HistoryItem[]> => {
-    const found = await local.getMany(entries.map((e) => historyEntryKey(e.id)));
-    const items: HistoryItem[] = [];
-    for (const { id } of entries) {
-      const item = found[historyEntryKey(id)];
-      if (isHistoryItem(item) && item.id === id) items.push(item);
-    }
-    return items;
-  };
-  // Entries are removed before the index stops naming them: a worker stopped in between leaves an
-  // index naming a missing entry, which `list` drops, never an entry nothing names.
-  const removeEntries = async (ids: readonly string[]) => {
-    if (ids.length > 0) await local.remove(ids.map(historyEntryKey));
-  };
+  const index = mirroredItem(local, HISTORY_INDEX);
+  const read = (entries: readonly IndexEntry[]) => readEntries(local, entries);
+  const removeEntries = (ids: readonly string[]) => removeEntryKeys(local, ids);
   return {
-    list: () =>
-      index.change(async (entries, writer) => {
-        const items = await read(entries);
-        if (items.length < entries.length) {
-          // A damaged entry goes with its line in the index; a missing one has nothing left to remove.
-          await removeEntries(entries.filter((e) => !items.some((i) => i.id === e.id)).map((e) => e.id));
-          await writer.write({ entries: items.map(indexEntry) });
-        }
-        return items;
-      }),
-    add: (item, limit, signal) =>
-      index.change(async (entries, writer) => {
-        const wanted = [indexEntry(item), ...entries.filter((old) => old.id !== item.id)];
-        // Checked last, right before the write: a Cancel that came while the write waited its turn wins.
+    load: index.load,
+    list: async () => {
+      const entries = await index.load();
+      const items = await read(entries);
+      if (items.length === entries.length) return items;
+      // A damaged entry goes with its line in the index; a missing one has nothing left to remove.
+      const gone = entries.filter((e) => !items.some((i) => i.id === e.id)).map((e) => e.id);
+      await Promise.all([
+        removeEntries(gone),
+        index.update((current) => ({ value: { entries: current.filter((e) => !gone.includes(e.id)) } })),
+      ]);
+      return items;
+    },
+    add: async (item, limit, signal) => {
+      await index.load();
+      let evicted: Promise<HistoryItem[]> = Promise.resolve([]);
+      let removed: Promise<void> = Promise.resolve();
+      const indexed = index.update((entries) => {
+        // Checked right before the write: a Cancel that came first wins.
         if (signal?.aborted) throw new PimError('cancelled');
+        const wanted = [indexEntry(item), ...entries.filter((old) => old.id !== item.id)];
         const kept = capHistory(wanted, limit);
-        // capHistory keeps a prefix, so what it cut is the rest.
-        const evicted = await read(wanted.slice(kept.length));
-        await removeEntries(wanted.slice(kept.length).map((e) => e.id));
-        await writer.write({ entries: kept }, { [historyEntryKey(item.id)]: item });
-        return { evicted };
-      }),
-    withdraw: (id, evicted, limit) =>
-      index.change(async (entries, writer) => {
+        // capHistory keeps a prefix, so what it cut is the rest: read before storage removes it.
+        const cut = wanted.slice(kept.length);
+        evicted = read(cut).catch((error: unknown) => {
+          console.warn('[history] the entries a new one pushed out could not be read', error);
+          return [];
+        });
+        removed = removeEntries(cut.map((e) => e.id));
+        return { value: { entries: kept }, alongside: { [historyEntryKey(item.id)]: item } };
+      });
+      const written = Promise.all([indexed, removed]).then(() => undefined);
+      // Loaded, the calls are made by now (or it was cancelled); otherwise (a refused write dropped the
+      // copy) they are made only after a read, so they are waited for.
+      if (!index.loaded() || signal?.aborted) await written;
+      return { evicted, written };
+    },
+    withdraw: async (id, evictedItems, limit) => {
+      const evicted = await evictedItems;
+      let removed: Promise<void> = Promise.resolve();
+      const indexed = index.update((entries) => {
         // Already gone (History cleared meanwhile): then nothing comes back either.
-        if (!entries.some((e) => e.id === id)) return;
+        if (!entries.some((e) => e.id === id)) return undefined;
         const kept = entries.filter((e) => e.id !== id);
         const back = evicted.filter((old) => !kept.some((k) => k.id === old.id));
         const next = capHistory([...kept, ...back.map(indexEntry)], limit);
-        await removeEntries([id]);
+        removed = removeEntries([id]);
         const restored = back.filter((old) => next.some((e) => e.id === old.id));
-        await writer.write({ entries: next }, Object.fromEntries(restored.map((old) => [historyEntryKey(old.id), old])));
-      }),
-    remove: (id) =>
-      index.change(async (entries, writer) => {
-        const kept = entries.filter((e) => e.id !== id);
-        await removeEntries([id]);
-        if (kept.length < entries.length) await writer.write({ entries: kept });
-        return read(kept);
-      }),
-    clear: () =>
-      index.change(async (entries, writer) => {
-        await writer.remove(entries.map((e) => historyEntryKey(e.id)));
-        return [];
-      }),
+        return { value: { entries: next }, alongside: Object.fromEntries(restored.map((old) => [historyEntryKey(old.id), old])) };
+      });
+      await Promise.all([indexed, removed]);
+    },
+    remove: async (id) => {
+      let kept: IndexEntry[] = [];
+      let removed: Promise<void> = Promise.resolve();
+      const indexed = index.update((entries) => {
+        kept = entries.filter((e) => e.id !== id);
+        removed = removeEntries([id]);
+        return kept.length < entries.length ? { value: { entries: kept } } : undefined;
+      });
+      await Promise.all([indexed, removed]);
+      return read(kept);
+    },
+    clear: async () => {
+      await index.remove((entries) => entries.map((e) => historyEntryKey(e.id)));
+      return [];
+    },
   };
+}
+
+async function readEntries(local: KeyValueStore, entries: readonly IndexEntry[]): Promise<HistoryItem[]> {
+  if (entries.length === 0) return [];
+  const found = await local.getMany(entries.map((e) => historyEntryKey(e.id)));
+  const items: HistoryItem[] = [];
+  for (const { id } of entries) {
+    const item = found[historyEntryKey(id)];
+    if (isHistoryItem(item) && item.id === id) items.push(item);
+  }
+  return items;
+}
+
+// Entries are removed before the index stops naming them (storage takes the calls in the order they
+// are made): a worker stopped in between leaves an index naming a missing entry, which `list` drops,
+// never an entry nothing names.
+function removeEntryKeys(local: KeyValueStore, ids: readonly string[]): Promise<void> {
+  return ids.length > 0 ? local.remove(ids.map(historyEntryKey)) : Promise.resolve();
 }
 
 function indexEntry(item: HistoryItem): IndexEntry {

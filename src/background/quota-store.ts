@@ -1,8 +1,10 @@
 // The latest quota figures KPN reported, per environment, in storage.local: not secret, and worth
 // keeping across browser sessions because a day's or a month's quota outlives them. Every open view
-// watches the key, so a generate anywhere updates the quota line everywhere.
+// watches the key, so a generate anywhere updates the quota line everywhere. Kept in memory too
+// (mirrored-item.ts), so new figures are recorded at once.
 import { checkQuota, type Quota } from '../core/quota';
-import { type ItemSpec, storedItem } from '../core/storage-item';
+import { mirroredItem } from '../core/mirrored-item';
+import type { ItemSpec } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
@@ -27,6 +29,8 @@ const QUOTA: ItemSpec<QuotaByEnvironment> = {
 
 export interface QuotaStore {
   get(environmentId: string): Promise<Quota | undefined>;
+  /** Reads the figures into memory: from then on `record` hands its write to storage before it returns. */
+  load(): Promise<unknown>;
   /** Keeps `quota` unless figures seen later are already stored (answers can arrive out of order). */
   record(environmentId: string, quota: Quota): Promise<void>;
   /** Forgets an environment's figures: it was deleted, or its credentials changed to another client. */
@@ -34,20 +38,21 @@ export interface QuotaStore {
 }
 
 export function createQuotaStore(local: KeyValueStore): QuotaStore {
-  const item = storedItem(local, QUOTA);
+  const item = mirroredItem(local, QUOTA);
   return {
-    get: async (environmentId) => (await item.read())[environmentId],
+    get: async (environmentId) => (await item.load())[environmentId],
+    load: item.load,
     record: (environmentId, quota) =>
-      item.change(async (all, writer) => {
+      item.update((all) => {
         const known = all[environmentId];
-        if (known && known.seenAt > quota.seenAt) return;
-        await writer.write({ ...all, [environmentId]: quota });
+        if (known && known.seenAt > quota.seenAt) return undefined;
+        return { value: { ...all, [environmentId]: quota } };
       }),
     forget: (environmentId) =>
-      item.change(async (all, writer) => {
-        if (!(environmentId in all)) return;
+      item.update((all) => {
+        if (!(environmentId in all)) return undefined;
         const { [environmentId]: _forgotten, ...rest } = all;
-        await writer.write(rest);
+        return { value: rest };
       }),
   };
 }

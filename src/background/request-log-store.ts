@@ -1,7 +1,8 @@
 // The last calls to KPN (already redacted by the core) in storage.session: useful while debugging,
-// gone when the browser closes.
+// gone when the browser closes. Kept in memory too (mirrored-item.ts), so a call is logged at once.
 import type { RequestLogEntry } from '../core/request-log';
-import { type ItemSpec, storedItem } from '../core/storage-item';
+import { mirroredItem } from '../core/mirrored-item';
+import type { ItemSpec } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
@@ -16,15 +17,18 @@ const REQUEST_LOG: ItemSpec<RequestLogEntry[]> = {
 
 export interface RequestLogStore {
   list(): Promise<RequestLogEntry[]>;
+  /** Reads the log into memory: from then on `append` hands its write to storage before it returns. */
+  load(): Promise<unknown>;
   append(entry: RequestLogEntry): Promise<void>;
   clear(): Promise<RequestLogEntry[]>;
 }
 
 export function createRequestLogStore(session: KeyValueStore): RequestLogStore {
-  const log = storedItem(session, REQUEST_LOG);
+  const log = mirroredItem(session, REQUEST_LOG);
   return {
-    list: log.read,
-    append: (entry) => log.change((entries, writer) => writer.write([entry, ...entries])),
+    list: log.load,
+    load: log.load,
+    append: (entry) => log.update((entries) => ({ value: [entry, ...entries] })),
     clear: async () => {
       await log.remove();
       return [];

@@ -24,14 +24,41 @@ export interface SecretStore {
   remove(environmentId: string): Promise<void>;
 }
 
-/** Keyed by environment id. `databaseName` is for tests, each of which wants its own. */
+/**
+ * Keyed by environment id. `databaseName` is for tests, each of which wants its own. Only the
+ * background opens the database, through this store, so what it read or wrote last is kept in memory
+ * (a generate then reads no secret from disk); a stopped worker starts with nothing kept.
+ */
 export function createSecretStore(databaseName: string = SECRET_DATABASE): SecretStore {
   const store = createStore(databaseName, STORE_NAME);
+  const kept = new Map<string, Promise<StoredSecret | undefined>>();
+  /** Forgets what was kept when the database did not take a write: it is read again next time. */
+  const written = async (environmentId: string, write: Promise<void>, now: StoredSecret | undefined) => {
+    kept.delete(environmentId);
+    try {
+      await write;
+    } catch (error) {
+      kept.delete(environmentId);
+      throw error;
+    }
+    kept.set(environmentId, Promise.resolve(now && { ...now }));
+  };
   return {
-    get: async (environmentId) => parseStoredSecret(await get<unknown>(environmentId, store)),
-    set: (environmentId, secret) =>
-      set(environmentId, { clientSecret: secret.clientSecret, clientId: secret.clientId, origin: secret.origin }, store),
-    remove: (environmentId) => del(environmentId, store),
+    get: async (environmentId) => {
+      let reading = kept.get(environmentId);
+      if (!reading) {
+        reading = get<unknown>(environmentId, store).then(parseStoredSecret);
+        kept.set(environmentId, reading);
+        reading.catch(() => kept.get(environmentId) === reading && kept.delete(environmentId));
+      }
+      const secret = await reading;
+      return secret && { ...secret };
+    },
+    set: (environmentId, secret) => {
+      const record = { clientSecret: secret.clientSecret, clientId: secret.clientId, origin: secret.origin };
+      return written(environmentId, set(environmentId, record, store), record);
+    },
+    remove: (environmentId) => written(environmentId, del(environmentId, store), undefined),
   };
 }
 

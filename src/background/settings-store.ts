@@ -1,19 +1,26 @@
-// Settings and client IDs in storage.local, always read fresh: the worker may have been stopped
-// since the last message, so nothing here is cached in memory. Secrets are not settings: they live
-// in the secret store, and a secret an older version left in storage.local is moved there first.
+// Settings and client IDs in storage.local. Only the background writes them (pages ask it to), so once
+// read they are kept in memory until its own next write: a stopped worker starts with nothing kept
+// and reads them again. The browser policy's environments are not kept: a policy changes outside the
+// extension. Secrets are not settings: they live in the secret store, and a secret an older version
+// left in storage.local is moved there first.
 import { apiOrigin } from '../core/environments';
 import { readManagedEnvironments } from '../core/managed-environments';
 import { PimError } from '../core/errors';
-import { type ItemWriter, storedItem } from '../core/storage-item';
+import { type ItemWriter, storedForm, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
 import { parseSettingsNotice, type SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import { allEnvironments } from './environments';
 import type { SecretStore } from './secret-store';
-import { type LoadedSettings, SETTINGS_ITEM, type Settings } from './settings-schema';
+import { type LoadedSettings, loadSettings, SETTINGS_ITEM, type Settings } from './settings-schema';
 
 export interface SettingsStore {
   read(): Promise<Settings>;
+  /**
+   * The settings with the browser policy's environments as `policyFrom` had them: for a second look
+   * within one action (a generate, once its answer is in), where reading the policy again buys nothing.
+   */
+  reread(policyFrom: Settings): Promise<Settings>;
   update(change: (settings: Settings) => Settings | Promise<Settings>): Promise<Settings>;
   /** A one-time message about settings that had to be reset; reading it clears it. */
   takeNotice(): Promise<SettingsNotice | undefined>;
@@ -41,17 +48,42 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
     }
     return { settings: loaded.settings, stuck: false };
   }
+  // The stored settings as last read or written here; `writes` tells a read that a write overtook it.
+  let kept: Promise<Settings> | undefined;
+  let writes = 0;
+  const stored = (): Promise<Settings> => {
+    if (kept) return kept;
+    const started = writes;
+    const reading = item.change(async (loaded, writer) => {
+      const current = await settle(loaded, writer);
+      // Secrets still to move: read again next time, so the move is tried again.
+      if (!current.stuck && writes === started) kept = Promise.resolve(current.settings);
+      return current.settings;
+    });
+    return reading;
+  };
   return {
-    read: () => item.change(async (loaded, writer) => withPolicy((await settle(loaded, writer)).settings)),
+    read: async () => {
+      // The policy is read alongside, not after.
+      const [settings, policyEnvironments] = await Promise.all([stored(), policy()]);
+      // A copy: what a caller does with it must not change what is kept.
+      return { ...structuredClone(settings), managed: readManagedEnvironments(policyEnvironments) };
+    },
+    reread: async (policyFrom) => ({ ...structuredClone(await stored()), managed: policyFrom.managed }),
     update: (change) =>
       item.change(async (loaded, writer) => {
+        writes++;
+        kept = undefined;
         const current = await settle(loaded, writer);
         if (current.stuck) {
           throw new PimError('secret-move-failed');
         }
         const next = await change(await withPolicy(current.settings));
-        const { managed: _policy, ...stored } = next;
-        await writer.write(stored);
+        const { managed: _policy, ...storedSettings } = next;
+        await writer.write(storedSettings);
+        writes++;
+        // What a read of storage would give now.
+        kept = Promise.resolve(loadSettings(storedForm(SETTINGS_ITEM, storedSettings)).settings);
         return next;
       }),
     takeNotice: async () => {

@@ -52,11 +52,17 @@ export interface StoredItem<Value, Loaded = Value> {
   remove(alongside?: readonly string[]): Promise<void>;
 }
 
+/** What storage holds for `value`: capped, and with its layout's version. */
+export function storedForm<Value, Loaded>(spec: ItemSpec<Value, Loaded>, value: Value): unknown {
+  const capped = spec.cap ? spec.cap(value) : value;
+  return spec.layout ? { ...(capped as object), schemaVersion: spec.layout.version } : capped;
+}
+
 export function storedItem<Value, Loaded = Value>(area: KeyValueStore, spec: ItemSpec<Value, Loaded>): StoredItem<Value, Loaded> {
   const { key, layout } = spec;
   const stamped = (value: unknown) => (layout ? { ...(value as object), schemaVersion: layout.version } : value);
   const writer: ItemWriter<Value> = {
-    write: (value, alongside = {}) => area.setMany({ ...alongside, [key]: stamped(spec.cap ? spec.cap(value) : value) }),
+    write: (value, alongside = {}) => area.setMany({ ...alongside, [key]: storedForm(spec, value) }),
     remove: (alongside = []) => area.remove([key, ...alongside]),
   };
   /** Migrated values are written back at once, so each migration runs once. */

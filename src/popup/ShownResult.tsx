@@ -40,7 +40,8 @@ export function ShownResult() {
           {t('resultPreviousNote')}
         </p>
       )}
-      <QrPreview svg={shown.svg} />
+      {/* Keyed: a result with the same markup as the one before still loads, and is read back, anew. */}
+      <QrPreview key={shown.id} svg={shown.svg} onLoad={() => store.result.previewLoaded(shown)} />
       <p class="result-facts">{facts.join(' · ')}</p>
       <p class={`result-decoded${decoded.state === 'unreadable' ? ' warning' : ''}`}>
         {decoded.state === 'read' && t('decodedText', decoded.text)}

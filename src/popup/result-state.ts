@@ -43,9 +43,9 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
   const error = signal<ErrorView | null>(null);
   const busy = signal<string | null>(null);
   let latest: GenerateAnswer | undefined;
+  let readBack: ShownResult | undefined;
 
   async function decode(shown: ShownResult) {
-    decoded.value = { state: 'reading' };
     let text: string | null = null;
     try {
       text = await ports.decodeQr(shown.svg, shown.width, shown.height);
@@ -92,8 +92,17 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
         quota: item.quota,
       };
       result.value = shown;
+      decoded.value = { state: 'reading' };
       error.value = null;
-      // Reading the QR back is heavy (canvas + jsQR on this thread): let the preview paint first.
+    },
+    /**
+     * The preview of `shown` has loaded. Reading the QR back is heavy (canvas + jsQR on this thread):
+     * it starts once the frame that paints the preview is done, never before, so it never holds the
+     * preview back.
+     */
+    previewLoaded(shown: ShownResult) {
+      if (result.value !== shown || readBack === shown) return;
+      readBack = shown;
       requestAnimationFrame(() => setTimeout(() => void decode(shown), 0));
     },
     /** The latest quota figures the worker kept for an environment. */

@@ -158,27 +158,40 @@ describe('background handlers', () => {
     expect(await handlers['ui-bg-generate-cancel']({ requestId: 'slow' })).toEqual({ cancelled: false });
   });
 
-  it('keeps a generate out of history when Cancel lands after the answer, before the history write', async () => {
-    const { handlers, gate, builtIn } = setup({ gate: 'get' });
-    const atHistory = gate.arm();
-    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
-    await atHistory;
-    expect(builtIn.stats().imageCalls).toBe(1); // the answer is in
-    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
-    gate.release();
+  it('keeps a generate out of history when Cancel lands as its answer arrives', async () => {
+    // Between the answer and the history write the worker awaits nothing that could let a message
+    // in (settings and history are in memory): the last moment a Cancel can land is as the answer
+    // arrives, and then nothing may be written.
+    let cancelled: Promise<{ cancelled: boolean }> | undefined;
+    const test = setup({
+      rewrite: (answer, url) => {
+        if (url.includes('/image')) cancelled = test.handlers['ui-bg-generate-cancel']({ requestId: 'race' });
+        return answer;
+      },
+    });
+    const { handlers, remote } = test;
+    const env = await addLocalEnvironment(handlers);
+    const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: env.id, params: DEFAULT_PARAMS });
     expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(remote.stats().imageCalls).toBe(1); // the answer was in
+    expect(await cancelled).toEqual({ cancelled: true });
     expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
   });
 
-  it('takes a generate back out of history when Cancel lands during the history write', async () => {
-    const { handlers, gate } = setup({ gate: 'set' });
+  it('answers before storage has the history entry, and a Cancel then takes it back out', async () => {
+    const { handlers, gate, local } = setup({ gate: true });
     const writing = gate.arm();
     const pending = handlers['ui-bg-generate']({ requestId: 'race', environmentId: 'sandbox', params: DEFAULT_PARAMS });
     await writing;
-    expect(await handlers['ui-bg-generate-cancel']({ requestId: 'race' })).toEqual({ cancelled: true });
+    // Storage has not written the entry yet, and the answer is out all the same.
+    const answer = await pending;
+    expect(local.data.has(`history:${answer.id}`)).toBe(false);
+    // Taking it back is written after the entry, in order, once storage goes on.
+    const cancelling = handlers['ui-bg-generate-cancel']({ requestId: 'race' });
     gate.release();
-    expect((await rejection(pending)).kind).toBe('cancelled');
+    expect(await cancelling).toEqual({ cancelled: true });
     expect(await handlers['ui-bg-history-get'](undefined)).toEqual([]);
+    expect([...local.data.keys()].filter((key) => key.startsWith('history:'))).toEqual([]);
   });
 
   it('takes an answered generate back out when a Cancel crossed the answer, restoring what it pushed out', async () => {

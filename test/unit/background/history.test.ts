@@ -60,7 +60,7 @@ describe('history store', () => {
     const history = createHistoryStore(local);
     for (const id of ['a', 'b', 'c']) await history.add(item(id), 2);
     const { evicted } = await history.add(item('d'), 2);
-    expect(evicted.map((i) => i.id)).toEqual(['b']);
+    expect((await evicted).map((i) => i.id)).toEqual(['b']);
     expect((await history.list()).map((i) => i.id)).toEqual(['d', 'c']);
     expect([...local.data.keys()].sort()).toEqual(['history', 'history:c', 'history:d']);
   });
@@ -107,7 +107,7 @@ describe('history store', () => {
     await history.add(item('b'), 20);
     expect(await history.clear()).toEqual([]);
     expect([...local.data.keys()]).toEqual(['settings']);
-    await history.withdraw('b', [], 20);
+    await history.withdraw('b', Promise.resolve([]), 20);
     expect(await history.list()).toEqual([]);
   });
 

@@ -53,8 +53,10 @@ describe('quota figures', () => {
     refuse = true;
     await expect(generate(handlers, env.id)).rejects.toMatchObject({ code: 'quota-used-up-until', params: { resetAt: answer.quota?.resetAt }, status: 429 });
     // Figures whose reset has passed since they were seen say nothing about now.
-    const stored = local.data.get('quota') as Record<string, object>;
-    await local.setMany({ quota: { ...stored, [env.id]: { limit: 5, used: 5, seenAt: Date.now() - 2000, resetAt: Date.now() - 1000 } } });
+    // Written through a quota store, as the background writes them: it alone writes the figures.
+    const figures = createQuotaStore(local);
+    await figures.forget(env.id);
+    await figures.record(env.id, { limit: 5, used: 5, seenAt: Date.now() - 2000, resetAt: Date.now() - 1000 });
     await expect(generate(handlers, env.id)).rejects.toMatchObject({ code: 'rate-limited', retryAfterSeconds: 51_908 });
   });
 });

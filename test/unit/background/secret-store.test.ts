@@ -110,3 +110,37 @@ describe('moving secrets out of storage.local', () => {
     expect(JSON.stringify(local.data.get('settings'))).not.toMatch(/secret/);
   });
 });
+
+describe('what the background keeps in memory', () => {
+  it('reads the settings from storage once, and sees its own writes without reading again', async () => {
+    const local = createMemoryStore();
+    const get = vi.spyOn(local, 'get');
+    const settings = createSettingsStore(local, freshSecrets(), noPolicy);
+    await settings.read();
+    const reads = get.mock.calls.length;
+    await settings.read();
+    expect(get.mock.calls.length).toBe(reads);
+    await settings.update((s) => ({ ...s, defaults: { ...s.defaults, historySize: 7 } }));
+    get.mockClear();
+    expect((await settings.read()).defaults.historySize).toBe(7);
+    expect(get).not.toHaveBeenCalled();
+    // What a caller does with what it read does not change what is kept.
+    (await settings.read()).defaults.historySize = 99;
+    expect((await settings.read()).defaults.historySize).toBe(7);
+    expect((await createSettingsStore(local, freshSecrets(), noPolicy).read()).defaults.historySize).toBe(7);
+  });
+
+  it('keeps the secret it read or wrote last in memory, and never answers one that was replaced or removed', async () => {
+    const name = `secret-store-test-${++databases}`;
+    const secrets = createSecretStore(name);
+    const first = { clientSecret: 'first-secret-0123456789', clientId: 'c', origin: 'http://127.0.0.1:9999' };
+    await secrets.set('env', first);
+    // Another store on the same database (as after a worker restart) reads it from IndexedDB.
+    expect(await createSecretStore(name).get('env')).toEqual(first);
+    await secrets.set('env', { ...first, clientSecret: 'second-secret-0123456789' });
+    expect((await secrets.get('env'))?.clientSecret).toBe('second-secret-0123456789');
+    await secrets.remove('env');
+    expect(await secrets.get('env')).toBeUndefined();
+    expect(await createSecretStore(name).get('env')).toBeUndefined();
+  });
+});

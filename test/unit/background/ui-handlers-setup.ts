@@ -25,35 +25,37 @@ const withPlacements = (some: Partial<TabPlacements>): TabPlacements =>
   new Proxy(some as TabPlacements, { get: (target, name) => (name in target ? target[name as keyof TabPlacements] : Reflect.get(noPlacements, name)) });
 
 /**
- * Holds the next storage call of one kind on the history key until the test releases it, so a Cancel
- * can be made to land exactly there: after the answer, before or during the history write.
+ * Holds the next write to the history key, and every storage call after it, until the test releases
+ * them: storage that is slow to write, but keeps the order calls were made in, as browser storage does.
  */
-function historyGate(local: KeyValueStore, at: 'get' | 'set') {
+function historyGate(local: KeyValueStore) {
   let reached: () => void = () => {};
   let release: () => void = () => {};
   let armed = false;
-  const hold = async (keys: string[]) => {
-    if (armed && keys.includes('history')) {
+  let queue: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(keys: readonly string[], call: () => Promise<T>, write = true): Promise<T> => {
+    if (armed && write && keys.includes('history')) {
       armed = false;
       const held = new Promise<void>((resolve) => (release = resolve));
-      reached();
-      await held;
+      queue = queue.then(() => {
+        reached();
+        return held;
+      });
     }
+    const done = queue.then(call);
+    queue = done.catch(() => undefined);
+    return done;
   };
   const wrapped: KeyValueStore = {
-    ...local,
-    get: async (key) => {
-      if (at === 'get') await hold([key]);
-      return local.get(key);
-    },
-    setMany: async (values) => {
-      if (at === 'set') await hold(Object.keys(values));
-      return local.setMany(values);
-    },
+    get: (key) => inOrder([key], () => local.get(key), false),
+    getMany: (keys) => inOrder(keys, () => local.getMany(keys), false),
+    set: (key, value) => inOrder([key], () => local.set(key, value)),
+    setMany: (values) => inOrder(Object.keys(values), () => local.setMany(values)),
+    remove: (keys) => inOrder(typeof keys === 'string' ? [keys] : keys, () => local.remove(keys)),
   };
   return {
     store: wrapped,
-    /** Resolves once the history call is waiting; call `release()` to let it go on. */
+    /** Resolves once a history write is waiting; call `release()` to let it and what came after go on. */
     arm(): Promise<void> {
       armed = true;
       return new Promise((resolve) => (reached = resolve));
@@ -66,7 +68,8 @@ function historyGate(local: KeyValueStore, at: 'get' | 'set') {
 export function setup(
   options: {
     granted?: string[];
-    gate?: 'get' | 'set';
+    /** History storage that holds its next write (and what follows) until released. */
+    gate?: boolean;
     /** Changes what the "network" answers, as a gateway in front of the sandbox would. */
     rewrite?: (answer: Response, url: string) => Response | Promise<Response>;
     /** The placement messages to answer; by default every one of them fails. */
@@ -76,7 +79,7 @@ export function setup(
   } = {},
 ) {
   const local = createMemoryStore();
-  const gate = historyGate(local, options.gate ?? 'get');
+  const gate = historyGate(local);
   const session = createMemoryStore();
   const builtIn = createDevSandboxHandler();
   const remote = createDevSandboxHandler();

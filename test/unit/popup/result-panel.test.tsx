@@ -48,8 +48,19 @@ describe('ResultPanel', () => {
     expect(markup).toContain('<path');
   });
 
+  it('reads the QR back only once the preview has loaded, so the read never holds the preview back', async () => {
+    const { ports, preview } = await showResult();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ports.decodeQr).not.toHaveBeenCalled();
+    expect(screen.getByText('Reading the QR back…')).toBeTruthy();
+    fireEvent.load(preview);
+    expect(await screen.findByText('Encodes: https://sandbox.pim.invalid/r/1?attributes=Email')).toBeTruthy();
+    expect(ports.decodeQr).toHaveBeenCalledTimes(1);
+  });
+
   it('says what the QR encodes, read back from the rendered image', async () => {
-    const { ports } = await showResult();
+    const { ports, preview } = await showResult();
+    fireEvent.load(preview);
     expect(await screen.findByText('Encodes: https://sandbox.pim.invalid/r/1?attributes=Email')).toBeTruthy();
     const [svg, width, height] = ports.decodeQr.mock.calls[0] as unknown as [string, number, number];
     expect(svg).not.toContain('<?xml');
@@ -57,13 +68,13 @@ describe('ResultPanel', () => {
   });
 
   it('warns when the QR cannot be read back', async () => {
-    await showResult({ ports: { decodeQr: async () => null } });
+    fireEvent.load((await showResult({ ports: { decodeQr: async () => null } })).preview);
     expect(await screen.findByText('Could not read the QR back: scanners may fail too.')).toBeTruthy();
   });
 
   it('warns too when the decoder itself fails', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await showResult({ ports: { decodeQr: async () => Promise.reject(new Error('no canvas')) } });
+    fireEvent.error((await showResult({ ports: { decodeQr: async () => Promise.reject(new Error('no canvas')) } })).preview);
     expect(await screen.findByText('Could not read the QR back: scanners may fail too.')).toBeTruthy();
     expect(warn).toHaveBeenCalledWith('[popup] QR decode failed', expect.any(Error));
   });

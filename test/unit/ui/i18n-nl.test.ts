@@ -107,7 +107,8 @@ describe('the popup in Dutch', () => {
   it('shows a result with Dutch actions', async () => {
     await renderPopup({ answers: { 'ui-bg-generate': generateResult() } });
     fireEvent.click(screen.getByRole('button', { name: 'Genereren' }));
-    expect(await screen.findByRole('img', { name: 'QR-voorbeeld' })).toBeTruthy();
+    // The QR is read back once its preview has loaded.
+    fireEvent.load(await screen.findByRole('img', { name: 'QR-voorbeeld' }));
     expect(await screen.findByText('Inhoud: https://sandbox.pim.invalid/r/1?attributes=Email')).toBeTruthy();
     for (const name of ['SVG kopiëren', 'PNG downloaden', 'In pagina plaatsen']) expect(await screen.findByRole('button', { name })).toBeTruthy();
     await waitFor(() => expect(leaks(readable())).toEqual([]));
