@@ -18,15 +18,25 @@ const devSandbox = {
 
 /** Folders each runtime may not import, so every arrow points down (see docs/architecture.md). */
 const boundaries = {
-  'src/core/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/shared/**', '**/ui/**'],
-  'src/shared/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/ui/**'],
-  'src/content/**': ['**/background/**', '**/popup/**', '**/options/**', '**/scanner/**', '**/ui/**'],
-  'src/scanner/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/ui/**'],
-  'src/popup/**': ['**/background/**', '**/options/**', '**/content/**', '**/scanner/**'],
-  'src/options/**': ['**/background/**', '**/popup/**', '**/content/**', '**/scanner/**'],
-  'src/ui/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/scanner/**'],
-  'src/background/**': ['**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/ui/**'],
-  'scripts/**': ['**/src/background/**', '**/src/popup/**', '**/src/options/**', '**/src/content/**', '**/src/scanner/**', '**/src/shared/**', '**/src/ui/**'],
+  'src/core/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/offscreen/**', '**/shared/**', '**/ui/**'],
+  'src/shared/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/offscreen/**', '**/ui/**'],
+  'src/content/**': ['**/background/**', '**/popup/**', '**/options/**', '**/scanner/**', '**/offscreen/**', '**/ui/**'],
+  'src/scanner/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/offscreen/**', '**/ui/**'],
+  'src/offscreen/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/ui/**'],
+  'src/popup/**': ['**/background/**', '**/options/**', '**/content/**', '**/scanner/**', '**/offscreen/**'],
+  'src/options/**': ['**/background/**', '**/popup/**', '**/content/**', '**/scanner/**', '**/offscreen/**'],
+  'src/ui/**': ['**/background/**', '**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/offscreen/**'],
+  'src/background/**': ['**/popup/**', '**/options/**', '**/content/**', '**/scanner/**', '**/offscreen/**', '**/ui/**'],
+  'scripts/**': [
+    '**/src/background/**',
+    '**/src/popup/**',
+    '**/src/options/**',
+    '**/src/content/**',
+    '**/src/scanner/**',
+    '**/src/offscreen/**',
+    '**/src/shared/**',
+    '**/src/ui/**',
+  ],
 };
 
 export default tseslint.config(

@@ -5,6 +5,7 @@ import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { TARGETS, targetBrowser } from './scripts/browser-targets.js';
 import { firefoxManifest } from './scripts/manifest-for-firefox.js';
+import { singleFileWorker } from './scripts/single-file-worker.js';
 
 // `vite build` → Chrome in dist/; `vite build --mode firefox` (or TARGET_BROWSER=firefox) → Firefox in dist-firefox/.
 export default defineConfig(({ mode }) => {
@@ -12,7 +13,7 @@ export default defineConfig(({ mode }) => {
   // package.json holds the one version; both manifests follow it so a release cannot ship two numbers.
   const chromeManifest = { ...manifest, version: pkg.version };
   return {
-    plugins: [preact(), crx({ manifest: browser === 'firefox' ? firefoxManifest(chromeManifest) : chromeManifest, browser })],
+    plugins: [preact(), crx({ manifest: browser === 'firefox' ? firefoxManifest(chromeManifest) : chromeManifest, browser }), singleFileWorker()],
     build: {
       outDir: TARGETS[browser].outDir,
       sourcemap: false,
@@ -20,6 +21,10 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       modulePreload: false,
       rollupOptions: {
+        // Chrome's service worker cannot start the built-in Sandbox's emulator worker itself: this offscreen
+        // document does, when the Sandbox is called (background/sandbox-fetch.ts). Firefox's event page
+        // starts it itself and has no offscreen documents.
+        ...(browser === 'firefox' ? {} : { input: { 'offscreen-sandbox': 'src/offscreen/sandbox.html' } }),
         output: {
           // Keeps the shared chunks as they are without the page scanner. CRXJS adds the scanner to this
           // build's graph too (it ships as its own IIFE all the same); it needs the error codes and the
@@ -30,7 +35,13 @@ export default defineConfig(({ mode }) => {
               { name: 'limits', priority: 2, test: /[\\/]src[\\/]shared[\\/]limits\.ts$/ },
               { name: 'placement-messages', priority: 2, test: /[\\/]src[\\/]shared[\\/]placement-messages\.ts$/ },
               { name: 'message-sender', priority: 2, test: /[\\/]src[\\/](core[\\/]errors?(-codes)?|shared[\\/](message-sender|error-text))\.ts$/ },
-              { name: 'message-router', test: /[\\/]src[\\/]shared[\\/](contract|payload|message-router|placement-shapes|contracts[\\/]placement-checks)\.ts$/ },
+              // The Sandbox's offscreen document loads this chunk, and no view does: the code that starts the
+              // Sandbox's emulator rides in it rather than in a file of its own. The worker has these modules
+              // in its one file (scripts/single-file-worker.ts).
+              {
+                name: 'message-router',
+                test: /[\\/]src[\\/]shared[\\/](contract|payload|message-router|placement-shapes|contracts[\\/]placement-checks|sandbox-emulator)\.ts$/,
+              },
             ],
           },
         },

@@ -3,7 +3,7 @@
 import { apiOrigin, BUILT_IN_ENVIRONMENTS, baseUrlProblem, type Environment, needsHostPermission, originPattern } from '../core/environments';
 import { PimError } from '../core/errors';
 import type { ManagedEnvironment } from '../core/managed-environments';
-import { SANDBOX_DEFAULTS } from '../core/sandbox/handler';
+import { SANDBOX_CLIENT } from '../core/sandbox/client';
 import type { EnvironmentView } from '../shared/messages';
 import type { SecretStore, StoredSecret } from './secret-store';
 import type { Settings } from './settings-schema';
@@ -30,7 +30,7 @@ export interface ResolvedCredentials {
 
 /** The built-in sandbox has public, documented credentials; every other environment needs the user's. */
 export function clientIdFor(settings: Settings, environment: Environment): string {
-  if (environment.kind === 'sandbox') return SANDBOX_DEFAULTS.clientId;
+  if (environment.kind === 'sandbox') return SANDBOX_CLIENT.clientId;
   return (environment as Partial<ManagedEnvironment>).clientId ?? settings.credentials[environment.id]?.clientId ?? '';
 }
 
@@ -46,7 +46,7 @@ export function secretBinds(secret: StoredSecret, environment: Environment, clie
  */
 export async function credentialsFor(settings: Settings, environment: Environment, secrets: SecretStore): Promise<ResolvedCredentials> {
   if (environment.kind === 'sandbox') {
-    return { clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret };
+    return { clientId: SANDBOX_CLIENT.clientId, clientSecret: SANDBOX_CLIENT.clientSecret };
   }
   const clientId = clientIdFor(settings, environment);
   const stored = await secrets.get(environment.id);

@@ -3,7 +3,7 @@
 import { type CallNotes, type CallsSource, copyableCalls } from '../core/api-calls';
 import { PimError } from '../core/errors';
 import { DEFAULT_PARAMS, localizeDefaults, validateParams } from '../core/params';
-import { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL, SANDBOX_DEFAULTS } from '../core/sandbox/options';
+import { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL, SANDBOX_CLIENT } from '../core/sandbox/client';
 import { defaultTexts } from '../shared/default-texts';
 import { t } from '../shared/i18n';
 import { clientIdFor, findEnvironment } from './environments';
@@ -91,13 +91,13 @@ async function callsSourceFor(deps: ApiDeps, logEntryId: string | undefined, pro
     // Its address resolves only inside the extension: the calls go to the sandbox server instead.
     return {
       environment: { ...environment, baseUrl: LOCAL_SANDBOX_URL },
-      clientId: SANDBOX_DEFAULTS.clientId,
+      clientId: SANDBOX_CLIENT.clientId,
       params,
       notes: {
         before: [
           t('curlNoteSandbox', environment.baseUrl),
           t(program ? 'codeNoteSandboxServer' : 'curlNoteSandboxServer', LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL),
-          t('curlNoteSandboxSecret', SANDBOX_DEFAULTS.clientSecret),
+          t('curlNoteSandboxSecret', SANDBOX_CLIENT.clientSecret),
         ],
         answer: notes.answer,
       },

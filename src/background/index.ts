@@ -6,7 +6,6 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import contentScriptFile from '../content/content-script?script&iife';
 // eslint-disable-next-line no-restricted-imports -- not code: the built page scanner's file name, injected only when someone scans.
 import pageScannerFile from '../scanner/page-scanner?script&iife';
-import { createSandboxHandler, sandboxFetch } from '../core/sandbox/handler';
 import { sleep } from '../core/sleep';
 import { t } from '../shared/i18n';
 import { createContentHandlers } from './content-handlers';
@@ -20,6 +19,9 @@ import { createPageScreenshot } from './page-screenshot';
 import { createPlacementStore } from './placement-store';
 import { syncRememberedScripts } from './remembered-scripts';
 import { createRequestLogStore } from './request-log-store';
+import { offscreenSandbox } from './offscreen-sandbox';
+import { builtInSandboxFetch } from './sandbox-fetch';
+import { emulatorInWorker } from '../shared/sandbox-emulator';
 import { createWorkerRouter } from './router';
 import { createSecretStore, withChangeSignal } from './secret-store';
 import { originOf } from './sender';
@@ -82,10 +84,12 @@ const ui = createUiHandlers({
   quota: createQuotaStore(local),
   session,
   fetch: (input, init) => fetch(input, init),
-  // The built-in Sandbox: the emulator `npm run sandbox` wraps, in-process, so it needs no network.
-  // Only the plain emulator: faults, hostile answers and admin routes stay in the development layer.
-  // Its band is printed in the QR image, so it is in the browser's language.
-  sandboxFetch: sandboxFetch(createSandboxHandler({ bandLabel: t('sandboxBand') })),
+  // The built-in Sandbox: the emulator `npm run sandbox` wraps, with no network, started with its first call.
+  sandboxFetch: builtInSandboxFetch({
+    offscreen: typeof chrome.offscreen === 'undefined' ? undefined : offscreenSandbox(chrome.offscreen, chrome.runtime),
+    inWorker: emulatorInWorker(),
+    bandLabel: () => t('sandboxBand'),
+  }),
   now,
   sleep,
   random: Math.random,

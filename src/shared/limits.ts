@@ -51,3 +51,11 @@ export const SCAN_ENTRIES_MAX = 50;
 export const SCAN_TEXT_MAX_CHARS = 7089;
 /** No page is wider or taller than this in CSS pixels; a larger figure is not a measurement. */
 export const SCAN_MAX_CSS_PX = 1_000_000;
+
+/**
+ * A request body handed to the built-in Sandbox's offscreen document: far above the 64 KB the emulator
+ * reads before it answers 413 (core/sandbox/options.ts), so that answer stays the emulator's own.
+ */
+export const SANDBOX_BODY_MAX_CHARS = 1024 * 1024;
+/** Headers of one request handed to the built-in Sandbox: the worker sends a handful. */
+export const SANDBOX_HEADERS_MAX = 50;

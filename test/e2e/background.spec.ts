@@ -88,3 +88,36 @@ test('a content script and a web page cannot reach credentials, the log or gener
   expect(replies).toHaveLength(5);
   for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
 });
+
+test('the built-in Sandbox answers from its offscreen document, which outlives a stopped worker and keeps its tokens', async ({
+  openOptions,
+  context,
+  serviceWorker,
+}) => {
+  const { page } = await openOptions();
+  const offscreenDocuments = async () =>
+    (await context.serviceWorkers().at(-1)?.evaluate(() => chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })))?.map(
+      (c) => new URL(c.documentUrl ?? '').pathname,
+    );
+  expect(await offscreenDocuments(), 'nothing is loaded before the Sandbox is called').toEqual([]);
+
+  const first = await generate(page, 'sandbox', 'one');
+  expect(first.svg).toContain('SANDBOX');
+  expect(await offscreenDocuments()).toEqual(['/src/offscreen/sandbox.html']);
+  await serviceWorker.evaluate(() => Object.assign(globalThis, { survivedRestart: true }));
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const second = await generate(page, 'sandbox', 'two');
+  expect(second.svg).toContain('SANDBOX');
+  expect(await context.serviceWorkers().at(-1)?.evaluate(() => 'survivedRestart' in globalThis)).toBe(false);
+  // The new worker found the document open and used it; the emulator there still knew the cached token.
+  expect(await offscreenDocuments()).toEqual(['/src/offscreen/sandbox.html']);
+  const log = await value<{ url: string; status: number }[]>(page, 'ui-bg-log-get');
+  expect(log.map((e) => [new URL(e.url).pathname, e.status])).toEqual([
+    ['/kpn/qrcodegenerator/image', 200],
+    ['/kpn/qrcodegenerator/image', 200],
+    ['/oauth/client_credential/accesstoken', 200],
+  ]);
+});

@@ -1,5 +1,7 @@
 // Byte budgets of each entry's first load, on the build the other e2e tests exercise. Sizes are
 // deterministic, so unlike timings they may be asserted.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUDGETS, measureEntries } from '../../scripts/bundle-sizes';
 import { DIST, expect, test } from './harness';
 
@@ -15,4 +17,15 @@ test('every entry of the built extension stays within its gzip budget', () => {
 test('the popup loads jsqr and the PNG export lazily, not on first load', () => {
   const popup = measureEntries(DIST).find((s) => s.entry === 'popup');
   expect(popup?.files.some((f) => /qr-decode|png-export|jsqr/.test(f))).toBe(false);
+});
+
+test('the worker loads the built-in Sandbox’s emulator only when the Sandbox is called, not on first load', () => {
+  const worker = measureEntries(DIST).find((s) => s.entry === 'service worker');
+  expect(worker?.files.length).toBeGreaterThan(0);
+  const firstLoad = worker?.files.map((file) => readFileSync(join(DIST, file), 'utf8')).join('\n') ?? '';
+  // The emulator's QR band, its token endpoint's refusal and the address its QR codes encode are in no file the worker loads.
+  expect(firstLoad).toContain('sandbox-client');
+  expect(firstLoad).not.toContain('not a real PiM code');
+  expect(firstLoad).not.toContain('ClientId is Invalid');
+  expect(firstLoad).not.toContain('sandbox.pim.invalid/r/');
 });

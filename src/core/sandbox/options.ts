@@ -1,3 +1,5 @@
+import { SANDBOX_CLIENT } from './client';
+
 export interface SandboxOptions {
   /** The client credentials the token endpoint accepts. Public by design: this is a sandbox. */
   clientId: string;
@@ -23,16 +25,10 @@ export interface SandboxOptions {
   quotaLimit: number;
 }
 
-/**
- * Where `npm run sandbox -- --port 8787` (README's example) answers: the built-in Sandbox's cURL commands
- * point there, as its own address exists only inside the extension.
- */
-export const LOCAL_SANDBOX_URL = 'http://127.0.0.1:8787';
-export const LOCAL_SANDBOX_COMMAND = 'npm run sandbox -- --port 8787';
+export { LOCAL_SANDBOX_COMMAND, LOCAL_SANDBOX_URL } from './client';
 
 export const SANDBOX_DEFAULTS: Readonly<SandboxOptions> = Object.freeze({
-  clientId: 'sandbox-client',
-  clientSecret: 'sandbox-secret',
+  ...SANDBOX_CLIENT,
   redirects: Object.freeze([1]),
   tokenLifetimeSeconds: 3599,
   now: () => Date.now(),
