@@ -7,7 +7,7 @@ import type { Signal } from '@preact/signals';
 import { localDefaultParams } from '../shared/default-texts';
 import type { EnvironmentView, SettingsView } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
-import { settingsNoticeText } from '../ui/settings-notice-text';
+import type { SettingsNotice } from '../shared/settings-notice';
 import { draftFromParams, type FormDraft, type QrFormState } from '../ui/qr-form-state';
 import { parseDraft } from './draft';
 import type { EnvironmentState } from './environment-state';
@@ -28,12 +28,21 @@ export function createSettingsSync({ send, environments, form, notice, keep }: S
   /** The defaults the form started from: a form still equal to them was never edited. */
   let defaults = draftFromParams(localDefaultParams());
 
+  /** Settings that had to be reset are rare: the words for them load with them, not with the popup. */
+  function tell(reset: SettingsNotice | undefined) {
+    if (!reset) return;
+    import('../ui/settings-notice-text')
+      .then((m) => (notice.value = m.settingsNoticeText(reset)))
+      .catch((e: unknown) => console.warn('[popup] settings notice not shown', e));
+  }
+
   function apply(settings: SettingsView, list: EnvironmentView[]) {
     const switched = environments.apply(list, settings.selectedEnvironmentId);
     const next = draftFromParams(settings.defaults.params);
     if (!sameDraft(next, defaults) && sameDraft(form.draft.value, defaults)) form.load(next);
     defaults = next;
-    notice.value = switched || settingsNoticeText(settings.notice) || notice.value;
+    if (switched) notice.value = switched;
+    else tell(settings.notice);
     keep(snapshotOf(settings, environments.environments.value, defaults));
   }
 
@@ -57,7 +66,7 @@ export function createSettingsSync({ send, environments, form, notice, keep }: S
       if (list) environments.apply(list, environments.environmentId.value);
       if (settings) {
         environments.environmentId.value = settings.selectedEnvironmentId;
-        notice.value = settingsNoticeText(settings.notice);
+        tell(settings.notice);
       }
     },
     async refresh() {

@@ -19,9 +19,6 @@ export interface PopupSnapshot {
   defaults: FormDraft;
 }
 
-const MAX_ENVIRONMENTS = 100;
-const MAX_TEXT = 200;
-
 export const SNAPSHOT_ITEM: ItemSpec<PopupSnapshot, unknown> = { key: STORAGE_KEYS.popupSnapshot, parse: (stored) => stored };
 
 /** Only the fields the form shows are copied: nothing else of the worker's answer is kept. */
@@ -41,26 +38,21 @@ export function snapshotOf(settings: SettingsView, list: readonly PopupEnvironme
   return { selectedEnvironmentId: settings.selectedEnvironmentId, environments: list.map(popupEnvironment), defaults };
 }
 
-const KINDS: readonly string[] = ['sandbox', 'production', 'custom'];
-const shortText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT;
+const KINDS: readonly unknown[] = ['sandbox', 'production', 'custom'];
 
 function parseEnvironment(value: unknown): PopupEnvironment | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const raw = value as Record<string, unknown>;
-  if (!shortText(raw.id) || typeof raw.name !== 'string' || raw.name.length > MAX_TEXT || !KINDS.includes(raw.kind as string)) return undefined;
-  if (typeof raw.needsPermission !== 'boolean' || typeof raw.confirmFirstCall !== 'boolean') return undefined;
+  const raw = (value ?? {}) as Record<string, unknown>;
+  const flags = typeof raw.needsPermission === 'boolean' && typeof raw.confirmFirstCall === 'boolean';
+  if (typeof raw.id !== 'string' || typeof raw.name !== 'string' || !KINDS.includes(raw.kind) || !flags) return undefined;
   return popupEnvironment(raw as unknown as PopupEnvironment);
 }
 
 /** The snapshot, or undefined when there is none or any part of it is not well formed. */
 export function parseSnapshot(stored: unknown, fallback: FormDraft): PopupSnapshot | undefined {
-  if (typeof stored !== 'object' || stored === null) return undefined;
-  const raw = stored as Record<string, unknown>;
-  if (!Array.isArray(raw.environments) || raw.environments.length > MAX_ENVIRONMENTS) return undefined;
-  const environments = raw.environments.map(parseEnvironment);
+  const raw = (stored ?? {}) as Record<string, unknown>;
+  const environments = Array.isArray(raw.environments) ? raw.environments.map(parseEnvironment) : [];
   const defaults = parseDraft(raw.defaults, fallback);
-  if (!defaults || environments.some((e) => e === undefined)) return undefined;
   const selected = environments.find((e) => e?.id === raw.selectedEnvironmentId);
-  if (!selected) return undefined;
+  if (!defaults || !selected || environments.includes(undefined)) return undefined;
   return { selectedEnvironmentId: selected.id, environments: environments as PopupEnvironment[], defaults };
 }
