@@ -21,9 +21,9 @@ export interface EntrySize {
  * the Ctrl+Enter hint (what shows a result, the quota line and the first-call question load later,
  * with their first use); the worker 1 KiB for judging a policy's entries as strictly as a set-up file's
  * (markup, names that read alike or hide characters, a base URL with two schemes, a secret to ignore).
- * The popup then 0.5 KiB less: the remembered placements and the words for reset settings load with
- * their first use, and so do the styles of History, the request log, a shown result and the first-call
- * question (fetched once the popup is idle); that also pays for the snapshot it paints first from.
+ * The popup then 0.5 KiB less: the remembered placements (fetched once the popup is idle) and the
+ * words for reset settings load with their first use, the styles of History, the request log, a shown
+ * result and the first-call question with what draws them; that also pays for the snapshot it paints from.
  */
 export const BUDGETS: Readonly<Record<string, number>> = {
   popup: 31.5 * 1024,

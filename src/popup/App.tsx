@@ -4,7 +4,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';
 import { fetchWhenIdle, Lazy } from './Lazy';
-import { HistoryList, loadHistory, loadLog, RequestLog } from './Lists';
+import { HistoryList, RequestLog } from './Lists';
 import { PickStatus } from './PickStatus';
 import { QrForm } from './QrForm';
 import { fetchResultPartsWhenIdle, ResultPanel } from './ResultPanel';
@@ -35,8 +35,8 @@ export function App() {
     if (!ready) return;
     performance.mark('pim-qr-form-ready');
     fetchResultPartsWhenIdle();
-    // What the first paint leaves out is fetched too, so its first use does not wait for it.
-    fetchWhenIdle([loadRemembered, loadHistory, loadLog, loadFirstCallDialog]);
+    // Left out of the first paint, the remembered placements are fetched too, so they do not wait for it.
+    fetchWhenIdle([loadRemembered]);
   }, [ready]);
   if (!store.ready.value) {
     return (

@@ -7,8 +7,8 @@ import { t } from '../shared/i18n';
 import { Lazy } from './Lazy';
 import { usePopupStore } from './store';
 
-export const loadHistory = () => import('./HistoryEntries').then((m) => m.HistoryEntries);
-export const loadLog = () => import('./LogEntries').then((m) => m.LogEntries);
+const loadHistory = () => import('./HistoryEntries').then((m) => m.HistoryEntries);
+const loadLog = () => import('./LogEntries').then((m) => m.LogEntries);
 
 interface SectionProps {
   title: string;
