@@ -25,7 +25,7 @@ import { emulatorInWorker } from '../shared/sandbox-emulator';
 import { createWorkerRouter } from './router';
 import { createSecretStore, withChangeSignal } from './secret-store';
 import { originOf } from './sender';
-import { createSettingsStore } from './settings-store';
+import { createSettingsStore, dropPopupSnapshot } from './settings-store';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import { storageAreaStore } from '../shared/storage-area';
 import type { WorkerToScanner } from '../shared/contracts/worker-to-scanner';
@@ -115,6 +115,13 @@ browser.runtime.onInstalled.addListener(() => {
 });
 browser.runtime.onStartup.addListener(() => void syncScripts());
 browser.permissions.onRemoved.addListener(() => void syncScripts());
+// The popup's snapshot says which environments still need a host permission, and lists the policy's.
+const dropSnapshot = () => void dropPopupSnapshot(local).catch((error: unknown) => console.warn('[settings] popup snapshot not dropped', error));
+browser.permissions.onRemoved.addListener(dropSnapshot);
+browser.permissions.onAdded.addListener(dropSnapshot);
+// The managed area's own event: storage.onChanged would wake the worker on every draft keystroke.
+// Firefox reads a policy once, at start, and has no such event.
+(browser.storage.managed as Partial<Pick<typeof browser.storage.local, 'onChanged'>>).onChanged?.addListener(dropSnapshot);
 // A pick is told only while the tab shows the page it was made on. The address comes with the event
 // only where the extension may see it; without it, a new document loading counts as leaving.
 browser.tabs.onRemoved.addListener((tabId) => void lastPicks.forget(tabId));

@@ -44,6 +44,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
     }
     if (loaded.changed) {
       console.info('[settings] stored settings were migrated or repaired');
+      await dropPopupSnapshot(local);
       await writer.write(loaded.settings, loaded.notice ? { [STORAGE_KEYS.settingsNotice]: loaded.notice } : {});
     }
     return { settings: loaded.settings, stuck: false };
@@ -80,6 +81,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
         }
         const next = await change(await withPolicy(current.settings));
         const { managed: _policy, ...storedSettings } = next;
+        await dropPopupSnapshot(local);
         await writer.write(storedSettings);
         writes++;
         // What a read of storage would give now.
@@ -93,6 +95,15 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
       return parseSettingsNotice(stored);
     },
   };
+}
+
+/**
+ * The popup paints from a snapshot of the environments and defaults (popup/snapshot.ts) and keeps a
+ * new one after each answer. Dropped before any change that may make it stale, so the next popup
+ * waits for the worker instead of offering, for a moment, an environment that is gone.
+ */
+export function dropPopupSnapshot(local: KeyValueStore): Promise<void> {
+  return local.remove(STORAGE_KEYS.popupSnapshot);
 }
 
 /**

@@ -3,17 +3,24 @@ import { t } from '../shared/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';
-import { Lazy } from './Lazy';
+import { fetchWhenIdle, Lazy } from './Lazy';
 import { HistoryList, RequestLog } from './Lists';
 import { PickStatus } from './PickStatus';
 import { QrForm } from './QrForm';
-import { RememberedPlacements } from './RememberedPlacements';
 import { fetchResultPartsWhenIdle, ResultPanel } from './ResultPanel';
 import { ScanAction } from './ScanAction';
 import { usePopupStore } from './store';
 
 // Only a session that calls an environment which asks first needs the dialog.
 const loadFirstCallDialog = () => import('./FirstCallDialog').then((m) => m.FirstCallDialog);
+// Only web pages can remember placements, and the list arrives after the form anyway.
+const loadRemembered = () => import('./RememberedPlacements').then((m) => m.RememberedPlacements);
+
+function Remembered() {
+  const { placement } = usePopupStore();
+  if (!placement.list.value?.origin && !placement.listError.value) return null;
+  return <Lazy load={loadRemembered} />;
+}
 
 /**
  * The popup (and the same page in a tab or the side panel). The result has a column of its own that
@@ -28,6 +35,8 @@ export function App() {
     if (!ready) return;
     performance.mark('pim-qr-form-ready');
     fetchResultPartsWhenIdle();
+    // Left out of the first paint, the remembered placements are fetched too, so they do not wait for it.
+    fetchWhenIdle([loadRemembered]);
   }, [ready]);
   if (!store.ready.value) {
     return (
@@ -50,7 +59,7 @@ export function App() {
         </div>
         <div class="page-form">
           <QrForm />
-          <RememberedPlacements />
+          <Remembered />
           <ScanAction />
           <HistoryList />
           <RequestLog />

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import { Button } from '../ui/Button';
 import { environmentName } from '../ui/environment-name';
 import { usePopupStore } from './store';
+import './first-call-dialog.css';
 
 /**
  * Asks before the first Generate of this popup or side panel with an environment that says so

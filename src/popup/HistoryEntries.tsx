@@ -7,6 +7,7 @@ import { t } from '../shared/i18n';
 import { svgDataUrl } from './exports';
 import { loadSanitizer } from './load-sanitizer';
 import { usePopupStore } from './store';
+import './lists.css';
 
 /**
  * The last results, shown when History is opened; choosing one puts its parameters back in the form

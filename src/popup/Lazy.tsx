@@ -16,3 +16,10 @@ export function Lazy({ load }: { load: () => Promise<ComponentType> }) {
   }, [load]);
   return Body ? <Body /> : null;
 }
+
+/** Fetches parts the popup will show later once it is idle after its first paint; a failure shows when the part is used. */
+export function fetchWhenIdle(loads: readonly (() => Promise<unknown>)[]): void {
+  const fetchAll = () => void Promise.all(loads.map((load) => load())).catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchAll, { timeout: 1000 });
+  else setTimeout(fetchAll, 200);
+}

@@ -11,6 +11,7 @@ import { type CopyLanguage, type CopyWording, copyCalls } from './copy-calls';
 import { CodeLanguageSelect, codeWording, curlWording, useCodeLanguage } from './CodeLanguageSelect';
 import { languageName } from './language-names';
 import { usePopupStore } from './store';
+import './lists.css';
 
 /** Recent HTTP calls (already redacted by the background), each copyable as cURL or code; shown when the Request log is opened. */
 export function LogEntries() {

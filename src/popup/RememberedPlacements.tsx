@@ -6,15 +6,14 @@ import { formatPixels } from '../shared/format';
 import { t } from '../shared/i18n';
 import { MODE_LABELS } from './placement-mode-labels';
 import { usePopupStore } from './store';
+import './remembered.css';
 
-/** The placements that come back on the target tab's site, each with a way to forget it. */
+/** The placements that come back on the target tab's site, each with a way to forget it (App.tsx shows it on web pages). */
 export function RememberedPlacements() {
   const { placement } = usePopupStore();
   const id = useId();
   const list = placement.list.value;
   const error = placement.listError.value;
-  // Only web pages can remember placements: elsewhere there is nothing to list.
-  if (!list?.origin && !error) return null;
   const items = list?.placements ?? [];
   const busy = placement.listBusy.value;
   return (

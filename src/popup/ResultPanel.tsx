@@ -1,5 +1,5 @@
 import { t } from '../shared/i18n';
-import { Lazy } from './Lazy';
+import { fetchWhenIdle, Lazy } from './Lazy';
 import { loadSanitizer } from './load-sanitizer';
 import { usePopupStore } from './store';
 
@@ -8,9 +8,7 @@ import { usePopupStore } from './store';
 const loadShownResult = () => import('./ShownResult').then((m) => m.ShownResult);
 
 export function fetchResultPartsWhenIdle(): void {
-  const fetchParts = () => void Promise.all([loadShownResult(), loadSanitizer()]).catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchParts, { timeout: 1000 });
-  else setTimeout(fetchParts, 200);
+  fetchWhenIdle([loadShownResult, loadSanitizer]);
 }
 
 /** The last QR and what to do with it, or a note that there is none yet. */

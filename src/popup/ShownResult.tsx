@@ -6,6 +6,7 @@ import { QrPreview } from './QrPreview';
 import { QuotaLine } from './QuotaLine';
 import { ResultActions } from './ResultActions';
 import { usePopupStore } from './store';
+import './result.css';
 
 /**
  * The last QR: preview, its facts, what it encodes, and what to do with it. After a failed Generate

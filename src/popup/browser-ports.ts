@@ -8,12 +8,17 @@ import { downloadBlob } from './download';
 import { draftItem } from './draft';
 import type { PageContext } from './page-context';
 import type { PopupPorts } from './ports';
+import { SNAPSHOT_ITEM } from './snapshot';
 
 export function createBrowserPorts(page: PageContext): PopupPorts {
-  const draft = storedItem(storageAreaStore(browser.storage.local), draftItem(page.view));
+  const local = storageAreaStore(browser.storage.local);
+  const draft = storedItem(local, draftItem(page.view));
+  const snapshot = storedItem(local, SNAPSHOT_ITEM);
   const ports: PopupPorts = {
     loadDraft: draft.read,
     saveDraft: (value) => draft.change((_, writer) => writer.write(value)),
+    loadSnapshot: snapshot.read,
+    saveSnapshot: (value) => snapshot.change((_, writer) => writer.write(value)),
     watchStorage,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     copyText: (text) => navigator.clipboard.writeText(text),

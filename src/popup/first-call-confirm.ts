@@ -2,14 +2,14 @@
 // `confirmFirstCall`) has its first Generate in this popup or side panel wait for a yes. Once said,
 // the session does not ask again; the session ends when the view closes, so this lives in memory only.
 import { type ReadonlySignal, signal } from '@preact/signals';
-import type { EnvironmentView } from '../shared/messages';
+import type { PopupEnvironment } from './snapshot';
 
 export interface PendingCall {
-  environment: EnvironmentView;
+  environment: PopupEnvironment;
   start: () => void;
 }
 
-export function createFirstCallConfirm(environment: ReadonlySignal<EnvironmentView | undefined>) {
+export function createFirstCallConfirm(environment: ReadonlySignal<PopupEnvironment | undefined>) {
   const confirmed = new Set<string>();
   const pending = signal<PendingCall | null>(null);
   let asked = false;

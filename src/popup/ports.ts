@@ -1,5 +1,6 @@
 import type { WatchStorage } from '../ui/live';
 import type { FormDraft } from '../ui/qr-form-state';
+import type { PopupSnapshot } from './snapshot';
 
 /**
  * What the popup needs from the browser besides messaging. main.tsx passes the real ones
@@ -9,6 +10,9 @@ export interface PopupPorts {
   /** This view's own draft (draft.ts): other views keep theirs. */
   loadDraft(): Promise<unknown>;
   saveDraft(draft: FormDraft): Promise<void>;
+  /** What the first paint shows before the worker answers (snapshot.ts): unchecked, as stored. */
+  loadSnapshot(): Promise<unknown>;
+  saveSnapshot(snapshot: PopupSnapshot): Promise<void>;
   /** Storage changes made anywhere: the signal that keeps the view current (ui/live.ts). */
   watchStorage: WatchStorage;
   openOptionsPage(): Promise<void>;

@@ -12,6 +12,7 @@ import { followStorage } from '../ui/live';
 import { createQrFormState, draftFromParams, type QrFormState } from '../ui/qr-form-state';
 import { createEnvironmentState } from './environment-state';
 import { createFirstCallConfirm } from './first-call-confirm';
+import { holdUntilReconciled, paintThenReconcile } from './first-paint';
 import { createGeneration } from './generation-state';
 import { createLazyList } from './list-state';
 import type { PageContext } from './page-context';
@@ -19,6 +20,7 @@ import { createPlacementState } from './placement-state';
 import type { PopupPorts } from './ports';
 import { createResultState } from './result-state';
 import { createSettingsSync } from './settings-sync';
+import type { PopupSnapshot } from './snapshot';
 
 export type { GenerationState } from './generation-state';
 
@@ -36,7 +38,8 @@ export function createPopupStore(deps: PopupStoreDeps) {
   const { announcement, announce } = createAnnouncer();
   const environments = createEnvironmentState(send);
   const form = createQrFormState(draftFromParams(localDefaultParams()));
-  const settings = createSettingsSync({ send, environments, form, notice });
+  const keep = (snapshot: PopupSnapshot) => void ports.saveSnapshot(snapshot).catch((e: unknown) => console.warn('[popup] snapshot not kept', e));
+  const settings = createSettingsSync({ send, environments, form, notice, keep });
   const result = createResultState({ send, ports, announce });
   const placement = createPlacementState({ send, ports, page, result });
   const history = createHistoryList(send);
@@ -45,7 +48,8 @@ export function createPopupStore(deps: PopupStoreDeps) {
     result.show(item).catch((e: unknown) => void (run.generation.value = { state: 'error', error: toErrorView(e) }));
   const environmentId = () => environments.environmentId.value;
   const firstCall = createFirstCallConfirm(environments.environment);
-  const run = createGeneration({ send, form, newRequestId: ports.newRequestId, environmentId, show: showResult, announce, holds: firstCall.holds });
+  const gate = holdUntilReconciled(firstCall.holds, () => run.generate());
+  const run = createGeneration({ send, form, newRequestId: ports.newRequestId, environmentId, show: showResult, announce, holds: gate.holds });
   const fail = (e: unknown) => void (problem.value = toErrorView(e));
   quietOnError(announce, () => [problem.value, result.error.value, log.error.value, history.error.value].some(Boolean) || run.generation.value.state === 'error');
 
@@ -68,17 +72,11 @@ export function createPopupStore(deps: PopupStoreDeps) {
     log,
     announce,
 
+    /** Paints the form as soon as it can (first-paint.ts), then follows what changes elsewhere. */
     async init() {
-      const [stored, list, draft] = await Promise.allSettled([
-        send('ui-bg-settings-get', undefined),
-        send('ui-bg-environments-list', undefined),
-        ports.loadDraft(),
-      ]);
-      const value = <T>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : undefined);
-      settings.start(value(stored), value(list), value(draft));
-      const failed = [stored, list].find((r) => r.status === 'rejected');
-      if (failed) fail(failed.reason);
-      ready.value = true;
+      const { failed } = await paintThenReconcile({ send, ports, settings, paint: () => (ready.value = true) });
+      gate.reconciled();
+      if (failed !== undefined) fail(failed);
       void placement.refresh();
       // Changes made anywhere else: storage.onChanged says what changed, the worker says how it is now.
       followStorage(ports.watchStorage, {

@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   placements: 'placements',
   /** The latest quota figures KPN reported, per environment. */
   quota: 'quota',
+  /** What the popup paints its first frame from (popup/snapshot.ts); dropped by the worker when it may be stale. */
+  popupSnapshot: 'popupSnapshot',
   /** storage.session: a new value each time a client secret is saved or removed (the secret itself is in IndexedDB). */
   secretsChanged: 'secretsChanged',
   requestLog: 'requestLog',

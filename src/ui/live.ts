@@ -1,7 +1,7 @@
 // How every open view (popup, side panel, Firefox sidebar, the popup in a tab, options) stays
 // current: storage.onChanged, in both areas, is the only signal. It says which keys changed, never
 // what they hold that a view should see; the view asks the worker again through its usual messages,
-// so no view reads a secret or a stored item itself.
+// so no view reads a secret or a stored item itself (the popup reads only its own: draft and snapshot).
 import { STORAGE_KEYS } from '../shared/storage-keys';
 
 /** Calls `listener` with the keys of each storage change, in any area (watch-storage.ts in the browser). */

@@ -53,14 +53,14 @@ describe('EnvironmentPicker', () => {
 
   it('shows the settings notice once given', async () => {
     await renderPopup({ answers: { 'ui-bg-settings-get': settingsView({ notice: { code: 'settings-unreadable' } }) } });
-    expect(screen.getByText('Your saved settings could not be read and were reset to the defaults.')).toBeTruthy();
+    expect(await screen.findByText('Your saved settings could not be read and were reset to the defaults.')).toBeTruthy();
   });
 
   it('lists what was dropped from the settings, in the reader’s words', async () => {
     const notice = { code: 'settings-dropped', dropped: [{ environment: 'Staging' }, { environment: '' }, { formDefaults: true }] } as const;
     await renderPopup({ answers: { 'ui-bg-settings-get': settingsView({ notice: { ...notice, dropped: [...notice.dropped] } }) } });
     expect(
-      screen.getByText('Some saved settings could not be read and were removed: environment “Staging”, an environment without a name, and the form defaults.'),
+      await screen.findByText('Some saved settings could not be read and were removed: environment “Staging”, an environment without a name, and the form defaults.'),
     ).toBeTruthy();
   });
 });

@@ -20,16 +20,20 @@ export interface RenderPopupOptions {
   page?: PageContext;
   /** What storage.local holds under 'draft'. */
   draft?: unknown;
+  /** What storage.local holds under 'popupSnapshot' (none: the first paint waits for the worker). */
+  snapshot?: unknown;
   ports?: Partial<PopupPorts>;
 }
 
-export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}) {
+export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}, snapshot?: unknown) {
   let ids = 0;
   const listeners: ((keys: string[]) => void)[] = [];
   const ports = {
     watchStorage: vi.fn((listener: (keys: string[]) => void) => void listeners.push(listener)),
     loadDraft: vi.fn(async (): Promise<unknown> => draft),
     saveDraft: vi.fn(async (_draft: unknown) => undefined),
+    loadSnapshot: vi.fn(async (): Promise<unknown> => snapshot),
+    saveSnapshot: vi.fn(async (_snapshot: unknown) => undefined),
     openOptionsPage: vi.fn(async () => undefined),
     copyText: vi.fn(async (_text: string) => undefined),
     copyImage: vi.fn(async (_png: Promise<Blob>) => undefined),
@@ -60,7 +64,7 @@ export async function renderPopup(options: RenderPopupOptions = {}) {
     'ui-bg-quota-get': null,
     ...options.answers,
   });
-  const ports = fakePorts(options.draft, options.ports);
+  const ports = fakePorts(options.draft, options.ports, options.snapshot);
   const store = createPopupStore({ send: messaging.send, ports, page: options.page ?? { view: 'popup' } });
   const view = render(
     <PopupStoreContext.Provider value={store}>

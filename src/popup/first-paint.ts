@@ -1,0 +1,57 @@
+// The popup's first paint: from the snapshot (snapshot.ts) when there is one, without waiting for the
+// worker, which may be stopped; then the worker's answers bring what it showed up to date. With no
+// snapshot, the first paint waits for them.
+import { localDefaultParams } from '../shared/default-texts';
+import type { SendMessage } from '../shared/send-message';
+import { draftFromParams } from '../ui/qr-form-state';
+import type { PopupPorts } from './ports';
+import type { SettingsSync } from './settings-sync';
+import { parseSnapshot } from './snapshot';
+
+export interface FirstPaintDeps {
+  send: SendMessage;
+  ports: Pick<PopupPorts, 'loadSnapshot' | 'loadDraft'>;
+  settings: SettingsSync;
+  /** The form can be shown: called once, as soon as it has what it shows. */
+  paint: () => void;
+}
+
+/** Resolves once the worker's answers are in the form; with why one of them failed, if one did. */
+export async function paintThenReconcile({ send, ports, settings, paint }: FirstPaintDeps): Promise<{ failed?: unknown }> {
+  const answers = Promise.allSettled([send('ui-bg-settings-get', undefined), send('ui-bg-environments-list', undefined)]);
+  const [stored, draft] = await Promise.all([ports.loadSnapshot().catch(() => undefined), ports.loadDraft().catch(() => undefined)]);
+  const snapshot = parseSnapshot(stored, draftFromParams(localDefaultParams()));
+  if (snapshot) {
+    settings.start(snapshot, draft);
+    paint();
+  }
+  const [settingsView, list] = await answers;
+  const answered = settingsView.status === 'fulfilled' ? settingsView.value : undefined;
+  if (!snapshot) settings.start({ defaults: draftFromParams(answered ? answered.defaults.params : localDefaultParams()) }, draft);
+  settings.reconcile(answered, list.status === 'fulfilled' ? list.value : undefined);
+  if (!snapshot) paint();
+  const rejected = [settingsView, list].find((r) => r.status === 'rejected');
+  return rejected ? { failed: rejected.reason } : {};
+}
+
+/**
+ * Painted from the snapshot, the form may show settings the worker has since changed: a Generate made
+ * before its answers are in waits for them (`reconciled`), and `retry` then runs it again on what they
+ * brought. After that, `holds` is the one given (the first-call question).
+ */
+export function holdUntilReconciled(holds: (start: () => void) => boolean, retry: () => void) {
+  let done = false;
+  let waiting = false;
+  return {
+    holds(start: () => void): boolean {
+      if (done) return holds(start);
+      waiting = true;
+      return true;
+    },
+    reconciled() {
+      done = true;
+      if (waiting) retry();
+      waiting = false;
+    },
+  };
+}
