@@ -7,8 +7,20 @@ import { type Summary, ratio, summarize } from './stats';
 /** One frame at 60 Hz: "Insert into page" should show the QR in the first frame after the content script runs. */
 export const FRAME_MS = 1000 / 60;
 
-/** How far above the Node client making the same HTTP calls a generate may be and still count as ~1×. */
-export const RATIO_GOAL = 1.25;
+/**
+ * How far above the Node client making the same HTTP calls a generate may be: the extension should add
+ * almost nothing to the network's own time (a message hop, a render and a frame).
+ */
+export const RATIO_GOALS = { warm: 1.15, cold: 1.1 } as const;
+
+/** The popup's form should be interactive within this ratio of a blank extension page's load. */
+export const POPUP_READY_GOAL = 1.3;
+
+/**
+ * Where the first loads should get to, below their asserted budgets (scripts/bundle-sizes.ts): the
+ * budgets stop growth, these say how far there is still to go.
+ */
+export const SIZE_GOALS: Readonly<Record<string, number>> = { popup: 25 * 1024, 'service worker': 30 * 1024, 'event page': 30 * 1024 };
 
 export interface TableSettings {
   runs: number;
@@ -94,47 +106,53 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
   failed('Bundle', 'bundle');
   for (const entry of results.bundle ?? []) {
     const budget = budgetOf(entry.entry);
+    const goal = SIZE_GOALS[entry.entry];
+    let verdict = entry.gzipBytes <= budget ? 'OK' : 'OVER';
+    if (verdict === 'OK' && goal !== undefined && entry.gzipBytes > goal) verdict = `MISS: ${kib(entry.gzipBytes - goal)} above the goal`;
     rows.push({
       area: 'Bundle',
-      measure: `${entry.entry}: first load, gzip (${entry.files.length} files)`,
+      measure: `${entry.entry}: first load, gzip (${entry.files.length} file${entry.files.length === 1 ? '' : 's'})`,
       median: kib(entry.gzipBytes),
       p95: '',
       runs: '',
-      reference: `budget ${kib(budget)}`,
+      reference: goal === undefined ? `budget ${kib(budget)}` : `budget ${kib(budget)}; goal ≤ ${kib(goal)}`,
       ratio: times(entry.gzipBytes / budget),
-      verdict: entry.gzipBytes <= budget ? 'OK' : 'OVER',
+      verdict,
     });
   }
 
   const ideal = s('nodeIdeal');
   const naive = s('nodeNaive');
   // Goal for the extension's generate: the HTTP calls a good client makes, and time within
-  // RATIO_GOAL of the Node client making the same calls (a message hop, a render and a frame).
+  // RATIO_GOALS of the Node client making the same calls.
   const perRun = (key: 'cold' | 'warm'): { token: number; image: number } | undefined => {
     const c = results.calls?.[key];
     return c && RUNS > 0 ? { token: c.token / RUNS, image: c.image / RUNS } : undefined;
   };
   const callText = (c: { token: number; image: number } | undefined): string =>
     c ? `${+(c.token + c.image).toFixed(2)} HTTP call(s)/run (${+c.token.toFixed(2)} token, ${+c.image.toFixed(2)} image)` : '';
-  const generateVerdict = (own: Summary | undefined, floor: Summary | undefined, calls: { token: number; image: number } | undefined, expectedToken: number): string => {
+  const generateVerdict = (own: Summary | undefined, floor: Summary | undefined, calls: { token: number; image: number } | undefined, expectedToken: number, goal: number): string => {
     if (!own || !floor || !calls) return '';
     const r = ratio(own, floor);
     const callsOk = calls.token === expectedToken && calls.image === 1;
     const parts = [callsOk ? `${expectedToken + 1} round trip${expectedToken ? 's' : ''}` : `${+(calls.token + calls.image).toFixed(2)} round trips`, `${times(r)} the Node floor (+${(own.median - floor.median).toFixed(0)} ms)`];
-    return `${callsOk && r <= RATIO_GOAL ? 'OK' : 'MISS'}: ${parts.join(', ')}`;
+    return `${callsOk && r <= goal ? 'OK' : 'MISS'}: ${parts.join(', ')}`;
   };
 
   if (!failed('Popup', 'popup')) {
     timed('Popup', 'blank extension page: static JSON, navigation → loadEventEnd', 'popupBlank');
-    timed('Popup', 'popup: navigation → form interactive (pim-qr-form-ready mark)', 'popupReady', 'blank page', s('popupBlank'));
+    const blank = s('popupBlank');
+    const ready = s('popupReady');
+    const readyVerdict = blank && ready ? (ratio(ready, blank) <= POPUP_READY_GOAL ? 'OK' : 'MISS') : '';
+    timed('Popup', 'popup: navigation → form interactive (pim-qr-form-ready mark)', 'popupReady', `blank page (goal ≤ ${POPUP_READY_GOAL}×)`, blank, readyVerdict);
     timed('Popup', 'first Generate in a freshly opened popup (token cached): click → preview', 'popupFirstGenerate', 'Node ideal', ideal);
   }
   if (!failed('Generate', 'generate')) {
     timed('Generate', 'Node baseline, naive: token + image per QR (plain fetch)', 'nodeNaive');
     timed('Generate', 'Node baseline, ideal: image only, token reused', 'nodeIdeal');
-    const goal = `goal ≤ ${RATIO_GOAL}×`;
-    timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, perRun('cold'), 1));
-    timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, perRun('warm'), 0));
+    const goal = (r: number) => `goal ≤ ${r}×`;
+    timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal(RATIO_GOALS.cold)}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, perRun('cold'), 1, RATIO_GOALS.cold));
+    timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal(RATIO_GOALS.warm)}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, perRun('warm'), 0, RATIO_GOALS.warm));
   }
   if (!failed('Insert', 'insert')) {
     timed('Insert', 'click "Insert into page" → QR painted in a freshly loaded page', 'insert');
