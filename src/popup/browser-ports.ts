@@ -16,7 +16,7 @@ export function createBrowserPorts(page: PageContext): PopupPorts {
   const snapshot = storedItem(local, SNAPSHOT_ITEM);
   const ports: PopupPorts = {
     loadDraft: draft.read,
-    saveDraft: (value) => draft.change((_, writer) => writer.write(value)),
+    saveDraft: (value) => draft.change((_, writer) => (value === undefined ? writer.remove() : writer.write(value))),
     loadSnapshot: snapshot.read,
     saveSnapshot: (value) => snapshot.change((_, writer) => writer.write(value)),
     watchStorage,

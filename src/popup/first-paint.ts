@@ -18,6 +18,7 @@ export interface FirstPaintDeps {
 
 /** Resolves once the worker's answers are in the form; with why one of them failed, if one did. */
 export async function paintThenReconcile({ send, ports, settings, paint }: FirstPaintDeps): Promise<{ failed?: unknown }> {
+  const asked = settings.asking();
   const answers = Promise.allSettled([send('ui-bg-settings-get', undefined), send('ui-bg-environments-list', undefined)]);
   const [stored, draft] = await Promise.all([ports.loadSnapshot().catch(() => undefined), ports.loadDraft().catch(() => undefined)]);
   const snapshot = parseSnapshot(stored, draftFromParams(localDefaultParams()));
@@ -28,7 +29,7 @@ export async function paintThenReconcile({ send, ports, settings, paint }: First
   const [settingsView, list] = await answers;
   const answered = settingsView.status === 'fulfilled' ? settingsView.value : undefined;
   if (!snapshot) settings.start({ defaults: draftFromParams(answered ? answered.defaults.params : localDefaultParams()) }, draft);
-  settings.reconcile(answered, list.status === 'fulfilled' ? list.value : undefined);
+  settings.reconcile(answered, list.status === 'fulfilled' ? list.value : undefined, asked);
   if (!snapshot) paint();
   const rejected = [settingsView, list].find((r) => r.status === 'rejected');
   return rejected ? { failed: rejected.reason } : {};

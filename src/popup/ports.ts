@@ -9,7 +9,8 @@ import type { PopupSnapshot } from './snapshot';
 export interface PopupPorts {
   /** This view's own draft (draft.ts): other views keep theirs. */
   loadDraft(): Promise<unknown>;
-  saveDraft(draft: FormDraft): Promise<void>;
+  /** Undefined: the form is as the defaults have it, so the next view starts from the defaults of then. */
+  saveDraft(draft: FormDraft | undefined): Promise<void>;
   /** What the first paint shows before the worker answers (snapshot.ts): unchecked, as stored. */
   loadSnapshot(): Promise<unknown>;
   saveSnapshot(snapshot: PopupSnapshot): Promise<void>;

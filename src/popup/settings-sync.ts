@@ -36,11 +36,14 @@ export function createSettingsSync({ send, environments, form, notice, keep }: S
       .catch((e: unknown) => console.warn('[popup] settings notice not shown', e));
   }
 
-  function apply(settings: SettingsView, list: EnvironmentView[]) {
-    const switched = environments.apply(list, settings.selectedEnvironmentId);
+  /** `asked`: the environment picks made here when the answer was asked for (environment-state.ts). */
+  function apply(settings: SettingsView, list: EnvironmentView[], asked: number) {
+    const switched = environments.apply(list, settings.selectedEnvironmentId, asked);
     const next = draftFromParams(settings.defaults.params);
-    if (!sameDraft(next, defaults) && sameDraft(form.draft.value, defaults)) form.load(next);
+    const follows = !sameDraft(next, defaults) && sameDraft(form.draft.value, defaults);
+    // Before the form changes: keeping the draft asks whether it is as the defaults have it.
     defaults = next;
+    if (follows) form.load(next);
     if (switched) notice.value = switched;
     else tell(settings.notice);
     keep(snapshotOf(settings, environments.environments.value, defaults));
@@ -60,18 +63,23 @@ export function createSettingsSync({ send, environments, form, notice, keep }: S
       form.load(parseDraft(stored, defaults) ?? defaults);
     },
     /** The worker's first answers over what the first paint showed; either may be missing when it failed. */
-    reconcile(settings: SettingsView | undefined, list: EnvironmentView[] | undefined) {
-      if (settings && list) return apply(settings, list);
-      // Without the list, the saved selection is trusted as it is.
+    /** Before asking the worker for what `reconcile` takes: the environment picks made here so far. */
+    asking: () => environments.picks(),
+    reconcile(settings: SettingsView | undefined, list: EnvironmentView[] | undefined, asked: number) {
+      if (settings && list) return apply(settings, list, asked);
+      // Without the list, the saved selection is trusted as it is, unless a pick here came after it.
       if (list) environments.apply(list, environments.environmentId.value);
       if (settings) {
-        environments.environmentId.value = settings.selectedEnvironmentId;
+        if (asked === environments.picks()) environments.environmentId.value = settings.selectedEnvironmentId;
         tell(settings.notice);
       }
     },
+    /** The form is as the defaults have it: the user has not edited it. */
+    untouched: (draft: FormDraft) => sameDraft(draft, defaults),
     async refresh() {
+      const asked = environments.picks();
       const [settings, list] = await Promise.all([send('ui-bg-settings-get', undefined), send('ui-bg-environments-list', undefined)]);
-      apply(settings, list);
+      apply(settings, list, asked);
     },
   };
 }

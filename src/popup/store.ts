@@ -9,7 +9,7 @@ import type { GenerateAnswer, HistoryItem } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import { type ErrorView, toErrorView } from '../ui/error-view';
 import { followStorage } from '../ui/live';
-import { createQrFormState, draftFromParams, type QrFormState } from '../ui/qr-form-state';
+import { createQrFormState, draftFromParams, type FormDraft, type QrFormState } from '../ui/qr-form-state';
 import { createEnvironmentState } from './environment-state';
 import { createFirstCallConfirm } from './first-call-confirm';
 import { holdUntilReconciled, paintThenReconcile } from './first-paint';
@@ -85,7 +85,7 @@ export function createPopupStore(deps: PopupStoreDeps) {
         log: log.refreshIfOpen,
         placements: placement.refresh,
       });
-      keepDraft(form, ports);
+      keepDraft(form, ports, settings.untouched);
     },
 
     async selectEnvironment(id: string) {
@@ -122,13 +122,16 @@ function quietOnError(announce: (text: string) => void, failed: () => boolean) {
   });
 }
 
-/** Every change after the first load is kept, so closing the view loses nothing. */
-function keepDraft(form: QrFormState, ports: PopupPorts) {
+/**
+ * Every change after the first load is kept, so closing the view loses nothing. A form that only
+ * follows the defaults keeps no draft: the next view starts from the defaults as they are then.
+ */
+function keepDraft(form: QrFormState, ports: PopupPorts, untouched: (draft: FormDraft) => boolean) {
   let first = true;
   effect(() => {
     const draft = form.draft.value;
     if (first) first = false;
-    else ports.saveDraft(draft).catch((e: unknown) => console.warn('[popup] draft not saved', e));
+    else ports.saveDraft(untouched(draft) ? undefined : draft).catch((e: unknown) => console.warn('[popup] draft not saved', e));
   });
 }
 

@@ -72,6 +72,17 @@ describe('the popup follows changes made elsewhere', () => {
     expect((screen.getByLabelText('Width') as HTMLInputElement).value).toBe('400');
   });
 
+  it('keeps no draft of a form that only followed new defaults, so the next view starts from the defaults of then', async () => {
+    const { messaging, ports } = await renderPopup();
+    messaging.answers['ui-bg-settings-get'] = settingsView({ defaults: { params: { ...DEFAULT_PARAMS, title: 'Title B' }, historySize: 20, keepHistory: true } });
+    ports.changeStorage('settings');
+    await waitFor(() => expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Title B'));
+    await waitFor(() => expect(ports.saveDraft).toHaveBeenCalled());
+    expect(ports.saveDraft.mock.calls.at(-1)).toEqual([undefined]);
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Mine' } });
+    await waitFor(() => expect(ports.saveDraft.mock.calls.at(-1)?.[0]).toMatchObject({ title: 'Mine' }));
+  });
+
   it('leaves an edited form alone when the defaults change', async () => {
     const { messaging, ports } = await renderPopup();
     fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Mine' } });

@@ -32,6 +32,7 @@ function openWithSlowWorker(stored: unknown) {
     'ui-bg-placements-list': { origin: '', page: '', placements: [], lastPick: null },
     'ui-bg-quota-get': null,
     'ui-bg-generate': generateResult(),
+    'ui-bg-settings-save': (payload) => settingsView({ selectedEnvironmentId: payload.selectedEnvironmentId ?? 'sandbox' }),
   });
   const ports = fakePorts(undefined, {}, stored);
   const store = createPopupStore({ send: messaging.send, ports, page: { view: 'popup' } });
@@ -104,5 +105,26 @@ describe('the popup snapshot', () => {
     await answer(settingsView({ selectedEnvironmentId: 'sandbox', defaults: { params: newDefaults, historySize: 20, keepHistory: true } }), [sandboxView, productionView]);
     await waitFor(() => expect(messaging.sent('ui-bg-generate')).toHaveLength(1));
     expect(messaging.sent('ui-bg-generate')[0]).toMatchObject({ environmentId: 'sandbox', params: newDefaults });
+  });
+
+  it('keeps an environment picked before the worker answered, and generates with it', async () => {
+    const { answer, messaging } = openWithSlowWorker(snapshot());
+    await screen.findByRole('button', { name: 'Generate' });
+    fireEvent.change(select(), { target: { value: 'sandbox' } });
+    await waitFor(() => expect(messaging.sent('ui-bg-settings-save')).toEqual([{ selectedEnvironmentId: 'sandbox' }]));
+    // The answer was asked for before the pick, so it still names the old selection.
+    await answer(settingsView({ selectedEnvironmentId: 'custom-staging' }), environmentList());
+    expect(select().value).toBe('sandbox');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(messaging.sent('ui-bg-generate')).toHaveLength(1));
+    expect(messaging.sent('ui-bg-generate')[0]).toMatchObject({ environmentId: 'sandbox' });
+  });
+
+  it('uses the worker’s selection when the environment picked before its answer was deleted meanwhile', async () => {
+    const { answer } = openWithSlowWorker(snapshot());
+    await screen.findByRole('button', { name: 'Generate' });
+    fireEvent.change(select(), { target: { value: 'production' } });
+    await answer(settingsView({ selectedEnvironmentId: 'sandbox' }), [sandboxView, stagingView]);
+    await waitFor(() => expect(select().value).toBe('sandbox'));
   });
 });
