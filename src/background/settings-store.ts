@@ -4,7 +4,7 @@
 // extension. Secrets are not settings: they live in the secret store, and a secret an older version
 // left in storage.local is moved there first.
 import { apiOrigin } from '../core/environments';
-import { readManagedEnvironments } from '../core/managed-environments';
+import { MANAGED_ID_PREFIX, readManagedEnvironments } from '../core/managed-environments';
 import { PimError } from '../core/errors';
 import { type ItemWriter, storedForm, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
@@ -16,6 +16,12 @@ import { type LoadedSettings, loadSettings, SETTINGS_ITEM, type Settings } from 
 
 export interface SettingsStore {
   read(): Promise<Settings>;
+  /**
+   * The settings a call to `environmentId` needs. Only a `managed-` id can name a policy environment,
+   * so any other leaves the policy unread (`managed` unset): Chromium answers its first policy read
+   * seconds after it starts.
+   */
+  readFor(environmentId: unknown): Promise<Settings>;
   /**
    * The settings with the browser policy's environments as `policyFrom` had them: for a second look
    * within one action (a generate, once its answer is in), where reading the policy again buys nothing.
@@ -63,13 +69,16 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
     });
     return reading;
   };
+  const read = async (): Promise<Settings> => {
+    // The policy is read alongside, not after.
+    const [settings, policyEnvironments] = await Promise.all([stored(), policy()]);
+    // A copy: what a caller does with it must not change what is kept.
+    return { ...structuredClone(settings), managed: readManagedEnvironments(policyEnvironments) };
+  };
   return {
-    read: async () => {
-      // The policy is read alongside, not after.
-      const [settings, policyEnvironments] = await Promise.all([stored(), policy()]);
-      // A copy: what a caller does with it must not change what is kept.
-      return { ...structuredClone(settings), managed: readManagedEnvironments(policyEnvironments) };
-    },
+    read,
+    readFor: async (environmentId) =>
+      typeof environmentId === 'string' && environmentId.startsWith(MANAGED_ID_PREFIX) ? read() : structuredClone(await stored()),
     reread: async (policyFrom) => ({ ...structuredClone(await stored()), managed: policyFrom.managed }),
     update: (change) =>
       item.change(async (loaded, writer) => {
