@@ -35,7 +35,6 @@ export interface SettingsStore {
 /** `policy` reads the browser policy's environments (storage.managed); undefined when there is none. */
 export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, policy: () => Promise<unknown>): SettingsStore {
   const item = storedItem(local, SETTINGS_ITEM);
-  const withPolicy = async (settings: Settings): Promise<Settings> => ({ ...settings, managed: readManagedEnvironments(await policy()) });
   const notice = storedItem<unknown>(local, { key: STORAGE_KEYS.settingsNotice, parse: (stored) => stored });
   /** `stuck` when old secrets are still in storage.local: writing the settings now would lose them. */
   async function settle(loaded: LoadedSettings, writer: ItemWriter<Settings>): Promise<{ settings: Settings; stuck: boolean }> {
@@ -58,6 +57,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
   // The stored settings as last read or written here; `writes` tells a read that a write overtook it.
   let kept: Promise<Settings> | undefined;
   let writes = 0;
+  let policyInTurn: Promise<unknown> = Promise.resolve();
   const stored = (): Promise<Settings> => {
     if (kept) return kept;
     const started = writes;
@@ -80,15 +80,20 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
     readFor: async (environmentId) =>
       typeof environmentId === 'string' && environmentId.startsWith(MANAGED_ID_PREFIX) ? read() : structuredClone(await stored()),
     reread: async (policyFrom) => ({ ...structuredClone(await stored()), managed: policyFrom.managed }),
-    update: (change) =>
-      item.change(async (loaded, writer) => {
+    update: (change) => {
+      // The policy is read before the change takes its turn, in the order the changes came: waiting
+      // for it in turn would hold back every read, a generate's too, while Chromium warms it up.
+      const policyRead = policy();
+      const turn = policyInTurn.then(() => policyRead);
+      policyInTurn = turn.catch(() => undefined);
+      return turn.then((policyEnvironments) => item.change(async (loaded, writer) => {
         writes++;
         kept = undefined;
         const current = await settle(loaded, writer);
         if (current.stuck) {
           throw new PimError('secret-move-failed');
         }
-        const next = await change(await withPolicy(current.settings));
+        const next = await change({ ...current.settings, managed: readManagedEnvironments(policyEnvironments) });
         const { managed: _policy, ...storedSettings } = next;
         await dropPopupSnapshot(local);
         await writer.write(storedSettings);
@@ -96,7 +101,8 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
         // What a read of storage would give now.
         kept = Promise.resolve(loadSettings(storedForm(SETTINGS_ITEM, storedSettings)).settings);
         return next;
-      }),
+      }));
+    },
     takeNotice: async () => {
       const stored = await notice.read();
       if (stored === undefined) return undefined;

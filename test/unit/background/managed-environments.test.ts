@@ -76,19 +76,22 @@ describe('managed environments in the worker', () => {
   });
 });
 
-/** A policy service still warming up, as Chromium's is for seconds after it starts: reads wait until `answer()`. */
+/**
+ * A policy service still warming up, as Chromium's is for seconds after it starts: once held, reads
+ * wait until `answer()`, which answers the latest first.
+ */
 function withSlowPolicy() {
-  let policy: Promise<unknown> = Promise.resolve([{ name: 'Team sandbox', baseUrl: 'http://127.0.0.1:9999', clientId: SANDBOX_DEFAULTS.clientId }]);
-  let answer = () => {};
-  const background = setup({ policy: () => policy });
+  const policy = [{ name: 'Team sandbox', baseUrl: 'http://127.0.0.1:9999', clientId: SANDBOX_DEFAULTS.clientId }];
+  let held = false;
+  const waiting: (() => void)[] = [];
+  const background = setup({ policy: () => (held ? new Promise((resolve) => waiting.push(() => resolve(policy))) : policy) });
   return {
     ...background,
-    /** From now on every policy read waits. */
-    hold: () => {
-      const answered = policy;
-      policy = new Promise((resolve) => (answer = () => resolve(answered)));
+    hold: () => void (held = true),
+    answer: () => {
+      held = false;
+      for (const read of waiting.splice(0).reverse()) read();
     },
-    answer: () => answer(),
   };
 }
 
@@ -133,5 +136,19 @@ describe('a generate while the browser policy is not answering yet', () => {
     await managed;
     expect(order).toEqual(['sandbox', 'policy environment']);
     expect(remote.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+  });
+
+  it('is not held back by a settings change waiting for the policy, and the changes still land in the order they came', async () => {
+    const { handlers, hold, answer } = withSlowPolicy();
+    hold();
+    const saved: string[] = [];
+    const first = handlers['ui-bg-settings-save']({ selectedEnvironmentId: 'production' }).then(() => saved.push('production'));
+    const second = handlers['ui-bg-settings-save']({ selectedEnvironmentId: 'sandbox' }).then(() => saved.push('sandbox'));
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect(saved).toEqual([]);
+    answer();
+    await Promise.all([first, second]);
+    expect(saved).toEqual(['production', 'sandbox']);
+    expect((await handlers['ui-bg-settings-get'](undefined)).selectedEnvironmentId).toBe('sandbox');
   });
 });
