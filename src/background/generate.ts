@@ -79,7 +79,7 @@ async function connect(deps: ApiDeps, environmentId: unknown): Promise<Connectio
   // Read into memory alongside the settings (once per worker start): then nothing the call leaves
   // behind has to wait for a read before it is written.
   const [settings] = await Promise.all([
-    deps.settings.read(),
+    deps.settings.readFor(environmentId),
     Promise.all([deps.history.load(), deps.log.load(), deps.quota.load()]).catch((error: unknown) =>
       console.warn('[generate] history, request log or quota figures could not be read ahead', error),
     ),

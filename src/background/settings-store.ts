@@ -4,7 +4,7 @@
 // extension. Secrets are not settings: they live in the secret store, and a secret an older version
 // left in storage.local is moved there first.
 import { apiOrigin } from '../core/environments';
-import { readManagedEnvironments } from '../core/managed-environments';
+import { MANAGED_ID_PREFIX, readManagedEnvironments } from '../core/managed-environments';
 import { PimError } from '../core/errors';
 import { type ItemWriter, storedForm, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
@@ -16,6 +16,12 @@ import { type LoadedSettings, loadSettings, SETTINGS_ITEM, type Settings } from 
 
 export interface SettingsStore {
   read(): Promise<Settings>;
+  /**
+   * The settings a call to `environmentId` needs. Only a `managed-` id can name a policy environment,
+   * so any other leaves the policy unread (`managed` unset): Chromium answers its first policy read
+   * seconds after it starts.
+   */
+  readFor(environmentId: unknown): Promise<Settings>;
   /**
    * The settings with the browser policy's environments as `policyFrom` had them: for a second look
    * within one action (a generate, once its answer is in), where reading the policy again buys nothing.
@@ -29,7 +35,6 @@ export interface SettingsStore {
 /** `policy` reads the browser policy's environments (storage.managed); undefined when there is none. */
 export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, policy: () => Promise<unknown>): SettingsStore {
   const item = storedItem(local, SETTINGS_ITEM);
-  const withPolicy = async (settings: Settings): Promise<Settings> => ({ ...settings, managed: readManagedEnvironments(await policy()) });
   const notice = storedItem<unknown>(local, { key: STORAGE_KEYS.settingsNotice, parse: (stored) => stored });
   /** `stuck` when old secrets are still in storage.local: writing the settings now would lose them. */
   async function settle(loaded: LoadedSettings, writer: ItemWriter<Settings>): Promise<{ settings: Settings; stuck: boolean }> {
@@ -52,6 +57,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
   // The stored settings as last read or written here; `writes` tells a read that a write overtook it.
   let kept: Promise<Settings> | undefined;
   let writes = 0;
+  let policyInTurn: Promise<unknown> = Promise.resolve();
   const stored = (): Promise<Settings> => {
     if (kept) return kept;
     const started = writes;
@@ -63,23 +69,31 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
     });
     return reading;
   };
+  const read = async (): Promise<Settings> => {
+    // The policy is read alongside, not after.
+    const [settings, policyEnvironments] = await Promise.all([stored(), policy()]);
+    // A copy: what a caller does with it must not change what is kept.
+    return { ...structuredClone(settings), managed: readManagedEnvironments(policyEnvironments) };
+  };
   return {
-    read: async () => {
-      // The policy is read alongside, not after.
-      const [settings, policyEnvironments] = await Promise.all([stored(), policy()]);
-      // A copy: what a caller does with it must not change what is kept.
-      return { ...structuredClone(settings), managed: readManagedEnvironments(policyEnvironments) };
-    },
+    read,
+    readFor: async (environmentId) =>
+      typeof environmentId === 'string' && environmentId.startsWith(MANAGED_ID_PREFIX) ? read() : structuredClone(await stored()),
     reread: async (policyFrom) => ({ ...structuredClone(await stored()), managed: policyFrom.managed }),
-    update: (change) =>
-      item.change(async (loaded, writer) => {
+    update: (change) => {
+      // The policy is read before the change takes its turn, in the order the changes came: waiting
+      // for it in turn would hold back every read, a generate's too, while Chromium warms it up.
+      const policyRead = policy();
+      const turn = policyInTurn.then(() => policyRead);
+      policyInTurn = turn.catch(() => undefined);
+      return turn.then((policyEnvironments) => item.change(async (loaded, writer) => {
         writes++;
         kept = undefined;
         const current = await settle(loaded, writer);
         if (current.stuck) {
           throw new PimError('secret-move-failed');
         }
-        const next = await change(await withPolicy(current.settings));
+        const next = await change({ ...current.settings, managed: readManagedEnvironments(policyEnvironments) });
         const { managed: _policy, ...storedSettings } = next;
         await dropPopupSnapshot(local);
         await writer.write(storedSettings);
@@ -87,7 +101,8 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
         // What a read of storage would give now.
         kept = Promise.resolve(loadSettings(storedForm(SETTINGS_ITEM, storedSettings)).settings);
         return next;
-      }),
+      }));
+    },
     takeNotice: async () => {
       const stored = await notice.read();
       if (stored === undefined) return undefined;

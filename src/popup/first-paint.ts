@@ -36,16 +36,20 @@ export async function paintThenReconcile({ send, ports, settings, paint }: First
 }
 
 /**
- * Painted from the snapshot, the form may show settings the worker has since changed: a Generate made
- * before its answers are in waits for them (`reconciled`), and `retry` then runs it again on what they
- * brought. After that, `holds` is the one given (the first-call question).
+ * Painted from the snapshot, the form may show settings the worker has since changed. The worker drops
+ * the snapshot before it changes them, so only the policy's environments can be out of date (a policy
+ * changed while the browser was closed): a Generate made for one before the answers are in waits for
+ * them (`reconciled`), and `retry` then runs it again on what they brought. Any other environment
+ * (`mayWait` false) goes at once, asking first as the snapshot says: the worker checks it anyway, and
+ * its answers wait for Chromium's first policy read, seconds after the browser starts. After that,
+ * `holds` is the one given (the first-call question).
  */
-export function holdUntilReconciled(holds: (start: () => void) => boolean, retry: () => void) {
+export function holdUntilReconciled(holds: (start: () => void) => boolean, retry: () => void, mayWait: () => boolean) {
   let done = false;
   let waiting = false;
   return {
     holds(start: () => void): boolean {
-      if (done) return holds(start);
+      if (done || !mayWait()) return holds(start);
       waiting = true;
       return true;
     },

@@ -48,7 +48,8 @@ export function createPopupStore(deps: PopupStoreDeps) {
     result.show(item).catch((e: unknown) => void (run.generation.value = { state: 'error', error: toErrorView(e) }));
   const environmentId = () => environments.environmentId.value;
   const firstCall = createFirstCallConfirm(environments.environment);
-  const gate = holdUntilReconciled(firstCall.holds, () => run.generate());
+  const usesPolicyEnvironment = () => environments.environment.value?.managed ?? environments.environment.value === undefined;
+  const gate = holdUntilReconciled(firstCall.holds, () => run.generate(), usesPolicyEnvironment);
   const run = createGeneration({ send, form, newRequestId: ports.newRequestId, environmentId, show: showResult, announce, holds: gate.holds });
   const fail = (e: unknown) => void (problem.value = toErrorView(e));
   quietOnError(announce, () => [problem.value, result.error.value, log.error.value, history.error.value].some(Boolean) || run.generation.value.state === 'error');

@@ -5,7 +5,7 @@ import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { SANDBOX_DEFAULTS } from '../../../src/core/sandbox/handler';
 import { STORAGE_KEYS } from '../../../src/shared/storage-keys';
 import { rejection } from '../rejection';
-import { setup } from './ui-handlers-setup';
+import { addLocalEnvironment, setup } from './ui-handlers-setup';
 
 const ID = 'managed-Team sandbox';
 
@@ -73,5 +73,82 @@ describe('managed environments in the worker', () => {
     expect((await handlers['ui-bg-environments-list'](undefined)).map((e) => e.id)).toEqual(['sandbox', 'production']);
     expect(await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: ID, params: DEFAULT_PARAMS }))).toMatchObject({ code: 'environment-gone' });
     expect((await handlers['ui-bg-settings-get'](undefined)).managedRefused).toEqual([]);
+  });
+});
+
+/**
+ * A policy service still warming up, as Chromium's is for seconds after it starts: once held, reads
+ * wait until `answer()`, which answers the latest first.
+ */
+function withSlowPolicy() {
+  const policy = [{ name: 'Team sandbox', baseUrl: 'http://127.0.0.1:9999', clientId: SANDBOX_DEFAULTS.clientId }];
+  let held = false;
+  const waiting: (() => void)[] = [];
+  const background = setup({ policy: () => (held ? new Promise((resolve) => waiting.push(() => resolve(policy))) : policy) });
+  return {
+    ...background,
+    hold: () => void (held = true),
+    answer: () => {
+      held = false;
+      for (const read of waiting.splice(0).reverse()) read();
+    },
+  };
+}
+
+describe('a generate while the browser policy is not answering yet', () => {
+  it('goes ahead for the Sandbox and a custom environment, even one named like a policy environment', async () => {
+    const { handlers, hold, builtIn, remote } = withSlowPolicy();
+    const custom = await addLocalEnvironment(handlers);
+    const namesake = await handlers['ui-bg-environment-save']({ name: 'Team sandbox', baseUrl: 'http://127.0.0.1:9999' });
+    await handlers['ui-bg-credentials-set']({ environmentId: namesake.id, clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret });
+    hold();
+    // Never answered in this test: each of these would hang if it waited for the policy.
+    await handlers['ui-bg-generate']({ requestId: 'r1', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    await handlers['ui-bg-generate']({ requestId: 'r2', environmentId: custom.id, params: DEFAULT_PARAMS });
+    expect(await handlers['ui-bg-generate']({ requestId: 'r3', environmentId: namesake.id, params: DEFAULT_PARAMS })).toMatchObject({
+      environmentId: namesake.id,
+      environmentName: 'Team sandbox',
+    });
+    expect(builtIn.stats().imageCalls).toBe(1);
+    expect(remote.stats().imageCalls).toBe(2);
+  });
+
+  it('still refuses an environment deleted before the call, without the policy', async () => {
+    const { handlers, hold } = withSlowPolicy();
+    const custom = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-environment-delete']({ id: custom.id });
+    hold();
+    expect(await rejection(handlers['ui-bg-generate']({ requestId: 'r', environmentId: custom.id, params: DEFAULT_PARAMS }))).toMatchObject({
+      code: 'environment-gone',
+    });
+  });
+
+  it('waits for the policy when the environment is a policy one, and then uses it', async () => {
+    const { handlers, hold, answer, remote } = withSlowPolicy();
+    await handlers['ui-bg-credentials-set']({ environmentId: ID, clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret });
+    hold();
+    const order: string[] = [];
+    const managed = handlers['ui-bg-generate']({ requestId: 'm', environmentId: ID, params: DEFAULT_PARAMS }).then(() => order.push('policy environment'));
+    await handlers['ui-bg-generate']({ requestId: 's', environmentId: 'sandbox', params: DEFAULT_PARAMS }).then(() => order.push('sandbox'));
+    expect(order).toEqual(['sandbox']);
+    expect(remote.stats().tokenCalls).toBe(0);
+    answer();
+    await managed;
+    expect(order).toEqual(['sandbox', 'policy environment']);
+    expect(remote.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 1 });
+  });
+
+  it('is not held back by a settings change waiting for the policy, and the changes still land in the order they came', async () => {
+    const { handlers, hold, answer } = withSlowPolicy();
+    hold();
+    const saved: string[] = [];
+    const first = handlers['ui-bg-settings-save']({ selectedEnvironmentId: 'production' }).then(() => saved.push('production'));
+    const second = handlers['ui-bg-settings-save']({ selectedEnvironmentId: 'sandbox' }).then(() => saved.push('sandbox'));
+    await handlers['ui-bg-generate']({ requestId: 'r', environmentId: 'sandbox', params: DEFAULT_PARAMS });
+    expect(saved).toEqual([]);
+    answer();
+    await Promise.all([first, second]);
+    expect(saved).toEqual(['production', 'sandbox']);
+    expect((await handlers['ui-bg-settings-get'](undefined)).selectedEnvironmentId).toBe('sandbox');
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import '../happy-dom-fixes';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../../src/core/params';
 import { App } from '../../../src/popup/App';
@@ -19,6 +19,8 @@ const snapshot = (overrides: Partial<PopupSnapshot> = {}): PopupSnapshot => ({
   ...snapshotOf(settingsView({ selectedEnvironmentId: 'custom-staging' }), environmentList(), defaults),
   ...overrides,
 });
+/** An environment a browser policy sets. */
+const teamView: EnvironmentView = { ...stagingView, id: 'managed-Team', name: 'Team', managed: true };
 const select = () => screen.getByRole('combobox', { name: 'Environment' }) as HTMLSelectElement;
 const names = () => Array.from(select().options).map((o) => o.textContent);
 
@@ -97,8 +99,9 @@ describe('the popup snapshot', () => {
     expect(await screen.findByText('The environment “Staging” was deleted, so PiM QR now uses “Sandbox”.')).toBeTruthy();
   });
 
-  it('holds a Generate made before the worker answered, and runs it on the settings it answered', async () => {
-    const { answer, messaging } = openWithSlowWorker(snapshot());
+  it('holds a Generate for a policy environment made before the worker answered, and runs it on the settings it answered', async () => {
+    // A policy may have changed while the browser was closed: nothing dropped the snapshot then.
+    const { answer, messaging } = openWithSlowWorker(snapshot({ selectedEnvironmentId: teamView.id, environments: [sandboxView, productionView, teamView] }));
     fireEvent.click(await screen.findByRole('button', { name: 'Generate' }));
     expect(messaging.sent('ui-bg-generate')).toEqual([]);
     const newDefaults = params({ title: 'New default' });
@@ -126,5 +129,23 @@ describe('the popup snapshot', () => {
     fireEvent.change(select(), { target: { value: 'production' } });
     await answer(settingsView({ selectedEnvironmentId: 'sandbox' }), [sandboxView, stagingView]);
     await waitFor(() => expect(select().value).toBe('sandbox'));
+  });
+
+  it('sends a Generate for any other environment at once, on what the form shows, and then takes the worker’s answers', async () => {
+    const { answer, messaging } = openWithSlowWorker(snapshot({ defaults: { ...defaults, title: 'From the snapshot' } }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Generate' }));
+    expect(messaging.sent('ui-bg-generate')).toHaveLength(1);
+    expect(messaging.sent('ui-bg-generate')[0]).toMatchObject({ environmentId: 'custom-staging', params: { title: 'From the snapshot' } });
+    await answer(settingsView({ selectedEnvironmentId: 'custom-staging' }), environmentList());
+    expect(messaging.sent('ui-bg-generate')).toHaveLength(1);
+  });
+
+  it('asks first, as the snapshot says, for an environment that asks before the worker answered', async () => {
+    const { answer, messaging } = openWithSlowWorker(snapshot({ selectedEnvironmentId: 'production' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Generate' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Create a real code with Production?' })).getByRole('button', { name: 'Create code' }));
+    expect(messaging.sent('ui-bg-generate')).toEqual([expect.objectContaining({ environmentId: 'production' })]);
+    await answer(settingsView({ selectedEnvironmentId: 'production' }), environmentList());
+    expect(messaging.sent('ui-bg-generate')).toHaveLength(1);
   });
 });
