@@ -26,6 +26,27 @@ export function pageAddress(url: string | undefined): PageAddress | undefined {
   return { origin, path, page: `${origin}${path}` };
 }
 
+/**
+ * Whether the page a tab shows now is still the one an order was made for: the whole address but
+ * its fragment, so a navigation to another page, query or origin counts as a different page, while a
+ * jump to an anchor does not. A single-page app that moved with pushState has a new address too; the
+ * worker reads the tab's address as it sends the order, so only a move during those milliseconds is
+ * refused, and the user just tries again.
+ */
+export function isSamePageAddress(ordered: string, current: string): boolean {
+  const withoutFragment = (url: string) => {
+    try {
+      const parsed = new URL(url);
+      parsed.hash = '';
+      return parsed.href;
+    } catch {
+      return undefined;
+    }
+  };
+  const a = withoutFragment(ordered);
+  return a !== undefined && a === withoutFragment(current);
+}
+
 export function normalizePath(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '');
   return trimmed === '' ? '/' : trimmed;
