@@ -30,6 +30,5 @@ export function injectionError(error: unknown, url?: string): PimError {
  * page it means the document we injected into is gone: the tab navigated or reloaded meanwhile.
  */
 export function silentAfterInjection(url: string | undefined): PimError {
-  if (url !== undefined && /^https?:/i.test(url)) return new PimError('page-changed');
-  return injectionError(new Error('cannot be scripted'), url);
+  return /^https?:/i.test(url ?? '') ? new PimError('page-changed') : injectionError(new Error('cannot be scripted'), url);
 }

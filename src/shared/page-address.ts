@@ -34,17 +34,12 @@ export function pageAddress(url: string | undefined): PageAddress | undefined {
  * refused, and the user just tries again.
  */
 export function isSamePageAddress(ordered: string, current: string): boolean {
-  const withoutFragment = (url: string) => {
-    try {
-      const parsed = new URL(url);
-      parsed.hash = '';
-      return parsed.href;
-    } catch {
-      return undefined;
-    }
-  };
-  const a = withoutFragment(ordered);
-  return a !== undefined && a === withoutFragment(current);
+  try {
+    // '#' against an address is that address with an empty fragment.
+    return new URL('#', ordered).href === new URL('#', current).href;
+  } catch {
+    return false;
+  }
 }
 
 export function normalizePath(pathname: string): string {
