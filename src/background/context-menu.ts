@@ -11,7 +11,7 @@ import { placeFailedNotice } from '../shared/error-text';
 import { t } from '../shared/i18n';
 import { SELECTION_HINT_MAX_CHARS } from '../shared/limits';
 import type { HistoryItem } from '../shared/messages';
-import type { ContextTargetHints } from '../shared/placement-messages';
+import type { ContextTargetHints, PlacementOrder } from '../shared/placement-messages';
 import type { TabPort } from './tab-access';
 
 export const MENU_PARENT = 'pim-qr-place';
@@ -28,6 +28,9 @@ export interface MenusApi {
 export interface MenuClick {
   menuItemId: string | number;
   frameId?: number;
+  /** The address of the page (and of the frame, when it is one) the user right-clicked in. */
+  pageUrl?: string;
+  frameUrl?: string;
   srcUrl?: string;
   linkUrl?: string;
   selectionText?: string;
@@ -72,12 +75,10 @@ export async function placeFromContextMenu(deps: ContextMenuDeps, click: MenuCli
       return;
     }
     const how = click.menuItemId === MENU_REPLACE ? 'replace' : 'over';
-    await deps.tabs.send(
-      tabId,
-      'bg-content-place-at-context-target',
-      { spec: { id: deps.newId(), svg: latest.svg, mode: how === 'replace' ? 'replace' : 'floating', remembered: false }, how, hints: contextHints(click) },
-      frameId,
-    );
+    const spec: PlacementOrder = { id: deps.newId(), svg: latest.svg, mode: how === 'replace' ? 'replace' : 'floating', remembered: false };
+    const page = frameId === 0 ? click.pageUrl : click.frameUrl;
+    if (page !== undefined) spec.page = page;
+    await deps.tabs.send(tabId, 'bg-content-place-at-context-target', { spec, how, hints: contextHints(click) }, frameId);
   } catch (error) {
     console.warn('[context-menu] placing failed', error);
     await deps.tabs.send(tabId, 'bg-content-notice', { text: placeFailedNotice(error) }, frameId).catch(() => undefined);

@@ -24,3 +24,11 @@ export function injectionError(error: unknown, url?: string): PimError {
   console.warn('[tab-access] injection failed', text);
   return new PimError('place-failed');
 }
+
+/**
+ * The script was injected, yet does not answer. Firefox does that on its own about: pages; on a web
+ * page it means the document we injected into is gone: the tab navigated or reloaded meanwhile.
+ */
+export function silentAfterInjection(url: string | undefined): PimError {
+  return /^https?:/i.test(url ?? '') ? new PimError('page-changed') : injectionError(new Error('cannot be scripted'), url);
+}

@@ -6,7 +6,7 @@ import type { Contract, Envelope, NameOf, RequestOf, ResponseOf } from '../share
 import { FIRST_MESSAGE_KEY } from '../shared/install-once';
 import type { WorkerToContent } from '../shared/contracts/worker-to-content';
 import { createSender } from '../shared/message-sender';
-import { injectionError } from './injection-error';
+import { injectionError, silentAfterInjection } from './injection-error';
 
 export interface TabTarget {
   tabId: number;
@@ -103,8 +103,7 @@ export function createScriptPort<C extends Contract>(tabs: TabsApi, scripting: S
         if (handedOver) await scripting.executeScript({ target, func: takeBackFirstMessage, args: [FIRST_MESSAGE_KEY] }).catch(() => undefined);
         throw injectionError(error, await url);
       }
-      // Firefox reports success on its own about: pages, yet the script never gets to listen there.
-      if (!(await answers(tabId, frameId))) throw injectionError(new Error('The page cannot be scripted: the injected script does not answer.'), await url);
+      if (!(await answers(tabId, frameId))) throw silentAfterInjection(await tabs.get(tabId).then((tab) => tab.url, () => undefined));
     },
   };
 }

@@ -1,10 +1,11 @@
 // What the popup asks about placements: place a QR in a tab (and remember it), list what the tab's
 // site remembers, forget one or all of a page.
 import { PimError } from '../core/errors';
-import { originMatchPattern, type PageAddress, pageAddress } from '../shared/page-address';
-import type { PlacementOrder, RememberedPlacementList } from '../shared/placement-messages';
+import { isSamePageAddress, originMatchPattern, type PageAddress, pageAddress } from '../shared/page-address';
+import type { PlacementOrder, PlaceRequest, RememberedPlacementList } from '../shared/placement-messages';
 import type { PlacementDeps, TabPlacements } from './placement-service';
 import type { RememberedPlacement } from './placement-store';
+import type { TabPort, TabTarget } from './tab-access';
 import { pickPage } from './last-picks';
 import { rememberedPlacement } from './remembered-placement';
 
@@ -15,6 +16,30 @@ const notAllowedToRemember = (host: string | undefined) =>
     : host === undefined
       ? new PimError('remember-site-not-allowed')
       : new PimError('remember-host-not-allowed', { params: { host } });
+
+/**
+ * Whatever went wrong while the tab moved on to another address (the injection, the script's
+ * answer, the order itself) is told as that: the browser's own words would blame the new page.
+ * An address the browser no longer tells means another site, which the grant does not cover.
+ */
+async function onTheOrderedPage<T>(tabs: TabPort, tab: TabTarget, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (tab.url === undefined) throw error;
+    const now = await tabs.resolve(tab.tabId).catch(() => undefined);
+    if (now && (now.url === undefined || !isSamePageAddress(tab.url, now.url))) throw new PimError('page-changed');
+    throw error;
+  }
+}
+
+/** What the page is asked to draw, for the address the tab showed as the worker read it. */
+function orderFor(id: string, order: PlaceRequest, page: string | undefined): PlacementOrder {
+  const spec: PlacementOrder = { id, svg: order.svg, mode: order.mode, remembered: order.remember === true };
+  if (order.selector !== undefined) spec.selector = order.selector;
+  if (page !== undefined) spec.page = page;
+  return spec;
+}
 
 export function createTabPlacements(deps: PlacementDeps): Omit<TabPlacements, 'all' | 'take'> {
   const { store, tabs } = deps;
@@ -51,9 +76,9 @@ export function createTabPlacements(deps: PlacementDeps): Omit<TabPlacements, 'a
       const tab = await tabs.resolve(order.tabId);
       const address = remember ? await rememberable(tab.url) : undefined;
       const id = deps.newId();
-      const spec: PlacementOrder = { id, svg: order.svg, mode: order.mode, remembered: remember };
-      if (order.selector !== undefined) spec.selector = order.selector;
-      await tabs.ensureController(tab.tabId, 0, order.pick === true ? undefined : { name: 'bg-content-place', payload: spec }); // drawn as the script starts
+      const spec = orderFor(id, order, tab.url);
+      const first = order.pick === true ? undefined : ({ name: 'bg-content-place', payload: spec } as const); // drawn as the script starts
+      await onTheOrderedPage(tabs, tab, () => tabs.ensureController(tab.tabId, 0, first));
       if (order.pick === true) {
         if (address) {
           await deps.picks.add({ id, tabId: tab.tabId, page: address.page, mode: order.mode, svg: order.svg, createdAt: deps.now() });
@@ -61,14 +86,14 @@ export function createTabPlacements(deps: PlacementDeps): Omit<TabPlacements, 'a
         // Recorded before the page is asked, so the answer of the quickest pick finds it waiting.
         await deps.lastPicks.started(tab.tabId, tab.url === undefined ? '' : pickPage(tab.url), { id, state: 'picking', mode: order.mode });
         try {
-          await tabs.send(tab.tabId, 'bg-content-pick', spec);
+          await onTheOrderedPage(tabs, tab, () => tabs.send(tab.tabId, 'bg-content-pick', spec));
         } catch (error) {
           await deps.lastPicks.forget(tab.tabId);
           throw error;
         }
         return { tabId: tab.tabId, placementId: id, picking: true, remembered: false };
       }
-      const info = await tabs.send(tab.tabId, 'bg-content-place', spec);
+      const info = await onTheOrderedPage(tabs, tab, () => tabs.send(tab.tabId, 'bg-content-place', spec));
       if (address) {
         try {
           await store.add(rememberedPlacement(id, address, order.mode, order.svg, info, deps.now()));

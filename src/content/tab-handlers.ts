@@ -11,6 +11,8 @@ import { createOwnUiHiding } from './own-ui-hiding';
 import { type PagePlacements, reportFailure, type SendToBackground } from './page-placements';
 import { startPicker } from './picker';
 import { placeFailedNotice } from '../shared/error-text';
+import { isSamePageAddress } from '../shared/page-address';
+import type { PlacementOrder } from '../shared/placement-messages';
 import { t } from '../shared/i18n';
 
 export type TabHandlers = Handlers<WorkerToContent>;
@@ -19,6 +21,28 @@ export type TabHandlers = Handlers<WorkerToContent>;
 function plainCodeOf(error: unknown): PlainErrorCode {
   const { code } = toErrorData(error);
   return isPlainErrorCode(code) ? code : 'place-failed';
+}
+
+/**
+ * An order made for another page (the tab navigated or reloaded while it was on its way, and this is
+ * the new document's script) is refused, so nothing is drawn where the user did not ask.
+ */
+export function refuseOrderForAnotherPage(order: PlacementOrder, win: Window): void {
+  if (order.page !== undefined && !isSamePageAddress(order.page, win.location.href)) throw new PimError('page-changed');
+}
+
+/** Takes them off the page and out of what it keeps in place; how many were on the page. */
+function removePlacements(placements: PagePlacements, ids: readonly string[]): number {
+  let removed = 0;
+  for (const id of ids) {
+    placements.forget(id);
+    const placement = placements.live.get(id);
+    if (placement) {
+      placement.remove();
+      removed++;
+    }
+  }
+  return removed;
 }
 
 export interface TabHandlerDeps {
@@ -57,8 +81,12 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
 
   const handlers: TabHandlers = {
     'bg-content-ping': async () => ({ ready: true }),
-    'bg-content-place': async (spec) => placements.place(spec),
+    'bg-content-place': async (spec) => {
+      refuseOrderForAnotherPage(spec, win);
+      return placements.place(spec);
+    },
     'bg-content-pick': async (spec) => {
+      refuseOrderForAnotherPage(spec, win);
       // Every outcome goes to the worker: the popup that started the pick may have closed by now.
       const placementId = spec.id;
       pick(
@@ -77,6 +105,7 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
       return { picking: true };
     },
     'bg-content-place-at-context-target': async ({ spec, how, hints }) => {
+      refuseOrderForAnotherPage(spec, win);
       const placeAt = (element: Element) =>
         how === 'over' ? placements.placeOver(spec, element) : placements.place({ ...spec, mode: 'replace', selector: cssSelectorFor(element) }, element);
       const element = contextTarget(recorder, win.document, hints);
@@ -87,18 +116,7 @@ export function createTabHandlers({ placements, send, recorder, win }: TabHandle
       pick(placeAt);
       return { placed: false, picking: true };
     },
-    'bg-content-remove': async ({ ids }) => {
-      let removed = 0;
-      for (const id of ids) {
-        placements.forget(id);
-        const placement = placements.live.get(id);
-        if (placement) {
-          placement.remove();
-          removed++;
-        }
-      }
-      return { removed };
-    },
+    'bg-content-remove': async ({ ids }) => ({ removed: removePlacements(placements, ids) }),
     'bg-content-own-ui': createOwnUiHiding(win),
     'bg-content-notice': async ({ text }) => {
       showNotice(text, win);

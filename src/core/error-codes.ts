@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   'malformed-request': ['invalid-parameters'],
   'malformed-field': ['invalid-parameters', 'field'],
   'tab-closed': ['invalid-parameters'],
+  'page-changed': ['invalid-parameters'],
   'no-page': ['invalid-parameters'],
   'placement-not-rememberable': ['invalid-parameters'],
   'too-many-placements': ['invalid-parameters', 'max'],

@@ -32,6 +32,8 @@ export const SELECTOR_MAX_CHARS = 1000;
 export const ID_MAX_CHARS = 100;
 /** Any other text in a payload: environment ids, names, base URLs, page addresses, notices. */
 export const TEXT_MAX_CHARS = 2048;
+/** A page address an order is meant for: browsers take addresses up to 2 MB (Chrome's own limit). */
+export const PAGE_ADDRESS_MAX_CHARS = 2 * 1024 * 1024;
 export const CLIENT_ID_MAX_CHARS = 512;
 export const CLIENT_SECRET_MAX_CHARS = 1024;
 /** The selected text a right-click hands the page to find its element by: enough to be unique. */

@@ -26,6 +26,22 @@ export function pageAddress(url: string | undefined): PageAddress | undefined {
   return { origin, path, page: `${origin}${path}` };
 }
 
+/**
+ * Whether the page a tab shows now is still the one an order was made for: the whole address but
+ * its fragment, so a navigation to another page, query or origin counts as a different page, while a
+ * jump to an anchor does not. A single-page app that moved with pushState has a new address too; the
+ * worker reads the tab's address as it sends the order, so only a move during those milliseconds is
+ * refused, and the user just tries again.
+ */
+export function isSamePageAddress(ordered: string, current: string): boolean {
+  try {
+    // '#' against an address is that address with an empty fragment.
+    return new URL('#', ordered).href === new URL('#', current).href;
+  } catch {
+    return false;
+  }
+}
+
 export function normalizePath(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '');
   return trimmed === '' ? '/' : trimmed;

@@ -107,7 +107,14 @@ export interface PlacementSpec {
  * What the worker asks the content script to draw. Its geometry comes from the page (dragged,
  * resized, over a clicked element) or, for a remembered one, with the worker's answer to a restore.
  */
-export type PlacementOrder = Pick<PlacementSpec, 'id' | 'svg' | 'mode' | 'selector' | 'remembered'>;
+export type PlacementOrder = Pick<PlacementSpec, 'id' | 'svg' | 'mode' | 'selector' | 'remembered'> & {
+  /**
+   * The address the tab showed when the worker took the order: a page that shows another one by the
+   * time the order arrives (the tab navigated or reloaded meanwhile) refuses it. Absent when the
+   * browser does not tell the worker the tab's address.
+   */
+  page?: string;
+};
 
 /** Where a placement ended up, for storing it. */
 export interface PlacedInfo {

@@ -1,7 +1,7 @@
 // Payload checks of the placement messages, in all three directions. The sender's tab and origin
 // are never taken from a payload: the router has them from the browser.
 import { PimError } from '../../core/errors';
-import { ID_MAX_CHARS, isOpacity, PLACE_SVG_MAX_CHARS, SELECTOR_MAX_CHARS } from '../limits';
+import { ID_MAX_CHARS, isOpacity, PAGE_ADDRESS_MAX_CHARS, PLACE_SVG_MAX_CHARS, SELECTOR_MAX_CHARS } from '../limits';
 import { bad, objectPayload, optionalFlag, optionalString, optionalTabId, type Payload, requiredString } from '../payload';
 import type { ContextTargetHints, PlacedInfo, PlacementChange, PlacementMode, PlacementOrder, PlaceRequest } from '../placement-messages';
 import { PLACEMENT_MODES } from '../placement-messages';
@@ -91,6 +91,8 @@ export function placementOrder(raw: unknown): PlacementOrder {
   // Whether it names an element is for the page to say (content/page-placements.ts).
   const selector = optionalString(payload, 'selector', SELECTOR_MAX_CHARS);
   if (selector !== undefined) order.selector = selector;
+  const page = optionalString(payload, 'page', PAGE_ADDRESS_MAX_CHARS);
+  if (page !== undefined) order.page = page;
   return order;
 }
 

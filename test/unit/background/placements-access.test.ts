@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { injectionError } from '../../../src/background/injection-error';
+import { injectionError, silentAfterInjection } from '../../../src/background/injection-error';
 import { contentScriptSender } from '../../../src/background/sender';
 import { createTabPort, type ScriptingApi, type TabsApi } from '../../../src/background/tab-access';
 
@@ -22,6 +22,15 @@ describe('injectionError', () => {
 
   it('says permission-denied for protected pages', () => {
     expect(injectionError(new Error('Cannot access a chrome:// URL')).kind).toBe('permission-denied');
+  });
+
+  it.each([
+    ['http://127.0.0.1:8080/plain.html?b', 'page-changed'],
+    ['https://a.example/', 'page-changed'],
+    ['about:addons', 'page-forbids-extensions'],
+    [undefined, 'page-forbids-extensions'],
+  ])('a script that does not answer after injecting, on %s, is %s', (url, code) => {
+    expect(silentAfterInjection(url).code).toBe(code);
   });
 
   it('does not echo an unknown browser message', () => {
@@ -62,10 +71,10 @@ describe('contentScriptSender', () => {
 
 describe('createTabPort', () => {
   /** `deaf`: injecting "succeeds" but nothing ever listens, as on Firefox's own about: pages. */
-  function fakes(options: { alive?: boolean; inject?: Error; deaf?: boolean } = {}) {
+  function fakes(options: { alive?: boolean; inject?: Error; deaf?: boolean; url?: string } = {}) {
     let listening = options.alive ?? false;
     const tabs: TabsApi = {
-      get: vi.fn(async (id: number) => ({ id, url: 'https://a.example/' })),
+      get: vi.fn(async (id: number) => ({ id, url: options.url ?? 'https://a.example/' })),
       query: vi.fn(async () => [{ id: 11, url: 'https://a.example/' }]),
       sendMessage: vi.fn(async (_tabId: number, message: unknown) => {
         if ((message as { name: string }).name === 'bg-content-ping' && !listening) throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -136,9 +145,14 @@ describe('createTabPort', () => {
   });
 
   it('explains a page where the injected script never answers (Firefox about: pages)', async () => {
-    const { port, scripting } = fakes({ deaf: true });
+    const { port, scripting } = fakes({ deaf: true, url: 'about:addons' });
     await expect(port.ensureController(5)).rejects.toMatchObject({ kind: 'permission-denied', code: 'page-forbids-extensions' });
     expect(scripting.executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells a web page whose injected script went away with its document as changed, not as protected', async () => {
+    const { port } = fakes({ deaf: true, url: 'http://127.0.0.1:8080/plain.html?b' });
+    await expect(port.ensureController(5)).rejects.toMatchObject({ code: 'page-changed' });
   });
 
   it('targets the active tab of the last focused normal window by default', async () => {

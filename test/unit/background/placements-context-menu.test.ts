@@ -47,6 +47,14 @@ describe('context menu', () => {
     );
   });
 
+  it('names the address of the clicked page or frame, so a page that moved on meanwhile refuses the order', async () => {
+    const { tabs, deps } = setup();
+    await placeFromContextMenu(deps, { menuItemId: MENU_OVER, frameId: 0, pageUrl: 'https://a.example/?a', frameUrl: 'https://f.example/' }, 9);
+    await placeFromContextMenu(deps, { menuItemId: MENU_OVER, frameId: 2, pageUrl: 'https://a.example/?a', frameUrl: 'https://f.example/' }, 9);
+    const pages = vi.mocked(tabs.send).mock.calls.map((call) => (call[2] as { spec: { page?: string } }).spec.page);
+    expect(pages).toEqual(['https://a.example/?a', 'https://f.example/']);
+  });
+
   it('says in the page that there is no QR yet', async () => {
     const { tabs, deps } = setup({});
     await placeFromContextMenu(deps, { menuItemId: MENU_OVER }, 9);

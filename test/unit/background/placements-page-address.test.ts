@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePath, originMatchPattern, pageAddress } from '../../../src/shared/page-address';
+import { isSamePageAddress, normalizePath, originMatchPattern, pageAddress } from '../../../src/shared/page-address';
 
 describe('pageAddress', () => {
   it.each([
@@ -52,5 +52,25 @@ describe('originMatchPattern', () => {
     expect(originMatchPattern('https://staging.example.com:8443')).toBe('https://staging.example.com/*');
     expect(originMatchPattern('https://example.com')).toBe('https://example.com/*');
     expect(originMatchPattern('http://[::1]:3000')).toBe('http://[::1]/*');
+  });
+});
+
+describe('isSamePageAddress', () => {
+  it.each([
+    ['http://127.0.0.1:8080/plain.html?a', 'http://127.0.0.1:8080/plain.html?a#top'],
+    ['https://a.example/app#/list', 'https://a.example/app#/detail'],
+    ['https://A.example/x', 'https://a.example/x'],
+  ])('%s is still %s', (ordered, current) => {
+    expect(isSamePageAddress(ordered, current)).toBe(true);
+  });
+
+  it.each([
+    ['http://127.0.0.1:8080/plain.html?a', 'http://127.0.0.1:8080/plain.html?b'],
+    ['http://127.0.0.1:8080/plain.html?a', 'http://localhost:8080/plain.html?a'],
+    ['https://a.example/app/list', 'https://a.example/app/detail'],
+    ['https://a.example/', 'http://a.example/'],
+    ['not an address', 'not an address'],
+  ])('%s is not %s', (ordered, current) => {
+    expect(isSamePageAddress(ordered, current)).toBe(false);
   });
 });

@@ -64,11 +64,35 @@ describe('place', () => {
     const { service, tabs, sent, store } = setup();
     const result = await service.place({ svg: SVG, mode: 'floating', pick: false, remember: false });
     expect(result).toEqual({ tabId: 7, placementId: 'id-1', picking: false, remembered: false });
-    const order = { id: 'id-1', svg: SVG, mode: 'floating', remembered: false };
+    const order = { id: 'id-1', svg: SVG, mode: 'floating', remembered: false, page: PAGE };
     // The order goes with the injection too, so a page new to the controller draws it as the script starts.
     expect(tabs.ensureController).toHaveBeenCalledWith(7, 0, { name: 'bg-content-place', payload: order });
     expect(sent).toEqual([{ tabId: 7, name: 'bg-content-place', payload: order }]);
     expect(await store.list()).toEqual([]);
+  });
+
+  it('tells a tab that moved on to another page while placing as "the page changed", whatever the browser said', async () => {
+    const errors = [new PimError('page-forbids-extensions'), new PimError('page-silent'), new PimError('tab-access-missing'), new PimError('place-failed')];
+    for (const error of errors) {
+      for (const [step, now] of [
+        ['inject', 'https://shop.example/login?x=2'],
+        ['send', 'https://other.example/'],
+        ['send', undefined],
+      ] as const) {
+        const { service, tabs } = setup();
+        if (step === 'inject') vi.mocked(tabs.ensureController).mockRejectedValueOnce(error);
+        else vi.mocked(tabs.send).mockRejectedValueOnce(error);
+        vi.mocked(tabs.resolve).mockResolvedValueOnce({ tabId: 7, url: PAGE }).mockResolvedValueOnce({ tabId: 7, ...(now === undefined ? {} : { url: now }) });
+        await expect(service.place({ svg: SVG, mode: 'floating' })).rejects.toMatchObject({ code: 'page-changed' });
+      }
+    }
+  });
+
+  it('keeps the browser’s own error when the tab still shows the page (a jump to an anchor changes nothing)', async () => {
+    const { service, tabs } = setup();
+    vi.mocked(tabs.ensureController).mockRejectedValueOnce(new PimError('tab-access-missing'));
+    vi.mocked(tabs.resolve).mockResolvedValueOnce({ tabId: 7, url: PAGE }).mockResolvedValueOnce({ tabId: 7, url: `${PAGE}#step2` });
+    await expect(service.place({ svg: SVG, mode: 'floating' })).rejects.toMatchObject({ code: 'tab-access-missing' });
   });
 
   it('remembers a placement by origin + path and registers the restoring script', async () => {

@@ -36,6 +36,27 @@ describe('controller', () => {
     expect(Object.keys(setup().controller.handlers).sort()).toEqual(Object.keys(workerToContent).sort());
   });
 
+  it('refuses an order made for another address (the tab navigated meanwhile) and draws nothing', async () => {
+    const { controller } = setup();
+    const here = new URL(location.href);
+    const elsewhere = [`${here.origin}${here.pathname}?b`, 'http://localhost:1/plain.html', `${here.origin}/other`];
+    for (const page of elsewhere) {
+      await expect(controller.handlers['bg-content-place']({ ...spec(), page }, undefined as never)).rejects.toMatchObject({ code: 'page-changed' });
+      await expect(controller.handlers['bg-content-pick']({ ...spec({ id: 'k1' }), page }, undefined as never)).rejects.toMatchObject({ code: 'page-changed' });
+      await expect(
+        controller.handlers['bg-content-place-at-context-target']({ spec: { ...spec(), page }, how: 'over', hints: {} }, undefined as never),
+      ).rejects.toMatchObject({ code: 'page-changed' });
+    }
+    expect(hosts()).toHaveLength(0);
+    expect(document.querySelector('[data-pim-qr-ui]')).toBeNull();
+  });
+
+  it('takes an order made for its own address, also one that only adds an anchor', async () => {
+    const { controller } = setup();
+    await controller.handlers['bg-content-place']({ ...spec(), page: `${location.href.split('#')[0]}#later` }, undefined as never);
+    expect(hosts()).toHaveLength(1);
+  });
+
   it('places a floating QR in a closed shadow root with its named controls', async () => {
     const { controller } = setup();
     const info = await controller.handlers['bg-content-place'](spec());
