@@ -1,11 +1,12 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { TARGETS, targetBrowser } from './scripts/browser-targets.js';
 import { firefoxManifest } from './scripts/manifest-for-firefox.js';
-import { singleFileWorker } from './scripts/single-file-worker.js';
+import { singleFileEntries } from './scripts/single-file-entries.js';
 
 // What the popup and the options page both draw with: preact, signals, the form's fields and the error
 // alert. One file instead of two, since each file gzips with its own overhead and the two pages load all.
@@ -18,7 +19,9 @@ export default defineConfig(({ mode }) => {
   // package.json holds the one version; both manifests follow it so a release cannot ship two numbers.
   const chromeManifest = { ...manifest, version: pkg.version };
   return {
-    plugins: [preact(), crx({ manifest: browser === 'firefox' ? firefoxManifest(chromeManifest) : chromeManifest, browser }), singleFileWorker()],
+    // Firefox has the `browser` namespace the polyfill would hand back unchanged (src/shared/native-browser.ts).
+    resolve: browser === 'firefox' ? { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./src/shared/native-browser.ts', import.meta.url)) }] } : {},
+    plugins: [preact(), crx({ manifest: browser === 'firefox' ? firefoxManifest(chromeManifest) : chromeManifest, browser }), singleFileEntries()],
     build: {
       outDir: TARGETS[browser].outDir,
       sourcemap: false,
@@ -41,12 +44,12 @@ export default defineConfig(({ mode }) => {
             groups: [
               { name: 'limits', priority: 2, test: /[\\/]src[\\/]shared[\\/]limits\.ts$/ },
               { name: 'placement-messages', priority: 2, test: /[\\/]src[\\/]shared[\\/]placement-messages\.ts$/ },
-              { name: 'message-sender', priority: 2, test: /[\\/](node_modules[\\/]webextension-polyfill[\\/]|src[\\/](core[\\/]errors?(-codes)?|shared[\\/](message-sender|error-text|storage-keys|default-texts))\.ts$)/ },
+              { name: 'message-sender', priority: 2, test: /[\\/](node_modules[\\/]webextension-polyfill[\\/]|src[\\/](core[\\/]errors?(-codes)?|shared[\\/](message-sender|error-text|storage-keys|default-texts|native-browser))\.ts$)/ },
               { name: 'storage-area', priority: 2, test: /[\\/]src[\\/](core[\\/](serial|storage-item)|shared[\\/](storage-area|page-address))\.ts$/ },
               { name: 'ui-shared', priority: 1, test: UI_SHARED },
               // The Sandbox's offscreen document loads this chunk, and no view does: the code that starts the
               // Sandbox's emulator rides in it rather than in a file of its own. The worker has these modules
-              // in its one file (scripts/single-file-worker.ts).
+              // in its one file (scripts/single-file-entries.ts).
               {
                 name: 'message-router',
                 test: /[\\/]src[\\/]shared[\\/](contract|payload|message-router|placement-shapes|contracts[\\/]placement-checks|sandbox-emulator)\.ts$/,

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGETS, measureEntries } from '../../scripts/bundle-sizes';
+import { unreachableAssets } from '../../scripts/single-file-entries';
 import { DIST, expect, test } from './harness';
 
 test('every entry of the built extension stays within its gzip budget', () => {
@@ -28,4 +29,12 @@ test('the worker loads the built-in Sandbox’s emulator only when the Sandbox i
   expect(firstLoad).not.toContain('not a real PiM code');
   expect(firstLoad).not.toContain('ClientId is Invalid');
   expect(firstLoad).not.toContain('sandbox.pim.invalid/r/');
+});
+
+test('the worker, the popup and the options page each start from one script, and the build ships no file nothing loads', () => {
+  for (const size of measureEntries(DIST)) {
+    if (!['service worker', 'popup', 'options'].includes(size.entry)) continue;
+    expect(size.files.filter((file) => file.endsWith('.js')), size.entry).toHaveLength(1);
+  }
+  expect(unreachableAssets(DIST)).toEqual([]);
 });
