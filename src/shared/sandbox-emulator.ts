@@ -16,8 +16,15 @@ export function emulatorInWorker(): AskEmulator {
     const worker = emulator;
     const channel = new MessageChannel();
     return new Promise<WireResponse>((resolve, reject) => {
-      // A worker whose script failed to load answers nothing: the call fails instead of hanging.
-      const onError = () => reject(new PimError('internal'));
+      // A worker whose script failed to load answers nothing: the call fails instead of hanging, and
+      // the next call starts a new worker rather than waiting on this one, which would never answer.
+      const onError = () => {
+        if (emulator === worker) {
+          emulator = undefined;
+          worker.terminate();
+        }
+        reject(new PimError('internal'));
+      };
       worker.addEventListener('error', onError, { once: true });
       channel.port1.onmessage = ({ data }: MessageEvent<EmulatorAnswer>) => {
         worker.removeEventListener('error', onError);
