@@ -20,7 +20,7 @@ const COLD_START_IDLE_MS = 1000;
 
 /** The notes under the Firefox table. */
 export const FIREFOX_NOTES = [
-  'The same in-page probes as in Chromium: the `pim-qr-form-ready` mark against `loadEventEnd` of a static file in the extension, and from the click (a capture listener in the popup) to the animation frame after the new preview or placement is laid out.',
+  'The same in-page probes as in Chromium: the `pim-qr-form-ready` mark against `loadEventEnd` of a static file in the extension, and from the click (a capture listener in the popup) to the start of the animation frame that paints the new preview or placement.',
   'Firefox is driven by puppeteer-core over WebDriver BiDi, with the extension installed as a temporary add-on; pages are opened as tabs (`src/popup/index.html?tab=<id>`), as the e2e tests do. The background runs as an event page.',
   'Node baselines: the same HTTP calls with `fetch` from the bench process to the same server.',
   `Cold start: a second Firefox whose event page suspends after ${COLD_START_IDLE_MS / 1000} s idle (\`extensions.background.idle.timeout\`; the default is 30 s). Each run waits until \`runtime.getContexts\` no longer lists the background, then clicks Generate (token still cached in \`storage.session\`).`,

@@ -20,16 +20,25 @@ const PROBES = String.raw`
   const wallClock = () => performance.timeOrigin + performance.now();
   const alerts = () => [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()).filter(Boolean).join(' | ');
   const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  // Resolves with the wall clock of the first animation frame after ready() holds, watching
-  // DOM mutations and, with poll, every frame (shadow DOM changes do not reach a document observer).
+  // Resolves with the wall clock at the start of the animation frame that paints what ready() waits
+  // for: found by a DOM mutation or a load event, the next frame; found in a frame's own callback
+  // (poll: every frame, for what no event reports, such as an image finishing its decode or a change
+  // in shadow DOM), that frame, whose paint follows its callbacks.
   const when = (ready, timeoutMs, what, poll) => new Promise((resolve, reject) => {
     let done = false;
-    const finish = (fn) => { if (done) return; done = true; observer.disconnect(); clearTimeout(timer); fn(); };
-    const check = () => { if (!done && ready()) requestAnimationFrame(() => finish(() => resolve(wallClock()))); };
-    const observer = new MutationObserver(check);
+    const finish = (fn) => { if (done) return; done = true; observer.disconnect(); document.removeEventListener('load', onLoad, true); clearTimeout(timer); fn(); };
+    const stamp = () => finish(() => resolve(wallClock()));
+    const check = (inFrame) => {
+      if (done || !ready()) return;
+      if (inFrame) stamp();
+      else requestAnimationFrame(stamp);
+    };
+    const onLoad = () => check(false);
+    const observer = new MutationObserver(() => check(false));
     observer.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener('load', onLoad, true);
     const timer = setTimeout(() => finish(() => reject(new Error(what + ' did not happen within ' + timeoutMs + ' ms' + (alerts() ? '; page says: ' + alerts() : '')))), timeoutMs);
-    const tick = () => { if (done) return; check(); requestAnimationFrame(tick); };
+    const tick = () => { if (done) return; check(true); requestAnimationFrame(tick); };
     if (poll) requestAnimationFrame(tick);
   });
   // Polls a condition every frame and every 10 ms (a hidden page gets no frames); resolves with its value.
