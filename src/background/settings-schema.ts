@@ -58,6 +58,8 @@ export interface LoadedSettings {
   settings: Settings;
   /** Whether what was stored differs from `settings` and must be written back. */
   changed: boolean;
+  /** Nothing was stored yet (a new install): `settings` are the defaults, nothing was repaired. */
+  firstRun?: true;
   /** Told to the user once when something they had stored could not be kept. */
   notice?: SettingsNotice;
   /**
@@ -119,6 +121,7 @@ const RESET_NOTICES: Record<NonNullable<LoadInfo['problem']>, SettingsNotice> = 
 /** What the settings item holds once migrated: every valid part kept, the rest dropped and named. */
 export function parseSettings(stored: unknown, how: LoadInfo): LoadedSettings {
   if (how.problem) return reset(RESET_NOTICES[how.problem]);
+  if (stored === undefined) return { settings: defaultSettings(), changed: true, firstRun: true };
   if (!isObject(stored)) return { settings: defaultSettings(), changed: true };
   return repair(stored, how.migrated);
 }

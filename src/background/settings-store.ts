@@ -48,7 +48,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
       }
     }
     if (loaded.changed) {
-      console.info('[settings] stored settings were migrated or repaired');
+      if (!loaded.firstRun) console.info('[settings] stored settings were migrated or repaired');
       await dropPopupSnapshot(local);
       await writer.write(loaded.settings, loaded.notice ? { [STORAGE_KEYS.settingsNotice]: loaded.notice } : {});
     }

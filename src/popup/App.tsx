@@ -50,7 +50,10 @@ export function App() {
       <main class="page">
         <div class="page-head">
           <Header />
-          {store.notice.value && <p class="alert alert-info">{store.notice.value}</p>}
+          {/* A live region from the start, so a screen reader hears a notice that comes later (an environment deleted elsewhere). */}
+          <div aria-live="polite" class="page-notice">
+            {store.notice.value && <p class="alert alert-info">{store.notice.value}</p>}
+          </div>
           {store.problem.value && <ErrorAlert error={store.problem.value} />}
         </div>
         <div class="page-result">

@@ -52,7 +52,8 @@ test('environments added, renamed and deleted in Options appear in the open popu
   await popup.getByLabel('Environment').selectOption({ label: 'Staging sandbox' });
   await expect(popup.getByText('CUSTOM', { exact: true })).toBeVisible();
   await deleteEnvironment(options, 'Staging sandbox');
-  await expect(popup.getByText('The environment “Staging sandbox” was deleted, so PiM QR now uses “Sandbox”.')).toBeVisible();
+  // In a live region that was there before the notice, so a screen reader hears it.
+  await expect(popup.locator('[aria-live="polite"]', { hasText: 'The environment “Staging sandbox” was deleted, so PiM QR now uses “Sandbox”.' })).toBeVisible();
   await expect(environmentNames(popup)).toHaveText(['Sandbox', 'Production']);
   await expect(popup.getByLabel('Environment')).toHaveValue('sandbox');
   // Generating now uses the Sandbox, not the environment that is gone.

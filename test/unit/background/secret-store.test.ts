@@ -112,6 +112,20 @@ describe('moving secrets out of storage.local', () => {
 });
 
 describe('what the background keeps in memory', () => {
+  it('writes the defaults on a new install without logging that stored settings were repaired, and logs it when they were', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      const fresh = createMemoryStore();
+      await createSettingsStore(fresh, freshSecrets(), noPolicy).read();
+      expect(fresh.data.get('settings')).toBeDefined();
+      expect(info).not.toHaveBeenCalled();
+      await createSettingsStore(createMemoryStore({ settings: 'unreadable' }), freshSecrets(), noPolicy).read();
+      expect(info).toHaveBeenCalledWith('[settings] stored settings were migrated or repaired');
+    } finally {
+      info.mockRestore();
+    }
+  });
+
   it('reads the settings from storage once, and sees its own writes without reading again', async () => {
     const local = createMemoryStore();
     const get = vi.spyOn(local, 'get');

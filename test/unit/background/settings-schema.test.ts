@@ -7,6 +7,7 @@ describe('loadSettings', () => {
     expect(loaded.settings).toEqual(defaultSettings());
     expect(loaded.settings.selectedEnvironmentId).toBe('sandbox');
     expect(loaded.notice).toBeUndefined();
+    expect(loaded.firstRun).toBe(true);
   });
 
   it.each([
@@ -21,6 +22,7 @@ describe('loadSettings', () => {
     expect(loaded.settings).toEqual(defaultSettings());
     expect(loaded.changed).toBe(true);
     expect(loaded.notice).toEqual({ code: 'settings-unreadable' });
+    expect(loaded.firstRun).toBeUndefined();
   });
 
   it('resets settings from a newer version and says so', () => {

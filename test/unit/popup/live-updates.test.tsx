@@ -34,7 +34,7 @@ describe('the popup follows changes made elsewhere', () => {
     messaging.answers['ui-bg-environments-list'] = [sandboxView, productionView];
     messaging.answers['ui-bg-settings-get'] = settingsView({ selectedEnvironmentId: 'sandbox' });
     ports.changeStorage('settings');
-    expect(await screen.findByText('The environment “Staging” was deleted, so PiM QR now uses “Sandbox”.')).toBeTruthy();
+    expect((await screen.findByText('The environment “Staging” was deleted, so PiM QR now uses “Sandbox”.')).closest('[aria-live="polite"]')).toBeTruthy();
     expect(select().value).toBe('sandbox');
     expect(names()).not.toContain('Staging');
   });
