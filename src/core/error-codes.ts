@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   'placements-too-large': ['invalid-parameters'],
   'no-image-to-place': ['invalid-parameters'],
   'image-too-large-to-place': ['invalid-parameters', 'maxBytes'],
+  'png-too-large': ['invalid-parameters', 'width', 'height', 'max'],
   'selector-too-long': ['invalid-parameters'],
   'selector-control-characters': ['invalid-parameters'],
   'pick-needs-element-mode': ['invalid-parameters'],
@@ -106,6 +107,7 @@ export const ERROR_CODES = {
   'answer-not-base64': ['unreadable-response'],
   'answer-not-svg': ['unreadable-response'],
   'token-answer-without-token': ['unreadable-response'],
+  'token-answer-unusable-token': ['unreadable-response'],
   'svg-refused': ['unreadable-response'],
   'svg-uncheckable': ['unreadable-response'],
 

@@ -39,7 +39,8 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
     // KPN's own words travel separately (serverMessage) and the status as a number: the UI shows
     // both beside the code's translated text.
     new PimError(code, {
-      status,
+      // A redirect the request did not follow answers as status 0: no HTTP status to show.
+      ...(status > 0 ? { status } : {}),
       ...(transactionId === undefined ? {} : { transactionId }),
       ...(serverMessage === undefined ? {} : { serverMessage }),
       ...extra,

@@ -234,8 +234,9 @@ export function readTokenAnswer(
   if (!(json instanceof Object)) throw noToken();
   const answer = json as Record<string, unknown>;
   const accessToken = answer.access_token;
-  // A token goes into an HTTP header: anything with whitespace or controls is not one.
-  if (typeof accessToken !== 'string' || !/^[\x21-\x7e]+$/.test(accessToken)) throw noToken();
+  if (typeof accessToken !== 'string' || accessToken === '') throw noToken();
+  // A token goes into an HTTP header: one with white space, line breaks or controls is never sent.
+  if (!/^[\x21-\x7e]+$/.test(accessToken)) throw new PimError('token-answer-unusable-token');
 
   const lifetimeMs = seconds(answer.expires_in) * 1000;
   if (!(lifetimeMs > 0)) return { accessToken, expiresAt: now };

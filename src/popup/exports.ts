@@ -27,6 +27,11 @@ export function titleSlug(title: string): string {
 
 export type PngScale = 1 | 2 | 4;
 export const PNG_SCALES: readonly PngScale[] = [1, 2, 4];
+/**
+ * The longest side a PNG export is drawn at. An answer may declare any size; past this a canvas costs
+ * hundreds of MB or fails outright, which would read as an error of the extension's own.
+ */
+export const MAX_PNG_SIDE = 8192;
 
 /** `pim-qr-<slug>-<w>x<h>.svg`, and `…@2x.png` for scaled PNGs (the size is the QR's own). */
 export function exportFileName(title: string, width: number, height: number, format: 'svg' | 'png', scale: PngScale = 1): string {

@@ -7,6 +7,7 @@ import type { ErrorView } from '../ui/error-view';
 import { tracked } from '../ui/tracked';
 import { t } from '../shared/i18n';
 import type { PngScale } from './exports';
+import { PimError } from '../core/errors';
 import { loadSanitizer } from './load-sanitizer';
 import type { PopupPorts } from './ports';
 
@@ -133,7 +134,10 @@ function exportActions(act: Act, send: SendMessage, ports: PopupPorts) {
       }),
     downloadPng: (scale: PngScale) =>
       act('download-png', async (shown) => {
-        const [png, { exportFileName }] = await Promise.all([ports.renderPng(shown.svg, shown.width * scale, shown.height * scale), loadExports()]);
+        const { exportFileName, MAX_PNG_SIDE } = await loadExports();
+        const [width, height] = [shown.width * scale, shown.height * scale];
+        if (Math.max(width, height) > MAX_PNG_SIDE) throw new PimError('png-too-large', { params: { width, height, max: MAX_PNG_SIDE } });
+        const png = await ports.renderPng(shown.svg, width, height);
         ports.download(png, exportFileName(shown.title, shown.width, shown.height, 'png', scale));
         return undefined;
       }),

@@ -21,7 +21,6 @@ describe('errorFromResponse: status → code', () => {
     ['token', 503, 'server-error', 'gateway-unreachable'],
     ['token', 504, 'server-error', 'gateway-unreachable'],
     ['token', 302, 'unexpected-status', 'redirected'],
-    ['token', 0, 'unexpected-status', 'redirected'],
     ['image', 400, 'invalid-parameters', 'params-rejected'],
     ['image', 413, 'invalid-parameters', 'params-rejected'],
     ['image', 422, 'invalid-parameters', 'params-rejected'],
@@ -39,6 +38,13 @@ describe('errorFromResponse: status → code', () => {
   ] as const)('%s %i → %s (%s)', (stage, status, kind, code) => {
     const error = mapped(stage, status);
     expect(error).toMatchObject({ kind, code, status });
+  });
+
+  it('a redirect the request did not follow (status 0) is "redirected" with no HTTP status to show', () => {
+    const error = mapped('image', 0);
+    expect(error).toMatchObject({ kind: 'unexpected-status', code: 'redirected' });
+    expect(error.status).toBeUndefined();
+    expect(mapped('token', 0).status).toBeUndefined();
   });
 });
 

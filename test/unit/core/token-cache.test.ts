@@ -416,6 +416,27 @@ describe('readTokenAnswer', () => {
     }
     expect(error).toMatchObject({ kind: 'unreadable-response', code: 'token-answer-without-token' });
   });
+
+  it.each([
+    ['a line break and a header after it', 'abc\r\nX-Evil: 1'],
+    ['a space', 'abc def'],
+    ['a control character', 'abc\u0007'],
+    ['a character outside ASCII', 'abcé'],
+  ])('says a token with %s cannot be sent, rather than that there is none', (_label, accessToken) => {
+    expect(() => readTokenAnswer(JSON.stringify({ access_token: accessToken, expires_in: 3599 }), NOW, MARGIN)).toThrow(
+      expect.objectContaining({ kind: 'unreadable-response', code: 'token-answer-unusable-token' }),
+    );
+  });
+
+  it.each([
+    ['an empty token', ''],
+    ['a numeric token', 123],
+    ['no token', undefined],
+  ])('says an answer with %s holds no token', (_label, accessToken) => {
+    expect(() => readTokenAnswer(JSON.stringify({ access_token: accessToken, expires_in: 3599 }), NOW, MARGIN)).toThrow(
+      expect.objectContaining({ code: 'token-answer-without-token' }),
+    );
+  });
 });
 
 describe('createTokenSource: failures', () => {

@@ -188,4 +188,26 @@ describe('ResultActions', () => {
     expect(ports.renderPng.mock.calls[0]?.slice(1)).toEqual([pixels, pixels]);
     expect(ports.download.mock.calls[0]?.[1]).toBe(fileName);
   });
+
+  it('refuses a PNG larger than it draws with the size and what to do, and keeps the result', async () => {
+    const huge = '<svg xmlns="http://www.w3.org/2000/svg" width="99999999" height="99999999" viewBox="0 0 9 9"><path d="M0 0h9v9z"/></svg>';
+    const { ports } = await showResult({}, { ...generateResult(), svg: huge, bytes: huge.length });
+    fireEvent.change(screen.getByRole('combobox', { name: 'PNG scale' }), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download PNG' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The PNG would be 99,999,999×99,999,999 px, larger than PiM QR draws (at most 8,192 px a side).');
+    expect(alert.textContent).toContain('Download it as SVG, or as PNG at a smaller scale.');
+    expect(ports.renderPng).not.toHaveBeenCalled();
+    expect(ports.download).not.toHaveBeenCalled();
+    expect(screen.getByRole('img', { name: 'QR preview' })).toBeTruthy();
+  });
+
+  it('draws a PNG of exactly the longest side it allows', async () => {
+    const edge = '<svg xmlns="http://www.w3.org/2000/svg" width="2048" height="1024" viewBox="0 0 9 9"><path d="M0 0h9v9z"/></svg>';
+    const { ports } = await showResult({}, { ...generateResult(), svg: edge, bytes: edge.length });
+    fireEvent.change(screen.getByRole('combobox', { name: 'PNG scale' }), { target: { value: '4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Download PNG' }));
+    await waitFor(() => expect(ports.download).toHaveBeenCalledOnce());
+    expect(ports.renderPng.mock.calls[0]?.slice(1)).toEqual([8192, 4096]);
+  });
 });
