@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { choose, click, count, fill, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
+import { choose, click, count, fill, role, textOf, valueOf, visible, waitUntil } from '../../scripts/firefox-ui';
 import { kindOf, PIM_ERROR_KINDS, type PimErrorCode, type PimErrorKind } from '../../src/core/errors';
 import { errorText } from '../../src/shared/error-text';
 import { setMessageLookup } from '../../src/shared/i18n';
@@ -78,6 +78,36 @@ test('an error of every kind shows its headline in the popup, and the form is ke
   }
   expect(await valueOf(popup, role('textbox', 'Title'))).toBe('Keep me');
   expect(await textOf(popup, 'body')).not.toContain('not-the-sandbox-secret');
+  expect(firefox.errors).toEqual([]);
+});
+
+test('what a hostile API sends gets an error that names it: an unsendable token, a redirect, a size no PNG can have', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+
+  // No token is cached yet: the first call mints one, and this one could add a header to a request.
+  sandbox.handler.configure({ faults: ['unusable-token*1'] });
+  const token = await pressGenerate(popup);
+  expect(token.ok ? '' : token.alert).toContain('The token answer holds an access token that cannot be sent');
+  expect(token.ok ? '' : token.alert).toContain('Nothing was sent with it.');
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 0 });
+
+  sandbox.handler.configure({ faults: ['redirect*1'] });
+  const redirect = await pressGenerate(popup);
+  expect(redirect.ok ? '' : redirect.alert).toContain('The API redirected the request, and PiM QR does not follow redirects.');
+  expect(redirect.ok ? '' : redirect.alert).not.toContain('HTTP 0');
+
+  sandbox.handler.configure({ faults: ['huge-size*1'] });
+  expect(await pressGenerate(popup)).toEqual({ ok: true });
+  expect(await textOf(popup, 'body')).toContain('99,999,999×99,999,999 px');
+  await choose(popup, role('combobox', 'PNG scale'), '1×');
+  await click(popup, role('button', 'Download PNG'));
+  const alert = await waitUntil('the PNG to be refused', async () => (await textOf(popup, role('alert'))) || undefined);
+  expect(alert).toContain('The PNG would be 99,999,999×99,999,999 px, larger than PiM QR draws (at most 8,192 px a side).');
+  expect(alert).toContain('Download it as SVG, or as PNG at a smaller scale.');
+  expect(await count(popup, role('image', 'QR preview'))).toBe(1);
   expect(firefox.errors).toEqual([]);
 });
 

@@ -314,6 +314,40 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
   expect(errors).toEqual([]);
 });
 
+test('what a hostile API sends gets an error that names it: an unsendable token, a redirect, a size no PNG can have', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const options = await openOptions();
+  await addEnvironment(options.page, sandbox.url, SECRET);
+  const { page: popup, errors } = await openPopup();
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  const alert = popup.getByRole('alert');
+
+  // No token is cached yet: the first call mints one, and this one could add a header to a request.
+  sandbox.handler.configure({ faults: ['unusable-token*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(alert).toContainText('The token answer holds an access token that cannot be sent');
+  await expect(alert).toContainText('Nothing was sent with it.');
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 0 });
+
+  sandbox.handler.configure({ faults: ['redirect*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(alert).toContainText('The API redirected the request, and PiM QR does not follow redirects.');
+  await expect(alert).not.toContainText('HTTP 0');
+
+  sandbox.handler.configure({ faults: ['huge-size*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(popup.getByText('99,999,999×99,999,999 px', { exact: false })).toBeVisible();
+  await popup.getByLabel('PNG scale').selectOption('1');
+  await popup.getByRole('button', { name: 'Download PNG' }).click();
+  await expect(alert).toContainText('The PNG would be 99,999,999×99,999,999 px, larger than PiM QR draws (at most 8,192 px a side).');
+  await expect(alert).toContainText('Download it as SVG, or as PNG at a smaller scale.');
+  await expect(popup.getByRole('img', { name: 'QR preview' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('Cancel stops a slow request and keeps the form; the form survives closing the popup', async ({
   openOptions,
   openPopup,

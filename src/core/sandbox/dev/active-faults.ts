@@ -17,6 +17,9 @@ export interface ActiveFaults {
   oversized: boolean;
   empty: boolean;
   hostile: ReadonlySet<HostileKind>;
+  hugeSize: boolean;
+  unusableToken: boolean;
+  redirect: boolean;
 }
 
 /**
@@ -34,6 +37,9 @@ export function activeFaults(faults: readonly ScheduledFault[], route: FaultRout
     oversized: false,
     empty: false,
     hostile,
+    hugeSize: false,
+    unusableToken: false,
+    redirect: false,
   };
   for (const scheduled of faults) {
     if (scheduled.route === route) apply(active, hostile, scheduled.fault);
@@ -87,6 +93,15 @@ function apply(active: ActiveFaults, hostile: Set<HostileKind>, fault: Fault): v
       return;
     case 'hostile':
       hostile.add(fault.kind);
+      return;
+    case 'huge-size':
+      active.hugeSize = true;
+      return;
+    case 'unusable-token':
+      active.unusableToken = true;
+      return;
+    case 'redirect':
+      active.redirect = true;
       return;
   }
 }

@@ -18,6 +18,9 @@
 // | oversized                               | image         | a valid SVG padded past 2 MiB (the body is even larger)           |
 // | empty                                   | image         | 200 with an empty body                                            |
 // | hostile[=script|handler|foreignobject|external|style] | image | a scannable QR SVG carrying that attack (default script)    |
+// | huge-size                               | image         | the QR SVG's root declares 99,999,999 × 99,999,999 px             |
+// | unusable-token                          | token         | a token with a line break and a header after it                    |
+// | redirect                                | image         | 302 to another path on the same server                             |
 //
 // `delay`, `rate-limit` and `server-error` may also target the token endpoint with a `token:`
 // prefix (e.g. `token:server-error=503`); other faults accept only their default route.
@@ -53,7 +56,10 @@ export type Fault =
   | { name: 'not-svg'; kind: NotSvgKind }
   | { name: 'oversized' }
   | { name: 'empty' }
-  | { name: 'hostile'; kind: HostileKind };
+  | { name: 'hostile'; kind: HostileKind }
+  | { name: 'huge-size' }
+  | { name: 'unusable-token' }
+  | { name: 'redirect' };
 
 export type SandboxFaultName = Fault['name'];
 
@@ -232,6 +238,33 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     description:
       'Send a scannable QR SVG carrying <script>, on* handlers and javascript: links, <foreignObject> HTML, or external href references.',
     parse: (value) => ({ name: 'hostile', kind: oneOf('hostile', value ?? 'script', HOSTILE_KINDS) }),
+  },
+  {
+    name: 'huge-size',
+    example: 'huge-size',
+    syntax: 'huge-size',
+    route: 'image',
+    routes: IMAGE,
+    description: 'Send the QR SVG with a root that declares 99,999,999 × 99,999,999 px.',
+    parse: (value) => flag('huge-size', value),
+  },
+  {
+    name: 'unusable-token',
+    example: 'unusable-token',
+    syntax: 'unusable-token',
+    route: 'token',
+    routes: TOKEN,
+    description: 'Issue a token with a line break and a header after it, which no request may carry.',
+    parse: (value) => flag('unusable-token', value),
+  },
+  {
+    name: 'redirect',
+    example: 'token:redirect',
+    syntax: 'redirect',
+    route: 'image',
+    routes: BOTH,
+    description: 'Answer 302 with a Location on the same server (`/moved`), which answers 404.',
+    parse: (value) => flag('redirect', value),
   },
 ];
 

@@ -16,7 +16,8 @@ const PLAIN_TEXT = 'PiM ID sandbox: this text is valid base64 but it is not an S
 /** Turns the rendered SVG into the /image response the faults ask for (bare base64 text by default). */
 export function imageResponse(svg: string, faults: ActiveFaults): Response {
   if (faults.empty) return new Response('', { status: 200, headers: headersFor('bare') });
-  let payload = faults.notSvg ? notSvgBase64(faults.notSvg) : utf8ToBase64(faults.oversized ? pad(svg) : svg);
+  const sized = faults.hugeSize ? declareHugeSize(svg) : svg;
+  let payload = faults.notSvg ? notSvgBase64(faults.notSvg) : utf8ToBase64(faults.oversized ? pad(sized) : sized);
   if (faults.malformedBase64) payload = corrupt(payload);
   const shape = faults.shape ?? 'bare';
   return new Response(wrap(payload, shape), { status: 200, headers: headersFor(shape) });
@@ -42,6 +43,13 @@ function headersFor(shape: BodyShape): Record<string, string> {
 
 function notSvgBase64(kind: NotSvgKind): string {
   return kind === 'png' ? PNG_BASE64 : bytesToBase64(new TextEncoder().encode(PLAIN_TEXT));
+}
+
+/** The `huge-size` fault's root width and height, in px; the drawing itself (its viewBox) is unchanged. */
+export const HUGE_SIZE_PX = 99_999_999;
+
+function declareHugeSize(svg: string): string {
+  return svg.replace(/(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"/, `$1 width="${HUGE_SIZE_PX}" height="${HUGE_SIZE_PX}"`);
 }
 
 /** Still a well-formed SVG, only too big: the padding is an XML comment after the root element. */

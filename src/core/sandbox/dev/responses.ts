@@ -1,4 +1,4 @@
-// The answers only faults produce: the gateway's quota fault and its 5xx errors.
+// The answers only faults produce: the gateway's quota fault, its 5xx errors and a redirect.
 import { apigeeFault, proxyError } from '../responses';
 
 /** Quota answer as Apigee's Quota policy gives it, with the headers KPN documents. */
@@ -28,4 +28,11 @@ const SERVER_ERROR_MESSAGES: Readonly<Record<number, string>> = {
 
 export function serverError(status: number): Response {
   return proxyError(status, SERVER_ERROR_MESSAGES[status] ?? 'Server error', 'PiM ID sandbox: injected server-error fault');
+}
+
+/** Where the `redirect` fault sends a request: a path this server answers 404. */
+export const REDIRECT_LOCATION = '/moved';
+
+export function redirected(): Response {
+  return new Response(null, { status: 302, headers: { Location: REDIRECT_LOCATION } });
 }

@@ -77,15 +77,18 @@ describe('SANDBOX_FAULTS', () => {
         'expire-token',
         'forbidden',
         'hostile',
+        'huge-size',
         'malformed-base64',
         'not-svg',
         'oversized',
         'quota-used',
         'rate-limit',
+        'redirect',
         'server-error',
         'shape',
         'token-lifetime',
         'unauthorized',
+        'unusable-token',
       ].sort(),
     );
     for (const info of SANDBOX_FAULTS) {

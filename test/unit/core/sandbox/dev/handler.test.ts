@@ -7,7 +7,7 @@ import {
 } from '../../../../../src/core/sandbox/dev/handler';
 import { SandboxFaultError } from '../../../../../src/core/sandbox/dev/faults';
 import { SandboxConfigError } from '../../../../../src/core/sandbox/options';
-import { BASE, IMAGE_URL, TOKEN_URL, UUID, VALID_BODY, errorBody, imageRequest, mintToken, tokenRequest } from '../sandbox-test-kit';
+import { BASE, IMAGE_URL, TOKEN_URL, UUID, VALID_BODY, base64ToUtf8, errorBody, imageRequest, mintToken, tokenRequest } from '../sandbox-test-kit';
 
 const admin = (handler: DevSandboxHandler, action: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') =>
   handler.handle(
@@ -170,6 +170,38 @@ describe('instance faults', () => {
     expect((await handler.handle(tokenRequest())).status).toBe(503);
     const token = await mintToken(handler);
     expect((await handler.handle(imageRequest(token))).status).toBe(200);
+  });
+});
+
+describe('answers a hostile API would give', () => {
+  it('huge-size: the QR SVG declares 99,999,999 px a side and keeps its drawing', async () => {
+    const handler = createDevSandboxHandler({ faults: ['huge-size'] });
+    const response = await handler.handle(imageRequest(await mintToken(handler)));
+    expect(response.status).toBe(200);
+    const svg = base64ToUtf8(await response.text());
+    expect(svg).toMatch(/<svg\b[^>]*\swidth="99999999"\sheight="99999999"/);
+    expect(svg).toMatch(/<svg\b[^>]*\sviewBox="0 0 \d+ \d+"/);
+  });
+
+  it('unusable-token: the token answer carries a line break and a header after the token', async () => {
+    const handler = createDevSandboxHandler({ faults: ['unusable-token'] });
+    const response = await handler.handle(tokenRequest());
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { access_token: string; expires_in: string };
+    expect(answer.access_token).toMatch(/^\S+\r\nX-Injected: 1$/);
+    expect(answer.expires_in).toBe('3599');
+  });
+
+  it.each([
+    ['image', 'redirect', () => Promise.resolve(imageRequest('any'))],
+    ['token', 'token:redirect', () => Promise.resolve(tokenRequest())],
+  ])('redirect on the %s endpoint: 302 to a path the server answers 404', async (_route, fault, request) => {
+    const handler = createDevSandboxHandler({ faults: [fault] });
+    const response = await handler.handle(await request());
+    expect(response.status).toBe(302);
+    const location = response.headers.get('location') ?? '';
+    expect(location).toBe('/moved');
+    expect((await handler.handle(new Request(new URL(location, BASE), { method: 'POST' }))).status).toBe(404);
   });
 });
 
