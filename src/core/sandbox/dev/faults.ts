@@ -1,32 +1,16 @@
 // Faults the sandbox injects on demand, so every failure the real PiM ID API might produce can be
 // provoked in a test. A fault is written `[route:]name[=value][*count]`; several are joined with commas.
 //
-// | fault                                   | default route | effect                                                            |
-// | --------------------------------------- | ------------- | ----------------------------------------------------------------- |
-// | token-lifetime=N                        | token         | issue tokens that live N seconds (0 = expired on arrival)         |
-// | expire-token                            | image         | treat the presented (known) token as expired                      |
-// | unauthorized                            | image         | 401 Apigee "Invalid access token" whatever the token              |
-// | forbidden                               | image         | 403 proxy error: app not subscribed to the API product            |
-// | bad-credentials-500                     | token         | bad client credentials answer 500 (proxy error) instead of 401    |
-// | rate-limit[=N]                          | image         | 429 Apigee quota fault, Retry-After: N (default 1) + quota-* headers |
-// | quota-used=N                            | image         | the client has used N of today's quota before this call counts   |
-// | server-error[=500|502|503|504]          | image         | that status (default 500) in the proxy error shape                |
-// | delay=N                                 | image         | wait N ms before answering; honours the request's AbortSignal     |
-// | shape=bare|json-string|json-object|data-url | image     | how the base64 SVG is wrapped (json-object key: "image")         |
-// | malformed-base64                        | image         | the base64 text is corrupted (bad characters, wrong length)       |
-// | not-svg[=png|text]                      | image         | valid base64 of a PNG (default) or of plain text, not SVG         |
-// | oversized                               | image         | a valid SVG padded past 2 MiB (the body is even larger)           |
-// | empty                                   | image         | 200 with an empty body                                            |
-// | hostile[=script|handler|foreignobject|external|style] | image | a scannable QR SVG carrying that attack (default script)    |
-// | huge-size                               | image         | the QR SVG's root declares 99,999,999 × 99,999,999 px             |
-// | unusable-token                          | token         | a token with a line break and a header after it                    |
-// | redirect                                | image         | 302 to another path on the same server                             |
+// Each fault's syntax, routes and effect are in DEFINITIONS below (README's fault table is checked
+// against them).
 //
-// `delay`, `rate-limit` and `server-error` may also target the token endpoint with a `token:`
-// prefix (e.g. `token:server-error=503`); other faults accept only their default route.
+// `delay`, `rate-limit`, `server-error` and `redirect` may also target the token endpoint with a
+// `token:` prefix (e.g. `token:server-error=503`); other faults accept only their default route.
 // `*N` makes an instance fault (options.faults) apply to the next N requests on its route, then drop;
 // without it the fault stays until reconfigured. In the `x-sandbox-fault` header the count is ignored
 // because a header only ever applies to its own request.
+import { SandboxFaultError, integerValue, oneOf, required } from './fault-values';
+
 export type FaultRoute = 'token' | 'image';
 
 export const BODY_SHAPES = ['bare', 'json-string', 'json-object', 'data-url'] as const;
@@ -83,9 +67,7 @@ export interface ScheduledFault {
   spec: string;
 }
 
-export class SandboxFaultError extends Error {
-  override name = 'SandboxFaultError';
-}
+export { SandboxFaultError } from './fault-values';
 
 /** The longest delay a fault may ask for; longer would only hang a test run. */
 export const MAX_FAULT_DELAY_MS = 120_000;
@@ -308,26 +290,4 @@ function parseFault(spec: string): ScheduledFault {
 function flag(name: string, value: string | undefined): Fault {
   if (value !== undefined) throw new SandboxFaultError(`Sandbox fault '${name}' takes no value`);
   return { name } as Fault;
-}
-
-function required(name: string, value: string | undefined): string {
-  if (value === undefined || value === '') throw new SandboxFaultError(`Sandbox fault '${name}' needs a value`);
-  return value;
-}
-
-function integerValue(name: string, value: string | undefined, min: number, max: number): number {
-  const text = required(name, value);
-  const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(number >= min && number <= max)) {
-    throw new SandboxFaultError(`Sandbox fault '${name}' needs a whole number from ${min} to ${max}, not '${text}'`);
-  }
-  return number;
-}
-
-function oneOf<const T extends string | number>(name: string, value: string, allowed: readonly T[]): T {
-  const found = allowed.find((option) => String(option) === value);
-  if (found === undefined) {
-    throw new SandboxFaultError(`Sandbox fault '${name}' accepts ${allowed.join('|')}, not '${value}'`);
-  }
-  return found;
 }
