@@ -35,6 +35,11 @@ describe('errorFromResponse: status → code', () => {
     ['image', 503, 'server-error', 'gateway-unreachable'],
     ['image', 504, 'server-error', 'gateway-unreachable'],
     ['image', 307, 'unexpected-status', 'redirected'],
+    ['image', 300, 'unexpected-status', 'redirected'],
+    ['image', 399, 'unexpected-status', 'redirected'],
+    ['image', 505, 'server-error', 'server-error'],
+    ['token', 505, 'credentials-rejected', 'token-call-failed'],
+    ['image', 501, 'server-error', 'server-error'],
   ] as const)('%s %i → %s (%s)', (stage, status, kind, code) => {
     const error = mapped(stage, status);
     expect(error).toMatchObject({ kind, code, status });
@@ -134,6 +139,38 @@ describe('errorFromResponse: what the user is told', () => {
 
   it('drops a transaction ID that carries a known secret', () => {
     expect(mapped('image', 500, JSON.stringify({ transactionId: `tx-${SECRET}` })).transactionId).toBeUndefined();
+  });
+
+  const withSecrets = (id: string, secrets: readonly (string | undefined)[], headers: Record<string, string> = {}) =>
+    errorFromResponse({ stage: 'image', status: 500, body: JSON.stringify({ transactionId: id }), headers: new Headers(headers), now: NOW, secrets }).transactionId;
+
+  it('drops a transaction ID that carries any one of the known secrets, whatever else the list holds', () => {
+    expect(withSecrets(`tx-${SECRET}`, [undefined, 'another-secret-value', SECRET])).toBeUndefined();
+    expect(withSecrets('tx-another-secret-value', [SECRET, 'another-secret-value'])).toBeUndefined();
+    expect(withSecrets('tx-1234', [undefined, SECRET])).toBe('tx-1234');
+  });
+
+  it('counts a secret of six characters or more, and not a shorter one that any ID may contain by chance', () => {
+    expect(withSecrets('tx-abc123-9', ['abc123'])).toBeUndefined();
+    expect(withSecrets('tx-abc12-9', ['abc12'])).toBe('tx-abc12-9');
+  });
+
+  it('trims a transaction ID and caps a long one at 100 characters', () => {
+    expect(withSecrets('  tx-7  ', [SECRET])).toBe('tx-7');
+    const long = 'a'.repeat(150);
+    expect(withSecrets(long, [SECRET])).toBe(`${'a'.repeat(100)}…`);
+  });
+
+  it('takes the transaction ID from the first header that holds more than white space, trimmed', () => {
+    const error = errorFromResponse({
+      stage: 'image',
+      status: 500,
+      body: '',
+      headers: new Headers({ 'x-transaction-id': '   ', transactionid: '  hdr-5  ' }),
+      now: NOW,
+      secrets: [SECRET],
+    });
+    expect(error.transactionId).toBe('hdr-5');
   });
 
   it.each([
