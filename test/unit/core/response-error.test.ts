@@ -159,6 +159,7 @@ describe('errorFromResponse: what the user is told', () => {
     expect(withSecrets('  tx-7  ', [SECRET])).toBe('tx-7');
     const long = 'a'.repeat(150);
     expect(withSecrets(long, [SECRET])).toBe(`${'a'.repeat(100)}…`);
+    expect(withSecrets('b'.repeat(100), [SECRET])).toBe('b'.repeat(100));
   });
 
   it('takes the transaction ID from the first header that holds more than white space, trimmed', () => {
