@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   'page-forbids-extensions': ['permission-denied'],
   'tab-access-missing': ['permission-denied'],
   'capture-not-allowed': ['permission-denied'],
+  'clipboard-refused': ['permission-denied'],
 
   'invalid-parameters': ['invalid-parameters'],
   'params-rejected': ['invalid-parameters'],
@@ -108,6 +109,7 @@ export const ERROR_CODES = {
   'answer-not-svg': ['unreadable-response'],
   'token-answer-without-token': ['unreadable-response'],
   'token-answer-unusable-token': ['unreadable-response'],
+  'token-answer-token-too-long': ['unreadable-response', 'max'],
   'svg-refused': ['unreadable-response'],
   'svg-uncheckable': ['unreadable-response'],
 

@@ -99,6 +99,9 @@ export async function forgetCachedToken(store: KeyValueStore, cacheKey: string):
   await store.remove(cacheKey);
 }
 
+/** The longest access token sent in a header; OAuth tokens, JWTs included, stay far below it. */
+export const MAX_TOKEN_CHARS = 8192;
+
 interface MintedToken {
   accessToken: string;
   expiresAt: number;
@@ -168,7 +171,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 export function parseStoredToken(value: unknown): StoredToken | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
-  if (typeof v.accessToken !== 'string' || v.accessToken === '' || /\s/.test(v.accessToken)) return undefined;
+  if (typeof v.accessToken !== 'string' || v.accessToken === '' || /\s/.test(v.accessToken) || v.accessToken.length > MAX_TOKEN_CHARS) return undefined;
   if (typeof v.expiresAt !== 'number' || !Number.isFinite(v.expiresAt)) return undefined;
   if (typeof v.audience !== 'string') return undefined;
   return { accessToken: v.accessToken, expiresAt: v.expiresAt, audience: v.audience };
@@ -235,6 +238,8 @@ export function readTokenAnswer(
   const answer = json as Record<string, unknown>;
   const accessToken = answer.access_token;
   if (typeof accessToken !== 'string' || accessToken === '') throw noToken();
+  // Sent as it is, a longer one is refused by the server (431) on every call until it expires.
+  if (accessToken.length > MAX_TOKEN_CHARS) throw new PimError('token-answer-token-too-long', { params: { max: MAX_TOKEN_CHARS } });
   // A token goes into an HTTP header: one with white space, line breaks or controls is never sent.
   if (!/^[\x21-\x7e]+$/.test(accessToken)) throw new PimError('token-answer-unusable-token');
 

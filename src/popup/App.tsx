@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
@@ -15,6 +15,22 @@ import { usePopupStore } from './store';
 const loadFirstCallDialog = () => import('./FirstCallDialog').then((m) => m.FirstCallDialog);
 // Only web pages can remember placements, and the list arrives after the form anyway.
 const loadRemembered = () => import('./RememberedPlacements').then((m) => m.RememberedPlacements);
+
+/**
+ * A live region from the start, so a screen reader hears a notice that comes later (an environment
+ * deleted elsewhere); a new notice is scrolled into view, as the popup may be scrolled down by then.
+ */
+function PageNotice({ text }: { text: string }) {
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (text) region.current?.scrollIntoView({ block: 'nearest' });
+  }, [text]);
+  return (
+    <div ref={region} aria-live="polite" class="page-notice">
+      {text && <p class="alert alert-info">{text}</p>}
+    </div>
+  );
+}
 
 function Remembered() {
   const { placement } = usePopupStore();
@@ -50,10 +66,7 @@ export function App() {
       <main class="page">
         <div class="page-head">
           <Header />
-          {/* A live region from the start, so a screen reader hears a notice that comes later (an environment deleted elsewhere). */}
-          <div aria-live="polite" class="page-notice">
-            {store.notice.value && <p class="alert alert-info">{store.notice.value}</p>}
-          </div>
+          <PageNotice text={store.notice.value} />
           {store.problem.value && <ErrorAlert error={store.problem.value} />}
         </div>
         <div class="page-result">

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { storedItem } from '../core/storage-item';
 import { storageAreaStore } from '../shared/storage-area';
 import { watchStorage } from '../ui/watch-storage';
+import { writeClipboardText } from './clipboard';
 import { downloadBlob } from './download';
 import { draftItem } from './draft';
 import type { PageContext } from './page-context';
@@ -21,7 +22,7 @@ export function createBrowserPorts(page: PageContext): PopupPorts {
     saveSnapshot: (value) => snapshot.change((_, writer) => writer.write(value)),
     watchStorage,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
-    copyText: (text) => navigator.clipboard.writeText(text),
+    copyText: (text) => writeClipboardText(text, navigator.clipboard),
     copyImage: (png) => navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]),
     download: (blob, fileName) => downloadBlob(blob, fileName),
     newRequestId: () => crypto.randomUUID(),

@@ -51,9 +51,17 @@ test('environments added, renamed and deleted in Options appear in the open popu
 
   await popup.getByLabel('Environment').selectOption({ label: 'Staging sandbox' });
   await expect(popup.getByText('CUSTOM', { exact: true })).toBeVisible();
+  // Scrolled down, as one is after a generate in a short window: the notice must still come into view.
+  const viewport = popup.viewportSize();
+  await popup.setViewportSize({ width: 420, height: 320 });
+  await popup.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => popup.evaluate(() => window.scrollY)).toBeGreaterThan(100);
   await deleteEnvironment(options, 'Staging sandbox');
   // In a live region that was there before the notice, so a screen reader hears it.
-  await expect(popup.locator('[aria-live="polite"]', { hasText: 'The environment “Staging sandbox” was deleted, so PiM QR now uses “Sandbox”.' })).toBeVisible();
+  const notice = popup.locator('[aria-live="polite"]', { hasText: 'The environment “Staging sandbox” was deleted, so PiM QR now uses “Sandbox”.' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toBeInViewport();
+  if (viewport) await popup.setViewportSize(viewport);
   await expect(environmentNames(popup)).toHaveText(['Sandbox', 'Production']);
   await expect(popup.getByLabel('Environment')).toHaveValue('sandbox');
   // Generating now uses the Sandbox, not the environment that is gone.

@@ -6,6 +6,7 @@ import {
   createTokenSource,
   credentialFingerprint,
   forgetCachedToken,
+  MAX_TOKEN_CHARS,
   parseStoredToken,
   readTokenAnswer,
   tokenCacheKey,
@@ -426,6 +427,19 @@ describe('readTokenAnswer', () => {
     expect(() => readTokenAnswer(JSON.stringify({ access_token: accessToken, expires_in: 3599 }), NOW, MARGIN)).toThrow(
       expect.objectContaining({ kind: 'unreadable-response', code: 'token-answer-unusable-token' }),
     );
+  });
+
+  it('refuses a token longer than a header may carry, naming the limit, and takes one of exactly that length', () => {
+    expect(() => readTokenAnswer(JSON.stringify({ access_token: 'A'.repeat(MAX_TOKEN_CHARS + 1), expires_in: 3599 }), NOW, MARGIN)).toThrow(
+      expect.objectContaining({ kind: 'unreadable-response', code: 'token-answer-token-too-long', params: { max: MAX_TOKEN_CHARS } }),
+    );
+    expect(readTokenAnswer(JSON.stringify({ access_token: 'A'.repeat(MAX_TOKEN_CHARS), expires_in: 3599 }), NOW, MARGIN).accessToken).toHaveLength(MAX_TOKEN_CHARS);
+    expect(MAX_TOKEN_CHARS).toBe(8192);
+  });
+
+  it('does not use a stored token longer than a header may carry', () => {
+    expect(parseStoredToken({ accessToken: 'A'.repeat(MAX_TOKEN_CHARS + 1), expiresAt: 1, audience: 'x' })).toBeUndefined();
+    expect(parseStoredToken({ accessToken: 'A'.repeat(MAX_TOKEN_CHARS), expiresAt: 1, audience: 'x' })).toBeDefined();
   });
 
   it.each([
