@@ -49,7 +49,7 @@ export function budgetOf(entry: string): number {
   return BUDGETS[entry === 'event page' ? 'service worker' : entry] ?? Number.NaN;
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g;
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]([^"'`]+\.js)["'`]/g;
 const HTML_ASSET = /<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g;
 
 function resolveFrom(dist: string, fromFile: string, specifier: string): string {
@@ -67,10 +67,15 @@ function collect(dist: string, file: string, seen: Set<string>): void {
   }
 }
 
-function measure(dist: string, entry: string, roots: string[]): EntrySize {
+/** The built files `roots` are, and every chunk they import statically, and those chunks' static imports. */
+export function staticallyLoaded(dist: string, roots: readonly string[]): Set<string> {
   const seen = new Set<string>();
   for (const root of roots) collect(dist, root, seen);
-  const files = [...seen].sort();
+  return seen;
+}
+
+function measure(dist: string, entry: string, roots: string[]): EntrySize {
+  const files = [...staticallyLoaded(dist, roots)].sort();
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const file of files) {

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
+import { staticallyLoaded } from './bundle-sizes';
 
 interface ExtensionManifest {
   background?: { service_worker?: string; scripts?: string[] };
@@ -70,18 +71,6 @@ export function pageScripts(outDir: string, page: string): string[] {
   });
 }
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`]([^"'`]+\.js)["'`]/g;
-
-/** A built module and every chunk it imports statically, and those chunks' static imports. */
-function staticChunks(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file) || !existsSync(file)) return seen;
-  seen.add(file);
-  for (const match of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
-    if (match[1]) staticChunks(resolve(file, '..', match[1]), seen);
-  }
-  return seen;
-}
-
 /**
  * Rebuilds one built module as the one file it is now, with its static imports inside it and what it
  * loads with `import()` as chunks beside it (named as before, with a new hash).
@@ -89,7 +78,7 @@ function staticChunks(file: string, seen = new Set<string>()): Set<string> {
 async function bundleAsOneFile(root: string, outDir: string, entry: string, target: string): Promise<void> {
   // Everything the entry imports statically goes into one group, which the bundler then merges into the
   // entry's own file; left to itself it would put what the lazy chunks also import into a common chunk.
-  const staticPart = staticChunks(entry);
+  const staticPart = staticallyLoaded(outDir, [entry]);
   await build({
     configFile: false,
     envDir: false,
