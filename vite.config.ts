@@ -19,8 +19,9 @@ export default defineConfig(({ mode }) => {
   // package.json holds the one version; both manifests follow it so a release cannot ship two numbers.
   const chromeManifest = { ...manifest, version: pkg.version };
   return {
-    // Firefox has the `browser` namespace the polyfill would hand back unchanged (src/shared/native-browser.ts).
-    resolve: browser === 'firefox' ? { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./src/shared/native-browser.ts', import.meta.url)) }] } : {},
+    // Firefox and Chrome 148+ (the manifest's minimum) have the `browser` namespace the polyfill would hand
+    // back unchanged (src/shared/native-browser.ts).
+    resolve: { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./src/shared/native-browser.ts', import.meta.url)) }] },
     plugins: [preact(), crx({ manifest: browser === 'firefox' ? firefoxManifest(chromeManifest) : chromeManifest, browser }), singleFileEntries()],
     build: {
       outDir: TARGETS[browser].outDir,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGETS, measureEntries } from '../../scripts/bundle-sizes';
 import { unreachableAssets } from '../../scripts/single-file-entries';
+import { filesWithPolyfillWrappers } from '../fixtures/polyfill-wrappers';
 import { DIST, expect, test } from './harness';
 
 test('every entry of the built extension stays within its gzip budget', () => {
@@ -37,4 +38,10 @@ test('the worker, the popup and the options page each start from one script, and
     expect(size.files.filter((file) => file.endsWith('.js')), size.entry).toHaveLength(1);
   }
   expect(unreachableAssets(DIST)).toEqual([]);
+});
+
+test('Chrome 148 and later have the `browser` namespace: the manifest asks for it, and no first load carries the polyfill’s wrappers', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { minimum_chrome_version?: string };
+  expect(Number(manifest.minimum_chrome_version)).toBeGreaterThanOrEqual(148);
+  expect(filesWithPolyfillWrappers(DIST, ['popup', 'options', 'service worker'])).toEqual([]);
 });

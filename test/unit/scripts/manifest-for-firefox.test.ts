@@ -112,5 +112,8 @@ describe('targetBrowser', () => {
     expect(TARGETS.chrome.outDir).toBe('dist');
     expect(TARGETS.firefox.outDir).toBe('dist-firefox');
     expect(TARGETS.firefox.viteArgs).toEqual(['--mode', 'firefox']);
+    // The bundles assume no more than the oldest browser each manifest admits.
+    expect(TARGETS.chrome.esTarget).toBe('chrome148');
+    expect(TARGETS.firefox.esTarget).toBe('firefox140');
   });
 });
