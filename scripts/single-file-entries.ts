@@ -94,6 +94,10 @@ async function bundleAsOneFile(root: string, outDir: string, entry: string, targ
       sourcemap: false,
       modulePreload: false,
       reportCompressedSize: false,
+      // The input is built code whose `import()`s already go through the first build's preload helper
+      // (it loads a lazy chunk's styles). A client build would wrap each of them in a second copy of
+      // it; a server build inserts none and changes nothing else for code with no bare imports.
+      ssr: true,
       rollupOptions: {
         input: entry,
         output: {
@@ -107,8 +111,17 @@ async function bundleAsOneFile(root: string, outDir: string, entry: string, targ
   });
 }
 
-/** Rewrites the built background and pages each as one file, and deletes the chunks they no longer load. */
-export async function bundleEntries(root: string, outDir: string, target: string): Promise<void> {
+/** The HTML pages among a build's inputs (Chrome's offscreen document), relative to the root. */
+export function inputPages(input: unknown): string[] {
+  const values = typeof input === 'string' ? [input] : Array.isArray(input) ? input : typeof input === 'object' && input !== null ? Object.values(input) : [];
+  return values.filter((value): value is string => typeof value === 'string' && value.endsWith('.html'));
+}
+
+/**
+ * Rewrites the built background and pages (the manifest's, and `otherPages` the build has besides) each
+ * as one file, and deletes the chunks they no longer load.
+ */
+export async function bundleEntries(root: string, outDir: string, target: string, otherPages: readonly string[] = []): Promise<void> {
   const manifestFile = join(outDir, 'manifest.json');
   // A build that failed wrote no manifest: there is nothing to bundle.
   if (!existsSync(manifestFile)) return;
@@ -116,7 +129,7 @@ export async function bundleEntries(root: string, outDir: string, target: string
   const background = backgroundEntry(manifest);
   const entries = [
     ...(background === undefined ? [] : [resolve(outDir, background)]),
-    ...manifestPages(manifest).flatMap((page) => pageScripts(outDir, page)),
+    ...[...new Set([...manifestPages(manifest), ...otherPages])].flatMap((page) => pageScripts(outDir, page)),
   ];
   for (const entry of entries) await bundleAsOneFile(root, outDir, entry, target);
   for (const file of unreachableAssets(outDir)) rmSync(file);
@@ -127,6 +140,7 @@ export function singleFileEntries(): Plugin {
   let root = '';
   let outDir = '';
   let target = '';
+  let otherPages: string[] = [];
   return {
     name: 'pim-qr:single-file-entries',
     apply: 'build',
@@ -134,9 +148,10 @@ export function singleFileEntries(): Plugin {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
       target = String(config.build.target);
+      otherPages = inputPages(config.build.rollupOptions.input).map((page) => relative(config.root, resolve(config.root, page)));
     },
     async closeBundle() {
-      await bundleEntries(root, outDir, target);
+      await bundleEntries(root, outDir, target, otherPages);
     },
   };
 }

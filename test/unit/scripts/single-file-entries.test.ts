@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backgroundEntry, bundleEntries, manifestPages, pageScripts, unreachableAssets } from '../../../scripts/single-file-entries';
+import { backgroundEntry, bundleEntries, inputPages, manifestPages, pageScripts, unreachableAssets } from '../../../scripts/single-file-entries';
 
 describe('backgroundEntry', () => {
   it('is Chrome’s service worker or Firefox’s one background script', () => {
@@ -71,6 +71,15 @@ describe('manifestPages', () => {
   });
 });
 
+describe('inputPages', () => {
+  it('names the HTML pages among a build’s inputs, however they are given', () => {
+    expect(inputPages({ 'offscreen-sandbox': 'src/offscreen/sandbox.html', worker: 'src/worker.ts' })).toEqual(['src/offscreen/sandbox.html']);
+    expect(inputPages(['a.html', 'b.ts'])).toEqual(['a.html']);
+    expect(inputPages('page.html')).toEqual(['page.html']);
+    expect(inputPages(undefined)).toEqual([]);
+  });
+});
+
 describe('bundleEntries, for a page', () => {
   let out: string;
   const write = (path: string, text: string): void => {
@@ -114,6 +123,22 @@ describe('bundleEntries, for a page', () => {
     const later = readFileSync(join(out, 'assets', lazy ?? ''), 'utf8');
     expect(later).toContain('loaded-later');
     expect(staticImports(later)).toEqual(['./popup.js']);
+  });
+
+  it('adds no second preload helper around a lazy import: the first build’s already loads its styles', async () => {
+    await bundleEntries(tmpdir(), out, 'chrome120');
+    expect(readFileSync(join(out, 'assets/popup.js'), 'utf8')).not.toMatch(/preload/i);
+  });
+
+  it('writes a page the manifest does not name, but the build has, as one file too', async () => {
+    write('src/offscreen/sandbox.html', `<script type="module" crossorigin src="/assets/offscreen.js"></script>`);
+    write('assets/offscreen.js', `import { shared } from './shared.js';\nglobalThis.offscreen = shared();\n`);
+    // As the worker opens the offscreen document, by its address.
+    write('assets/options.js', `import { shared, forOptions } from './shared.js';\nglobalThis.options = shared() + forOptions() + 'src/offscreen/sandbox.html';\n`);
+    await bundleEntries(tmpdir(), out, 'chrome120', ['src/offscreen/sandbox.html']);
+    const offscreen = readFileSync(join(out, 'assets/offscreen.js'), 'utf8');
+    expect(staticImports(offscreen)).toEqual([]);
+    expect(offscreen).toContain('shared');
   });
 
   it('deletes the chunks no page loads any more', async () => {
