@@ -31,7 +31,7 @@ type Raw = Record<string, unknown>;
 const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A name is shown as far as the product would keep it, so a long one cannot push the report apart. */
 const shown = (text: string) => [...text.trim()].slice(0, 60).join('');
-const refusal = (error: unknown) => optionsErrorView(error).headline;
+const refusal = (error: unknown) => errorText(optionsErrorView(error)).headline;
 
 export async function importSetup(send: SendMessage, entries: SetupEntries): Promise<ImportLine[]> {
   const existing = await send('ui-bg-environments-list', undefined);

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusMessage } from '../ui/StatusMessage';
 import { Header } from './Header';
 import { fetchWhenIdle, Lazy } from './Lazy';
+import { loadGenerateOutcome } from './GenerateFeedback';
 import { HistoryList, RequestLog } from './Lists';
 import { PickStatus } from './PickStatus';
 import { QrForm } from './QrForm';
@@ -15,6 +15,7 @@ import { usePopupStore } from './store';
 const loadFirstCallDialog = () => import('./FirstCallDialog').then((m) => m.FirstCallDialog);
 // Only web pages can remember placements, and the list arrives after the form anyway.
 const loadRemembered = () => import('./RememberedPlacements').then((m) => m.RememberedPlacements);
+const loadProblemAlert = () => import('./ErrorViews').then((m) => m.ProblemAlert);
 
 /**
  * A live region from the start, so a screen reader hears a notice that comes later (an environment
@@ -51,8 +52,9 @@ export function App() {
     if (!ready) return;
     performance.mark('pim-qr-form-ready');
     fetchResultPartsWhenIdle();
-    // Left out of the first paint, the remembered placements are fetched too, so they do not wait for it.
-    fetchWhenIdle([loadRemembered]);
+    // Left out of the first paint, the remembered placements and the error alerts are fetched too, so
+    // neither waits for its files when it is first shown.
+    fetchWhenIdle([loadRemembered, loadGenerateOutcome]);
   }, [ready]);
   if (!store.ready.value) {
     return (
@@ -67,7 +69,7 @@ export function App() {
         <div class="page-head">
           <Header />
           <PageNotice text={store.notice.value} />
-          {store.problem.value && <ErrorAlert error={store.problem.value} />}
+          {store.problem.value && <Lazy load={loadProblemAlert} />}
         </div>
         <div class="page-result">
           <PickStatus />

@@ -1,38 +1,10 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { Button } from '../ui/Button';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import { fixedInOptions } from '../ui/error-view';
-import { t } from '../shared/i18n';
+import { Lazy } from './Lazy';
 import { usePopupStore } from './store';
 
-/**
- * What became of the last Generate: cancelled, or an error with what to do about it. A Generate
- * started here that failed takes focus to the error, so the reader hears it and can act on it.
- */
+export const loadGenerateOutcome = () => import('./ErrorViews').then((m) => m.GenerateOutcome);
+
+/** What became of the last Generate, once it was cancelled or failed (ErrorViews.tsx). */
 export function GenerateFeedback() {
-  const store = usePopupStore();
-  const generation = store.generation.value;
-  const alert = useRef<HTMLDivElement>(null);
-  const focusHere = store.generateEnded.value === 'error' && generation.state === 'error';
-  useEffect(() => {
-    if (!focusHere || !alert.current) return;
-    alert.current.focus();
-    store.generateEnded.value = null;
-  }, [focusHere, generation]);
-  if (generation.state === 'cancelled') return <p class="note">{t('generateCancelled')}</p>;
-  if (generation.state !== 'error') return null;
-  const { error } = generation;
-  return (
-    <ErrorAlert
-      error={error}
-      focusRef={alert}
-      action={
-        fixedInOptions(error.code) ? (
-          <Button size="small" onClick={() => void store.openOptions()}>
-            {t('openOptions')}
-          </Button>
-        ) : undefined
-      }
-    />
-  );
+  const { state } = usePopupStore().generation.value;
+  return state === 'error' || state === 'cancelled' ? <Lazy load={loadGenerateOutcome} /> : null;
 }

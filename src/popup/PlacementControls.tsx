@@ -3,6 +3,7 @@ import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { t } from '../shared/i18n';
 import { MODE_LABELS } from './placement-mode-labels';
+import { placeQr } from './placing';
 import { usePopupStore } from './store';
 
 /**
@@ -11,13 +12,14 @@ import { usePopupStore } from './store';
  * around it, whose Enter would be Generate: a new call to the API, on Production a real code.
  */
 export function PlacementControls() {
-  const { placement, result } = usePopupStore();
+  const store = usePopupStore();
+  const { placement, result } = store;
   const targeted = placement.mode.value !== 'floating';
   const placeOnEnter = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
     event.preventDefault();
     event.stopPropagation();
-    void placement.insert();
+    void placeQr(store, false);
   };
   return (
     <fieldset class="placement" onKeyDown={placeOnEnter}>
@@ -39,7 +41,7 @@ export function PlacementControls() {
       {targeted && (
         <div class="placement-target">
           <Field label={t('placementSelector')} value={placement.selector} placeholder="#pim-qr-slot" class="placement-selector" />
-          <Button size="small" busy={result.busy.value === 'pick'} onClick={() => void placement.pick()}>
+          <Button size="small" busy={result.busy.value === 'pick'} onClick={() => void placeQr(store, true)}>
             {t('placementPick')}
           </Button>
         </div>

@@ -6,12 +6,15 @@ import { PNG_SCALES, type PngScale } from './exports';
 import { CodeLanguageSelect, codeWording, curlWording, useCodeLanguage } from './CodeLanguageSelect';
 import { screenshotPage } from './page-screenshot';
 import { PlacementControls } from './PlacementControls';
+import { placeQr } from './placing';
+import { exportActions } from './result-actions';
 import { usePopupStore } from './store';
 
 /** Place the QR in the page and capture the page with it; copy and download the QR in each useful form. */
 export function ResultActions() {
   const store = usePopupStore();
-  const { result, placement, send, ports, page } = store;
+  const { result, send, ports, page } = store;
+  const exported = exportActions(result, ports);
   const copy = (language: CopyLanguage, wording: CopyWording) =>
     result.act(language === 'curl' ? 'copy-curl' : 'copy-code', () => copyCalls(store, {}, language, wording));
   const [scale, setScale] = useState<PngScale>(2);
@@ -22,7 +25,7 @@ export function ResultActions() {
     <div class="result-actions">
       <PlacementControls />
       <div class="button-group">
-        <Button variant="primary" busy={busy === 'insert'} onClick={() => void placement.insert()}>
+        <Button variant="primary" busy={busy === 'insert'} onClick={() => void placeQr(store, false)}>
           {t('insertIntoPage')}
         </Button>
         <Button busy={busy === 'screenshot'} title={t('screenshotHint')} onClick={() => void result.act('screenshot', () => screenshotPage(send, ports, page))}>
@@ -30,13 +33,13 @@ export function ResultActions() {
         </Button>
       </div>
       <div class="button-group">
-        <Button size="small" onClick={() => void result.copySvg()}>
+        <Button size="small" onClick={() => void exported.copySvg()}>
           {t('copySvg')}
         </Button>
-        <Button size="small" onClick={() => void result.copyDataUrl()}>
+        <Button size="small" onClick={() => void exported.copyDataUrl()}>
           {t('copyDataUrl')}
         </Button>
-        <Button size="small" onClick={() => void result.copyBase64()}>
+        <Button size="small" onClick={() => void exported.copyBase64()}>
           {t('copyBase64')}
         </Button>
         <Button size="small" busy={busy === 'copy-curl'} onClick={() => void copy('curl', curlWording())}>
@@ -50,10 +53,10 @@ export function ResultActions() {
         </Button>
       </div>
       <div class="button-group">
-        <Button size="small" onClick={() => void result.downloadSvg()}>
+        <Button size="small" onClick={() => void exported.downloadSvg()}>
           {t('downloadSvg')}
         </Button>
-        <Button size="small" busy={busy === 'download-png'} onClick={() => void result.downloadPng(scale)}>
+        <Button size="small" busy={busy === 'download-png'} onClick={() => void exported.downloadPng(scale)}>
           {t('downloadPng')}
         </Button>
         <label class="visually-hidden" for={scaleId}>

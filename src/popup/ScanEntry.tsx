@@ -2,6 +2,7 @@
 // the image could not be read; "Show on page" outlines it there, "Compare with last QR" says whether
 // it matches the QR generated last.
 import { useState } from 'preact/hooks';
+import { errorText } from '../shared/error-text';
 import { t } from '../shared/i18n';
 import type { ReadCode, ScanEntry } from '../shared/scan-messages';
 import { Button } from '../ui/Button';
@@ -53,7 +54,7 @@ export function ScanEntryItem({ entry, index, tabId, chosen, choose }: EntryProp
       choose(shown ? index : null);
       setLines([t(shown ? 'scanShown' : 'scanGone')]);
     } catch (error) {
-      setLines([toErrorView(error).headline]);
+      setLines([errorText(toErrorView(error)).headline]);
     }
   }
 
@@ -63,7 +64,7 @@ export function ScanEntryItem({ entry, index, tabId, chosen, choose }: EntryProp
       const latest = await latestQr(store.send, store.ports, store.result);
       setLines(latest ? comparisonText(entry, latest) : [t('scanCompareNone')]);
     } catch (error) {
-      setLines([toErrorView(error).headline]);
+      setLines([errorText(toErrorView(error)).headline]);
     }
   }
 

@@ -1,13 +1,11 @@
-// The QR on show: its sanitized markup, facts, what it decodes to, and what can be done with it.
+// The QR on show: its sanitized markup, facts and what it decodes to. What can be done with it comes with
+// the view that shows it (result-actions.ts, placing.ts), as it is only needed once there is a result.
 import { signal } from '@preact/signals';
 import type { Quota } from '../core/quota';
 import type { GenerateAnswer } from '../shared/messages';
 import type { SendMessage } from '../shared/send-message';
 import type { ErrorView } from '../ui/error-view';
 import { tracked } from '../ui/tracked';
-import { t } from '../shared/i18n';
-import type { PngScale } from './exports';
-import { PimError } from '../core/errors';
 import { loadSanitizer } from './load-sanitizer';
 import type { PopupPorts } from './ports';
 
@@ -108,39 +106,8 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
     },
     /** The latest quota figures the worker kept for an environment. */
     readQuota: (environmentId: string) => send('ui-bg-quota-get', { environmentId }),
-    /** Runs one action on the shown QR (placement-state.ts adds the placing ones). */
+    /** Runs one action on the shown QR: the ones result-actions.ts and placing.ts define, with the result view. */
     act,
-    ...exportActions(act, send, ports),
-  };
-}
-
-type Act = (name: string, action: (shown: ShownResult) => Promise<string | undefined>) => Promise<void>;
-
-/** Copying and downloading the QR on show. */
-function exportActions(act: Act, send: SendMessage, ports: PopupPorts) {
-  const copy = async (text: string) => {
-    await ports.copyText(text);
-    return t('statusCopied');
-  };
-  return {
-    copySvg: () => act('copy-svg', (shown) => copy(shown.svg)),
-    copyDataUrl: () => act('copy-data-url', async (shown) => copy((await loadExports()).svgDataUrl(shown.svg))),
-    copyBase64: () => act('copy-base64', async (shown) => copy((await loadExports()).base64Utf8(shown.svg))),
-    downloadSvg: () =>
-      act('download-svg', async (shown) => {
-        const { exportFileName } = await loadExports();
-        ports.download(new Blob([shown.svg], { type: 'image/svg+xml' }), exportFileName(shown.title, shown.width, shown.height, 'svg'));
-        return undefined;
-      }),
-    downloadPng: (scale: PngScale) =>
-      act('download-png', async (shown) => {
-        const { exportFileName, MAX_PNG_SIDE } = await loadExports();
-        const [width, height] = [shown.width * scale, shown.height * scale];
-        if (Math.max(width, height) > MAX_PNG_SIDE) throw new PimError('png-too-large', { params: { width, height, max: MAX_PNG_SIDE } });
-        const png = await ports.renderPng(shown.svg, width, height);
-        ports.download(png, exportFileName(shown.title, shown.width, shown.height, 'png', scale));
-        return undefined;
-      }),
   };
 }
 

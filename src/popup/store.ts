@@ -41,7 +41,7 @@ export function createPopupStore(deps: PopupStoreDeps) {
   const keep = (snapshot: PopupSnapshot) => void ports.saveSnapshot(snapshot).catch((e: unknown) => console.warn('[popup] snapshot not kept', e));
   const settings = createSettingsSync({ send, environments, form, notice, keep });
   const result = createResultState({ send, ports, announce });
-  const placement = createPlacementState({ send, ports, page, result });
+  const placement = createPlacementState(send, page);
   const history = createHistoryList(send);
   const log = createLazyList<RequestLogEntry>(() => send('ui-bg-log-get', undefined), () => send('ui-bg-log-clear', undefined));
   const showResult = (item: GenerateAnswer) =>

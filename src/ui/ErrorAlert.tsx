@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { errorText } from '../shared/error-text';
 import { formatWait } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { ErrorView } from './error-view';
@@ -16,16 +17,18 @@ export interface ErrorAlertProps {
  * and the facts support needs (HTTP status, transaction ID).
  */
 export function ErrorAlert({ error, action, focusRef }: ErrorAlertProps) {
+  const words = errorText(error);
+  const hint = error.hint ?? words.hint;
   const facts = [
     error.status !== undefined ? t('errorStatus', error.status) : '',
     error.transactionId ? t('errorTransaction', error.transactionId) : '',
   ].filter(Boolean);
   return (
     <div role="alert" class="alert alert-error" ref={focusRef} tabIndex={focusRef ? -1 : undefined}>
-      <p class="alert-message">{error.headline}</p>
-      {error.detail && <p class="alert-detail">{error.detail}</p>}
+      <p class="alert-message">{words.headline}</p>
+      {words.detail && <p class="alert-detail">{words.detail}</p>}
       {error.serverMessage && <p class="alert-detail">{t('errorServerSaid', error.serverMessage)}</p>}
-      {error.hint && <p class="alert-hint">{error.hint}</p>}
+      {hint && <p class="alert-hint">{hint}</p>}
       {error.retryAfterSeconds !== undefined && <p class="alert-hint">{t('errorRetryAfter', formatWait(error.retryAfterSeconds))}</p>}
       {facts.length > 0 && <p class="alert-facts">{facts.join(' · ')}</p>}
       {action && <div class="alert-actions">{action}</div>}

@@ -1,16 +1,18 @@
-// Turns anything thrown at the UI into what an alert shows: the code's headline, detail and hint in
-// the user's language (src/shared/error-text.ts), and the facts beside them. Nothing of an error's
-// own text is shown but KPN's words, which the alert quotes as KPN's.
+// Turns anything thrown at the UI into what an alert shows: the code and its values, which the alert
+// words in the user's language when it shows them (src/shared/error-text.ts, loaded with the alert),
+// and the facts beside them. Nothing of an error's own text is shown but KPN's words, which the alert
+// quotes as KPN's.
+import type { ErrorParams } from '../core/error-codes';
 import { isPimError, type PimErrorCode, type PimErrorKind, PimError } from '../core/errors';
 import type { FieldErrors } from '../core/param-errors';
-import { errorText } from '../shared/error-text';
 import { SvgSanitizeError } from '../shared/svg-sanitize-error';
 
 export interface ErrorView {
   kind: PimErrorKind;
   code: PimErrorCode;
-  headline: string;
-  detail?: string;
+  /** The values the code's words show. */
+  params?: ErrorParams;
+  /** What to do, where the catalogue's hint does not fit the page (options-error-view.ts). */
   hint?: string;
   status?: number;
   transactionId?: string;
@@ -38,7 +40,8 @@ export function fixedInOptions(code: PimErrorCode): boolean {
 export function toErrorView(error: unknown): ErrorView {
   // The sanitizer's reasons are for developers; the user learns that the image was refused.
   const pim = isPimError(error) ? error : new PimError(error instanceof SvgSanitizeError ? 'svg-refused' : 'internal');
-  const view: ErrorView = { kind: pim.kind, code: pim.code, ...errorText(pim) };
+  const view: ErrorView = { kind: pim.kind, code: pim.code };
+  if (pim.params !== undefined) view.params = pim.params;
   if (pim.status !== undefined) view.status = pim.status;
   if (pim.transactionId !== undefined) view.transactionId = pim.transactionId;
   // A quota error names the moment of its reset already: a countdown beside it says it twice.

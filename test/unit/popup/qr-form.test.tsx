@@ -35,7 +35,7 @@ describe('QrForm initial values', () => {
   it('falls back to DEFAULT_PARAMS when the settings cannot be read, and says why', async () => {
     await renderPopup({ answers: { 'ui-bg-settings-get': new Error('boom') } });
     expect(input('Title').value).toBe(DEFAULT_PARAMS.title);
-    expect(screen.getByRole('alert')).toHaveProperty('textContent', expect.stringContaining('Something went wrong inside the extension.'));
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('Something went wrong inside the extension.'));
   });
 });
 

@@ -4,6 +4,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PimError } from '../../../src/core/errors';
+import { errorText } from '../../../src/shared/error-text';
 import { setMessageLookup } from '../../../src/shared/i18n';
 import { SvgSanitizeError } from '../../../src/shared/svg-sanitize-error';
 import { ErrorAlert } from '../../../src/ui/ErrorAlert';
@@ -27,6 +28,9 @@ function renderAlert(error: unknown) {
   render(<ErrorAlert error={toErrorView(error)} />);
   return screen.getByRole('alert');
 }
+
+/** The words an alert gives the error (it words the view when it shows it). */
+const words = (error: unknown) => errorText(toErrorView(error));
 
 const lines = (alert: HTMLElement) => [...alert.querySelectorAll('p')].map((p) => [p.className, p.textContent]);
 
@@ -52,14 +56,14 @@ describe('toErrorView and ErrorAlert', () => {
   });
 
   it('puts the values into the words, numbers formatted for the reader', () => {
-    expect(toErrorView(new PimError('timeout', { params: { seconds: 20 } }))).toMatchObject({
+    expect(words(new PimError('timeout', { params: { seconds: 20 } }))).toEqual({
       headline: 'The API took too long to answer.',
       detail: 'No answer came within 20 s.',
       hint: 'Try again; if it keeps happening, the service may be slow or down.',
     });
-    expect(toErrorView(new PimError('too-many-placements', { params: { max: 1000 } })).headline).toBe('PiM QR remembers at most 1,000 placements.');
-    expect(toErrorView(new PimError('answer-too-large', { params: { maxBytes: 2 * 1024 * 1024 } })).detail).toBe('The answer is larger than 2 MB.');
-    expect(toErrorView(new PimError('answer-too-large', { params: { maxBytes: 64 * 1024 } })).detail).toBe('The answer is larger than 64 KB.');
+    expect(words(new PimError('too-many-placements', { params: { max: 1000 } })).headline).toBe('PiM QR remembers at most 1,000 placements.');
+    expect(words(new PimError('answer-too-large', { params: { maxBytes: 2 * 1024 * 1024 } })).detail).toBe('The answer is larger than 2 MB.');
+    expect(words(new PimError('answer-too-large', { params: { maxBytes: 64 * 1024 } })).detail).toBe('The answer is larger than 64 KB.');
   });
 
   it('quotes KPN’s 400 text as KPN’s, under the code’s own headline', () => {
@@ -74,14 +78,9 @@ describe('toErrorView and ErrorAlert', () => {
 
   it('leaves refused fields to the form, which shows each at its field', () => {
     const fieldErrors = { title: { code: 'too-long', field: 'title', max: 100, actual: 120 } } as const;
-    const view = toErrorView(new PimError('invalid-parameters', { fieldErrors }));
-    expect(view).toEqual({
-      kind: 'invalid-parameters',
-      code: 'invalid-parameters',
-      headline: 'Some QR settings are not valid.',
-      hint: 'Correct the highlighted fields and try again.',
-      fieldErrors,
-    });
+    const error = new PimError('invalid-parameters', { fieldErrors });
+    expect(toErrorView(error)).toEqual({ kind: 'invalid-parameters', code: 'invalid-parameters', fieldErrors });
+    expect(words(error)).toEqual({ headline: 'Some QR settings are not valid.', hint: 'Correct the highlighted fields and try again.' });
   });
 
   it('says when KPN asked to wait, rounded up', () => {
@@ -105,13 +104,12 @@ describe('toErrorView and ErrorAlert', () => {
 
   it('words a refused image and any unknown error by code, never by their own text', () => {
     useMarkedCatalogue();
-    expect(toErrorView(new SvgSanitizeError('The image is not well-formed SVG: line 1.'))).toMatchObject({
-      code: 'svg-refused',
-      headline: '«The QR image is not safe to show.»',
-    });
-    expect(toErrorView(new Error('https://x/?client_secret=hunter2'))).toEqual({
-      kind: 'internal',
-      code: 'internal',
+    const refused = new SvgSanitizeError('The image is not well-formed SVG: line 1.');
+    expect(toErrorView(refused)).toEqual({ kind: 'unreadable-response', code: 'svg-refused' });
+    expect(words(refused).headline).toBe('«The QR image is not safe to show.»');
+    const unknown = new Error('https://x/?client_secret=hunter2');
+    expect(toErrorView(unknown)).toEqual({ kind: 'internal', code: 'internal' });
+    expect(words(unknown)).toEqual({
       headline: '«Something went wrong inside the extension.»',
       hint: '«Try again; if it keeps happening, reload the extension.»',
     });

@@ -7,7 +7,7 @@ import { tracked } from '../../../src/ui/tracked';
 describe('tracked', () => {
   it('is busy while the call runs, and clears an old error as it starts', async () => {
     const busy = signal<string | null>(null);
-    const error = signal<ErrorView | null>({ kind: 'internal', code: 'internal', headline: 'old' });
+    const error = signal<ErrorView | null>({ kind: 'internal', code: 'internal' });
     let seen: [string | null, ErrorView | null] | undefined;
     await tracked({ signal: busy, running: 'copy', idle: null }, error, async () => {
       seen = [busy.value, error.value];

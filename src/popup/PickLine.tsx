@@ -1,0 +1,40 @@
+// The line of PickStatus: it comes with the tab's first pick, not with the popup.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { errorText } from '../shared/error-text';
+import { t } from '../shared/i18n';
+import type { PickOutcome } from '../shared/placement-messages';
+import { usePopupStore } from './store';
+
+function PickOutcomeText({ pick }: { pick: PickOutcome }) {
+  switch (pick.state) {
+    case 'picking':
+      return <>{t('placementPickHint')}</>;
+    case 'placed':
+      return (
+        <>
+          {t('placementPickedOn')} <code>{pick.selector}</code>
+        </>
+      );
+    case 'cancelled':
+      return <>{t('placementPickCancelled')}</>;
+    case 'failed':
+      return <>{t('placementPickFailed', errorText({ code: pick.code }).headline)}</>;
+  }
+}
+
+/** The outcome is brought into view when it arrives, since the person last looked at the page, not here. */
+export function PickLine() {
+  const pick = usePopupStore().placement.list.value?.lastPick;
+  const line = useRef<HTMLParagraphElement>(null);
+  const ended = pick && pick.state !== 'picking' ? `${pick.id} ${pick.state}` : '';
+  // Before the next paint: the view never shows the outcome out of sight, even for a frame.
+  useLayoutEffect(() => {
+    if (ended) line.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [ended]);
+  if (!pick) return null;
+  return (
+    <p ref={line} class={`note${pick.state === 'failed' ? ' warning' : ''}`}>
+      <PickOutcomeText pick={pick} />
+    </p>
+  );
+}
