@@ -14,6 +14,7 @@ import type { KeyValueStore } from '../core/storage-port';
 import type { HistoryItem } from '../shared/messages';
 import { historyEntryKey, STORAGE_KEYS } from '../shared/storage-keys';
 import { HISTORY_SIZE_MAX } from '../shared/limits';
+import { readKeyedEntries, removeKeyedEntries } from './keyed-entries';
 
 /** Big SVGs would crowd out settings; older items go first when the total passes this. */
 export const HISTORY_MAX_BYTES = 4 * 1024 * 1024;
@@ -63,8 +64,8 @@ export interface HistoryStore {
 
 export function createHistoryStore(local: KeyValueStore): HistoryStore {
   const index = mirroredItem(local, HISTORY_INDEX);
-  const read = (entries: readonly IndexEntry[]) => readEntries(local, entries);
-  const removeEntries = (ids: readonly string[]) => removeEntryKeys(local, ids);
+  const read = (entries: readonly IndexEntry[]) => readKeyedEntries(local, historyEntryKey, entries.map((e) => e.id), isHistoryItem);
+  const removeEntries = (ids: readonly string[]) => removeKeyedEntries(local, historyEntryKey, ids);
   return {
     load: index.load,
     list: async () => {
@@ -134,24 +135,6 @@ export function createHistoryStore(local: KeyValueStore): HistoryStore {
       return [];
     },
   };
-}
-
-async function readEntries(local: KeyValueStore, entries: readonly IndexEntry[]): Promise<HistoryItem[]> {
-  if (entries.length === 0) return [];
-  const found = await local.getMany(entries.map((e) => historyEntryKey(e.id)));
-  const items: HistoryItem[] = [];
-  for (const { id } of entries) {
-    const item = found[historyEntryKey(id)];
-    if (isHistoryItem(item) && item.id === id) items.push(item);
-  }
-  return items;
-}
-
-// Entries are removed before the index stops naming them (storage takes the calls in the order they
-// are made): a worker stopped in between leaves an index naming a missing entry, which `list` drops,
-// never an entry nothing names.
-function removeEntryKeys(local: KeyValueStore, ids: readonly string[]): Promise<void> {
-  return ids.length > 0 ? local.remove(ids.map(historyEntryKey)) : Promise.resolve();
 }
 
 function indexEntry(item: HistoryItem): IndexEntry {

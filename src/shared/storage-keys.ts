@@ -22,3 +22,6 @@ export const STORAGE_KEYS = {
 
 /** One history entry per key, beside the small ordered index under `history`. */
 export const historyEntryKey = (id: string): string => `${STORAGE_KEYS.history}:${id}`;
+
+/** One request log entry per key, beside the small ordered index under `requestLog`. */
+export const requestLogEntryKey = (id: string): string => `${STORAGE_KEYS.requestLog}:${id}`;

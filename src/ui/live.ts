@@ -16,7 +16,7 @@ export function topicsOf(keys: readonly string[]): Set<LiveTopic> {
   for (const key of keys) {
     if (key === STORAGE_KEYS.settings || key === STORAGE_KEYS.secretsChanged || key === STORAGE_KEYS.managedEnvironments) topics.add('environments');
     else if (key === STORAGE_KEYS.history || key.startsWith(`${STORAGE_KEYS.history}:`)) topics.add('history');
-    else if (key === STORAGE_KEYS.requestLog) topics.add('log');
+    else if (key === STORAGE_KEYS.requestLog || key.startsWith(`${STORAGE_KEYS.requestLog}:`)) topics.add('log');
     else if (key === STORAGE_KEYS.placements || key === STORAGE_KEYS.lastPicks) topics.add('placements');
     else if (key === STORAGE_KEYS.quota) topics.add('quota');
   }

@@ -44,8 +44,11 @@ test('Insert into page from the popup: floating, dragged, scannable in a screens
 /** The image calls in the worker's request log (the sandbox environment answers inside the extension). */
 const imageCalls = (ext: ExtensionPages) =>
   ext.inExtension(async () => {
+    // The index lists the entries, each stored under a key of its own (background/request-log-store.ts).
     const { requestLog } = await chrome.storage.session.get('requestLog');
-    return (requestLog as { method: string; requestBody?: string }[]).filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{')).length;
+    const keys = ((requestLog as { ids?: string[] } | undefined)?.ids ?? []).map((id) => `requestLog:${id}`);
+    const entries = Object.values(await chrome.storage.session.get(keys)) as { method: string; requestBody?: string }[];
+    return entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{')).length;
   });
 
 test('keyboard only: Enter in the selector places without a new call; the picker walks with the arrow keys and Enter picks', async ({ firefox, ext }) => {

@@ -25,8 +25,11 @@ const placements = (page: Page) => page.locator('[data-pim-qr-placement]');
 /** The image calls in the worker's request log (the sandbox environment answers inside the extension). */
 const imageCalls = (serviceWorker: Worker) =>
   serviceWorker.evaluate(async () => {
+    // The index lists the entries, each stored under a key of its own (background/request-log-store.ts).
     const { requestLog } = await chrome.storage.session.get('requestLog');
-    return (requestLog as { method: string; requestBody?: string }[]).filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{')).length;
+    const keys = ((requestLog as { ids?: string[] } | undefined)?.ids ?? []).map((id) => `requestLog:${id}`);
+    const entries = Object.values(await chrome.storage.session.get(keys)) as { method: string; requestBody?: string }[];
+    return entries.filter((e) => e.method === 'POST' && e.requestBody?.trimStart().startsWith('{')).length;
   });
 
 test('replace #pim-qr-slot and remember it: listed, back after a reload, removed from the popup', async ({
