@@ -3,6 +3,7 @@ import { Button } from '../ui/Button';
 import { t } from '../shared/i18n';
 import { QrParamFields } from '../ui/QrParamFields';
 import { GenerateFeedback } from './GenerateFeedback';
+import { fetchResultParts } from './ResultPanel';
 import { usePopupStore } from './store';
 
 /** ⌘ on macOS, Ctrl elsewhere: the modifier the shortcut hint names. Both keys work everywhere. */
@@ -20,7 +21,10 @@ export function QrForm() {
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (store.generate()) return;
+    if (store.generate()) {
+      fetchResultParts();
+      return;
+    }
     // Wait for the errors to render, then take the user to the first one.
     setTimeout(() => {
       const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');

@@ -11,6 +11,11 @@ export function fetchResultPartsWhenIdle(): void {
   fetchWhenIdle([loadShownResult, loadSanitizer]);
 }
 
+/** Fetches them now: a Generate clicked before the popup was idle waits a round trip to the API, time enough to fetch them. */
+export function fetchResultParts(): void {
+  void Promise.all([loadShownResult(), loadSanitizer()]).catch(() => undefined);
+}
+
 /** The last QR and what to do with it, or a note that there is none yet. */
 export function ResultPanel() {
   if (!usePopupStore().result.result.value) return <p class="note result-empty">{t('resultEmpty')}</p>;
