@@ -7,6 +7,7 @@ import pkg from './package.json' with { type: 'json' };
 import { TARGETS, targetBrowser } from './scripts/browser-targets.js';
 import { firefoxManifest } from './scripts/manifest-for-firefox.js';
 import { singleFileEntries } from './scripts/single-file-entries.js';
+import { stableManifest } from './scripts/stable-manifest.js';
 
 // `vite build` → Chrome in dist/; `vite build --mode firefox` (or TARGET_BROWSER=firefox) → Firefox in dist-firefox/.
 export default defineConfig(({ mode }) => {
@@ -17,7 +18,7 @@ export default defineConfig(({ mode }) => {
     // Firefox and Chrome 148+ (the manifest's minimum) have the `browser` namespace the polyfill would hand
     // back unchanged (src/shared/native-browser.ts).
     resolve: { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./src/shared/native-browser.ts', import.meta.url)) }] },
-    plugins: [preact(), crx({ manifest: browser === 'firefox' ? firefoxManifest(chromeManifest) : chromeManifest, browser }), singleFileEntries()],
+    plugins: [preact(), crx({ manifest: browser === 'firefox' ? firefoxManifest(chromeManifest) : chromeManifest, browser }), singleFileEntries(), stableManifest()],
     build: {
       outDir: TARGETS[browser].outDir,
       sourcemap: false,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import '../happy-dom-fixes';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Quota } from '../../../src/core/quota';
 import type { RequestLogEntry } from '../../../src/core/request-log';
 import { generateResult } from '../ui/fixtures';
@@ -24,6 +24,11 @@ async function generateWith(figures: Quota | undefined, answers: Record<string, 
 
 describe('the quota line of a result', () => {
   it('shows the figures, the period and when they reset, as plain facts', async () => {
+    // A reset later today reads as a time; an hour from now may be tomorrow, which reads as a date.
+    const noon = new Date();
+    noon.setHours(12, 0, 0, 0);
+    vi.useFakeTimers({ toFake: ['Date'], now: noon });
+    onTestFinished(() => void vi.useRealTimers());
     await generateWith(quota(40));
     const line = await screen.findByText(/^Quota: 40 of 1,000 this day · resets \d{1,2}:\d{2}/);
     expect(line.closest('.alert')).toBeNull();
