@@ -167,7 +167,7 @@ function requestImage(
           headers: answer.headers,
           body: answer.text,
           now: options.now(),
-          secrets: [token],
+          secrets: [token, ...options.tokens.secrets],
         });
       }
       return { svg: decodeImageBody(answer.text, answer.headers.get('content-type')), status: answer.status };

@@ -41,6 +41,11 @@ export interface TokenSourceOptions {
 }
 
 export interface TokenSource {
+  /**
+   * The client secret behind the tokens. Every call made with one of them redacts it from what the
+   * server answers: a gateway can quote an app's credentials in any error, not only the token call's.
+   */
+  readonly secrets: readonly string[];
   getToken(options?: { signal?: AbortSignal }): Promise<string>;
   /**
    * Drops the cached token and mints a new one (the Options page's "Test connection"). Returns when
@@ -150,6 +155,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   }
 
   return {
+    secrets: [options.credentials.clientSecret],
     async getToken(call = {}) {
       return (await shared(call.signal)).accessToken;
     },

@@ -81,18 +81,31 @@ test('an error of every kind shows its headline in the popup, and the form is ke
   expect(firefox.errors).toEqual([]);
 });
 
-test('what a hostile API sends gets an error that names it: an unsendable token, a redirect, a size no PNG can have', async ({ firefox, sandbox, ext }) => {
+test('what a hostile API sends gets an error that names it, never the secret: quoted credentials, an unsendable token, a redirect, a size no PNG can have', async ({ firefox, sandbox, ext }) => {
   const options = await ext.openOptions();
   await addEnvironment(options, { baseUrl: sandbox.url });
   const popup = await ext.openPopup();
   await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
 
-  // No token is cached yet: the first call mints one, and this one could add a header to a request.
+  // A gateway that quotes the app's credentials in its errors: the alert quotes it with the client ID
+  // kept, and the secret and the token taken out. First on the token call (no token is cached yet)…
+  const leaked = (token: string) => `KPN says: “Request from app sandbox-client with secret [redacted] and token ${token} was refused`;
+  sandbox.handler.configure({ faults: ['token:leak-credentials*1'] });
+  const fromToken = await pressGenerate(popup);
+  expect(fromToken.ok ? '' : fromToken.alert).toContain(leaked('none'));
+
+  // Still no token cached: the next call mints one, and this one could add a header to a request.
   sandbox.handler.configure({ faults: ['unusable-token*1'] });
   const token = await pressGenerate(popup);
   expect(token.ok ? '' : token.alert).toContain('The token answer holds an access token that cannot be sent');
   expect(token.ok ? '' : token.alert).toContain('Nothing was sent with it.');
-  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 0 });
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 2, imageCalls: 0 });
+
+  // …then on the image call, which presents a token.
+  sandbox.handler.configure({ faults: ['leak-credentials*1'] });
+  const fromImage = await pressGenerate(popup);
+  expect(fromImage.ok ? '' : fromImage.alert).toContain(leaked('[redacted]'));
+  expect(await popup.evaluate(() => document.documentElement.outerHTML)).not.toContain(SANDBOX_SECRET);
 
   sandbox.handler.configure({ faults: ['redirect*1'] });
   const redirect = await pressGenerate(popup);

@@ -314,7 +314,7 @@ test('hostile SVGs from the API are shown sanitized in the popup: no script runs
   expect(errors).toEqual([]);
 });
 
-test('what a hostile API sends gets an error that names it: an unsendable token, a redirect, a size no PNG can have', async ({
+test('what a hostile API sends gets an error that names it, never the secret: quoted credentials, an unsendable token, a redirect, a size no PNG can have', async ({
   openOptions,
   openPopup,
   sandbox,
@@ -325,12 +325,25 @@ test('what a hostile API sends gets an error that names it: an unsendable token,
   await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
   const alert = popup.getByRole('alert');
 
-  // No token is cached yet: the first call mints one, and this one could add a header to a request.
+  // A gateway that quotes the app's credentials in its errors: the alert quotes it with the client ID
+  // kept, and the secret and the token taken out. First on the token call (no token is cached yet)…
+  const leaked = (token: string) => `KPN says: “Request from app sandbox-client with secret [redacted] and token ${token} was refused`;
+  sandbox.handler.configure({ faults: ['token:leak-credentials*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(alert).toContainText(leaked('none'));
+
+  // Still no token cached: the next call mints one, and this one could add a header to a request.
   sandbox.handler.configure({ faults: ['unusable-token*1'] });
   await popup.getByRole('button', { name: 'Generate' }).click();
   await expect(alert).toContainText('The token answer holds an access token that cannot be sent');
   await expect(alert).toContainText('Nothing was sent with it.');
-  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 1, imageCalls: 0 });
+  expect(sandbox.handler.stats()).toMatchObject({ tokenCalls: 2, imageCalls: 0 });
+
+  // …then on the image call, which presents a token.
+  sandbox.handler.configure({ faults: ['leak-credentials*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  await expect(alert).toContainText(leaked('[redacted]'));
+  expect(await popup.content()).not.toContain(SECRET);
 
   sandbox.handler.configure({ faults: ['redirect*1'] });
   await popup.getByRole('button', { name: 'Generate' }).click();

@@ -24,6 +24,7 @@ import {
 
 const TOKEN_A = 'TokenAlpha0123456789abcdef';
 const TOKEN_B = 'TokenBravo0123456789abcdef';
+const WORDY_SECRET = 'my-app.secret-words';
 const tokenA = () => json(200, { access_token: TOKEN_A, expires_in: '3599' });
 const tokenB = () => json(200, { access_token: TOKEN_B, expires_in: '3599' });
 const status = (code: number, headers: Record<string, string> = {}) => () =>
@@ -417,6 +418,7 @@ describe('generateQr: failures around the call', () => {
   it('a token source that throws something unexpected ends as internal', async () => {
     const { options, api } = setup({});
     const tokens = {
+      secrets: [],
       getToken: () => Promise.reject(new TypeError('boom')),
       refresh: () => Promise.reject(new TypeError('boom')),
       invalidate: () => Promise.resolve(),
@@ -547,5 +549,25 @@ describe('generateQr: the request log and secrets', () => {
     const { generate, log } = setup(routes);
     const error = await rejection(generate());
     expectNoSecrets(toErrorData(error), error.message, error.serverMessage, error.transactionId, log);
+  });
+
+  // A secret with dashes or dots passes the look-alike check, so only knowing it exactly catches it.
+  it.each([
+    ['400 message', () => json(400, { error: { message: `app sandbox-client / ${WORDY_SECRET} is not allowed here` } })],
+    ['500 faultstring', () => json(500, { fault: { faultstring: `consumer sandbox-client secret ${WORDY_SECRET} failed policy` } })],
+  ])("the image call's error never shows the client secret it quotes: %s", async (_label, answer) => {
+    const { options } = setup({ image: [answer] });
+    const tokens = createTokenSource({
+      fetch: createFakeApi({ token: [tokenA], image: [] }).fetch,
+      now: fakeClock().now,
+      store: createMemoryStore(),
+      cacheKey: 'token:wordy:sandbox-client',
+      endpoint: { baseUrl: BASE_URL, tokenPath: TOKEN_PATH },
+      credentials: { clientId: 'sandbox-client', clientSecret: WORDY_SECRET },
+    });
+    const error = await rejection(generateQr({ ...options(), tokens }));
+    expect(error.serverMessage).toContain('[redacted]');
+    expect(error.serverMessage).toContain('sandbox-client');
+    expect(JSON.stringify([toErrorData(error), error.message, error.serverMessage])).not.toContain(WORDY_SECRET);
   });
 });

@@ -20,6 +20,7 @@ export interface ActiveFaults {
   hugeSize: boolean;
   unusableToken: boolean;
   redirect: boolean;
+  leakCredentials: boolean;
 }
 
 /**
@@ -40,6 +41,7 @@ export function activeFaults(faults: readonly ScheduledFault[], route: FaultRout
     hugeSize: false,
     unusableToken: false,
     redirect: false,
+    leakCredentials: false,
   };
   for (const scheduled of faults) {
     if (scheduled.route === route) apply(active, hostile, scheduled.fault);
@@ -102,6 +104,9 @@ function apply(active: ActiveFaults, hostile: Set<HostileKind>, fault: Fault): v
       return;
     case 'redirect':
       active.redirect = true;
+      return;
+    case 'leak-credentials':
+      active.leakCredentials = true;
       return;
   }
 }

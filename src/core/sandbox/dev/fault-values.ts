@@ -25,3 +25,9 @@ export function oneOf<const T extends string | number>(name: string, value: stri
   }
   return found;
 }
+
+/** A fault that is on or off: written bare, never with a value. */
+export function flag<const N extends string>(name: N, value: string | undefined): { name: N } {
+  if (value !== undefined) throw new SandboxFaultError(`Sandbox fault '${name}' takes no value`);
+  return { name };
+}

@@ -9,7 +9,7 @@
 // `*N` makes an instance fault (options.faults) apply to the next N requests on its route, then drop;
 // without it the fault stays until reconfigured. In the `x-sandbox-fault` header the count is ignored
 // because a header only ever applies to its own request.
-import { SandboxFaultError, integerValue, oneOf, required } from './fault-values';
+import { SandboxFaultError, flag, integerValue, oneOf, required } from './fault-values';
 
 export type FaultRoute = 'token' | 'image';
 
@@ -43,7 +43,8 @@ export type Fault =
   | { name: 'hostile'; kind: HostileKind }
   | { name: 'huge-size' }
   | { name: 'unusable-token' }
-  | { name: 'redirect' };
+  | { name: 'redirect' }
+  | { name: 'leak-credentials' };
 
 export type SandboxFaultName = Fault['name'];
 
@@ -248,6 +249,16 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     description: 'Answer 302 with a Location on the same server (`/moved`), which answers 404.',
     parse: (value) => flag('redirect', value),
   },
+  {
+    name: 'leak-credentials',
+    example: 'leak-credentials',
+    syntax: 'leak-credentials',
+    route: 'image',
+    routes: BOTH,
+    description:
+      'Answer 400 whose message quotes the client ID, the client secret and the presented token, as a careless gateway might; a client should show only the ID.',
+    parse: (value) => flag('leak-credentials', value),
+  },
 ];
 
 /** Every fault with its syntax and a one-line description (the README's fault table is checked against it). */
@@ -285,9 +296,4 @@ function parseFault(spec: string): ScheduledFault {
   const remaining = count === undefined ? null : Number(count);
   if (remaining === 0) throw new SandboxFaultError(`Sandbox fault '${spec}' has a count of 0`);
   return { fault: definition.parse(value), route, remaining, spec };
-}
-
-function flag(name: string, value: string | undefined): Fault {
-  if (value !== undefined) throw new SandboxFaultError(`Sandbox fault '${name}' takes no value`);
-  return { name } as Fault;
 }

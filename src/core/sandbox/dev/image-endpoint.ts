@@ -4,7 +4,7 @@ import { proxyError } from '../responses';
 import type { DevEndpointContext } from './context';
 import { makeHostile } from './hostile';
 import { imageResponse } from './image-body';
-import { rateLimited, redirected, serverError } from './responses';
+import { credentialsLeaked, rateLimited, redirected, serverError } from './responses';
 
 /**
  * The /image endpoint with the faults in force. Checks run in the gateway's order: access token,
@@ -13,6 +13,7 @@ import { rateLimited, redirected, serverError } from './responses';
 export async function handleImageRequest(request: Request, context: DevEndpointContext): Promise<Response> {
   const { options, faults } = context;
   if (faults.redirect) return redirected();
+  if (faults.leakCredentials) return credentialsLeaked(request, options);
   const state = presentedToken(request, context);
   // `unauthorized` rejects any token as unknown; `expire-token` makes a valid one expired.
   const refused = refuseToken(faults.unauthorized ? 'unknown' : faults.expireToken && state === 'valid' ? 'expired' : state);

@@ -1,4 +1,4 @@
-// The answers only faults produce: the gateway's quota fault, its 5xx errors and a redirect.
+// The answers only faults produce: the gateway's quota fault, its 5xx errors, a redirect and a leak.
 import { apigeeFault, proxyError } from '../responses';
 
 /** Quota answer as Apigee's Quota policy gives it, with the headers KPN documents. */
@@ -35,4 +35,14 @@ export const REDIRECT_LOCATION = '/moved';
 
 export function redirected(): Response {
   return new Response(null, { status: 302, headers: { Location: REDIRECT_LOCATION } });
+}
+
+/** A 400 that quotes what a gateway should never repeat: the client secret and the token beside the ID. */
+export function credentialsLeaked(request: Request, options: { clientId: string; clientSecret: string }): Response {
+  const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? 'none';
+  return proxyError(
+    400,
+    `Request from app ${options.clientId} with secret ${options.clientSecret} and token ${token} was refused`,
+    'PiM ID sandbox: injected leak-credentials fault',
+  );
 }

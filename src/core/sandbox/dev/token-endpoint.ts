@@ -1,7 +1,7 @@
 import { proxyError } from '../responses';
 import { checkTokenRequest, issueToken } from '../token-endpoint';
 import type { DevEndpointContext } from './context';
-import { rateLimited, redirected, serverError } from './responses';
+import { credentialsLeaked, rateLimited, redirected, serverError } from './responses';
 
 /** The token endpoint with the faults aimed at it: the emulator's checks, answers bent by the faults. */
 export async function handleTokenRequest(request: Request, context: DevEndpointContext): Promise<Response> {
@@ -10,6 +10,7 @@ export async function handleTokenRequest(request: Request, context: DevEndpointC
   if (faults.rateLimitRetryAfter !== undefined) return rateLimited(faults.rateLimitRetryAfter, options.now());
   if (faults.serverError !== undefined) return serverError(faults.serverError);
   if (faults.redirect) return redirected();
+  if (faults.leakCredentials) return credentialsLeaked(request, options);
 
   const checked = await checkTokenRequest(request, options);
   if (!checked.ok) {

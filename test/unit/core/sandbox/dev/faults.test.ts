@@ -77,6 +77,7 @@ describe('SANDBOX_FAULTS', () => {
         'expire-token',
         'forbidden',
         'hostile',
+        'leak-credentials',
         'huge-size',
         'malformed-base64',
         'not-svg',

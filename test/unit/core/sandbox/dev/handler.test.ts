@@ -203,6 +203,17 @@ describe('answers a hostile API would give', () => {
     expect(location).toBe('/moved');
     expect((await handler.handle(new Request(new URL(location, BASE), { method: 'POST' }))).status).toBe(404);
   });
+
+  it.each([
+    ['image', 'leak-credentials', 'the-token'],
+    ['token', 'token:leak-credentials', 'none'],
+  ])('leak-credentials on the %s endpoint: a 400 quoting the ID, the secret and the token', async (route, fault, token) => {
+    const handler = createDevSandboxHandler({ faults: [fault], clientId: 'leaky-app', clientSecret: 'leaky-secret' });
+    const response = await handler.handle(route === 'image' ? imageRequest(token) : tokenRequest());
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { message: string } };
+    expect(error.message).toBe(`Request from app leaky-app with secret leaky-secret and token ${token} was refused`);
+  });
 });
 
 describe('delay', () => {
