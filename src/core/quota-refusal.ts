@@ -1,18 +1,33 @@
 // A 429 while the quota is used up is not "slow down": no short wait helps, only the quota's reset.
+// A quota counted per minute is the other way round: used up, it is a rate limit, and a short wait is
+// the whole answer.
 import { PimError, type PimErrorDetails } from './errors';
-import { type Quota, quotaAt, quotaLevel } from './quota';
+import { type Quota, quotaAt, quotaLevel, quotaPeriodMs } from './quota';
+
+/** A quota that starts again this soon is a rate limit: the user is told how long to wait, not when it resets. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 /**
  * The quota error for a refusal, when `quota` (the refusal's own figures, or the latest stored for
- * that environment) says nothing is left at `nowMs`; undefined when it does not say so.
+ * that environment) says nothing is left at `nowMs` and nothing will be for longer than a short
+ * wait; undefined when it does not say so.
  */
 export function quotaRefusal(quota: Quota | undefined, nowMs: number, details: PimErrorDetails): PimError | undefined {
   if (quota === undefined) return undefined;
   const current = quotaAt(quota, nowMs);
-  if (quotaLevel(current) !== 'exhausted') return undefined;
+  if (quotaLevel(current) !== 'exhausted' || !isLongRefusal(current, nowMs)) return undefined;
   return current.resetAt !== undefined && current.resetAt > nowMs
     ? new PimError('quota-used-up-until', { ...details, params: { resetAt: current.resetAt } })
     : new PimError('quota-used-up', details);
+}
+
+function isLongRefusal(quota: Quota, nowMs: number): boolean {
+  const period = quotaPeriodMs(quota);
+  if (period !== undefined) return period > RATE_LIMIT_WINDOW_MS;
+  if (quota.resetAt !== undefined && quota.resetAt > nowMs) return quota.resetAt - nowMs > RATE_LIMIT_WINDOW_MS;
+  // Neither a period nor a reset: the figures say nothing about how long they hold, so they are
+  // believed only for the answer that brought them and a short while after.
+  return nowMs - quota.seenAt < RATE_LIMIT_WINDOW_MS;
 }
 
 /** A rate-limited error as a quota one, when `quota` says it was used up; any other error as it is. */

@@ -81,7 +81,27 @@ export function quotaLevel(quota: Pick<Quota, 'limit' | 'used'>): QuotaLevel {
  * not happened on KPN's side yet, so its count stands until the next answer says otherwise.
  */
 export function quotaAt(quota: Quota, nowMs: number): Quota {
-  return quota.resetAt !== undefined && quota.resetAt > quota.seenAt && nowMs >= quota.resetAt ? { ...quota, used: 0 } : quota;
+  if (quota.resetAt !== undefined) {
+    return quota.resetAt > quota.seenAt && nowMs >= quota.resetAt ? { ...quota, used: 0 } : quota;
+  }
+  // No reset time, but a period: once a whole period has passed since KPN counted, it has counted
+  // from zero at least once since.
+  const period = quotaPeriodMs(quota);
+  return period !== undefined && nowMs - quota.seenAt >= period ? { ...quota, used: 0 } : quota;
+}
+
+const UNIT_MS: Readonly<Record<QuotaUnit, number>> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 7 * 86_400_000,
+  // The longest month: a count that old has certainly started again.
+  month: 31 * 86_400_000,
+};
+
+/** How long the limit is for (`interval` × `unit`), in milliseconds; undefined when KPN did not say. */
+export function quotaPeriodMs(quota: Pick<Quota, 'interval' | 'unit'>): number | undefined {
+  return quota.interval === undefined || quota.unit === undefined ? undefined : quota.interval * UNIT_MS[quota.unit];
 }
 
 function believableReset(resetAt: number, nowMs: number): boolean {

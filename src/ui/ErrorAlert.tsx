@@ -29,7 +29,10 @@ export function ErrorAlert({ error, action, focusRef }: ErrorAlertProps) {
       {words.detail && <p class="alert-detail">{words.detail}</p>}
       {error.serverMessage && <p class="alert-detail">{t('errorServerSaid', error.serverMessage)}</p>}
       {hint && <p class="alert-hint">{hint}</p>}
-      {error.retryAfterSeconds !== undefined && <p class="alert-hint">{t('errorRetryAfter', formatWait(error.retryAfterSeconds))}</p>}
+      {/* A wait already over (Retry-After 0, or a date in the past) is no wait: the hint says what to do. */}
+      {error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0 && (
+        <p class="alert-hint">{t('errorRetryAfter', formatWait(error.retryAfterSeconds))}</p>
+      )}
       {facts.length > 0 && <p class="alert-facts">{facts.join(' · ')}</p>}
       {action && <div class="alert-actions">{action}</div>}
     </div>

@@ -24,6 +24,8 @@ interface ErrorCase {
   faults?: string[];
   redirect?: string;
   status?: number;
+  /** A line the alert must hold beyond its headline. */
+  says?: string;
 }
 
 /** Kinds no journey reaches: Cancel shows a status line (tested below), and `internal` is a bug in the extension itself. */
@@ -52,12 +54,14 @@ test('an error of every kind shows its headline in the popup, and the form is ke
     { code: 'forbidden', environment: 'Local sandbox', faults: ['forbidden'], status: 403 },
     { code: 'params-rejected', environment: 'Local sandbox', redirect: '2', status: 400 },
     { code: 'image-path-not-found', environment: 'Missing image path', status: 404 },
-    // The fault is Apigee's refusal of a minute's quota (one over the limit): quota used up, with its reset.
-    { code: 'quota-used-up-until', environment: 'Local sandbox', faults: ['rate-limit=30'], status: 429 },
+    // The fault is Apigee's refusal of a minute's quota: a rate limit, and a short wait is the answer.
+    { code: 'rate-limited', environment: 'Local sandbox', faults: ['rate-limit=30'], status: 429, says: 'You can try again in 30 seconds.' },
     { code: 'server-error', environment: 'Local sandbox', faults: ['server-error'], status: 500 },
     { code: 'redirected', environment: 'Redirecting token path' },
     { code: 'network', environment: 'Nothing listening' },
     { code: 'answer-not-svg', environment: 'Local sandbox', faults: ['not-svg'] },
+    // Last: the sandbox's daily count stays used up, and refuses every later call.
+    { code: 'quota-used-up-until', environment: 'Local sandbox', faults: ['quota-used=1000*1'], status: 429, says: 'Try again after the reset.' },
   ];
   // Production asks before its first call of a session; that dialog has its own journey (keyboard.test.ts).
   await ext.value('ui-bg-settings-save', { confirmFirstCall: { environmentId: 'production', on: false } });
@@ -66,7 +70,7 @@ test('an error of every kind shows its headline in the popup, and the form is ke
 
   const popup = await ext.openPopup();
   await fill(popup, role('textbox', 'Title'), 'Keep me');
-  for (const { code, environment, faults = [], redirect = '1', status } of cases) {
+  for (const { code, environment, faults = [], redirect = '1', status, says } of cases) {
     sandbox.handler.configure({ faults });
     await choose(popup, role('combobox', 'Environment'), environment);
     await fill(popup, role('spinbutton', 'Redirect'), redirect);
@@ -75,6 +79,7 @@ test('an error of every kind shows its headline in the popup, and the form is ke
     const alert = outcome.ok ? '' : outcome.alert;
     expect(alert.split('\n')[0], code).toBe(headline(code));
     if (status !== undefined) expect(alert, code).toContain(`HTTP ${status}`);
+    if (says !== undefined) expect(alert, code).toContain(says);
   }
   expect(await valueOf(popup, role('textbox', 'Title'))).toBe('Keep me');
   expect(await textOf(popup, 'body')).not.toContain('not-the-sandbox-secret');

@@ -86,3 +86,26 @@ test('Generate with the quota used up says so and when it resets, not "slow down
   await expect(popup.getByRole('img', { name: 'QR preview' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a per-minute limit refused says how long to wait, not that the quota is used up, and the daily figures come back', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const { page: options } = await openOptions();
+  await addSandboxEnvironment(options, sandbox.url);
+  const { page: popup, errors } = await openPopup();
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  // Apigee's per-minute refusal: 61 of 60 this minute, Retry-After 30 s (too long to wait for here).
+  sandbox.handler.configure({ faults: ['rate-limit=30*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  const alert = popup.getByRole('alert');
+  await expect(alert).toContainText('Too many requests: KPN asked to slow down.');
+  await expect(alert).toContainText('You can try again in 30 seconds.');
+  await expect(alert).toContainText('HTTP 429');
+  await expect(alert).not.toContainText('Quota used up');
+
+  await generate(popup);
+  await expect(popup.locator('.result-quota')).toHaveText(/^Quota: 1 of 1,000 this day/);
+  expect(errors).toEqual([]);
+});

@@ -61,6 +61,23 @@ describe('quota figures', () => {
   });
 });
 
+describe('a rate limit is not a used-up quota', () => {
+  it('a per-minute quota refused reads "slow down" with its wait, and later refusals without figures do too', async () => {
+    let bare = false;
+    const { handlers, remote } = setup({
+      rewrite: (answer, url) => (bare && url.includes('/image') ? new Response('{}', { status: 429, headers: { 'Retry-After': '20' } }) : answer),
+    });
+    const env = await addLocalEnvironment(handlers);
+    remote.configure({ faults: ['rate-limit=30'] });
+    await expect(generate(handlers, env.id)).rejects.toMatchObject({ code: 'rate-limited', status: 429, retryAfterSeconds: 30 });
+    // The refusal's figures are kept: 60 of 60 this minute.
+    expect(await handlers['ui-bg-quota-get']({ environmentId: env.id })).toMatchObject({ limit: 60, used: 60, interval: 1, unit: 'minute' });
+    remote.configure({ faults: [] });
+    bare = true;
+    await expect(generate(handlers, env.id)).rejects.toMatchObject({ code: 'rate-limited', retryAfterSeconds: 20 });
+  });
+});
+
 describe('the quota store', () => {
   it('reads back only believable figures, keeps the later of two, and a bounded number of environments', async () => {
     const local = createMemoryStore();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuota, parseQuotaHeaders, type Quota, quotaAt, quotaLevel } from '../../../src/core/quota';
+import { PimError } from '../../../src/core/errors';
+import { checkQuota, parseQuotaHeaders, type Quota, quotaAt, quotaLevel, quotaPeriodMs } from '../../../src/core/quota';
+import { asQuotaRefusal } from '../../../src/core/quota-refusal';
 
 const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);
 const RESET = Date.UTC(2026, 11, 1, 0, 0, 0);
@@ -140,5 +142,51 @@ describe('quotaLevel and quotaAt', () => {
     const stored: Quota = { limit: 10, used: 10, resetAt: NOW + 60_000, seenAt: NOW };
     expect(quotaAt(stored, NOW + 59_999).used).toBe(10);
     expect(quotaAt(stored, NOW + 60_000).used).toBe(0);
+  });
+
+  it('counts from zero a whole period after figures that gave a period but no reset', () => {
+    const daily: Quota = { limit: 10, used: 10, interval: 1, unit: 'day', seenAt: NOW };
+    expect(quotaAt(daily, NOW + 86_400_000 - 1).used).toBe(10);
+    expect(quotaAt(daily, NOW + 86_400_000).used).toBe(0);
+    expect(quotaPeriodMs({ interval: 2, unit: 'hour' })).toBe(7_200_000);
+    expect(quotaPeriodMs({ interval: 1, unit: 'month' })).toBe(31 * 86_400_000);
+    expect(quotaPeriodMs({ interval: 1 })).toBeUndefined();
+  });
+});
+
+describe('asQuotaRefusal: "quota used up" only when no short wait helps', () => {
+  const slowDown = () => new PimError('rate-limited', { status: 429, retryAfterSeconds: 30, transactionId: 'tx' });
+  const used = (extra: Partial<Quota>): Quota => ({ limit: 60, used: 60, seenAt: NOW, ...extra });
+  const codeOf = (quota: Quota | undefined, at = NOW) => (asQuotaRefusal(slowDown(), quota, at) as PimError).code;
+
+  it.each<[string, Quota, string]>([
+    ['a per-minute quota used up is a rate limit', used({ interval: 1, unit: 'minute', resetAt: NOW + 30_000 }), 'rate-limited'],
+    ['a five-minute quota used up is a quota', used({ interval: 5, unit: 'minute', resetAt: NOW + 30_000 }), 'quota-used-up-until'],
+    ['a daily quota used up is a quota', used({ interval: 1, unit: 'day', resetAt: NOW + 3_600_000 }), 'quota-used-up-until'],
+    ['no period, and a reset within a minute, is a rate limit', used({ resetAt: NOW + 60_000 }), 'rate-limited'],
+    ['no period, and a reset further off, is a quota', used({ resetAt: NOW + 60_001 }), 'quota-used-up-until'],
+    ['no period and no reset, seen just now, is a quota', used({}), 'quota-used-up'],
+    ['figures that leave calls are no quota refusal', used({ used: 59, interval: 1, unit: 'day' }), 'rate-limited'],
+  ])('%s', (_label, quota, code) => {
+    expect(codeOf(quota)).toBe(code);
+  });
+
+  it('believes stored figures with neither period nor reset for a minute only', () => {
+    expect(codeOf(used({}), NOW + 59_999)).toBe('quota-used-up');
+    expect(codeOf(used({}), NOW + 60_000)).toBe('rate-limited');
+  });
+
+  it('believes stored daily figures without a reset until a day has passed', () => {
+    const daily = used({ interval: 1, unit: 'day' });
+    expect(codeOf(daily, NOW + 86_400_000 - 1)).toBe('quota-used-up');
+    expect(codeOf(daily, NOW + 86_400_000)).toBe('rate-limited');
+  });
+
+  it('keeps the status, transaction ID, wait and KPN’s words, and leaves other errors alone', () => {
+    const refusal = asQuotaRefusal(slowDown(), used({ interval: 1, unit: 'day', resetAt: NOW + 3_600_000 }), NOW) as PimError;
+    expect(refusal).toMatchObject({ status: 429, transactionId: 'tx', retryAfterSeconds: 30, params: { resetAt: NOW + 3_600_000 } });
+    const other = new PimError('server-error');
+    expect(asQuotaRefusal(other, used({}), NOW)).toBe(other);
+    expect(codeOf(undefined)).toBe('rate-limited');
   });
 });

@@ -87,6 +87,12 @@ describe('toErrorView and ErrorAlert', () => {
     expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 2.2 })).textContent).toContain('You can try again in 3 seconds.');
   });
 
+  it('says nothing of a wait that is already over, and still says what to do', () => {
+    const alert = renderAlert(new PimError('rate-limited', { status: 429, retryAfterSeconds: 0 }));
+    expect(alert.textContent).not.toMatch(/try again in/i);
+    expect(alert.textContent).toContain('Wait a moment and try again.');
+  });
+
   it('words a long wait in minutes or hours, never in thousands of seconds', () => {
     expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 600 })).textContent).toContain('You can try again in 10 minutes.');
     cleanup();
