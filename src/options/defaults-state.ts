@@ -60,6 +60,8 @@ export function createDefaultsState(send: SendMessage) {
     ),
     /** False when a field needs fixing first. */
     save(): boolean {
+      // Enter in a field submits while a save is on its way, too.
+      if (saving.value) return true;
       form.submitted.value = true;
       const checked = form.validation.value;
       const size = historySizeValue.value;

@@ -10,7 +10,7 @@ import type { ErrorView } from '../ui/error-view';
 import { optionsErrorView } from './options-error-view';
 import { t } from '../shared/i18n';
 import { followStorage, type WatchStorage } from '../ui/live';
-import { type ConnectionState, testFormConnection } from './connection-test-flow';
+import { type ConnectionState, type ConnectionTestDeps, testFormConnection } from './connection-test-flow';
 import { createDefaultsState, type DefaultsState } from './defaults-state';
 import { createEditorState, type EditorState, hasEdits } from './editor-state';
 import { createSaveFlow, type OptionsPorts as SavePorts } from './save-flow';
@@ -83,6 +83,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     pendingSwitch,
     select,
     ...flow,
+    ...formActions(flow, { send, ports, editor, selected, connection }, editorError),
 
     /** Opens another environment (or a new one), but asks first rather than drop what is typed. */
     open(id: string | undefined) {
@@ -95,7 +96,6 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
       const target = pendingSwitch.value;
       if (target) select(target.to);
     },
-    testConnection: () => testFormConnection({ send, ports, editor, selected, connection }),
 
     async init() {
       await loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, select });
@@ -104,6 +104,24 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     },
 
     ...environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError }),
+  };
+}
+
+/**
+ * Save and Test connection show one outcome under the form at a time, the latest action's: an
+ * earlier test's answer beside a save's error (or the other way round) would speak of a form that
+ * has changed since.
+ */
+function formActions(flow: { save(): boolean }, test: ConnectionTestDeps, editorError: Signal<ErrorView | null>) {
+  return {
+    save() {
+      test.connection.value = { state: 'idle' };
+      return flow.save();
+    },
+    testConnection() {
+      editorError.value = null;
+      testFormConnection(test);
+    },
   };
 }
 

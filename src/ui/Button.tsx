@@ -6,7 +6,10 @@ export interface ButtonProps {
   type?: 'button' | 'submit';
   variant?: 'primary' | 'secondary' | 'danger' | 'quiet';
   size?: 'normal' | 'small';
-  /** Shows a spinner, sets aria-busy and disables the button. */
+  /**
+   * Shows a spinner and sets aria-busy; clicks do nothing meanwhile. The button stays focusable
+   * (aria-disabled, not disabled): a disabled button drops the keyboard user's focus to the page.
+   */
   busy?: boolean;
   disabled?: boolean;
   title?: string;
@@ -25,8 +28,9 @@ export function Button({ children, type = 'button', variant = 'secondary', size 
     <button
       type={type}
       class={classes}
-      onClick={rest.onClick}
-      disabled={busy || rest.disabled}
+      onClick={busy ? swallow : rest.onClick}
+      disabled={rest.disabled}
+      aria-disabled={busy ? 'true' : undefined}
       aria-busy={busy ? 'true' : undefined}
       title={rest.title}
       aria-label={rest['aria-label']}
@@ -39,4 +43,9 @@ export function Button({ children, type = 'button', variant = 'secondary', size 
       {children}
     </button>
   );
+}
+
+// A busy submit button must not submit again: its click's default action is the submit.
+function swallow(event: MouseEvent): void {
+  event.preventDefault();
 }

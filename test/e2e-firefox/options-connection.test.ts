@@ -2,7 +2,7 @@
 // button row whole when it fails; another environment is opened only after asking when edits are unsaved.
 import { createServer } from 'node:net';
 import type { Page } from 'puppeteer-core';
-import { click, field, fill, pageText, role, textOf, valueOf } from '../../scripts/firefox-ui';
+import { click, field, fill, pageText, role, textOf, valueOf, visible } from '../../scripts/firefox-ui';
 import { expect, test } from './harness';
 import { SANDBOX_CLIENT_ID, SANDBOX_SECRET, addEnvironment } from './journeys';
 
@@ -107,5 +107,25 @@ test('choosing another environment with unsaved edits asks first: keep them, or 
   await expect.poll(() => textOf(options, role('heading', 'Sandbox'))).toBe('Sandbox');
   await click(options, role('button', 'Production PRODUCTION'));
   expect(await valueOf(options, role('textbox', 'Client ID'))).toBe('');
+  expect(firefox.errors).toEqual([]);
+});
+
+test('Test connection pressed from the keyboard keeps the focus on the button, and a later Save replaces its outcome', async ({ firefox, ext }) => {
+  const options = await ext.openOptions();
+  await click(options, role('button', 'Add environment'));
+  await fill(options, role('textbox', 'Name'), 'Unreachable');
+  await fill(options, role('textbox', 'Base URL'), `http://127.0.0.1:${await closedPort()}`);
+  await fill(options, role('textbox', 'Client ID'), SANDBOX_CLIENT_ID);
+  await fill(options, field('Client secret'), SANDBOX_SECRET);
+  await (await visible(options, role('button', 'Test connection'))).focus();
+  await options.keyboard.press('Enter');
+  await expect.poll(() => textOf(options, role('alert'))).toContain('The API could not be reached.');
+  expect(await options.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Test connection');
+
+  // A Save that cannot go ahead says why in its field; the earlier test's answer is gone.
+  await fill(options, role('textbox', 'Base URL'), 'ftp://files.example.com');
+  await click(options, role('button', 'Save'));
+  await expect.poll(() => pageText(options)).toContain('Base URL must start with https:// or http://.');
+  expect(await pageText(options)).not.toContain('The API could not be reached.');
   expect(firefox.errors).toEqual([]);
 });

@@ -110,3 +110,25 @@ test('choosing another environment with unsaved edits asks first: keep them, or 
   await expect(page.getByLabel('Client ID')).toHaveValue('');
   expect(errors).toEqual([]);
 });
+
+test('Test connection pressed from the keyboard keeps the focus on the button, and a later Save replaces its outcome', async ({ openOptions }) => {
+  const { page, errors } = await openOptions();
+  await page.getByRole('button', { name: 'Add environment' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Unreachable');
+  await page.getByLabel('Base URL').fill(`http://127.0.0.1:${await closedPort()}`);
+  await page.getByLabel('Client ID').fill('sandbox-client');
+  await page.getByLabel('Client secret').fill(SECRET);
+  const test = page.getByRole('button', { name: 'Test connection' });
+  await test.focus();
+  await page.keyboard.press('Enter');
+  const failed = page.getByRole('alert').filter({ hasText: 'The API could not be reached.' });
+  await expect(failed).toBeVisible();
+  await expect(test).toBeFocused();
+
+  // A Save that cannot go ahead says why in its field; the earlier test's answer is gone.
+  await page.getByLabel('Base URL').fill('ftp://files.example.com');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Base URL must start with https:// or http://.')).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { PimError } from '../../../src/core/errors';
-import type { EnvironmentInput, EnvironmentView } from '../../../src/shared/messages';
+import type { ConnectionTestResult, EnvironmentInput, EnvironmentView } from '../../../src/shared/messages';
 import { environmentList, productionView, sandboxView, settingsView, stagingView } from '../ui/fixtures';
 import { renderOptions } from './render-options';
 
@@ -321,6 +321,36 @@ describe('Test connection', () => {
     // Below the button row, not inside it: a long error cannot push the buttons apart.
     expect(alert.closest('.form-actions')).toBeNull();
     expect(messaging.sent('ui-bg-environment-save')).toEqual([]);
+  });
+});
+
+describe('Save and Test connection', () => {
+  it('show one outcome at a time, the latest action’s, and keep the focus on the button pressed', async () => {
+    let connection: PimError | ConnectionTestResult = new PimError('network');
+    await renderOptions({
+      answers: {
+        'ui-bg-connection-test': () => (connection instanceof Error ? Promise.reject(connection) : Promise.resolve(connection)),
+        'ui-bg-environment-save': new PimError('environment-invalid'),
+      },
+    });
+    choose('Staging');
+    const test = screen.getByRole('button', { name: 'Test connection' });
+    test.focus();
+    fireEvent.click(test);
+    expect(test.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(test);
+    await screen.findByText('The API could not be reached.');
+    expect(document.activeElement).toBe(test);
+
+    type('Base URL', 'https://other.example.net');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(1));
+    expect(screen.queryByText('The API could not be reached.')).toBeNull();
+
+    connection = { durationMs: 80, expiresInSeconds: 3600 };
+    fireEvent.click(test);
+    expect(await screen.findByText(/^Connected: token valid for 60 min/)).toBeTruthy();
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
   });
 });
 
