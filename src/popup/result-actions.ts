@@ -17,16 +17,18 @@ export function exportActions({ act }: Pick<ResultState, 'act'>, ports: Pick<Pop
     copyBase64: () => act('copy-base64', (shown) => copy(base64Utf8(shown.svg))),
     downloadSvg: () =>
       act('download-svg', async (shown) => {
-        ports.download(new Blob([shown.svg], { type: 'image/svg+xml' }), exportFileName(shown.title, shown.width, shown.height, 'svg'));
-        return undefined;
+        const fileName = exportFileName(shown.title, shown.width, shown.height, 'svg');
+        ports.download(new Blob([shown.svg], { type: 'image/svg+xml' }), fileName);
+        return t('statusDownloadStarted', fileName);
       }),
     downloadPng: (scale: PngScale) =>
       act('download-png', async (shown) => {
         const [width, height] = [shown.width * scale, shown.height * scale];
         if (Math.max(width, height) > MAX_PNG_SIDE) throw new PimError('png-too-large', { params: { width, height, max: MAX_PNG_SIDE } });
         const png = await ports.renderPng(shown.svg, width, height);
-        ports.download(png, exportFileName(shown.title, shown.width, shown.height, 'png', scale));
-        return undefined;
+        const fileName = exportFileName(shown.title, shown.width, shown.height, 'png', scale);
+        ports.download(png, fileName);
+        return t('statusDownloadStarted', fileName);
       }),
   };
 }

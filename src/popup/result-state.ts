@@ -55,10 +55,12 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
     decoded.value = text ? { state: 'read', text } : { state: 'unreadable' };
   }
 
-  /** Runs one export action, reporting failure in the result's alert. */
+  /** Runs one export action, reporting its outcome in the status line and a failure in the result's alert. */
   async function act(name: string, action: (shown: ShownResult) => Promise<string | undefined>) {
     const shown = result.value;
     if (!shown || busy.value) return;
+    // The line under the result speaks of the latest action only: "Copied" must not stand beside a download.
+    announce('');
     await tracked({ signal: busy, running: name, idle: null }, error, async () => {
       const done = await action(shown);
       if (done) announce(done);

@@ -121,6 +121,10 @@ test('Copy as code: Python chosen from the list is copied, said so, and fetches 
   await choose(popup, role('combobox', 'Code language'), 'Python (requests)');
   await click(popup, role('button', 'Copy as code'));
   await expect.poll(() => textOf(popup, role('status'))).toContain('Copied as Python (requests): the token call and the image call.');
+  // A download says it started, in place of the copy's line (Firefox saves it to the downloads folder).
+  await click(popup, role('button', 'Download SVG'));
+  await expect.poll(() => textOf(popup, role('status'))).toMatch(/(^|\n)Download started: pim-qr-\S+-\d+x\d+\.svg(\n|$)/);
+  expect(await textOf(popup, role('status'))).not.toContain('Copied');
   const python = await popup.evaluate(() => document.documentElement.dataset.copied ?? '');
   expect(python).toContain('"client_secret": os.environ["KPN_CLIENT_SECRET"]');
   expect(python).toContain('# The built-in Sandbox runs inside the extension: https://sandbox.pim.invalid cannot be reached from a shell.');

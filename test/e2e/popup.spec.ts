@@ -122,6 +122,9 @@ test('configure an environment in Options, generate, preview, copy and download'
 
   const svgDownload = popup.waitForEvent('download');
   await popup.getByRole('button', { name: 'Download SVG' }).click();
+  // The line under the result says so, in place of the earlier "Copied" (it stays up for 4 s).
+  await expect(popup.getByRole('status').filter({ hasText: /^Download started: pim-qr-\S+\.svg$/ })).toHaveCount(1);
+  await expect(popup.getByRole('status').filter({ hasText: /^Copied/ })).toHaveCount(0);
   const svgFile = await svgDownload;
   expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
   expect(readFileSync(await svgFile.path(), 'utf8')).toBe(svg);

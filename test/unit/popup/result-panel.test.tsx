@@ -174,6 +174,22 @@ describe('ResultActions', () => {
     expect(name).toBe('pim-qr-log-in-cafe-400x400.svg');
     expect(blob.type).toBe('image/svg+xml');
     expect(await blob.text()).toMatch(/^<svg[\s>]/);
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Download started: pim-qr-log-in-cafe-400x400.svg');
+  });
+
+  it('a download replaces the line an earlier copy left, and a refused PNG leaves no line beside its alert', async () => {
+    const { ports } = await showResult();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy SVG' }));
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Copied');
+    fireEvent.click(screen.getByRole('button', { name: 'Download PNG' }));
+    await waitFor(() => expect(ports.download).toHaveBeenCalledOnce());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Download started: pim-qr-.*@2x\.png$/));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy SVG' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'));
+    ports.renderPng.mockRejectedValueOnce(new Error('canvas lost'));
+    fireEvent.click(screen.getByRole('button', { name: 'Download PNG' }));
+    await screen.findByRole('alert');
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it.each([
