@@ -13,6 +13,8 @@ import { type Results, interrupt, progress, section } from './results';
 /** Sections Firefox cannot measure, and why (printed as "n/a (why)"). */
 export const FIREFOX_UNAVAILABLE: Readonly<Record<string, string>> = {
   memory: 'WebDriver BiDi reports no JS heap size, and Firefox has no DevTools protocol to ask',
+  install:
+    'not measured: each run would need a fresh Firefox, and Firefox answers its first policy read (storage.managed) at once, so the first popup after install waits for nothing the popup row does not',
 };
 
 /** How long the event page may idle before Firefox suspends it, in the browser the cold start is measured in. */

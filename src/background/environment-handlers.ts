@@ -7,12 +7,19 @@ import { dropUnboundSecret, environmentViewOf, environmentViews, findEnvironment
 import { type ApiDeps, forgetTokens } from './generate';
 import type { UiHandlers } from './router';
 import type { Settings } from './settings-schema';
+import { settingsViewOf } from './settings-handlers';
 
 type EnvironmentDeps = Pick<ApiDeps, 'settings' | 'secrets' | 'session' | 'quota' | 'hasHostPermission' | 'newId'>;
 
 export function createEnvironmentHandlers(deps: EnvironmentDeps) {
   return {
     'ui-bg-environments-list': async () => environmentViews(deps, await deps.settings.read()),
+
+    'ui-bg-first-paint': async () => {
+      // No environment id names a policy environment, so the policy is left unread.
+      const settings = await deps.settings.readFor(undefined);
+      return { settings: settingsViewOf(settings), environments: await environmentViews(deps, settings) };
+    },
 
     'ui-bg-environment-save': async (input) => {
       let saved: Environment | undefined;

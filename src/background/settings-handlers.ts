@@ -8,15 +8,23 @@ import type { UiHandlers } from './router';
 import type { Settings } from './settings-schema';
 import type { SettingsStore } from './settings-store';
 
+/** The settings as the pages see them, without the one-time notice (which reading takes). */
+export function settingsViewOf(settings: Settings): SettingsView {
+  // Defaults still equal to the shipped ones are shown, and printed, in the browser's language.
+  const defaults = { ...settings.defaults, params: localizeDefaults(settings.defaults.params, defaultTexts()) };
+  // The policy's refused environments go with every answer: an empty list when there is no policy.
+  return {
+    selectedEnvironmentId: settings.selectedEnvironmentId,
+    defaults,
+    managedRefused: settings.managed?.refused ?? [],
+    managedSecretsIgnored: settings.managed?.secretsIgnored ?? [],
+  };
+}
+
 export function createSettingsHandlers(deps: { settings: SettingsStore }) {
   const settingsView = async (settings: Settings): Promise<SettingsView> => {
     const notice = await deps.settings.takeNotice();
-    // Defaults still equal to the shipped ones are shown, and printed, in the browser's language.
-    const defaults = { ...settings.defaults, params: localizeDefaults(settings.defaults.params, defaultTexts()) };
-    // The policy's refused environments go with every answer: an empty list when there is no policy.
-    const view: SettingsView = { selectedEnvironmentId: settings.selectedEnvironmentId, defaults, managedRefused: settings.managed?.refused ?? [],
-      managedSecretsIgnored: settings.managed?.secretsIgnored ?? [],
-    };
+    const view = settingsViewOf(settings);
     if (notice !== undefined) view.notice = notice;
     return view;
   };

@@ -1,12 +1,13 @@
 // The popup's first paint: from the snapshot (snapshot.ts) when there is one, without waiting for the
 // worker, which may be stopped; then the worker's answers bring what it showed up to date. With no
-// snapshot, the first paint waits for them.
+// snapshot (the first popup after install, or after the settings changed), it paints what the worker
+// has without the browser policy, or the full answers when those come as soon.
 import { localDefaultParams } from '../shared/default-texts';
 import type { SendMessage } from '../shared/send-message';
-import { draftFromParams } from '../ui/qr-form-state';
+import { draftFromParams, type FormDraft } from '../ui/qr-form-state';
 import type { PopupPorts } from './ports';
 import type { SettingsSync } from './settings-sync';
-import { parseSnapshot } from './snapshot';
+import { parseSnapshot, type PopupSnapshot, snapshotOf } from './snapshot';
 
 export interface FirstPaintDeps {
   send: SendMessage;
@@ -21,7 +22,8 @@ export async function paintThenReconcile({ send, ports, settings, paint }: First
   const asked = settings.asking();
   const answers = Promise.allSettled([send('ui-bg-settings-get', undefined), send('ui-bg-environments-list', undefined)]);
   const [stored, draft] = await Promise.all([ports.loadSnapshot().catch(() => undefined), ports.loadDraft().catch(() => undefined)]);
-  const snapshot = parseSnapshot(stored, draftFromParams(localDefaultParams()));
+  const fallback = draftFromParams(localDefaultParams());
+  const snapshot = parseSnapshot(stored, fallback) ?? (await withoutPolicy(send, answers, fallback));
   if (snapshot) {
     settings.start(snapshot, draft);
     paint();
@@ -33,6 +35,20 @@ export async function paintThenReconcile({ send, ports, settings, paint }: First
   if (!snapshot) paint();
   const rejected = [settingsView, list].find((r) => r.status === 'rejected');
   return rejected ? { failed: rejected.reason } : {};
+}
+
+/**
+ * The worker's settings and environments without the browser policy's, as a snapshot: Chromium's
+ * first policy read after it starts takes seconds, and the full answers wait for it. Undefined when
+ * the full answers are in first, or when the environment in use is not in it (a policy's: then the
+ * popup waits for the policy).
+ */
+function withoutPolicy(send: SendMessage, answers: Promise<unknown>, fallback: FormDraft): Promise<PopupSnapshot | undefined> {
+  const quick = send('ui-bg-first-paint', undefined).then(
+    ({ settings, environments }) => parseSnapshot(snapshotOf(settings, environments, draftFromParams(settings.defaults.params)), fallback),
+    () => undefined,
+  );
+  return Promise.race([quick, answers.then(() => undefined)]);
 }
 
 /**

@@ -53,6 +53,13 @@ test('environments from a browser policy are listed read-only, refused ones say 
       { name: 'No client', baseUrl: 'https://noclient.example.com' },
     ],
     async (context) => {
+      // The first page after install is the popup: it paints before Chromium's first policy read has
+      // answered (seconds after the browser starts), and the policy's environment joins the list then.
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${EXTENSION_ID}/src/popup/index.html`);
+      await expect(popup.getByRole('button', { name: 'Generate' })).toBeVisible();
+      await expect(popup.getByLabel('Environment').getByRole('option')).toContainText(['Sandbox', 'Production', 'Team staging (managed by your organization)']);
+
       const options = await context.newPage();
       await options.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
       const refused = options.getByRole('alert').filter({ hasText: "Your organization's browser policy sets environments that cannot be used:" });
@@ -73,9 +80,6 @@ test('environments from a browser policy are listed read-only, refused ones say 
       await expect(options.getByRole('button', { name: 'Delete' })).toHaveCount(0);
       await expect(list.getByRole('button', { name: /Plain|No client/ })).toHaveCount(0);
 
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${EXTENSION_ID}/src/popup/index.html`);
-      await expect(popup.getByLabel('Environment').getByRole('option')).toContainText(['Sandbox', 'Production', 'Team staging (managed by your organization)']);
 
       // The build every other test loads has another id: the policy does not reach it, even now.
       const unkeyed = await chromium.launchPersistentContext('', { executablePath: chromiumPath, headless: true, args: extensionLaunchArgs(DIST) });

@@ -29,6 +29,11 @@ export const uiToWorker = {
   'ui-bg-settings-get': message(noPayload).answers<SettingsView>(),
   'ui-bg-settings-save': message(settingsChange).answers<SettingsView>(),
   'ui-bg-environments-list': message(noPayload).answers<EnvironmentView[]>(),
+  /**
+   * What a popup with no snapshot paints first: the settings and environments without the browser
+   * policy's, which Chromium first reads seconds after it starts. The two answers above follow.
+   */
+  'ui-bg-first-paint': message(noPayload).answers<{ settings: SettingsView; environments: EnvironmentView[] }>(),
   'ui-bg-environment-save': message(environmentInput).answers<EnvironmentView>(),
   'ui-bg-environment-delete': message((raw) => ({ id: requiredString(objectPayload(raw), 'id') })).answers<EnvironmentView[]>(),
   'ui-bg-credentials-set': message(credentialsInput).answers<EnvironmentView>(),

@@ -113,6 +113,20 @@ describe('a generate while the browser policy is not answering yet', () => {
     expect(remote.stats().imageCalls).toBe(2);
   });
 
+  it('answers the popup’s first paint without it: the settings and every environment but the policy’s', async () => {
+    const { handlers, hold, answer } = withSlowPolicy();
+    const custom = await addLocalEnvironment(handlers);
+    await handlers['ui-bg-settings-save']({ selectedEnvironmentId: custom.id });
+    hold();
+    const first = await handlers['ui-bg-first-paint'](undefined);
+    expect(first.environments.map((e) => e.id)).toEqual(['sandbox', 'production', custom.id]);
+    expect(first.settings).toMatchObject({ selectedEnvironmentId: custom.id, managedRefused: [] });
+    // The full answer waits for the policy, and has its environments.
+    const list = handlers['ui-bg-environments-list'](undefined);
+    answer();
+    expect((await list).map((e) => e.id)).toEqual(['sandbox', 'production', ID, custom.id]);
+  });
+
   it('still refuses an environment deleted before the call, without the policy', async () => {
     const { handlers, hold } = withSlowPolicy();
     const custom = await addLocalEnvironment(handlers);

@@ -25,10 +25,12 @@ const select = () => screen.getByRole('combobox', { name: 'Environment' }) as HT
 const names = () => Array.from(select().options).map((o) => o.textContent);
 
 /** The popup over a snapshot, with the worker's first answers held until the test lets them go. */
-function openWithSlowWorker(stored: unknown) {
+function openWithSlowWorker(stored: unknown, firstPaint?: { settings: SettingsView; environments: EnvironmentView[] }) {
   const settings = deferred<SettingsView>();
   const list = deferred<EnvironmentView[]>();
   const messaging = fakeMessaging({
+    // Unanswered unless given: the worker's answer without the browser policy.
+    'ui-bg-first-paint': () => (firstPaint ? Promise.resolve(firstPaint) : new Promise(() => undefined)),
     'ui-bg-settings-get': () => settings.promise,
     'ui-bg-environments-list': () => list.promise,
     'ui-bg-placements-list': { origin: '', page: '', placements: [], lastPick: null },
@@ -147,5 +149,35 @@ describe('the popup snapshot', () => {
     expect(messaging.sent('ui-bg-generate')).toEqual([expect.objectContaining({ environmentId: 'production' })]);
     await answer(settingsView({ selectedEnvironmentId: 'production' }), environmentList());
     expect(messaging.sent('ui-bg-generate')).toHaveLength(1);
+  });
+});
+
+describe('a popup with no snapshot', () => {
+  it('paints what the worker has without the browser policy, then adds the policy’s environments', async () => {
+    const local = { settings: settingsView({ selectedEnvironmentId: 'custom-staging' }), environments: environmentList() };
+    const { answer, messaging } = openWithSlowWorker(undefined, local);
+    expect(await screen.findByRole('button', { name: 'Generate' })).toBeTruthy();
+    expect(select().value).toBe('custom-staging');
+    expect(names().some((name) => name?.startsWith('Team'))).toBe(false);
+    expect(messaging.sent('ui-bg-first-paint')).toEqual([undefined]);
+    await answer(settingsView({ selectedEnvironmentId: 'custom-staging' }), [...environmentList(), teamView]);
+    await waitFor(() => expect(names().some((name) => name?.startsWith('Team'))).toBe(true));
+    expect(select().value).toBe('custom-staging');
+  });
+
+  it('waits for the policy when the environment in use is one of the policy’s', async () => {
+    const local = { settings: settingsView({ selectedEnvironmentId: 'managed-Team' }), environments: environmentList() };
+    const { answer } = openWithSlowWorker(undefined, local);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('button', { name: 'Generate' })).toBeNull();
+    await answer(settingsView({ selectedEnvironmentId: 'managed-Team' }), [...environmentList(), teamView]);
+    expect(await screen.findByRole('button', { name: 'Generate' })).toBeTruthy();
+    expect(select().value).toBe('managed-Team');
+  });
+
+  it('does not ask for it when there is a snapshot', async () => {
+    const { messaging } = openWithSlowWorker(snapshot());
+    expect(await screen.findByRole('button', { name: 'Generate' })).toBeTruthy();
+    expect(messaging.sent('ui-bg-first-paint')).toEqual([]);
   });
 });
