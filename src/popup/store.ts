@@ -75,18 +75,23 @@ export function createPopupStore(deps: PopupStoreDeps) {
 
     /** Paints the form as soon as it can (first-paint.ts), then follows what changes elsewhere. */
     async init() {
-      const { failed } = await paintThenReconcile({ send, ports, settings, paint: () => (ready.value = true) });
+      // From the first paint on, what is typed is kept and what changes elsewhere is followed: the
+      // worker's first answers may take seconds (Chromium's first policy read after it starts).
+      const painted = () => {
+        ready.value = true;
+        // Changes made anywhere else: storage.onChanged says what changed, the worker says how it is now.
+        followStorage(ports.watchStorage, {
+          environments: settings.refresh,
+          history: history.refreshIfOpen,
+          log: log.refreshIfOpen,
+          placements: placement.refresh,
+        });
+        keepDraft(form, ports, settings.untouched);
+      };
+      const { failed } = await paintThenReconcile({ send, ports, settings, paint: painted });
       gate.reconciled();
       if (failed !== undefined) fail(failed);
       void placement.refresh();
-      // Changes made anywhere else: storage.onChanged says what changed, the worker says how it is now.
-      followStorage(ports.watchStorage, {
-        environments: settings.refresh,
-        history: history.refreshIfOpen,
-        log: log.refreshIfOpen,
-        placements: placement.refresh,
-      });
-      keepDraft(form, ports, settings.untouched);
     },
 
     async selectEnvironment(id: string) {

@@ -152,6 +152,19 @@ describe('the popup snapshot', () => {
   });
 });
 
+describe('a popup painted before the worker answered', () => {
+  it('keeps what is typed and follows other views from the first paint on', async () => {
+    const { ports, answer } = openWithSlowWorker(snapshot());
+    const title = (await screen.findByLabelText('Title', { exact: true })) as HTMLInputElement;
+    expect(ports.watchStorage).toHaveBeenCalledOnce();
+    fireEvent.input(title, { target: { value: 'Typed before the answers' } });
+    await waitFor(() => expect(ports.saveDraft).toHaveBeenCalledWith(expect.objectContaining({ title: 'Typed before the answers' })));
+    await answer(settingsView({ selectedEnvironmentId: 'custom-staging' }), environmentList());
+    expect(title.value).toBe('Typed before the answers');
+    expect(ports.watchStorage).toHaveBeenCalledOnce();
+  });
+});
+
 describe('a popup with no snapshot', () => {
   it('paints what the worker has without the browser policy, then adds the policy’s environments', async () => {
     const local = { settings: settingsView({ selectedEnvironmentId: 'custom-staging' }), environments: environmentList() };
