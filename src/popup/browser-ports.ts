@@ -21,6 +21,20 @@ export function createBrowserPorts(page: PageContext): PopupPorts {
     loadSnapshot: snapshot.read,
     saveSnapshot: (value) => snapshot.change((_, writer) => writer.write(value)),
     watchStorage,
+    watchTargetTab: (listener) => {
+      const fixed = page.tabId;
+      if (fixed === undefined) {
+        browser.tabs.onActivated.addListener(() => listener());
+        browser.windows.onFocusChanged.addListener((windowId) => {
+          if (windowId !== browser.windows.WINDOW_ID_NONE) listener();
+        });
+      }
+      // Without the "tabs" permission the new URL is not told; the start of a load is.
+      browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+        if (change.status !== 'loading' && change.url === undefined) return;
+        if (fixed === undefined ? tab.active : tabId === fixed) listener();
+      });
+    },
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     copyText: (text) => writeClipboardText(text, navigator.clipboard),
     copyImage: (png) => navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]),

@@ -16,6 +16,11 @@ export interface PopupPorts {
   saveSnapshot(snapshot: PopupSnapshot): Promise<void>;
   /** Storage changes made anywhere: the signal that keeps the view current (ui/live.ts). */
   watchStorage: WatchStorage;
+  /**
+   * Calls `listener` when "Insert into page" would now go to another page: for a view without a fixed
+   * tab, another tab or window came to the front; for any view, the target tab started loading a page.
+   */
+  watchTargetTab(listener: () => void): void;
   openOptionsPage(): Promise<void>;
   copyText(text: string): Promise<void>;
   /** Puts a PNG on the clipboard; call it in the click, with the image still to come, so the browser allows it. */

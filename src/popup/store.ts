@@ -86,6 +86,8 @@ export function createPopupStore(deps: PopupStoreDeps) {
           log: log.refreshIfOpen,
           placements: placement.refresh,
         });
+        // The pick outcome and the remembered placements are the target tab's: they follow it.
+        ports.watchTargetTab(() => void placement.refresh());
         keepDraft(form, ports, settings.untouched);
       };
       const { failed } = await paintThenReconcile({ send, ports, settings, paint: painted });

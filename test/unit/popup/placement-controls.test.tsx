@@ -166,6 +166,21 @@ describe('after a pick', () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'CSS selector' })).toHaveProperty('value', '#second'));
   });
 
+  it('follows the target tab: another tab at the front has its own outcome, and coming back shows this one again', async () => {
+    const { messaging, ports } = await showResult();
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'p1', state: 'placed', mode: 'replace', selector: '#first' });
+    ports.changeStorage('lastPicks');
+    await waitFor(() => expect(placedNote()?.textContent).toBe('Placed on: #first'));
+
+    messaging.answers['ui-bg-placements-list'] = pickedList(null);
+    ports.changeTargetTab();
+    await waitFor(() => expect(placedNote()).toBeNull());
+
+    messaging.answers['ui-bg-placements-list'] = pickedList({ id: 'p1', state: 'placed', mode: 'replace', selector: '#first' });
+    ports.changeTargetTab();
+    await waitFor(() => expect(placedNote()?.textContent).toBe('Placed on: #first'));
+  });
+
   it('says a cancelled pick was cancelled, and leaves the form as it was', async () => {
     const { messaging, ports } = await showResult();
     choose('Replace element', '#mine');

@@ -28,8 +28,10 @@ export interface RenderPopupOptions {
 export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}, snapshot?: unknown) {
   let ids = 0;
   const listeners: ((keys: string[]) => void)[] = [];
+  const tabListeners: (() => void)[] = [];
   const ports = {
     watchStorage: vi.fn((listener: (keys: string[]) => void) => void listeners.push(listener)),
+    watchTargetTab: vi.fn((listener: () => void) => void tabListeners.push(listener)),
     loadDraft: vi.fn(async (): Promise<unknown> => draft),
     saveDraft: vi.fn(async (_draft: unknown) => undefined),
     loadSnapshot: vi.fn(async (): Promise<unknown> => snapshot),
@@ -50,7 +52,11 @@ export function fakePorts(draft: unknown, overrides: Partial<PopupPorts> = {}, s
   const changeStorage = (...keys: string[]) => {
     for (const listener of listeners) listener(keys);
   };
-  return Object.assign(ports as typeof ports & Pick<PopupPorts, 'openSidePanel'>, { changeStorage });
+  /** What the browser tells the view when another tab comes to the front or the target tab loads. */
+  const changeTargetTab = () => {
+    for (const listener of tabListeners) listener();
+  };
+  return Object.assign(ports as typeof ports & Pick<PopupPorts, 'openSidePanel'>, { changeStorage, changeTargetTab });
 }
 
 export async function renderPopup(options: RenderPopupOptions = {}) {
