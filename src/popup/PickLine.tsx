@@ -2,6 +2,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { errorText } from '../shared/error-text';
 import { t } from '../shared/i18n';
+import { reveal } from '../ui/reveal';
 import type { PickOutcome } from '../shared/placement-messages';
 import { usePopupStore } from './store';
 
@@ -29,7 +30,7 @@ export function PickLine() {
   const ended = pick && pick.state !== 'picking' ? `${pick.id} ${pick.state}` : '';
   // Before the next paint: the view never shows the outcome out of sight, even for a frame.
   useLayoutEffect(() => {
-    if (ended) line.current?.scrollIntoView?.({ block: 'nearest' });
+    if (ended) reveal(line.current);
   }, [ended]);
   if (!pick) return null;
   return (

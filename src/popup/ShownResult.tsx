@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { reveal } from '../ui/reveal';
 import { formatBytes, formatDuration, formatPixels } from '../shared/format';
 import { t } from '../shared/i18n';
 import { QrPreview } from './QrPreview';
@@ -18,7 +19,7 @@ export function ShownResult() {
   const shown = store.result.result.value;
   const section = useRef<HTMLElement>(null);
   // In the narrow side panel the result sits above the form: bring a new one into view.
-  useEffect(() => section.current?.scrollIntoView?.({ block: 'nearest' }), [shown]);
+  useEffect(() => reveal(section.current), [shown]);
   // A Generate started here ends on its result: focus goes there, and a screen reader names it.
   // Results that arrive otherwise (history, another view's changes) leave focus where it is.
   const focusHere = store.generateEnded.value === 'result' && shown !== null;
