@@ -1,10 +1,10 @@
 import { PimError, type PimErrorDetails, type PlainErrorCode } from './errors';
 import { replaceControlCharacters } from './control-characters';
-import { redactSecrets } from './redact-secrets';
+import { redactSecretsAcross, showsSecret } from './redact-secrets';
 import { parseQuotaHeaders } from './quota';
 import { asQuotaRefusal } from './quota-refusal';
 import { parseRetryAfter } from './retry-after';
-import { readServerFault } from './server-fault';
+import { readServerFault, type ServerFault } from './server-fault';
 
 /** Which of the two KPN calls answered: the same status means different things for each. */
 export type ApiStage = 'token' | 'image';
@@ -23,6 +23,9 @@ export interface FailedAnswer {
 // Server text is shown in a small popup.
 const MAX_MESSAGE = 300;
 const MAX_TRANSACTION_ID = 100;
+// Redaction reads this much of a server's text, far past what is shown: a secret that starts before
+// the cut is wholly in it, and a body of megabytes costs no more than this.
+const READ_FOR_SECRETS = 1_000;
 
 // Where a transaction ID might travel when the body has none; KPN does not publish a header name.
 const TRANSACTION_HEADERS = ['x-transaction-id', 'transactionid', 'x-kpn-transaction-id', 'x-request-id'];
@@ -32,7 +35,7 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
   const { stage, status, headers } = answer;
   const fault = readServerFault(answer.body);
   const known = answer.secrets ?? [];
-  const serverMessage = fault.message === undefined ? undefined : shorten(redactSecrets(fault.message, known), MAX_MESSAGE);
+  const serverMessage = serverWords(fault, known);
   const transactionId = safeTransactionId(fault.transactionId ?? headerTransactionId(headers), known);
 
   const details = (code: PlainErrorCode, extra: PimErrorDetails = {}) =>
@@ -81,6 +84,17 @@ function imageErrorCode(status: number): PlainErrorCode {
   }
 }
 
+/** The server's message, its info in brackets after it, without the secrets in play. */
+function serverWords(fault: ServerFault, known: readonly (string | undefined)[]): string | undefined {
+  if (fault.message === undefined) return undefined;
+  const parts = fault.info === undefined ? [fault.message] : [fault.message, fault.info];
+  const [message = '', info] = redactSecretsAcross(
+    parts.map((part) => part.slice(0, READ_FOR_SECRETS)),
+    known,
+  );
+  return shorten(info === undefined ? message : `${message} (${info})`, MAX_MESSAGE);
+}
+
 function headerTransactionId(headers: Headers): string | undefined {
   for (const name of TRANSACTION_HEADERS) {
     const value = headers.get(name)?.trim();
@@ -92,7 +106,7 @@ function headerTransactionId(headers: Headers): string | undefined {
 // Support needs the ID exactly, so only the known secrets are checked (the look-alike heuristic
 // would eat a 32-hex-digit ID); an ID that carries a secret is dropped, not shown half-redacted.
 function safeTransactionId(id: string | undefined, known: readonly (string | undefined)[]): string | undefined {
-  if (id === undefined || known.some((s) => s !== undefined && s.length >= 6 && id.includes(s))) return undefined;
+  if (id === undefined || showsSecret(id.slice(0, READ_FOR_SECRETS), known)) return undefined;
   return shorten(replaceControlCharacters(id).trim(), MAX_TRANSACTION_ID);
 }
 

@@ -3,6 +3,8 @@ import { replaceControlCharacters } from './control-characters';
 /** What an error body says, whichever of KPN's gateways wrote it. */
 export interface ServerFault {
   message?: string;
+  /** More on the message (the proxy's `info`), shown after it in brackets. */
+  info?: string;
   code?: string;
   transactionId?: string;
 }
@@ -39,7 +41,8 @@ export function readServerFault(body: string): ServerFault {
   const message = str(proxy.message);
   const info = str(proxy.info);
   return compact({
-    message: message && info && info !== message ? clean(`${message} (${info})`) : (message ?? info),
+    message: message ?? info,
+    ...(message && info && info !== message ? { info } : {}),
     code: str(proxy.name) ?? str(proxy.code),
     transactionId: str(proxy.transactionId) ?? str(proxy.transactionID) ?? str(proxy.transaction_id),
   });
@@ -63,6 +66,7 @@ function clean(text: string): string {
 function compact(fault: ServerFault): ServerFault {
   const out: ServerFault = {};
   if (fault.message) out.message = fault.message;
+  if (fault.info) out.info = fault.info;
   if (fault.code) out.code = fault.code;
   if (fault.transactionId) out.transactionId = fault.transactionId;
   return out;

@@ -79,10 +79,17 @@ test('an unsaved environment on the sandbox server connects with the typed crede
   await fill(options, role('textbox', 'Base URL'), sandbox.url);
   await fill(options, role('textbox', 'Client ID'), SANDBOX_CLIENT_ID);
   await fill(options, field('Client secret'), SANDBOX_SECRET);
+  // A gateway that quotes the typed secret back, as sent, percent-encoded and split: the alert shows none of it.
+  sandbox.handler.configure({ faults: ['token:leak-credentials*1'] });
   await click(options, role('button', 'Test connection'));
+  await expect
+    .poll(() => textOf(options, role('alert')))
+    .toContain('KPN says: “Request from app sandbox-client with secret [redacted] and token none was refused; received [redacted], [redacted]; secret began [redacted] ([redacted] on)”');
+  expect(await options.evaluate(() => document.body.innerHTML)).not.toMatch(/sandbox(-|%2d)secret|%73%61%6e%64|secret began sandbox/i);
 
+  await click(options, role('button', 'Test connection'));
   await expect.poll(() => textOf(options, role('status'))).toMatch(/Connected: token valid for \d+ min .* Tested with what is in the form; it is not saved yet\./);
-  expect(sandbox.handler.stats().tokenCalls).toBe(1);
+  expect(sandbox.handler.stats().tokenCalls).toBe(2);
   const stored = await ext.value<{ id: string }[]>('ui-bg-environments-list');
   expect(stored.map((e) => e.id)).toEqual(['sandbox', 'production']);
   expect(await textOf(options, role('navigation', 'Environments'))).not.toContain('Not saved yet');

@@ -7,6 +7,8 @@ import { expect, test } from './harness';
 import { value } from './messaging';
 
 const SECRET = 'sandbox-secret';
+/** The secret as sent, percent-encoded in full or in part, or its first half. */
+const SECRET_IN_ANY_FORM = /sandbox(-|%2d)secret|%73%61%6e%64|secret began sandbox/i;
 
 /** A loopback port nothing listens on: a base URL there can never be reached. */
 async function closedPort(): Promise<number> {
@@ -77,10 +79,17 @@ test('an unsaved environment on the sandbox server connects with the typed crede
   await page.getByLabel('Base URL').fill(sandbox.url);
   await page.getByLabel('Client ID').fill('sandbox-client');
   await page.getByLabel('Client secret').fill(SECRET);
+  // A gateway that quotes the typed secret back, as sent, percent-encoded and split: the alert shows none of it.
+  sandbox.handler.configure({ faults: ['token:leak-credentials*1'] });
   await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'KPN says: “Request from app sandbox-client with secret [redacted] and token none was refused; received [redacted], [redacted]; secret began [redacted] ([redacted] on)”',
+  );
+  expect(await page.locator('body').innerHTML()).not.toMatch(SECRET_IN_ANY_FORM);
 
+  await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByText(/^Connected: token valid for \d+ min .* Tested with what is in the form; it is not saved yet\.$/)).toBeVisible();
-  expect(sandbox.handler.stats().tokenCalls).toBe(1);
+  expect(sandbox.handler.stats().tokenCalls).toBe(2);
   expect((await storedEnvironments(page)).map((e) => e.id)).toEqual(['sandbox', 'production']);
   await expect(page.getByRole('navigation', { name: 'Environments' }).getByRole('button', { name: /Not saved yet/ })).toHaveCount(0);
   expect(await page.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))).not.toContain(SECRET);

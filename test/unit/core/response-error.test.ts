@@ -188,3 +188,26 @@ describe('errorFromResponse: what the user is told', () => {
     expect(text).toContain('[redacted]');
   });
 });
+
+describe('errorFromResponse: a secret the server echoes in another form', () => {
+  const WORDY = 'my-app.secret-words';
+  const answer = (body: string, transactionId?: string) =>
+    errorFromResponse({
+      stage: 'token',
+      status: 401,
+      body,
+      headers: new Headers(transactionId === undefined ? {} : { 'x-transaction-id': transactionId }),
+      now: NOW,
+      secrets: [WORDY],
+    });
+
+  it('takes it out percent-encoded, in lower case or in part, and split between the message and its info', () => {
+    const error = answer(JSON.stringify({ error: { message: 'got my%2dapp%2esecret%2dwords and my-app%2Esecret-words; began my-app.sec', info: 'ret-words ended' } }));
+    expect(error.serverMessage).toBe('got [redacted] and [redacted]; began [redacted] ([redacted] ended)');
+  });
+
+  it('drops a transaction ID that carries it percent-encoded', () => {
+    expect(answer('{}', 'tx-my%2dapp%2esecret%2dwords').transactionId).toBeUndefined();
+    expect(answer('{}', 'tx-0a1b2c3d').transactionId).toBe('tx-0a1b2c3d');
+  });
+});

@@ -12,7 +12,7 @@ describe('readServerFault', () => {
     [
       'KPN proxy error',
       '{"error":{"transactionId":"a1b2-c3","status":400,"name":"BadRequest","message":"title is too long","info":"max 50"}}',
-      { message: 'title is too long (max 50)', code: 'BadRequest', transactionId: 'a1b2-c3' },
+      { message: 'title is too long', info: 'max 50', code: 'BadRequest', transactionId: 'a1b2-c3' },
     ],
     [
       'unwrapped proxy error',

@@ -19,6 +19,15 @@ export function rateLimited(retryAfterSeconds: number, now: number): Response {
   );
 }
 
+/** Apigee's spike arrest: a cap per second, with no quota figures and no Retry-After. */
+export function spikeArrested(): Response {
+  return apigeeFault(
+    429,
+    'Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=10, periodInMicroseconds=1000000, maxBurstMessageCount=1.0}',
+    'policies.ratelimit.SpikeArrestViolation',
+  );
+}
+
 const SERVER_ERROR_MESSAGES: Readonly<Record<number, string>> = {
   500: 'Internal server error',
   502: 'The PiM backend returned an invalid response',
@@ -37,12 +46,24 @@ export function redirected(): Response {
   return new Response(null, { status: 302, headers: { Location: REDIRECT_LOCATION } });
 }
 
-/** A 400 that quotes what a gateway should never repeat: the client secret and the token beside the ID. */
+/** Every character as %xx, in lower case: how some gateways log a form body. */
+const percentEveryCharacter = (text: string) => [...new TextEncoder().encode(text)].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+/** Only what is not a letter or digit as %XX: how a form body may arrive. */
+const percentPunctuation = (text: string) => text.replace(/[^A-Za-z0-9]/g, (char) => percentEveryCharacter(char).toUpperCase());
+
+/**
+ * A 400 that quotes what a gateway should never repeat, in each form a careless one may: the client
+ * secret and the presented token beside the ID as sent, percent-encoded in full or in part, and the
+ * secret split between the message and its info.
+ */
 export function credentialsLeaked(request: Request, options: { clientId: string; clientSecret: string }): Response {
-  const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? 'none';
+  const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  const secret = options.clientSecret;
+  const half = Math.ceil(secret.length / 2);
+  const received = [percentEveryCharacter(secret), percentPunctuation(secret), ...(token === undefined ? [] : [percentEveryCharacter(token)])];
   return proxyError(
     400,
-    `Request from app ${options.clientId} with secret ${options.clientSecret} and token ${token} was refused`,
-    'PiM ID sandbox: injected leak-credentials fault',
+    `Request from app ${options.clientId} with secret ${secret} and token ${token ?? 'none'} was refused; received ${received.join(', ')}; secret began ${secret.slice(0, half)}`,
+    `${secret.slice(half)} on`,
   );
 }

@@ -205,14 +205,17 @@ describe('answers a hostile API would give', () => {
   });
 
   it.each([
-    ['image', 'leak-credentials', 'the-token'],
-    ['token', 'token:leak-credentials', 'none'],
-  ])('leak-credentials on the %s endpoint: a 400 quoting the ID, the secret and the token', async (route, fault, token) => {
+    ['image', 'leak-credentials', 'the-token', ', %74%68%65%2d%74%6f%6b%65%6e'],
+    ['token', 'token:leak-credentials', 'none', ''],
+  ])('leak-credentials on the %s endpoint: a 400 quoting the ID, the secret and the token, also encoded and split', async (route, fault, token, encodedToken) => {
     const handler = createDevSandboxHandler({ faults: [fault], clientId: 'leaky-app', clientSecret: 'leaky-secret' });
     const response = await handler.handle(route === 'image' ? imageRequest(token) : tokenRequest());
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { message: string } };
-    expect(error.message).toBe(`Request from app leaky-app with secret leaky-secret and token ${token} was refused`);
+    const { error } = (await response.json()) as { error: { message: string; info: string } };
+    expect(error.message).toBe(
+      `Request from app leaky-app with secret leaky-secret and token ${token} was refused; received %6c%65%61%6b%79%2d%73%65%63%72%65%74, leaky%2Dsecret${encodedToken}; secret began leaky-`,
+    );
+    expect(error.info).toBe('secret on');
   });
 });
 

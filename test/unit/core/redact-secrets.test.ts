@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { redactSecrets, redactSecretsAcross, showsSecret } from '../../../src/core/redact-secrets';
+
+describe('redactSecrets (server text)', () => {
+  it.each([
+    ['known secret', 'secret is hunter2hunter2 ok', ['hunter2hunter2'], 'secret is [redacted] ok'],
+    ['every occurrence', 'abcdef1 and abcdef1', ['abcdef1'], '[redacted] and [redacted]'],
+    ['bearer', 'got Bearer xyz.abc.def', [], 'got Bearer [redacted]'],
+    ['form secret', 'client_secret=plain&x=1', [], 'client_secret=[redacted]&x=1'],
+    ['JSON token', '{"access_token": "plain"}', [], '{"access_token": "[redacted]"}'],
+    ['opaque token', 'token staG765sBUuai4OMeZiTful6PTRt bad', [], 'token [redacted] bad'],
+    ['UUID kept', 'transaction 123e4567-e89b-12d3-a456-426614174000', [], 'transaction 123e4567-e89b-12d3-a456-426614174000'],
+    ['Apigee code kept', 'oauth.v2.InvalidAccessToken', [], 'oauth.v2.InvalidAccessToken'],
+    ['long word kept', 'Internationalization failure', [], 'Internationalization failure'],
+    ['short known value ignored', 'abc is fine', ['abc'], 'abc is fine'],
+    ['undefined known value ignored', 'fine', [undefined], 'fine'],
+  ])('%s', (_label, text, known, expected) => {
+    expect(redactSecrets(text, known)).toBe(expected);
+  });
+});
+
+describe('redactSecrets: a known secret in the forms a server echoes it', () => {
+  const WORDY = 'my-app.secret-words';
+  it.each([
+    ['percent-encoded in lower case', 'you sent my%2dapp%2esecret%2dwords', [WORDY], 'you sent [redacted]'],
+    ['percent-encoded in upper case', 'you sent my%2Dapp%2Esecret%2Dwords.', [WORDY], 'you sent [redacted].'],
+    ['partly percent-encoded', 'got my-app%2Esecret-words!', [WORDY], 'got [redacted]!'],
+    ['every character encoded', `got ${[...WORDY].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')} ok`, [WORDY], 'got [redacted] ok'],
+    ['a form body: "+" for a space', 'body open+sesame+2026 bad', ['open sesame 2026'], 'body [redacted] bad'],
+    ['UTF-8 beyond ASCII', `got ${encodeURIComponent('geheim-wachtwoord-é€')} ok`, ['geheim-wachtwoord-é€'], 'got [redacted] ok'],
+    ['a word it shares with the secret is kept', 'invalid client secret my-app.secret-word', [WORDY], 'invalid client secret my-app.secret-word'],
+    ['each of several known values', 'id my-app, secret my%2Dapp.secret-words, token tok-123456', [WORDY, 'tok-123456'], 'id my-app, secret [redacted], token [redacted]'],
+    ['other percent-encoding is kept', 'path /a%20b and 100%zz', [WORDY], 'path /a%20b and 100%zz'],
+    ['a shorter secret goes only whole', 'abcdef and abcdef1', ['abcdef1'], 'abcdef and [redacted]'],
+  ])('%s', (_label, text, known, expected) => {
+    expect(redactSecrets(text, known)).toBe(expected);
+  });
+
+  it('takes out a secret split between a message and its info, and each whole one in either', () => {
+    expect(redactSecretsAcross(['bad client my-app.sec', 'ret-words ends it'], [WORDY])).toEqual(['bad client [redacted]', '[redacted] ends it']);
+    expect(redactSecretsAcross(['bad client my-app.sec', 'ret%2Dwords'], [WORDY])).toEqual(['bad client [redacted]', '[redacted]']);
+    expect(redactSecretsAcross(['my-app.secret-words here', 'and my-app.secret-words there'], [WORDY])).toEqual(['[redacted] here', 'and [redacted] there']);
+    expect(redactSecretsAcross(['bad client my-app.sec', 'about something else'], [WORDY])).toEqual(['bad client my-app.sec', 'about something else']);
+  });
+
+  it('keeps the closing bracket after a redacted value', () => {
+    expect(redactSecrets('bad (client_secret=abc123) and (Bearer xyz)')).toBe('bad (client_secret=[redacted]) and (Bearer [redacted])');
+    expect(redactSecrets('bad (client_secret=my-app.secret-words)', [WORDY])).toBe('bad (client_secret=[redacted])');
+  });
+
+  it('tells whether a text shows a secret, in the same forms', () => {
+    expect(showsSecret('tx-my%2dapp%2esecret%2dwords', [WORDY])).toBe(true);
+    expect(showsSecret('tx-0a1b2c3d4e5f', [WORDY])).toBe(false);
+    expect(showsSecret('anything', [undefined, 'short'])).toBe(false);
+  });
+});
