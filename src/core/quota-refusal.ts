@@ -21,18 +21,34 @@ export function quotaRefusal(quota: Quota | undefined, nowMs: number, details: P
     : new PimError('quota-used-up', details);
 }
 
-function isLongRefusal(quota: Quota, nowMs: number): boolean {
+/**
+ * True when the figures are a rate limit's: counted per minute or less, or starting again within a
+ * minute. Used up, they mean "wait a moment", not "used up".
+ */
+export function isRateLimitWindow(quota: Quota, nowMs: number): boolean {
   const period = quotaPeriodMs(quota);
-  if (period !== undefined) return period > RATE_LIMIT_WINDOW_MS;
-  if (quota.resetAt !== undefined && quota.resetAt > nowMs) return quota.resetAt - nowMs > RATE_LIMIT_WINDOW_MS;
+  if (period !== undefined) return period <= RATE_LIMIT_WINDOW_MS;
+  return quota.resetAt !== undefined && quota.resetAt > nowMs && quota.resetAt - nowMs <= RATE_LIMIT_WINDOW_MS;
+}
+
+function isLongRefusal(quota: Quota, nowMs: number): boolean {
+  if (quotaPeriodMs(quota) !== undefined || (quota.resetAt !== undefined && quota.resetAt > nowMs)) return !isRateLimitWindow(quota, nowMs);
   // Neither a period nor a reset: the figures say nothing about how long they hold, so they are
   // believed only for the answer that brought them and a short while after.
   return nowMs - quota.seenAt < RATE_LIMIT_WINDOW_MS;
 }
 
-/** A rate-limited error as a quota one, when `quota` says it was used up; any other error as it is. */
+// Apigee's spike arrest (faultstring "Spike arrest violation…", errorcode SpikeArrestViolation) caps
+// requests per second whatever the quota: its refusal is always "wait a moment".
+const SPIKE_ARREST = /spike\s*arrest/i;
+
+/**
+ * A rate-limited error as a quota one, when `quota` says it was used up and the server did not name
+ * another reason; any other error as it is.
+ */
 export function asQuotaRefusal<E>(error: E, quota: Quota | undefined, nowMs: number): E | PimError {
   if (!(error instanceof PimError) || error.code !== 'rate-limited') return error;
+  if (error.serverMessage !== undefined && SPIKE_ARREST.test(error.serverMessage)) return error;
   const details: PimErrorDetails = {};
   if (error.status !== undefined) details.status = error.status;
   if (error.transactionId !== undefined) details.transactionId = error.transactionId;

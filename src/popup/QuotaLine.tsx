@@ -5,6 +5,7 @@
 import { type Signal, signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { checkQuota, type Quota, quotaAt, quotaLevel, type QuotaUnit } from '../core/quota';
+import { isRateLimitWindow } from '../core/quota-refusal';
 import { formatMoment } from '../shared/format';
 import { t } from '../shared/i18n';
 import { followStorage } from '../ui/live';
@@ -70,6 +71,12 @@ function latest(a: Quota | undefined, b: Quota | null | undefined): Quota | unde
   return a === undefined || b.seenAt >= a.seenAt ? b : a;
 }
 
+/** A rate limit used up (per minute, or starting again within one) is a moment's wait, not a quota used up. */
+function shownLevel(quota: Quota, nowMs: number) {
+  const level = quotaLevel(quota);
+  return level === 'exhausted' && isRateLimitWindow(quota, nowMs) ? 'ok' : level;
+}
+
 export function QuotaLine() {
   const store = usePopupStore();
   const shown = store.result.result.value;
@@ -79,11 +86,14 @@ export function QuotaLine() {
     if (environmentId !== undefined) figures.reread(environmentId).catch((e: unknown) => console.warn('[popup] quota not read', e));
   }, [environmentId, figures]);
   if (!shown) return null;
-  const best = latest(checkQuota(shown.quota), figures.kept.value[shown.environmentId]);
+  const own = checkQuota(shown.quota);
+  const best = latest(own, figures.kept.value[shown.environmentId]);
   if (!best) return null;
   const nowMs = Date.now();
   const quota = quotaAt(best, nowMs);
-  const level = quotaLevel(quota);
+  const level = shownLevel(quota, nowMs);
+  // Figures from before this QR that say nothing was left: the QR itself proves otherwise.
+  if (own === undefined && best.seenAt < shown.time && quotaLevel(quota) === 'exhausted') return null;
   const text = quotaText(quota, nowMs);
   if (level === 'ok') return <p class="note result-quota">{text}</p>;
   return (

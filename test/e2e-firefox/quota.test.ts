@@ -43,3 +43,32 @@ test('Generate with the quota used up says so and when it resets, not "slow down
   expect(alert).not.toMatch(/slow down|try again in|\d s\b/i);
   expect(firefox.errors).toEqual([]);
 });
+
+test('a per-minute limit under a result is a wait, not a quota used up; a spike arrest after the quota was used up says to slow down', async ({ firefox, sandbox, ext }) => {
+  const options = await ext.openOptions();
+  await addEnvironment(options, { baseUrl: sandbox.url });
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  await generate(popup);
+
+  // Apigee's per-minute refusal: the earlier result's quota line shows the minute's figures as plain facts.
+  sandbox.handler.configure({ faults: ['rate-limit=30*1'] });
+  const perMinute = await pressGenerate(popup);
+  expect(perMinute.ok ? '' : perMinute.alert).toMatch(/^Too many requests: KPN asked to slow down\.\n/);
+  expect(perMinute.ok ? '' : perMinute.alert).toContain('You can try again in 30 seconds.');
+  await expect.poll(() => textOf(popup, '.result-quota')).toMatch(/^Quota: 60 of 60 this minute · resets /);
+  expect(await textOf(popup, 'body')).not.toContain('Quota used up');
+
+  // The daily quota used up, then Apigee's spike arrest: KPN's own reason is told, not the used-up quota.
+  sandbox.handler.configure({ faults: ['quota-used=999*1'] });
+  await generate(popup);
+  await expect.poll(() => textOf(popup, '.result-quota.alert-error')).toContain('Quota: 1,000 of 1,000 this day');
+  sandbox.handler.configure({ faults: ['spike-arrest*1'] });
+  const spike = await pressGenerate(popup);
+  const alert = spike.ok ? '' : spike.alert;
+  expect(alert).toMatch(/^Too many requests: KPN asked to slow down\./);
+  expect(alert).toContain('KPN says: “Spike arrest violation.');
+  expect(alert).toContain('HTTP 429');
+  expect(alert).not.toMatch(/Quota used up|resets at/);
+  expect(firefox.errors).toEqual([]);
+});

@@ -96,16 +96,42 @@ test('a per-minute limit refused says how long to wait, not that the quota is us
   await addSandboxEnvironment(options, sandbox.url);
   const { page: popup, errors } = await openPopup();
   await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
-  // Apigee's per-minute refusal: 61 of 60 this minute, Retry-After 30 s (too long to wait for here).
+  await generate(popup);
+  // Apigee's per-minute refusal: 60 of 60 this minute, Retry-After 30 s (too long to wait for here).
   sandbox.handler.configure({ faults: ['rate-limit=30*1'] });
   await popup.getByRole('button', { name: 'Generate' }).click();
-  const alert = popup.getByRole('alert');
+  const alert = popup.getByRole('alert').filter({ hasText: 'Too many requests' });
   await expect(alert).toContainText('Too many requests: KPN asked to slow down.');
   await expect(alert).toContainText('You can try again in 30 seconds.');
   await expect(alert).toContainText('HTTP 429');
-  await expect(alert).not.toContainText('Quota used up');
+  // The earlier result's quota line shows the minute's figures as plain facts, not as a quota used up.
+  await expect(popup.locator('.result-quota')).toHaveText(/^Quota: 60 of 60 this minute · resets /);
+  await expect(popup.getByText('Quota used up', { exact: false })).toHaveCount(0);
 
   await generate(popup);
-  await expect(popup.locator('.result-quota')).toHaveText(/^Quota: 1 of 1,000 this day/);
+  await expect(popup.locator('.result-quota')).toHaveText(/^Quota: 2 of 1,000 this day/);
+  expect(errors).toEqual([]);
+});
+
+test('a spike arrest after the quota was used up says to slow down, as KPN says, not that the quota is used up', async ({
+  openOptions,
+  openPopup,
+  sandbox,
+}) => {
+  const { page: options } = await openOptions();
+  await addSandboxEnvironment(options, sandbox.url);
+  const { page: popup, errors } = await openPopup();
+  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  sandbox.handler.configure({ faults: ['quota-used=999*1'] });
+  await generate(popup);
+  await expect(popup.locator('.result-quota.alert-error')).toContainText('Quota: 1,000 of 1,000 this day');
+
+  sandbox.handler.configure({ faults: ['spike-arrest*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  const alert = popup.getByRole('alert').filter({ hasText: 'HTTP 429' });
+  await expect(alert).toContainText('Too many requests: KPN asked to slow down.');
+  await expect(alert).toContainText('KPN says: “Spike arrest violation.');
+  await expect(alert).not.toContainText('Quota used up');
+  await expect(alert).not.toContainText('resets at');
   expect(errors).toEqual([]);
 });

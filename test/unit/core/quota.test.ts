@@ -182,6 +182,16 @@ describe('asQuotaRefusal: "quota used up" only when no short wait helps', () => 
     expect(codeOf(daily, NOW + 86_400_000)).toBe('rate-limited');
   });
 
+  it('takes a spike arrest for what it says, whatever the figures', () => {
+    const daily = used({ interval: 1, unit: 'day', resetAt: NOW + 3_600_000 });
+    for (const serverMessage of ['Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=10}', 'SpikeArrest policy refused']) {
+      const spike = new PimError('rate-limited', { status: 429, serverMessage });
+      expect(asQuotaRefusal(spike, daily, NOW)).toBe(spike);
+    }
+    const quota = new PimError('rate-limited', { status: 429, serverMessage: 'Rate limit quota violation. Quota limit of 1000 per day exceeded.' });
+    expect((asQuotaRefusal(quota, daily, NOW) as PimError).code).toBe('quota-used-up-until');
+  });
+
   it('keeps the status, transaction ID, wait and KPN’s words, and leaves other errors alone', () => {
     const refusal = asQuotaRefusal(slowDown(), used({ interval: 1, unit: 'day', resetAt: NOW + 3_600_000 }), NOW) as PimError;
     expect(refusal).toMatchObject({ status: 429, transactionId: 'tx', retryAfterSeconds: 30, params: { resetAt: NOW + 3_600_000 } });

@@ -52,6 +52,30 @@ describe('the quota line of a result', () => {
     expect(box?.classList.contains('alert-error')).toBe(true);
   });
 
+  it('shows a per-minute limit used up as plain figures: a moment’s wait, not a quota used up', async () => {
+    await generateWith({ limit: 60, used: 60, interval: 1, unit: 'minute', resetAt: Date.now() + 30_000, seenAt: Date.now() });
+    const line = await screen.findByText(/^Quota: 60 of 60 this minute · resets /);
+    expect(line.closest('.alert')).toBeNull();
+    expect(screen.queryByText('Quota used up: KPN refuses new QR codes until it resets.')).toBeNull();
+  });
+
+  it('drops figures from before the QR that said nothing was left: the QR proves otherwise', async () => {
+    const now = Date.now();
+    const answers = { 'ui-bg-generate': { ...generateResult(), time: now }, 'ui-bg-quota-get': quota(1000, { seenAt: now - 60_000 }) };
+    const { messaging, ports } = await renderPopup({ answers });
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await screen.findByRole('img', { name: 'QR preview' });
+    await waitFor(() => expect(messaging.sent('ui-bg-quota-get')).toContainEqual({ environmentId: 'sandbox' }));
+    await screen.findByRole('button', { name: 'Insert into page' });
+    expect(screen.queryByText(/^Quota/)).toBeNull();
+    expect(screen.queryByText('Quota used up: KPN refuses new QR codes until it resets.')).toBeNull();
+
+    // Figures that leave calls still show, however old.
+    messaging.answers['ui-bg-quota-get'] = quota(400, { seenAt: now - 60_000 });
+    ports.changeStorage('quota');
+    expect(await screen.findByText(/^Quota: 400 of 1,000 this day/)).toBeTruthy();
+  });
+
   it('counts from zero once the reset has passed', async () => {
     await generateWith(quota(1000, { resetAt: Date.now() - 1000, seenAt: Date.now() - 2000 }));
     expect(await screen.findByText('Quota: 0 of 1,000 this day')).toBeTruthy();

@@ -8,6 +8,7 @@ export interface ActiveFaults {
   forbidden: boolean;
   badCredentials500: boolean;
   rateLimitRetryAfter?: number;
+  spikeArrest: boolean;
   quotaUsed?: number;
   serverError?: ServerErrorStatus;
   delayMs?: number;
@@ -34,6 +35,7 @@ export function activeFaults(faults: readonly ScheduledFault[], route: FaultRout
     unauthorized: false,
     forbidden: false,
     badCredentials500: false,
+    spikeArrest: false,
     malformedBase64: false,
     oversized: false,
     empty: false,
@@ -65,6 +67,9 @@ function apply(active: ActiveFaults, hostile: Set<HostileKind>, fault: Fault): v
       return;
     case 'bad-credentials-500':
       active.badCredentials500 = true;
+      return;
+    case 'spike-arrest':
+      active.spikeArrest = true;
       return;
     case 'rate-limit':
       active.rateLimitRetryAfter ??= fault.retryAfterSeconds;

@@ -4,8 +4,8 @@
 // Each fault's syntax, routes and effect are in DEFINITIONS below (README's fault table is checked
 // against them).
 //
-// `delay`, `rate-limit`, `server-error` and `redirect` may also target the token endpoint with a
-// `token:` prefix (e.g. `token:server-error=503`); other faults accept only their default route.
+// A fault whose routes include the token endpoint may aim at it with a `token:` prefix (e.g.
+// `token:server-error=503`); other faults accept only their default route.
 // `*N` makes an instance fault (options.faults) apply to the next N requests on its route, then drop;
 // without it the fault stays until reconfigured. In the `x-sandbox-fault` header the count is ignored
 // because a header only ever applies to its own request.
@@ -32,6 +32,7 @@ export type Fault =
   | { name: 'forbidden' }
   | { name: 'bad-credentials-500' }
   | { name: 'rate-limit'; retryAfterSeconds: number }
+  | { name: 'spike-arrest' }
   | { name: 'quota-used'; used: number }
   | { name: 'server-error'; status: ServerErrorStatus }
   | { name: 'delay'; ms: number }
@@ -81,6 +82,14 @@ const IMAGE: readonly FaultRoute[] = ['image'];
 const TOKEN: readonly FaultRoute[] = ['token'];
 const BOTH: readonly FaultRoute[] = ['image', 'token'];
 
+/** The faults that carry nothing but their name. */
+type FlagName<F = Fault> = F extends { name: infer N } ? ([Exclude<keyof F, 'name'>] extends [never] ? N : never) : never;
+
+/** A fault that takes no value, written as its name alone, aimed by default at its first route. */
+function flagFault(name: FlagName, routes: readonly FaultRoute[], description: string): FaultDefinition {
+  return { name, example: name, syntax: name, route: routes[0] ?? 'image', routes, description, parse: (value) => flag(name, value) };
+}
+
 const DEFINITIONS: readonly FaultDefinition[] = [
   {
     name: 'token-lifetime',
@@ -91,15 +100,7 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     description: 'Issue tokens that live N seconds (0 = already expired when used).',
     parse: (value) => ({ name: 'token-lifetime', seconds: integerValue('token-lifetime', value, 0, 86_400) }),
   },
-  {
-    name: 'expire-token',
-    example: 'expire-token',
-    syntax: 'expire-token',
-    route: 'image',
-    routes: IMAGE,
-    description: 'Treat the presented token as expired: 401 "Access Token expired".',
-    parse: (value) => flag('expire-token', value),
-  },
+  flagFault('expire-token', IMAGE, 'Treat the presented token as expired: 401 "Access Token expired".'),
   {
     name: 'unauthorized',
     example: 'unauthorized*1',
@@ -109,24 +110,8 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     description: 'Answer 401 with the Apigee "Invalid access token" fault, whatever the token.',
     parse: (value) => flag('unauthorized', value),
   },
-  {
-    name: 'forbidden',
-    example: 'forbidden',
-    syntax: 'forbidden',
-    route: 'image',
-    routes: IMAGE,
-    description: 'Answer 403 (proxy error shape): the application is not subscribed to the API product.',
-    parse: (value) => flag('forbidden', value),
-  },
-  {
-    name: 'bad-credentials-500',
-    example: 'bad-credentials-500',
-    syntax: 'bad-credentials-500',
-    route: 'token',
-    routes: TOKEN,
-    description: 'Answer bad client credentials with 500 (proxy error shape) instead of 401.',
-    parse: (value) => flag('bad-credentials-500', value),
-  },
+  flagFault('forbidden', IMAGE, 'Answer 403 (proxy error shape): the application is not subscribed to the API product.'),
+  flagFault('bad-credentials-500', TOKEN, 'Answer bad client credentials with 500 (proxy error shape) instead of 401.'),
   {
     name: 'rate-limit',
     example: 'rate-limit=30',
@@ -139,6 +124,7 @@ const DEFINITIONS: readonly FaultDefinition[] = [
       retryAfterSeconds: value === undefined ? 1 : integerValue('rate-limit', value, 0, 86_400),
     }),
   },
+  flagFault('spike-arrest', BOTH, "Answer 429 as Apigee's spike arrest does: its fault (`policies.ratelimit.SpikeArrestViolation`), no quota headers and no Retry-After."),
   {
     name: 'quota-used',
     example: 'quota-used=899*1',
@@ -176,15 +162,7 @@ const DEFINITIONS: readonly FaultDefinition[] = [
       'Wrap the base64 SVG as bare text/plain, a JSON string, a JSON object {"image": …} or a data: URL.',
     parse: (value) => ({ name: 'shape', shape: oneOf('shape', required('shape', value), BODY_SHAPES) }),
   },
-  {
-    name: 'malformed-base64',
-    example: 'malformed-base64',
-    syntax: 'malformed-base64',
-    route: 'image',
-    routes: IMAGE,
-    description: 'Corrupt the base64 text (characters outside the alphabet, length not a multiple of 4).',
-    parse: (value) => flag('malformed-base64', value),
-  },
+  flagFault('malformed-base64', IMAGE, 'Corrupt the base64 text (characters outside the alphabet, length not a multiple of 4).'),
   {
     name: 'not-svg',
     example: 'not-svg=text',
@@ -194,24 +172,8 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     description: 'Send valid base64 of a PNG image (default) or of plain text instead of SVG.',
     parse: (value) => ({ name: 'not-svg', kind: oneOf('not-svg', value ?? 'png', NOT_SVG_KINDS) }),
   },
-  {
-    name: 'oversized',
-    example: 'oversized',
-    syntax: 'oversized',
-    route: 'image',
-    routes: IMAGE,
-    description: 'Send a valid QR SVG padded past 2 MiB (its base64 body is larger still).',
-    parse: (value) => flag('oversized', value),
-  },
-  {
-    name: 'empty',
-    example: 'empty',
-    syntax: 'empty',
-    route: 'image',
-    routes: IMAGE,
-    description: 'Answer 200 with an empty body.',
-    parse: (value) => flag('empty', value),
-  },
+  flagFault('oversized', IMAGE, 'Send a valid QR SVG padded past 2 MiB (its base64 body is larger still).'),
+  flagFault('empty', IMAGE, 'Answer 200 with an empty body.'),
   {
     name: 'hostile',
     example: 'hostile=foreignobject',
@@ -222,24 +184,8 @@ const DEFINITIONS: readonly FaultDefinition[] = [
       'Send a scannable QR SVG carrying <script>, on* handlers and javascript: links, <foreignObject> HTML, or external href references.',
     parse: (value) => ({ name: 'hostile', kind: oneOf('hostile', value ?? 'script', HOSTILE_KINDS) }),
   },
-  {
-    name: 'huge-size',
-    example: 'huge-size',
-    syntax: 'huge-size',
-    route: 'image',
-    routes: IMAGE,
-    description: 'Send the QR SVG with a root that declares 99,999,999 × 99,999,999 px.',
-    parse: (value) => flag('huge-size', value),
-  },
-  {
-    name: 'unusable-token',
-    example: 'unusable-token',
-    syntax: 'unusable-token',
-    route: 'token',
-    routes: TOKEN,
-    description: 'Issue a token with a line break and a header after it, which no request may carry.',
-    parse: (value) => flag('unusable-token', value),
-  },
+  flagFault('huge-size', IMAGE, 'Send the QR SVG with a root that declares 99,999,999 × 99,999,999 px.'),
+  flagFault('unusable-token', TOKEN, 'Issue a token with a line break and a header after it, which no request may carry.'),
   {
     name: 'redirect',
     example: 'token:redirect',
@@ -249,16 +195,7 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     description: 'Answer 302 with a Location on the same server (`/moved`), which answers 404.',
     parse: (value) => flag('redirect', value),
   },
-  {
-    name: 'leak-credentials',
-    example: 'leak-credentials',
-    syntax: 'leak-credentials',
-    route: 'image',
-    routes: BOTH,
-    description:
-      'Answer 400 whose message quotes the client ID, the client secret and the presented token, as a careless gateway might; a client should show only the ID.',
-    parse: (value) => flag('leak-credentials', value),
-  },
+  flagFault('leak-credentials', BOTH, 'Answer 400 whose message quotes the client ID beside the client secret and the presented token: as sent, percent-encoded in full (lower case) and in part, and the secret split between message and info, as careless gateways do; a client should show only the ID.'),
 ];
 
 /** Every fault with its syntax and a one-line description (the README's fault table is checked against it). */

@@ -4,7 +4,7 @@ import { proxyError } from '../responses';
 import type { DevEndpointContext } from './context';
 import { makeHostile } from './hostile';
 import { imageResponse } from './image-body';
-import { credentialsLeaked, rateLimited, redirected, serverError } from './responses';
+import { credentialsLeaked, rateLimited, redirected, serverError, spikeArrested } from './responses';
 
 /**
  * The /image endpoint with the faults in force. Checks run in the gateway's order: access token,
@@ -21,6 +21,7 @@ export async function handleImageRequest(request: Request, context: DevEndpointC
   if (faults.forbidden) {
     return proxyError(403, 'The application is not subscribed to this API product', 'PiM ID sandbox: injected forbidden fault');
   }
+  if (faults.spikeArrest) return spikeArrested();
   if (faults.rateLimitRetryAfter !== undefined) return rateLimited(faults.rateLimitRetryAfter, options.now());
   if (faults.quotaUsed !== undefined) context.quota.setUsed(options.clientId, faults.quotaUsed, options.now());
   return countingQuota(context, async () => {

@@ -1,12 +1,13 @@
 import { proxyError } from '../responses';
 import { checkTokenRequest, issueToken } from '../token-endpoint';
 import type { DevEndpointContext } from './context';
-import { credentialsLeaked, rateLimited, redirected, serverError } from './responses';
+import { credentialsLeaked, rateLimited, redirected, serverError, spikeArrested } from './responses';
 
 /** The token endpoint with the faults aimed at it: the emulator's checks, answers bent by the faults. */
 export async function handleTokenRequest(request: Request, context: DevEndpointContext): Promise<Response> {
   const { options, faults } = context;
   // Only present when a fault was aimed here with a `token:` prefix.
+  if (faults.spikeArrest) return spikeArrested();
   if (faults.rateLimitRetryAfter !== undefined) return rateLimited(faults.rateLimitRetryAfter, options.now());
   if (faults.serverError !== undefined) return serverError(faults.serverError);
   if (faults.redirect) return redirected();

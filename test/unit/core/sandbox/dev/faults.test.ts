@@ -87,6 +87,7 @@ describe('SANDBOX_FAULTS', () => {
         'redirect',
         'server-error',
         'shape',
+        'spike-arrest',
         'token-lifetime',
         'unauthorized',
         'unusable-token',
