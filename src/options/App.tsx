@@ -27,7 +27,7 @@ export function App() {
           {t('environmentsHeading')}
         </h2>
         <EnvironmentList />
-        <EnvironmentEditor key={store.selectedId.value ?? 'new'} />
+        <EnvironmentEditor key={store.editorSession.value} />
       </section>
       <DefaultsForm />
       <SetupShare />

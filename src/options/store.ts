@@ -46,8 +46,15 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
   /** Where the user asked to go while the editor held unsaved edits; `to` undefined is a new environment. */
   const pendingSwitch = signal<{ to: string | undefined } | null>(null);
 
+  /**
+   * Changes only when another environment is opened: a new one that is saved stays the same editor,
+   * so the focus stays on Save.
+   */
+  const editorSession = signal(0);
+
   function select(id: string | undefined) {
     pendingSwitch.value = null;
+    if (id !== selectedId.value) editorSession.value++;
     selectedId.value = id;
     editor.load(id === undefined ? undefined : environments.value.find((e) => e.id === id), environments.value);
     editorError.value = null;
@@ -72,6 +79,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     managedSecretsIgnored,
     selectedId,
     selected,
+    editorSession,
     editor,
     defaults,
     setup: createSetupState(send, ports),
@@ -83,7 +91,7 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     pendingSwitch,
     select,
     ...flow,
-    ...formActions(flow, { send, ports, editor, selected, connection }, editorError),
+    ...formActions(flow, { send, ports, editor, selected, connection }, { editorError, editorStatus }),
 
     /** Opens another environment (or a new one), but asks first rather than drop what is typed. */
     open(id: string | undefined) {
@@ -112,14 +120,15 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
  * earlier test's answer beside a save's error (or the other way round) would speak of a form that
  * has changed since.
  */
-function formActions(flow: { save(): boolean }, test: ConnectionTestDeps, editorError: Signal<ErrorView | null>) {
+function formActions(flow: { save(): boolean }, test: ConnectionTestDeps, outcomes: { editorError: Signal<ErrorView | null>; editorStatus: Signal<string> }) {
   return {
     save() {
       test.connection.value = { state: 'idle' };
       return flow.save();
     },
     testConnection() {
-      editorError.value = null;
+      outcomes.editorError.value = null;
+      outcomes.editorStatus.value = '';
       testFormConnection(test);
     },
   };

@@ -117,11 +117,12 @@ test('choosing another environment with unsaved edits asks first: keep them, or 
   expect(firefox.errors).toEqual([]);
 });
 
-test('Test connection pressed from the keyboard keeps the focus on the button, and a later Save replaces its outcome', async ({ firefox, ext }) => {
+test('Test connection and Save pressed from the keyboard keep the focus, a new environment saved too, and each replaces the other’s outcome', async ({ firefox, ext }) => {
   const options = await ext.openOptions();
   await click(options, role('button', 'Add environment'));
   await fill(options, role('textbox', 'Name'), 'Unreachable');
-  await fill(options, role('textbox', 'Base URL'), `http://127.0.0.1:${await closedPort()}`);
+  const unreachable = `http://127.0.0.1:${await closedPort()}`;
+  await fill(options, role('textbox', 'Base URL'), unreachable);
   await fill(options, role('textbox', 'Client ID'), SANDBOX_CLIENT_ID);
   await fill(options, field('Client secret'), SANDBOX_SECRET);
   await (await visible(options, role('button', 'Test connection'))).focus();
@@ -134,5 +135,16 @@ test('Test connection pressed from the keyboard keeps the focus on the button, a
   await click(options, role('button', 'Save'));
   await expect.poll(() => pageText(options)).toContain('Base URL must start with https:// or http://.');
   expect(await pageText(options)).not.toContain('The API could not be reached.');
+
+  // Saved from the keyboard, the new environment keeps the focus on Save; a later test takes "Saved." away.
+  await fill(options, role('textbox', 'Base URL'), unreachable);
+  await (await visible(options, role('button', 'Save'))).focus();
+  await options.keyboard.press('Enter');
+  await expect.poll(() => textOf(options, role('status'))).toContain('Saved.');
+  expect(await textOf(options, role('heading', 'Unreachable'))).toBe('Unreachable');
+  expect(await options.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Save');
+  await click(options, role('button', 'Test connection'));
+  await expect.poll(() => textOf(options, role('alert'))).toContain('The API could not be reached.');
+  expect(await pageText(options)).not.toContain('Saved.');
   expect(firefox.errors).toEqual([]);
 });

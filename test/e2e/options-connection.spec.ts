@@ -120,11 +120,12 @@ test('choosing another environment with unsaved edits asks first: keep them, or 
   expect(errors).toEqual([]);
 });
 
-test('Test connection pressed from the keyboard keeps the focus on the button, and a later Save replaces its outcome', async ({ openOptions }) => {
+test('Test connection and Save pressed from the keyboard keep the focus, a new environment saved too, and each replaces the other’s outcome', async ({ openOptions }) => {
   const { page, errors } = await openOptions();
   await page.getByRole('button', { name: 'Add environment' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Unreachable');
-  await page.getByLabel('Base URL').fill(`http://127.0.0.1:${await closedPort()}`);
+  const unreachable = `http://127.0.0.1:${await closedPort()}`;
+  await page.getByLabel('Base URL').fill(unreachable);
   await page.getByLabel('Client ID').fill('sandbox-client');
   await page.getByLabel('Client secret').fill(SECRET);
   const test = page.getByRole('button', { name: 'Test connection' });
@@ -139,5 +140,18 @@ test('Test connection pressed from the keyboard keeps the focus on the button, a
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Base URL must start with https:// or http://.')).toBeVisible();
   await expect(failed).toHaveCount(0);
+
+  // Saved from the keyboard, the new environment keeps the focus on Save; a later test takes "Saved." away.
+  await page.getByLabel('Base URL').fill(unreachable);
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  const saved = page.getByRole('status').filter({ hasText: 'Saved.' });
+  await expect(saved).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Unreachable' })).toBeVisible();
+  await expect(save).toBeFocused();
+  await test.click();
+  await expect(failed).toBeVisible();
+  await expect(saved).toHaveCount(0);
   expect(errors).toEqual([]);
 });

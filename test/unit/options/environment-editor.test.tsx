@@ -136,6 +136,31 @@ describe('Custom environments', () => {
     expect(messaging.sent('ui-bg-credentials-set')[0]).toEqual({ environmentId: 'custom-new', clientId: 'acc-client', clientSecret: 'acc-secret' });
   });
 
+  it('keeps the focus on Save when a new one is saved: it stays the same editor, now of the saved environment', async () => {
+    const saved = { ...stagingView, id: 'custom-new', name: 'Acceptance', baseUrl: 'http://localhost:8787' };
+    let listed = environmentList();
+    const { messaging } = await renderOptions({
+      answers: {
+        'ui-bg-environment-save': () => {
+          listed = [...listed, saved];
+          return saved;
+        },
+        'ui-bg-environments-list': () => listed,
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    type('Name', 'Acceptance');
+    type('Base URL', 'http://localhost:8787');
+    const save = screen.getByRole('button', { name: 'Save' });
+    save.focus();
+    fireEvent.click(save);
+    await waitFor(() => expect(messaging.sent('ui-bg-environment-save')).toHaveLength(1));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Acceptance' })).toBeTruthy();
+    expect(document.activeElement).toBe(save);
+    expect(save.isConnected).toBe(true);
+  });
+
   it('asks no permission for hosts the manifest already covers', async () => {
     const { ports, messaging } = await renderOptions({ answers: { 'ui-bg-environment-save': savedView } });
     fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
@@ -351,6 +376,19 @@ describe('Save and Test connection', () => {
     fireEvent.click(test);
     expect(await screen.findByText(/^Connected: token valid for 60 min/)).toBeTruthy();
     expect(screen.queryAllByRole('alert')).toHaveLength(0);
+  });
+});
+
+describe('Test connection after a save', () => {
+  it('takes away "Saved.": its own answer is the one outcome under the form', async () => {
+    await renderOptions({ answers: { 'ui-bg-credentials-set': productionView, 'ui-bg-connection-test': { durationMs: 80, expiresInSeconds: 3600 } } });
+    choose(productionView.name);
+    type('Client secret', 'first-secret');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText(/^Connected: token valid for 60 min/)).toBeTruthy();
+    expect(screen.queryByText('Saved.')).toBeNull();
   });
 });
 
