@@ -3,11 +3,12 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../shared/send-message';
 import { t } from '../shared/i18n';
+import { nameDocument } from '../ui/document-language';
 import { watchStorage } from '../ui/watch-storage';
 import { App } from './App';
 import { createOptionsStore, OptionsStoreContext } from './store';
 
-document.title = t('optionsTitle');
+nameDocument(t('optionsTitle'));
 
 /** A link to the text, clicked: the browser saves it as a download, no downloads permission needed. */
 function saveFile(name: string, text: string): void {

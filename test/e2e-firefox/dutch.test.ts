@@ -27,6 +27,9 @@ describe('in Dutch', () => {
     expect(await ext.inExtension(() => chrome.i18n.getMessage('generate'))).toBe('Genereren');
     const popup = await ext.openPopup();
     expect(await valueOf(popup, role('textbox', 'Titel'))).toBe('Inloggen met PiM');
+    // The page says it is Dutch, so a screen reader reads it as Dutch; Options too.
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('nl');
+    expect(await (await ext.openOptions()).evaluate(() => document.documentElement.lang)).toBe('nl');
     expect(await valueOf(popup, role('textbox', 'Beschrijving'))).toBe('Scan deze code met de PiM-app om je gegevens te delen.');
     expect(await pressGenerate(popup, 25_000, DUTCH)).toEqual({ ok: true });
     // Sizes with a decimal comma: the sandbox SVG is some tens of kilobytes.

@@ -27,6 +27,8 @@ test('the browser speaks Dutch to the extension, and the form, the QR and its nu
   const { page: popup, errors } = await openPopup();
   await expect(popup.getByLabel('Titel')).toHaveValue('Inloggen met PiM');
   await expect(popup.getByLabel('Beschrijving')).toHaveValue('Scan deze code met de PiM-app om je gegevens te delen.');
+  // The page says it is Dutch, so a screen reader reads it as Dutch; Options too (below).
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'nl');
   await popup.getByRole('button', { name: 'Genereren' }).click();
   await expect(popup.getByRole('img', { name: 'QR-voorbeeld' })).toBeVisible();
   // Sizes with a decimal comma: the sandbox SVG is some tens of kilobytes.
@@ -37,6 +39,7 @@ test('the browser speaks Dutch to the extension, and the form, the QR and its nu
 
   // The band printed in the sandbox QR is the browser's language too.
   const { page: options } = await openOptions();
+  await expect(options.locator('html')).toHaveAttribute('lang', 'nl');
   const { svg } = await value<{ svg: string }>(options, 'ui-bg-generate', {
     requestId: 'nl',
     environmentId: 'sandbox',
