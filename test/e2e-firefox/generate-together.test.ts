@@ -17,7 +17,14 @@ test('ten views generating at once share one token call and all land in history'
   for (let tab = 0; tab < 8; tab++) views.push(await ext.openPopup());
   const titles = views.map((_, at) => `View ${at + 1}`);
   for (const [at, view] of views.entries()) {
-    await waitUntil('the view to use the sandbox server', async () => ((await valueOf(view, role('combobox', 'Environment'))) === id ? true : undefined));
+    // Each view is looked at before it is read, as a person would; one not ready in time says what it shows.
+    await view.bringToFront();
+    await waitUntil(`view ${at + 1} to use the sandbox server`, async () => ((await valueOf(view, role('combobox', 'Environment'))) === id ? true : undefined)).catch(
+      async (error: unknown) => {
+        const shows = await view.evaluate(() => `${document.visibilityState}: ${document.body.innerText.slice(0, 200)}`).catch(String);
+        throw new Error(`${String(error)}; the view shows ${shows}`);
+      },
+    );
     await fill(view, role('textbox', 'Title'), titles[at] ?? '');
   }
   // Every view clicks Generate at the same moment.
