@@ -92,8 +92,29 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     select,
     ...flow,
     ...formActions(flow, { send, ports, editor, selected, connection }, { editorError, editorStatus }),
+    ...switchActions({ selectedId, selected, editor, pendingSwitch, select }),
 
-    /** Opens another environment (or a new one), but asks first rather than drop what is typed. */
+    async init() {
+      await loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, select });
+      ready.value = true;
+      followStorage(ports.watchStorage, { environments: follow });
+    },
+
+    ...environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError }),
+  };
+}
+
+interface SwitchDeps {
+  selectedId: ReadonlySignal<string | undefined>;
+  selected: ReadonlySignal<EnvironmentView | undefined>;
+  editor: EditorState;
+  pendingSwitch: Signal<{ to: string | undefined } | null>;
+  select: (id: string | undefined) => void;
+}
+
+/** Opening another environment (or a new one) asks first rather than drop what is typed. */
+function switchActions({ selectedId, selected, editor, pendingSwitch, select }: SwitchDeps) {
+  return {
     open(id: string | undefined) {
       if (id !== undefined && id === selectedId.value) return;
       if (hasEdits(editor, selected.value)) pendingSwitch.value = { to: id };
@@ -104,14 +125,6 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
       const target = pendingSwitch.value;
       if (target) select(target.to);
     },
-
-    async init() {
-      await loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, select });
-      ready.value = true;
-      followStorage(ports.watchStorage, { environments: follow });
-    },
-
-    ...environmentActions({ send, selectedId, environments, select, refresh, editorStatus, editorError }),
   };
 }
 
