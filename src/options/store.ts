@@ -13,6 +13,7 @@ import { followStorage, type WatchStorage } from '../ui/live';
 import { type ConnectionState, type ConnectionTestDeps, testFormConnection } from './connection-test-flow';
 import { createDefaultsState, type DefaultsState } from './defaults-state';
 import { createEditorState, type EditorState, hasEdits } from './editor-state';
+import { loadPage } from './page-load';
 import { createSaveFlow, type OptionsPorts as SavePorts } from './save-flow';
 import { createSetupState, type SetupPorts } from './setup-state';
 
@@ -95,8 +96,8 @@ export function createOptionsStore({ send, ports }: OptionsStoreDeps) {
     ...switchActions({ selectedId, selected, editor, pendingSwitch, select }),
 
     async init() {
-      await loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, select });
-      ready.value = true;
+      const paint = () => void (ready.value = true);
+      await loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, selectedId, editor, select, paint });
       followStorage(ports.watchStorage, { environments: follow });
     },
 
@@ -145,31 +146,6 @@ function formActions(flow: { save(): boolean }, test: ConnectionTestDeps, outcom
       testFormConnection(test);
     },
   };
-}
-
-interface LoadDeps {
-  send: SendMessage;
-  environments: Signal<EnvironmentView[]>;
-  managedRefused: Signal<ManagedRefusal[]>;
-  managedSecretsIgnored: Signal<ManagedSecretIgnored[]>;
-  defaults: DefaultsState;
-  problem: Signal<ErrorView | null>;
-  select: (id: string | undefined) => void;
-}
-
-/** The environments and settings the page opens with; what could not be read is said once. */
-async function loadPage({ send, environments, managedRefused, managedSecretsIgnored, defaults, problem, select }: LoadDeps) {
-  const [list, settings] = await Promise.allSettled([send('ui-bg-environments-list', undefined), send('ui-bg-settings-get', undefined)]);
-  if (list.status === 'fulfilled') environments.value = list.value;
-  if (settings.status === 'fulfilled') {
-    defaults.load(settings.value.defaults);
-    managedRefused.value = settings.value.managedRefused;
-    managedSecretsIgnored.value = settings.value.managedSecretsIgnored;
-  }
-  const failed = [list, settings].find((r) => r.status === 'rejected');
-  if (failed) problem.value = optionsErrorView(failed.reason);
-  const saved = settings.status === 'fulfilled' ? settings.value.selectedEnvironmentId : undefined;
-  select(environments.value.some((e) => e.id === saved) ? saved : 'sandbox');
 }
 
 interface ActionDeps {

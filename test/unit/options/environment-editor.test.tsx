@@ -110,7 +110,7 @@ describe('Built-in environments', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Client ID is required.')).toBeTruthy();
     expect(field('Client ID').getAttribute('aria-invalid')).toBe('true');
-    expect(messaging.calls.filter((c) => c.name !== 'ui-bg-environments-list' && c.name !== 'ui-bg-settings-get')).toEqual([]);
+    expect(messaging.calls.filter((c) => c.name !== 'ui-bg-environments-list' && c.name !== 'ui-bg-settings-get' && c.name !== 'ui-bg-first-paint')).toEqual([]);
   });
 });
 

@@ -14,6 +14,8 @@ export interface RenderOptionsOptions {
   answers?: Answers;
   /** What the browser's permission prompt answers. */
   grant?: boolean;
+  /** false: return once the page is shown, not once every first answer is in. */
+  awaitAnswers?: boolean;
 }
 
 export async function renderOptions(options: RenderOptionsOptions = {}) {
@@ -40,7 +42,8 @@ export async function renderOptions(options: RenderOptionsOptions = {}) {
       <App />
     </OptionsStoreContext.Provider>,
   );
-  await store.init();
+  const init = store.init();
+  if (options.awaitAnswers !== false) await init;
   // In the catalogue the test wired (English unless it chose another).
   await screen.findByRole('heading', { name: t('optionsTitle') });
   return { ...view, store, messaging, ports, changeStorage };
