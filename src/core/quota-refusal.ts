@@ -48,11 +48,8 @@ const SPIKE_ARREST = /spike\s*arrest/i;
  */
 export function asQuotaRefusal<E>(error: E, quota: Quota | undefined, nowMs: number): E | PimError {
   if (!(error instanceof PimError) || error.code !== 'rate-limited') return error;
-  if (error.serverMessage !== undefined && SPIKE_ARREST.test(error.serverMessage)) return error;
-  const details: PimErrorDetails = {};
-  if (error.status !== undefined) details.status = error.status;
-  if (error.transactionId !== undefined) details.transactionId = error.transactionId;
-  if (error.retryAfterSeconds !== undefined) details.retryAfterSeconds = error.retryAfterSeconds;
-  if (error.serverMessage !== undefined) details.serverMessage = error.serverMessage;
-  return quotaRefusal(quota, nowMs, details) ?? error;
+  if (SPIKE_ARREST.test(error.serverMessage ?? '')) return error;
+  // The facts of the refusal go with it; PimError keeps only those that are there.
+  const { status, transactionId, retryAfterSeconds, serverMessage } = error;
+  return quotaRefusal(quota, nowMs, { status, transactionId, retryAfterSeconds, serverMessage }) ?? error;
 }

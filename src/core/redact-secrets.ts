@@ -48,7 +48,7 @@ const PERCENT_BYTES = /^(?:%[0-9a-f]{2})+$/i;
 function percentEncodedAt(text: string, at: number): { char: string; end: number } | undefined {
   for (let bytes = 1; bytes <= 4; bytes++) {
     const piece = text.slice(at, at + 3 * bytes);
-    if (piece.length < 3 * bytes || !PERCENT_BYTES.test(piece)) return undefined;
+    if (!PERCENT_BYTES.test(piece)) return undefined;
     try {
       return { char: decodeURIComponent(piece), end: at + piece.length };
     } catch {
@@ -61,16 +61,15 @@ function percentEncodedAt(text: string, at: number): { char: string; end: number
 /** Where the text shows a known secret, as written or percent-encoded: [start, end) ranges, merged. */
 export function findSecrets(text: string, known: readonly (string | undefined)[]): [number, number][] {
   const secrets = known.filter((s): s is string => s !== undefined && s.length >= MIN_SECRET_LENGTH).map((s) => [...s]);
-  if (secrets.length === 0) return [];
   const units = readUnits(text);
   const found: [number, number][] = [];
   for (const secret of secrets) {
     // run[k]: how many units up to this one match the secret up to its character k.
-    let run = new Array<number>(secret.length).fill(0);
+    let run: number[] = [];
     units.forEach((unit, i) => {
-      const next = new Array<number>(secret.length).fill(0);
+      const next: number[] = [];
       secret.forEach((char, k) => {
-        if (unit.means.includes(char)) next[k] = (k > 0 ? (run[k - 1] ?? 0) : 0) + 1;
+        if (unit.means.includes(char)) next[k] = (run[k - 1] ?? 0) + 1;
       });
       const whole = next[secret.length - 1] ?? 0;
       if (whole === secret.length) found.push([units[i - whole + 1]?.start ?? unit.start, unit.end]);
@@ -120,7 +119,8 @@ export function redactSecretsAcross(texts: readonly string[], known: readonly (s
     for (const [start, end] of found) {
       const cutStart = Math.max(start - from, 0);
       const cutEnd = Math.min(end - from, text.length);
-      if (cutStart >= cutEnd || cutEnd <= kept) continue;
+      // Merged ranges do not overlap: one that ends before this text starts gives an empty cut.
+      if (cutStart >= cutEnd) continue;
       out += `${text.slice(kept, cutStart)}${REDACTED}`;
       kept = cutEnd;
     }

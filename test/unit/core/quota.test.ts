@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PimError } from '../../../src/core/errors';
 import { checkQuota, parseQuotaHeaders, type Quota, quotaAt, quotaLevel, quotaPeriodMs } from '../../../src/core/quota';
-import { asQuotaRefusal } from '../../../src/core/quota-refusal';
+import { asQuotaRefusal, isRateLimitWindow } from '../../../src/core/quota-refusal';
 
 const NOW = Date.UTC(2026, 10, 30, 9, 0, 0);
 const RESET = Date.UTC(2026, 11, 1, 0, 0, 0);
@@ -154,8 +154,23 @@ describe('quotaLevel and quotaAt', () => {
   });
 });
 
+describe('isRateLimitWindow: figures a short wait brings back', () => {
+  const figures = (extra: Partial<Quota>): Quota => ({ limit: 60, used: 60, seenAt: NOW, ...extra });
+  it.each<[string, Partial<Quota>, boolean]>([
+    ['counted per minute', { interval: 1, unit: 'minute' }, true],
+    ['counted per five minutes', { interval: 5, unit: 'minute', resetAt: NOW + 1000 }, false],
+    ['no period, reset in a minute', { resetAt: NOW + 60_000 }, true],
+    ['no period, reset further off', { resetAt: NOW + 60_001 }, false],
+    ['no period, reset due now', { resetAt: NOW }, false],
+    ['no period, reset passed', { resetAt: NOW - 1000 }, false],
+    ['no period, no reset', {}, false],
+  ])('%s: %s', (_label, extra, expected) => {
+    expect(isRateLimitWindow(figures(extra), NOW)).toBe(expected);
+  });
+});
+
 describe('asQuotaRefusal: "quota used up" only when no short wait helps', () => {
-  const slowDown = () => new PimError('rate-limited', { status: 429, retryAfterSeconds: 30, transactionId: 'tx' });
+  const slowDown = () => new PimError('rate-limited', { status: 429, retryAfterSeconds: 30, transactionId: 'tx', serverMessage: 'Rate limit quota violation' });
   const used = (extra: Partial<Quota>): Quota => ({ limit: 60, used: 60, seenAt: NOW, ...extra });
   const codeOf = (quota: Quota | undefined, at = NOW) => (asQuotaRefusal(slowDown(), quota, at) as PimError).code;
 
@@ -167,8 +182,16 @@ describe('asQuotaRefusal: "quota used up" only when no short wait helps', () => 
     ['no period, and a reset further off, is a quota', used({ resetAt: NOW + 60_001 }), 'quota-used-up-until'],
     ['no period and no reset, seen just now, is a quota', used({}), 'quota-used-up'],
     ['figures that leave calls are no quota refusal', used({ used: 59, interval: 1, unit: 'day' }), 'rate-limited'],
+    ['a daily quota whose reset was already due at the answer has no time to name', used({ interval: 1, unit: 'day', resetAt: NOW - 1000 }), 'quota-used-up'],
+    ['a daily quota whose reset is due this very moment has no time to name', used({ interval: 1, unit: 'day', resetAt: NOW }), 'quota-used-up'],
+    ['no period and a reset already due, seen just now, is a quota believed for a minute', used({ resetAt: NOW - 1000 }), 'quota-used-up'],
   ])('%s', (_label, quota, code) => {
     expect(codeOf(quota)).toBe(code);
+  });
+
+  it('believes figures with no period and a reset already due for a minute only, as if they had no reset', () => {
+    expect(codeOf(used({ resetAt: NOW }), NOW + 59_999)).toBe('quota-used-up');
+    expect(codeOf(used({ resetAt: NOW }), NOW + 60_000)).toBe('rate-limited');
   });
 
   it('believes stored figures with neither period nor reset for a minute only', () => {
@@ -194,7 +217,7 @@ describe('asQuotaRefusal: "quota used up" only when no short wait helps', () => 
 
   it('keeps the status, transaction ID, wait and KPN’s words, and leaves other errors alone', () => {
     const refusal = asQuotaRefusal(slowDown(), used({ interval: 1, unit: 'day', resetAt: NOW + 3_600_000 }), NOW) as PimError;
-    expect(refusal).toMatchObject({ status: 429, transactionId: 'tx', retryAfterSeconds: 30, params: { resetAt: NOW + 3_600_000 } });
+    expect(refusal).toMatchObject({ status: 429, transactionId: 'tx', retryAfterSeconds: 30, serverMessage: 'Rate limit quota violation', params: { resetAt: NOW + 3_600_000 } });
     const other = new PimError('server-error');
     expect(asQuotaRefusal(other, used({}), NOW)).toBe(other);
     expect(codeOf(undefined)).toBe('rate-limited');

@@ -31,6 +31,12 @@ describe('redactSecrets: a known secret in the forms a server echoes it', () => 
     ['a word it shares with the secret is kept', 'invalid client secret my-app.secret-word', [WORDY], 'invalid client secret my-app.secret-word'],
     ['each of several known values', 'id my-app, secret my%2Dapp.secret-words, token tok-123456', [WORDY, 'tok-123456'], 'id my-app, secret [redacted], token [redacted]'],
     ['other percent-encoding is kept', 'path /a%20b and 100%zz', [WORDY], 'path /a%20b and 100%zz'],
+    ['a "+" that is the secret’s own', 'got ab+cd+efgh back', ['ab+cd+efgh'], 'got [redacted] back'],
+    ['a character of four UTF-8 bytes', `got ${encodeURIComponent('key-😀-value')} ok`, ['key-😀-value'], 'got [redacted] ok'],
+    ['plain letters before an encoded one', 'token abc%41bcdef end', ['abcAbcdef'], 'token [redacted] end'],
+    ['two secrets, the later one first', 'tok-123456 then my-app.secret-words', [WORDY, 'tok-123456'], '[redacted] then [redacted]'],
+    ['two secrets side by side, as one', 'x my-app.secret-wordstok-123456 y', [WORDY, 'tok-123456'], 'x [redacted] y'],
+    ['two secrets that overlap, as one', 'x my-app.secret-words-more y', [WORDY, 'secret-words-more'], 'x [redacted] y'],
     ['a shorter secret goes only whole', 'abcdef and abcdef1', ['abcdef1'], 'abcdef and [redacted]'],
   ])('%s', (_label, text, known, expected) => {
     expect(redactSecrets(text, known)).toBe(expected);
@@ -41,6 +47,12 @@ describe('redactSecrets: a known secret in the forms a server echoes it', () => 
     expect(redactSecretsAcross(['bad client my-app.sec', 'ret%2Dwords'], [WORDY])).toEqual(['bad client [redacted]', '[redacted]']);
     expect(redactSecretsAcross(['my-app.secret-words here', 'and my-app.secret-words there'], [WORDY])).toEqual(['[redacted] here', 'and [redacted] there']);
     expect(redactSecretsAcross(['bad client my-app.sec', 'about something else'], [WORDY])).toEqual(['bad client my-app.sec', 'about something else']);
+    expect(redactSecretsAcross(['got my-app.secret-words', 'info'], [WORDY])).toEqual(['got [redacted]', 'info']);
+  });
+
+  it('keeps a long number, and takes a bearer token after several spaces', () => {
+    expect(redactSecrets('order 12345678901234567890123 failed')).toBe('order 12345678901234567890123 failed');
+    expect(redactSecrets('sent Bearer   abc.def-ghi here')).toBe('sent Bearer   [redacted] here');
   });
 
   it('keeps the closing bracket after a redacted value', () => {
