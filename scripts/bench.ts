@@ -13,7 +13,7 @@ import { FIREFOX_NOTES, FIREFOX_UNAVAILABLE, runFirefoxBench } from './bench/fir
 import { type MachineInfo, machineInfo } from './bench/machine';
 import { generateMany } from './bench/generate-many';
 import { nodeClient } from './bench/node-baseline';
-import { PLACEMENT_PAINTED_MARK, armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
+import { FORM_READY_MARK, OPTIONS_READY_MARK, PLACEMENT_PAINTED_MARK, armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
 import { markdownTable, readmeSection, terminalReport } from './bench/report';
 import { NOTES, type Results, interrupt, progress, rowsFrom, section } from './bench/results';
 import { TARGETS, type TargetBrowser } from './browser-targets';
@@ -354,19 +354,26 @@ const INSTALL_RUNS = Math.min(RUNS, 5);
  * Chromium's first policy read (storage.managed) takes seconds after it starts.
  */
 async function installSection(executablePath: string, results: Results): Promise<void> {
-  const firstOpen: number[] = [];
-  for (let run = 0; run < INSTALL_RUNS; run++) {
-    const context = await chromium.launchPersistentContext('', { executablePath, headless: true, locale: 'en-US', args: extensionLaunchArgs(DIST) });
-    try {
-      const extension = await loadedExtension(context);
-      const page = await context.newPage();
-      await page.goto(extension.url('src/popup/index.html'));
-      firstOpen.push(await formReadyAt(page));
-    } finally {
-      await context.close();
+  // Each page the first one opened in a profile of its own: the popup, then Options.
+  const pages = [
+    { path: 'src/popup/index.html', mark: FORM_READY_MARK, key: 'popupFirstInstall' },
+    { path: 'src/options/index.html', mark: OPTIONS_READY_MARK, key: 'optionsFirstInstall' },
+  ];
+  for (const { path, mark, key } of pages) {
+    const firstOpen: number[] = [];
+    for (let run = 0; run < INSTALL_RUNS; run++) {
+      const context = await chromium.launchPersistentContext('', { executablePath, headless: true, locale: 'en-US', args: extensionLaunchArgs(DIST) });
+      try {
+        const extension = await loadedExtension(context);
+        const page = await context.newPage();
+        await page.goto(extension.url(path));
+        firstOpen.push(await formReadyAt(page, 30_000, mark));
+      } finally {
+        await context.close();
+      }
     }
+    results.samples[key] = firstOpen;
   }
-  results.samples.popupFirstInstall = firstOpen;
 }
 
 // ---- Main ----

@@ -9,6 +9,8 @@ export interface Page {
 }
 
 export const FORM_READY_MARK = 'pim-qr-form-ready';
+/** The mark Options sets once it shows its page, not "Loading…". */
+export const OPTIONS_READY_MARK = 'pim-qr-options-ready';
 /** Set by the bench's own probe in the target page, at the frame where the placement is first laid out. */
 export const PLACEMENT_PAINTED_MARK = 'pim-bench-placement-painted';
 const PREVIEW_IMAGE = 'img[alt="QR preview"]';
@@ -172,10 +174,10 @@ export function placementResult(page: Page): Promise<number> {
   return page.evaluate('window.__pimBench.pending') as Promise<number>;
 }
 
-/** performance.mark the popup sets when its form is interactive, ms since navigation start. */
-export async function formReadyAt(page: Page, timeoutMs = 30_000): Promise<number> {
+/** performance.mark the popup sets when its form is interactive (or `mark`), ms since navigation start. */
+export async function formReadyAt(page: Page, timeoutMs = 30_000, mark = FORM_READY_MARK): Promise<number> {
   await install(page);
-  return (await page.evaluate(`window.__pimBench.mark(${JSON.stringify(FORM_READY_MARK)}, ${timeoutMs})`)) as number;
+  return (await page.evaluate(`window.__pimBench.mark(${JSON.stringify(mark)}, ${timeoutMs})`)) as number;
 }
 
 /** loadEventEnd of the page's navigation, ms since navigation start. */

@@ -149,6 +149,7 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
   }
   if (!unavailable('Popup', 'install', 'first popup after install') && !failed('Popup', 'install')) {
     timed('Popup', 'first popup after install (fresh profile, no snapshot): navigation → form interactive', 'popupFirstInstall', 'blank page', s('popupBlank'));
+    timed('Popup', 'first Options after install (fresh profile): navigation → page shown (pim-qr-options-ready mark)', 'optionsFirstInstall', 'blank page', s('popupBlank'));
   }
   if (!failed('Generate', 'generate')) {
     timed('Generate', 'Node baseline, naive: token + image per QR (plain fetch)', 'nodeNaive');
@@ -215,7 +216,7 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
 /** The notes under the Chromium table (README, "Performance"). */
 export const NOTES = [
   'Popup: both figures are from the page\'s own clock (ms since navigation start): the `pim-qr-form-ready` mark, set in an effect after the form first renders, against `loadEventEnd` of a static file in the extension (`_locales/en/messages.json`). The popup is opened as a page (`src/popup/index.html?tab=<id>`), as the e2e tests do.',
-  'First popup after install: a new profile for each of 5 runs, the popup the first page opened, the same mark. There is no snapshot to paint from, and Chromium answers its first policy read (`storage.managed`) about 2 s after it starts; the popup paints what the worker has without the policy, then adds the policy\'s environments.',
+  'First popup after install: a new profile for each of 5 runs, the popup the first page opened, the same mark. There is no snapshot to paint from, and Chromium answers its first policy read (`storage.managed`) about 2 s after it starts; the popup paints what the worker has without the policy, then adds the policy\'s environments. Options, the first page opened in 5 more new profiles, sets `pim-qr-options-ready` once it shows its page instead of "Loading…"; it paints from the same answer without the policy.',
   'Generate and cold start: from the click (a capture listener in the popup) to the start of the animation frame that paints the new preview: the first frame whose callbacks find the new image decoded and laid out (the bench until 2026-11-30 waited one frame more, about 17 ms, each time it found it so); every run has a new title, so every preview is new. Cold: `storage.session` cleared before the click. Cold start: `ServiceWorker.stopAllWorkers`, then the click once the worker reports `stopped` (token still cached).',
   'Node baselines: the same HTTP calls with `fetch` from the bench process to the same server; their ratio shows what the extension adds on top of the network.',
   'Insert: click time in the popup against the first animation frame in the target page where the placement\'s SVG is laid out, both as `performance.timeOrigin + performance.now()`; the page is reloaded before each run, so the content script is injected every time.',
