@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../ui/Button';
 import { Disclosure } from '../ui/Disclosure';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -12,11 +12,24 @@ import { hasEdits } from './editor-state';
 import { useOptionsStore } from './store';
 import { UnsavedSwitch } from './UnsavedSwitch';
 
+/**
+ * A new environment's editor opens only when asked for ("Add environment"): its first field takes the
+ * focus, so typing starts there. Opening an existing one leaves the focus in the list.
+ */
+function useFirstFieldFocusedWhenNew(isNew: boolean) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (isNew) form.current?.querySelector('input')?.focus();
+  }, []);
+  return form;
+}
+
 /** One environment: name and address (custom only, not managed), credentials, advanced paths, and actions. */
 export function EnvironmentEditor() {
   const store = useOptionsStore();
   const { editor } = store;
   const [advancedOpen, setAdvancedOpen] = useState(false);
+  const form = useFirstFieldFocusedWhenNew(editor.id.value === undefined);
   // What the person may change: not a built-in's name and address, nor anything a policy sets.
   const custom = editor.kind.value === 'custom' && !editor.managed.value;
   const isNew = editor.id.value === undefined;
@@ -29,7 +42,7 @@ export function EnvironmentEditor() {
   };
 
   return (
-    <form class="editor" noValidate onSubmit={onSubmit} aria-labelledby="editor-heading" aria-busy={store.saving.value || undefined}>
+    <form ref={form} class="editor" noValidate onSubmit={onSubmit} aria-labelledby="editor-heading" aria-busy={store.saving.value || undefined}>
       <h2 id="editor-heading">{isNew ? t('newEnvironment') : editor.name.value || t('unnamedEnvironment')}</h2>
       <UnsavedSwitch />
       {!custom && <p class="note">{t(editor.managed.value ? 'managedNote' : 'builtInNote')}</p>}

@@ -120,6 +120,8 @@ test('choosing another environment with unsaved edits asks first: keep them, or 
 test('Test connection and Save pressed from the keyboard keep the focus, a new environment saved too, and each replaces the other’s outcome', async ({ firefox, ext }) => {
   const options = await ext.openOptions();
   await click(options, role('button', 'Add environment'));
+  // The new environment's Name takes the focus: typing starts there.
+  await expect.poll(() => options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim())).toBe('Name');
   await fill(options, role('textbox', 'Name'), 'Unreachable');
   const unreachable = `http://127.0.0.1:${await closedPort()}`;
   await fill(options, role('textbox', 'Base URL'), unreachable);

@@ -123,6 +123,8 @@ test('choosing another environment with unsaved edits asks first: keep them, or 
 test('Test connection and Save pressed from the keyboard keep the focus, a new environment saved too, and each replaces the other’s outcome', async ({ openOptions }) => {
   const { page, errors } = await openOptions();
   await page.getByRole('button', { name: 'Add environment' }).click();
+  // The new environment's Name takes the focus: typing starts there.
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.getByLabel('Name', { exact: true }).fill('Unreachable');
   const unreachable = `http://127.0.0.1:${await closedPort()}`;
   await page.getByLabel('Base URL').fill(unreachable);

@@ -161,6 +161,18 @@ describe('Custom environments', () => {
     expect(save.isConnected).toBe(true);
   });
 
+  it('"Add environment" takes the focus to the new one’s Name; opening an existing one leaves it in the list', async () => {
+    await renderOptions();
+    const staging = screen.getByRole('button', { name: /^Staging/ });
+    staging.focus();
+    fireEvent.click(staging);
+    await screen.findByRole('heading', { name: 'Staging', level: 2 });
+    expect(document.activeElement).toBe(staging);
+    fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
+    await screen.findByRole('heading', { name: 'New environment' });
+    await waitFor(() => expect(document.activeElement).toBe(field('Name')));
+  });
+
   it('asks no permission for hosts the manifest already covers', async () => {
     const { ports, messaging } = await renderOptions({ answers: { 'ui-bg-environment-save': savedView } });
     fireEvent.click(screen.getByRole('button', { name: 'Add environment' }));
