@@ -23,15 +23,19 @@ function PickOutcomeText({ pick }: { pick: PickOutcome }) {
   }
 }
 
-/** The outcome is brought into view when it arrives, since the person last looked at the page, not here. */
+/**
+ * Each step is brought into view when it comes: what to do once "Pick an element" is pressed (a view
+ * scrolled down to its buttons would hide it), then the outcome, as the person last looked at the
+ * page, not here.
+ */
 export function PickLine() {
   const pick = usePopupStore().placement.list.value?.lastPick;
   const line = useRef<HTMLParagraphElement>(null);
-  const ended = pick && pick.state !== 'picking' ? `${pick.id} ${pick.state}` : '';
-  // Before the next paint: the view never shows the outcome out of sight, even for a frame.
+  const step = pick ? `${pick.id} ${pick.state}` : '';
+  // Before the next paint: the view never shows the step out of sight, even for a frame.
   useLayoutEffect(() => {
-    if (ended) reveal(line.current);
-  }, [ended]);
+    if (step) reveal(line.current);
+  }, [step]);
   if (!pick) return null;
   return (
     <p ref={line} class={`note${pick.state === 'failed' ? ' warning' : ''}`}>

@@ -52,6 +52,8 @@ test('the popup and a side panel view follow a mouse pick and a keyboard pick, i
   await click(popup, role('radio', 'Replace element'));
   await click(popup, role('button', 'Pick an element'));
   await expect.poll(() => notes(popup)).toContain(HINT);
+  // What to do is in view, though Generate left the view scrolled down to the result's buttons.
+  await expect.poll(() => outcomeInView(popup)).toBe('in view');
 
   await page.bringToFront();
   await page.click('#login-title');

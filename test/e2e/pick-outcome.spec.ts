@@ -32,6 +32,12 @@ const SIDE_PANEL = { width: 360, height: 800 };
  * part of the page that scrolls; the picking hint is nowhere (not in the status line either).
  */
 async function toldInView(view: Page, text: string | RegExp): Promise<void> {
+  await shownInView(view, text);
+  await expect(hint(view)).toHaveCount(0);
+}
+
+/** The pick's line says `text`, wholly in view without scrolling. */
+async function shownInView(view: Page, text: string | RegExp): Promise<void> {
   const line = view.locator('.pick-status p');
   await expect(line).toHaveText(text);
   const box = await line.boundingBox();
@@ -42,7 +48,6 @@ async function toldInView(view: Page, text: string | RegExp): Promise<void> {
   expect(box.x).toBeGreaterThanOrEqual(Math.max(0, page.x));
   expect(box.y + box.height).toBeLessThanOrEqual(Math.min(viewport.height, page.y + page.height));
   expect(box.x + box.width).toBeLessThanOrEqual(Math.min(viewport.width, page.x + page.width));
-  await expect(hint(view)).toHaveCount(0);
 }
 
 test('the side panel view follows a pick made with the mouse, then one made with the keyboard, and puts the selector in the form', async ({
@@ -103,6 +108,8 @@ test('a popup opened again on the tab still says where the pick went; Esc says i
   await generate(popup);
   await popup.getByRole('radio', { name: 'Insert inside' }).check();
   await popup.getByRole('button', { name: 'Pick an element' }).click();
+  // What to do is in view, though Generate left the view scrolled down to the result's buttons.
+  await shownInView(popup, 'Click an element on the page (Esc cancels).');
   await page.bringToFront();
   await page.locator('#pim-qr-slot').click({ position: { x: 10, y: 10 } });
   await expect(page.locator('#pim-qr-slot > [data-pim-qr-placement]')).toHaveCount(1);
