@@ -52,7 +52,15 @@ export function ShownResult() {
       </p>
       <QuotaLine />
       <ResultActions />
-      {store.result.error.value && <ErrorAlert error={store.result.error.value} />}
+      <ActionError />
     </section>
   );
+}
+
+/** Why the last action on the result failed: brought into view, as it comes below the buttons. */
+function ActionError() {
+  const error = usePopupStore().result.error.value;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => reveal(box.current), [error]);
+  return error ? <ErrorAlert error={error} focusRef={box} /> : null;
 }

@@ -2,7 +2,7 @@
 // (narrow and tall), the QR and "Insert into page" are on screen after Generate without scrolling;
 // after a failed Generate the earlier QR is the "Previous result".
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { choose, role, textOf, visible } from '../../scripts/firefox-ui';
+import { choose, click, role, textOf, visible } from '../../scripts/firefox-ui';
 import { expect, test } from './harness';
 import { addEnvironment, generate, pressGenerate } from './journeys';
 
@@ -31,6 +31,14 @@ for (const view of views) {
     await expect.poll(() => textOf(popup, 'body')).toContain('Encodes: ');
     await expectInViewport(popup, await visible(popup, role('image', 'QR preview')), view.viewport);
     await expectInViewport(popup, await visible(popup, role('button', 'Insert into page')), view.viewport);
+    if (view.name === 'sidebar') {
+      // Inserting where it cannot go (here the view's own page is the tab in front): the error, below
+      // the result's buttons, is brought into view whole.
+      await popup.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
+      await click(popup, role('button', 'Insert into page'));
+      await expect.poll(() => textOf(popup, role('alert'))).toContain('does not allow extensions');
+      await expectInViewport(popup, await visible(popup, role('alert')), view.viewport);
+    }
     expect(firefox.errors).toEqual([]);
   });
 }

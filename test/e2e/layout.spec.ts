@@ -67,6 +67,14 @@ for (const view of views) {
       await expectInViewport(page, page.getByRole('button', { name: 'Insert into page' }));
       if (view.name === 'popup') await saveScreenshot(page, `popup-${scheme}`);
       else if (scheme === 'light') await saveScreenshot(page, 'side-panel');
+      if (view.name === 'side panel') {
+        // Inserting where it cannot go (here the panel's own page is the tab in front): the error,
+        // below the result's buttons, is brought into view whole.
+        await page.getByRole('button', { name: 'Insert into page' }).click();
+        const alert = page.getByRole('alert');
+        await expect(alert).toContainText('does not allow extensions');
+        await expectInViewport(page, alert);
+      }
       expect(errors).toEqual([]);
       await page.close();
     }
