@@ -2,7 +2,8 @@
 // keeping across browser sessions because a day's or a month's quota outlives them. Every open view
 // watches the key, so a generate anywhere updates the quota line everywhere. Kept in memory too
 // (mirrored-item.ts), so new figures are recorded at once.
-import { checkQuota, type Quota } from '../core/quota';
+import { checkQuota, type Quota, quotaAt, quotaLevel, quotaPeriodMs } from '../core/quota';
+import { isRateLimitWindow } from '../core/quota-refusal';
 import { mirroredItem } from '../core/mirrored-item';
 import type { ItemSpec } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
@@ -31,10 +32,24 @@ export interface QuotaStore {
   get(environmentId: string): Promise<Quota | undefined>;
   /** Reads the figures into memory: from then on `record` hands its write to storage before it returns. */
   load(): Promise<unknown>;
-  /** Keeps `quota` unless figures seen later are already stored (answers can arrive out of order). */
+  /**
+   * Keeps `quota` unless figures seen later are already stored (answers can arrive out of order), or
+   * the stored ones say a longer quota is used up and `quota` is only a rate limit's (a minute's
+   * count): that quota is still used up, and is what the next call meets once the minute is over.
+   */
   record(environmentId: string, quota: Quota): Promise<void>;
   /** Forgets an environment's figures: it was deleted, or its credentials changed to another client. */
   forget(environmentId: string): Promise<void>;
+}
+
+/**
+ * `known` says a quota that lasts longer than a rate limit (by its period, or a reset further off) is
+ * used up, and `next` is a rate limit's count.
+ */
+function outlasts(known: Quota, next: Quota): boolean {
+  const at = next.seenAt;
+  const lasts = quotaPeriodMs(known) !== undefined || (known.resetAt ?? 0) > at;
+  return lasts && !isRateLimitWindow(known, at) && quotaLevel(quotaAt(known, at)) === 'exhausted' && isRateLimitWindow(next, at);
 }
 
 export function createQuotaStore(local: KeyValueStore): QuotaStore {
@@ -46,6 +61,7 @@ export function createQuotaStore(local: KeyValueStore): QuotaStore {
       item.update((all) => {
         const known = all[environmentId];
         if (known && known.seenAt > quota.seenAt) return undefined;
+        if (known && outlasts(known, quota)) return undefined;
         return { value: { ...all, [environmentId]: quota } };
       }),
     forget: (environmentId) =>

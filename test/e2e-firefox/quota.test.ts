@@ -70,5 +70,12 @@ test('a per-minute limit under a result is a wait, not a quota used up; a spike 
   expect(alert).toContain('KPN says: “Spike arrest violation.');
   expect(alert).toContain('HTTP 429');
   expect(alert).not.toMatch(/Quota used up|resets at/);
+
+  // A minute's limit refused while the day's quota is used up: the day's quota is what the next call
+  // meets, so that is what the alert and the quota line say.
+  sandbox.handler.configure({ faults: ['rate-limit=30*1'] });
+  const minute = await pressGenerate(popup);
+  expect(minute.ok ? '' : minute.alert).toMatch(/^Quota used up: KPN refuses new QR codes until it resets\.\n+The quota resets at /);
+  await expect.poll(() => textOf(popup, '.result-quota.alert-error')).toContain('Quota: 1,000 of 1,000 this day');
   expect(firefox.errors).toEqual([]);
 });

@@ -113,7 +113,7 @@ test('a per-minute limit refused says how long to wait, not that the quota is us
   expect(errors).toEqual([]);
 });
 
-test('a spike arrest after the quota was used up says to slow down, as KPN says, not that the quota is used up', async ({
+test('a spike arrest after the quota was used up says to slow down, as KPN says; a minute’s limit then says the day’s quota is used up', async ({
   openOptions,
   openPopup,
   sandbox,
@@ -133,5 +133,13 @@ test('a spike arrest after the quota was used up says to slow down, as KPN says,
   await expect(alert).toContainText('KPN says: “Spike arrest violation.');
   await expect(alert).not.toContainText('Quota used up');
   await expect(alert).not.toContainText('resets at');
+
+  // A minute's limit refused while the day's quota is used up: the day's quota is what the next call
+  // meets, so that is what the alert and the quota line say.
+  sandbox.handler.configure({ faults: ['rate-limit=30*1'] });
+  await popup.getByRole('button', { name: 'Generate' }).click();
+  const usedUp = popup.getByRole('alert').filter({ hasText: 'Quota used up' });
+  await expect(usedUp).toContainText('The quota resets at');
+  await expect(popup.locator('.result-quota.alert-error')).toContainText('Quota: 1,000 of 1,000 this day');
   expect(errors).toEqual([]);
 });

@@ -93,4 +93,28 @@ describe('the quota store', () => {
     expect(kept).not.toContain('b');
     expect(kept).toContain(`env-${QUOTA_ENVIRONMENTS_KEPT + 2}`);
   });
+
+  it('keeps a longer quota used up over a rate limit’s count, until it resets; and takes later figures otherwise', async () => {
+    const DAY = 86_400_000;
+    const store = createQuotaStore(createMemoryStore());
+    const dailyUsedUp = { limit: 1000, used: 1000, interval: 1, unit: 'day' as const, resetAt: 10 * DAY, seenAt: 9 * DAY };
+    const perMinute = (seenAt: number) => ({ limit: 60, used: 60, interval: 1, unit: 'minute' as const, resetAt: seenAt + 30_000, seenAt });
+    await store.record('a', dailyUsedUp);
+    await store.record('a', perMinute(9 * DAY + 1000));
+    expect(await store.get('a')).toEqual(dailyUsedUp);
+    // Daily figures that leave calls, or a daily quota past its reset, are replaced as usual.
+    await store.record('b', { ...dailyUsedUp, used: 500 });
+    await store.record('b', perMinute(9 * DAY + 1000));
+    expect((await store.get('b'))?.unit).toBe('minute');
+    await store.record('c', dailyUsedUp);
+    await store.record('c', perMinute(10 * DAY + 1000));
+    expect((await store.get('c'))?.unit).toBe('minute');
+    // Figures that name neither period nor reset say nothing of how long they hold: they are replaced.
+    await store.record('d', { limit: 1000, used: 1000, seenAt: 9 * DAY });
+    await store.record('d', perMinute(9 * DAY + 1000));
+    expect((await store.get('d'))?.unit).toBe('minute');
+    // Another day's count replaces a used-up one.
+    await store.record('a', { ...dailyUsedUp, used: 3, seenAt: 9 * DAY + 2000 });
+    expect((await store.get('a'))?.used).toBe(3);
+  });
 });
