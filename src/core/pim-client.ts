@@ -77,14 +77,17 @@ export async function generateQr(options: GenerateQrOptions): Promise<GenerateQr
   let waitedForRateLimit = false;
   let tokenRenewed = false;
   let attempts = 0;
+  // Every token this generate presented: a server may quote an earlier one after a re-mint.
+  const presented: string[] = [];
   try {
     for (;;) {
       let failure: PimError;
       try {
         const token = await tokens.getToken({ signal });
+        presented.push(token);
         try {
           attempts += 1;
-          const image = await requestImage(options, token, body, signal);
+          const image = await requestImage(options, presented, body, signal);
           return {
             ...image,
             bytes: new TextEncoder().encode(image.svg).byteLength,
@@ -141,12 +144,14 @@ function isTransient(error: PimError): boolean {
   return error.kind === 'network' || TRANSIENT_STATUSES.includes(error.status ?? 0);
 }
 
+/** The image call with the last token `presented`; the earlier ones are redacted from its errors too. */
 function requestImage(
   options: GenerateQrOptions,
-  token: string,
+  presented: readonly string[],
   body: string,
   signal: AbortSignal,
 ): Promise<{ svg: string; status: number }> {
+  const token = presented.at(-1) ?? '';
   return sendRequest(
     {
       fetch: options.fetch,
@@ -167,7 +172,8 @@ function requestImage(
           headers: answer.headers,
           body: answer.text,
           now: options.now(),
-          secrets: [token, ...options.tokens.secrets],
+          secrets: [...presented, ...options.tokens.secrets],
+          shown: options.tokens.shown,
         });
       }
       return { svg: decodeImageBody(answer.text, answer.headers.get('content-type')), status: answer.status };

@@ -16,8 +16,10 @@ export interface FailedAnswer {
   body: string;
   /** Epoch ms, to turn an HTTP-date Retry-After into seconds. */
   now: number;
-  /** The exact secrets in play (client secret, token): removed from anything the server echoes. */
+  /** The secrets in play (client secret, tokens): removed from anything the server echoes. */
   secrets?: readonly (string | undefined)[];
+  /** Values shown openly (the client ID): a piece of a secret that is also part of one stays. */
+  shown?: readonly string[];
 }
 
 // Server text is shown in a small popup.
@@ -35,8 +37,9 @@ export function errorFromResponse(answer: FailedAnswer): PimError {
   const { stage, status, headers } = answer;
   const fault = readServerFault(answer.body);
   const known = answer.secrets ?? [];
-  const serverMessage = serverWords(fault, known);
-  const transactionId = safeTransactionId(fault.transactionId ?? headerTransactionId(headers), known);
+  const shown = answer.shown ?? [];
+  const serverMessage = serverWords(fault, known, shown);
+  const transactionId = safeTransactionId(fault.transactionId ?? headerTransactionId(headers), known, shown);
 
   const details = (code: PlainErrorCode, extra: PimErrorDetails = {}) =>
     // KPN's own words travel separately (serverMessage) and the status as a number: the UI shows
@@ -85,12 +88,13 @@ function imageErrorCode(status: number): PlainErrorCode {
 }
 
 /** The server's message, its info in brackets after it, without the secrets in play. */
-function serverWords(fault: ServerFault, known: readonly (string | undefined)[]): string | undefined {
+function serverWords(fault: ServerFault, known: readonly (string | undefined)[], shown: readonly string[]): string | undefined {
   if (fault.message === undefined) return undefined;
   const parts = fault.info === undefined ? [fault.message] : [fault.message, fault.info];
   const [message = '', info] = redactSecretsAcross(
     parts.map((part) => part.slice(0, READ_FOR_SECRETS)),
     known,
+    shown,
   );
   return shorten(info === undefined ? message : `${message} (${info})`, MAX_MESSAGE);
 }
@@ -105,8 +109,8 @@ function headerTransactionId(headers: Headers): string | undefined {
 
 // Support needs the ID exactly, so only the known secrets are checked (the look-alike heuristic
 // would eat a 32-hex-digit ID); an ID that carries a secret is dropped, not shown half-redacted.
-function safeTransactionId(id: string | undefined, known: readonly (string | undefined)[]): string | undefined {
-  if (id === undefined || showsSecret(id.slice(0, READ_FOR_SECRETS), known)) return undefined;
+function safeTransactionId(id: string | undefined, known: readonly (string | undefined)[], shown: readonly string[]): string | undefined {
+  if (id === undefined || showsSecret(id.slice(0, READ_FOR_SECRETS), known, shown)) return undefined;
   return shorten(replaceControlCharacters(id).trim(), MAX_TRANSACTION_ID);
 }
 

@@ -46,6 +46,8 @@ export interface TokenSource {
    * server answers: a gateway can quote an app's credentials in any error, not only the token call's.
    */
   readonly secrets: readonly string[];
+  /** The client ID: shown openly, so a piece of the secret that is also part of it is left (redact-secrets.ts). */
+  readonly shown: readonly string[];
   getToken(options?: { signal?: AbortSignal }): Promise<string>;
   /**
    * Drops the cached token and mints a new one (the Options page's "Test connection"). Returns when
@@ -156,6 +158,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 
   return {
     secrets: [options.credentials.clientSecret],
+    shown: [options.credentials.clientId],
     async getToken(call = {}) {
       return (await shared(call.signal)).accessToken;
     },
@@ -212,6 +215,7 @@ async function mintToken(options: TokenSourceOptions, marginMs: number): Promise
             body: answer.text,
             now: receivedAt,
             secrets: [clientSecret],
+            shown: [clientId],
           });
         }
         return readTokenAnswer(answer.text, receivedAt, marginMs);

@@ -97,7 +97,7 @@ test('what a hostile API sends gets an error that names it, never the secret: qu
   // The sandbox quotes them as sent, percent-encoded in full and in part, and the secret split between
   // the message and its info.
   const leaked = (token: string, encoded: string) =>
-    `KPN says: “Request from app sandbox-client with secret [redacted] and token ${token} was refused; received [redacted], [redacted]${encoded}; secret began [redacted] ([redacted] on)”`;
+    `KPN says: “Request from app sandbox-client with secret [redacted] and token ${token} was refused; received [redacted], [redacted], [redacted], [redacted], [redacted]${encoded}; secret began [redacted] ([redacted] on)”`;
   sandbox.handler.configure({ faults: ['token:leak-credentials*1'] });
   const fromToken = await pressGenerate(popup);
   expect(fromToken.ok ? '' : fromToken.alert).toContain(leaked('none', ''));

@@ -83,7 +83,7 @@ test('an unsaved environment on the sandbox server connects with the typed crede
   sandbox.handler.configure({ faults: ['token:leak-credentials*1'] });
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByRole('alert')).toContainText(
-    'KPN says: “Request from app sandbox-client with secret [redacted] and token none was refused; received [redacted], [redacted]; secret began [redacted] ([redacted] on)”',
+    'KPN says: “Request from app sandbox-client with secret [redacted] and token none was refused; received [redacted], [redacted], [redacted], [redacted], [redacted]; secret began [redacted] ([redacted] on)”',
   );
   expect(await page.locator('body').innerHTML()).not.toMatch(SECRET_IN_ANY_FORM);
 

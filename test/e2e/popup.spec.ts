@@ -333,7 +333,7 @@ test('what a hostile API sends gets an error that names it, never the secret: qu
   // The sandbox quotes them as sent, percent-encoded in full and in part, and the secret split between
   // the message and its info.
   const leaked = (token: string, encoded: string) =>
-    `KPN says: “Request from app sandbox-client with secret [redacted] and token ${token} was refused; received [redacted], [redacted]${encoded}; secret began [redacted] ([redacted] on)”`;
+    `KPN says: “Request from app sandbox-client with secret [redacted] and token ${token} was refused; received [redacted], [redacted], [redacted], [redacted], [redacted]${encoded}; secret began [redacted] ([redacted] on)”`;
   sandbox.handler.configure({ faults: ['token:leak-credentials*1'] });
   await popup.getByRole('button', { name: 'Generate' }).click();
   await expect(alert).toContainText(leaked('none', ''));

@@ -419,6 +419,7 @@ describe('generateQr: failures around the call', () => {
     const { options, api } = setup({});
     const tokens = {
       secrets: [],
+      shown: [],
       getToken: () => Promise.reject(new TypeError('boom')),
       refresh: () => Promise.reject(new TypeError('boom')),
       invalidate: () => Promise.resolve(),
@@ -549,6 +550,17 @@ describe('generateQr: the request log and secrets', () => {
     const { generate, log } = setup(routes);
     const error = await rejection(generate());
     expectNoSecrets(toErrorData(error), error.message, error.serverMessage, error.transactionId, log);
+  });
+
+  it('a token re-minted after a 401 does not let the server show the one before it', async () => {
+    const old = 'old-token.1234.abcd';
+    const renewed = 'new-token.5678.wxyz';
+    const { generate } = setup({
+      token: [() => json(200, { access_token: old, expires_in: '3599' }), () => json(200, { access_token: renewed, expires_in: '3599' })],
+      image: [() => json(401, { fault: { faultstring: 'Invalid access token' } }), () => json(500, { error: { message: `old token ${old} rejected, now ${renewed}` } })],
+    });
+    const error = await rejection(generate());
+    expect(error.serverMessage).toBe('old token [redacted] rejected, now [redacted]');
   });
 
   // A secret with dashes or dots passes the look-alike check, so only knowing it exactly catches it.

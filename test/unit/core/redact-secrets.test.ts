@@ -28,7 +28,12 @@ describe('redactSecrets: a known secret in the forms a server echoes it', () => 
     ['every character encoded', `got ${[...WORDY].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')} ok`, [WORDY], 'got [redacted] ok'],
     ['a form body: "+" for a space', 'body open+sesame+2026 bad', ['open sesame 2026'], 'body [redacted] bad'],
     ['UTF-8 beyond ASCII', `got ${encodeURIComponent('geheim-wachtwoord-é€')} ok`, ['geheim-wachtwoord-é€'], 'got [redacted] ok'],
-    ['a word it shares with the secret is kept', 'invalid client secret my-app.secret-word', [WORDY], 'invalid client secret my-app.secret-word'],
+    ['a word it shares with the secret is kept', 'invalid client secret', [WORDY], 'invalid client secret'],
+    ['a piece of eight characters or more goes', 'began my-app.se, ended cret-words', [WORDY], 'began [redacted], ended [redacted]'],
+    ['a piece of seven is kept', 'began my-app. here', [WORDY], 'began my-app. here'],
+    ['in another case', 'got MY-APP.SECRET-WORDS', [WORDY], 'got [redacted]'],
+    ['with invisible characters between its characters', `got ${[...WORDY].join('\u200b')}!`, [WORDY], 'got [redacted]!'],
+    ['percent-encoded twice or more', 'got my%252dapp%25252esecret-words', [WORDY], 'got [redacted]'],
     ['each of several known values', 'id my-app, secret my%2Dapp.secret-words, token tok-123456', [WORDY, 'tok-123456'], 'id my-app, secret [redacted], token [redacted]'],
     ['other percent-encoding is kept', 'path /a%20b and 100%zz', [WORDY], 'path /a%20b and 100%zz'],
     ['a "+" that is the secret’s own', 'got ab+cd+efgh back', ['ab+cd+efgh'], 'got [redacted] back'],
@@ -37,7 +42,7 @@ describe('redactSecrets: a known secret in the forms a server echoes it', () => 
     ['two secrets, the later one first', 'tok-123456 then my-app.secret-words', [WORDY, 'tok-123456'], '[redacted] then [redacted]'],
     ['two secrets side by side, as one', 'x my-app.secret-wordstok-123456 y', [WORDY, 'tok-123456'], 'x [redacted] y'],
     ['two secrets that overlap, as one', 'x my-app.secret-words-more y', [WORDY, 'secret-words-more'], 'x [redacted] y'],
-    ['a shorter secret goes only whole', 'abcdef and abcdef1', ['abcdef1'], 'abcdef and [redacted]'],
+    ['six characters of a seven-character secret go', 'abcdef and abcdef1', ['abcdef1'], '[redacted] and [redacted]'],
   ])('%s', (_label, text, known, expected) => {
     expect(redactSecrets(text, known)).toBe(expected);
   });
@@ -46,13 +51,18 @@ describe('redactSecrets: a known secret in the forms a server echoes it', () => 
     expect(redactSecretsAcross(['bad client my-app.sec', 'ret-words ends it'], [WORDY])).toEqual(['bad client [redacted]', '[redacted] ends it']);
     expect(redactSecretsAcross(['bad client my-app.sec', 'ret%2Dwords'], [WORDY])).toEqual(['bad client [redacted]', '[redacted]']);
     expect(redactSecretsAcross(['my-app.secret-words here', 'and my-app.secret-words there'], [WORDY])).toEqual(['[redacted] here', 'and [redacted] there']);
-    expect(redactSecretsAcross(['bad client my-app.sec', 'about something else'], [WORDY])).toEqual(['bad client my-app.sec', 'about something else']);
+    expect(redactSecretsAcross(['bad client my-app.', 'about something else'], [WORDY])).toEqual(['bad client my-app.', 'about something else']);
     expect(redactSecretsAcross(['got my-app.secret-words', 'info'], [WORDY])).toEqual(['got [redacted]', 'info']);
   });
 
   it('keeps a long number, and takes a bearer token after several spaces', () => {
     expect(redactSecrets('order 12345678901234567890123 failed')).toBe('order 12345678901234567890123 failed');
     expect(redactSecrets('sent Bearer   abc.def-ghi here')).toBe('sent Bearer   [redacted] here');
+  });
+
+  it('leaves a piece that is also part of a value shown openly: the client ID may share a prefix with its secret', () => {
+    expect(redactSecrets('app sandbox-client sent sandbox-secret', ['sandbox-secret'], ['sandbox-client'])).toBe('app sandbox-client sent [redacted]');
+    expect(redactSecrets('app sandbox-client sent sandbox-secret', ['sandbox-secret'])).toBe('app [redacted]client sent [redacted]');
   });
 
   it('keeps the closing bracket after a redacted value', () => {

@@ -195,7 +195,7 @@ const DEFINITIONS: readonly FaultDefinition[] = [
     description: 'Answer 302 with a Location on the same server (`/moved`), which answers 404.',
     parse: (value) => flag('redirect', value),
   },
-  flagFault('leak-credentials', BOTH, 'Answer 400 whose message quotes the client ID beside the client secret and the presented token: as sent, percent-encoded in full (lower case) and in part, and the secret split between message and info, as careless gateways do; a client should show only the ID.'),
+  flagFault('leak-credentials', BOTH, 'Answer 400 whose message quotes the client ID beside the client secret and the presented token: as sent, percent-encoded in full (lower case), in part or twice, in capitals, with zero-width spaces between its characters, and split between message and info, as careless gateways do; a client should show only the ID.'),
 ];
 
 /** Every fault with its syntax and a one-line description (the README's fault table is checked against it). */

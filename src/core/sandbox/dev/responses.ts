@@ -53,14 +53,21 @@ const percentPunctuation = (text: string) => text.replace(/[^A-Za-z0-9]/g, (char
 
 /**
  * A 400 that quotes what a gateway should never repeat, in each form a careless one may: the client
- * secret and the presented token beside the ID as sent, percent-encoded in full or in part, and the
- * secret split between the message and its info.
+ * secret and the presented token beside the ID as sent, percent-encoded in full, in part or twice,
+ * in capitals, with zero-width spaces between its characters, and split between message and info.
  */
 export function credentialsLeaked(request: Request, options: { clientId: string; clientSecret: string }): Response {
   const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('authorization') ?? '')?.[1];
   const secret = options.clientSecret;
   const half = Math.ceil(secret.length / 2);
-  const received = [percentEveryCharacter(secret), percentPunctuation(secret), ...(token === undefined ? [] : [percentEveryCharacter(token)])];
+  const received = [
+    percentEveryCharacter(secret),
+    percentPunctuation(secret),
+    percentEveryCharacter(secret).replaceAll('%', '%25'),
+    secret.toUpperCase(),
+    [...secret].join('\u200b'),
+    ...(token === undefined ? [] : [percentEveryCharacter(token)]),
+  ];
   return proxyError(
     400,
     `Request from app ${options.clientId} with secret ${secret} and token ${token ?? 'none'} was refused; received ${received.join(', ')}; secret began ${secret.slice(0, half)}`,

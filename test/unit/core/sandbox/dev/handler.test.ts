@@ -213,7 +213,7 @@ describe('answers a hostile API would give', () => {
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { message: string; info: string } };
     expect(error.message).toBe(
-      `Request from app leaky-app with secret leaky-secret and token ${token} was refused; received %6c%65%61%6b%79%2d%73%65%63%72%65%74, leaky%2Dsecret${encodedToken}; secret began leaky-`,
+      `Request from app leaky-app with secret leaky-secret and token ${token} was refused; received %6c%65%61%6b%79%2d%73%65%63%72%65%74, leaky%2Dsecret, %256c%2565%2561%256b%2579%252d%2573%2565%2563%2572%2565%2574, LEAKY-SECRET, ${[...'leaky-secret'].join('\u200b')}${encodedToken}; secret began leaky-`,
     );
     expect(error.info).toBe('secret on');
   });
