@@ -188,7 +188,7 @@ export async function generate(
 async function explainRefusal(deps: Pick<ApiDeps, 'quota' | 'now'>, environmentId: string, error: unknown): Promise<unknown> {
   if (!isPimError(error) || error.code !== 'rate-limited') return error;
   const stored = await deps.quota.get(environmentId).catch(() => undefined);
-  return asQuotaRefusal(error, stored, deps.now());
+  return asQuotaRefusal(error, stored, deps.now(), 'stored');
 }
 
 /**

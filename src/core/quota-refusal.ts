@@ -39,16 +39,17 @@ function isLongRefusal(quota: Quota, nowMs: number): boolean {
 }
 
 // Apigee's spike arrest (faultstring "Spike arrest violation…", errorcode SpikeArrestViolation) caps
-// requests per second whatever the quota: its refusal is always "wait a moment".
+// requests per second whatever the quota: figures from earlier answers do not explain its refusal.
 const SPIKE_ARREST = /spike\s*arrest/i;
 
 /**
- * A rate-limited error as a quota one, when `quota` says it was used up and the server did not name
- * another reason; any other error as it is.
+ * A rate-limited error as a quota one, when `quota` says it was used up; any other error as it is.
+ * `quota` is the refusal's own figures, or (`stored`) the latest kept for the environment: those do
+ * not outweigh a spike arrest the server names, its own figures do.
  */
-export function asQuotaRefusal<E>(error: E, quota: Quota | undefined, nowMs: number): E | PimError {
+export function asQuotaRefusal<E>(error: E, quota: Quota | undefined, nowMs: number, source: 'answer' | 'stored' = 'answer'): E | PimError {
   if (!(error instanceof PimError) || error.code !== 'rate-limited') return error;
-  if (SPIKE_ARREST.test(error.serverMessage ?? '')) return error;
+  if (source === 'stored' && SPIKE_ARREST.test(error.serverMessage ?? '')) return error;
   // The facts of the refusal go with it; PimError keeps only those that are there.
   const { status, transactionId, retryAfterSeconds, serverMessage } = error;
   return quotaRefusal(quota, nowMs, { status, transactionId, retryAfterSeconds, serverMessage }) ?? error;

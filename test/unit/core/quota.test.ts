@@ -205,14 +205,15 @@ describe('asQuotaRefusal: "quota used up" only when no short wait helps', () => 
     expect(codeOf(daily, NOW + 86_400_000)).toBe('rate-limited');
   });
 
-  it('takes a spike arrest for what it says, whatever the figures', () => {
+  it('takes a spike arrest for what it says over stored figures, not over the figures it came with', () => {
     const daily = used({ interval: 1, unit: 'day', resetAt: NOW + 3_600_000 });
     for (const serverMessage of ['Spike arrest violation. Allowed rate : MessageRate{messagesPerPeriod=10}', 'SpikeArrest policy refused']) {
       const spike = new PimError('rate-limited', { status: 429, serverMessage });
-      expect(asQuotaRefusal(spike, daily, NOW)).toBe(spike);
+      expect(asQuotaRefusal(spike, daily, NOW, 'stored')).toBe(spike);
+      expect((asQuotaRefusal(spike, daily, NOW, 'answer') as PimError).code).toBe('quota-used-up-until');
     }
     const quota = new PimError('rate-limited', { status: 429, serverMessage: 'Rate limit quota violation. Quota limit of 1000 per day exceeded.' });
-    expect((asQuotaRefusal(quota, daily, NOW) as PimError).code).toBe('quota-used-up-until');
+    expect((asQuotaRefusal(quota, daily, NOW, 'stored') as PimError).code).toBe('quota-used-up-until');
   });
 
   it('keeps the status, transaction ID, wait and KPN’s words, and leaves other errors alone', () => {
