@@ -18,7 +18,9 @@ export interface ErrorAlertProps {
  */
 export function ErrorAlert({ error, action, focusRef }: ErrorAlertProps) {
   const words = errorText(error);
-  const hint = error.hint ?? words.hint;
+  // A wait KPN named says what to do: "Wait a moment" beside "try again in 24 hours" would contradict it.
+  const wait = error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0 ? error.retryAfterSeconds : undefined;
+  const hint = error.hint ?? (wait !== undefined && error.code === 'rate-limited' ? undefined : words.hint);
   const facts = [
     error.status !== undefined ? t('errorStatus', error.status) : '',
     error.transactionId ? t('errorTransaction', error.transactionId) : '',
@@ -30,9 +32,7 @@ export function ErrorAlert({ error, action, focusRef }: ErrorAlertProps) {
       {error.serverMessage && <p class="alert-detail">{t('errorServerSaid', error.serverMessage)}</p>}
       {hint && <p class="alert-hint">{hint}</p>}
       {/* A wait already over (Retry-After 0, or a date in the past) is no wait: the hint says what to do. */}
-      {error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0 && (
-        <p class="alert-hint">{t('errorRetryAfter', formatWait(error.retryAfterSeconds))}</p>
-      )}
+      {wait !== undefined && <p class="alert-hint">{t('errorRetryAfter', formatWait(wait))}</p>}
       {facts.length > 0 && <p class="alert-facts">{facts.join(' · ')}</p>}
       {action && <div class="alert-actions">{action}</div>}
     </div>

@@ -56,6 +56,7 @@ test('a per-minute limit under a result is a wait, not a quota used up; a spike 
   const perMinute = await pressGenerate(popup);
   expect(perMinute.ok ? '' : perMinute.alert).toMatch(/^Too many requests: KPN asked to slow down\.\n/);
   expect(perMinute.ok ? '' : perMinute.alert).toContain('You can try again in 30 seconds.');
+  expect(perMinute.ok ? '' : perMinute.alert).not.toContain('Wait a moment');
   await expect.poll(() => textOf(popup, '.result-quota')).toMatch(/^Quota: 60 of 60 this minute · resets /);
   expect(await textOf(popup, 'body')).not.toContain('Quota used up');
 

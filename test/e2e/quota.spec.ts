@@ -103,6 +103,7 @@ test('a per-minute limit refused says how long to wait, not that the quota is us
   const alert = popup.getByRole('alert').filter({ hasText: 'Too many requests' });
   await expect(alert).toContainText('Too many requests: KPN asked to slow down.');
   await expect(alert).toContainText('You can try again in 30 seconds.');
+  await expect(alert).not.toContainText('Wait a moment');
   await expect(alert).toContainText('HTTP 429');
   // The earlier result's quota line shows the minute's figures as plain facts, not as a quota used up.
   await expect(popup.locator('.result-quota')).toHaveText(/^Quota: 60 of 60 this minute · resets /);

@@ -83,8 +83,12 @@ describe('toErrorView and ErrorAlert', () => {
     expect(words(error)).toEqual({ headline: 'Some QR settings are not valid.', hint: 'Correct the highlighted fields and try again.' });
   });
 
-  it('says when KPN asked to wait, rounded up', () => {
-    expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 2.2 })).textContent).toContain('You can try again in 3 seconds.');
+  it('says when KPN asked to wait, rounded up, and then not "wait a moment" as well', () => {
+    const alert = renderAlert(new PimError('rate-limited', { retryAfterSeconds: 2.2 }));
+    expect(alert.textContent).toContain('You can try again in 3 seconds.');
+    expect(alert.textContent).not.toContain('Wait a moment');
+    cleanup();
+    expect(renderAlert(new PimError('rate-limited', { retryAfterSeconds: 86_400 })).textContent).not.toContain('Wait a moment');
   });
 
   it('says nothing of a wait that is already over, and still says what to do', () => {
