@@ -2,8 +2,8 @@
 // keeping across browser sessions because a day's or a month's quota outlives them. Every open view
 // watches the key, so a generate anywhere updates the quota line everywhere. Kept in memory too
 // (mirrored-item.ts), so new figures are recorded at once.
-import { checkQuota, type Quota, quotaAt, quotaLevel, quotaPeriodMs } from '../core/quota';
-import { isRateLimitWindow } from '../core/quota-refusal';
+import { checkQuota, type Quota, quotaAt, quotaLevel } from '../core/quota';
+import { isRateLimitWindow, outlastsRateLimit } from '../core/quota-refusal';
 import { mirroredItem } from '../core/mirrored-item';
 import type { ItemSpec } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
@@ -42,14 +42,10 @@ export interface QuotaStore {
   forget(environmentId: string): Promise<void>;
 }
 
-/**
- * `known` says a quota that lasts longer than a rate limit (by its period, or a reset further off) is
- * used up, and `next` is a rate limit's count.
- */
+/** `known` says a quota that lasts longer than a rate limit is used up, and `next` is a rate limit's count. */
 function outlasts(known: Quota, next: Quota): boolean {
   const at = next.seenAt;
-  const lasts = quotaPeriodMs(known) !== undefined || (known.resetAt ?? 0) > at;
-  return lasts && !isRateLimitWindow(known, at) && quotaLevel(quotaAt(known, at)) === 'exhausted' && isRateLimitWindow(next, at);
+  return outlastsRateLimit(known, at) && quotaLevel(quotaAt(known, at)) === 'exhausted' && isRateLimitWindow(next, at);
 }
 
 export function createQuotaStore(local: KeyValueStore): QuotaStore {

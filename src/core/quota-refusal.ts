@@ -31,8 +31,18 @@ export function isRateLimitWindow(quota: Quota, nowMs: number): boolean {
   return quota.resetAt !== undefined && quota.resetAt > nowMs && quota.resetAt - nowMs <= RATE_LIMIT_WINDOW_MS;
 }
 
+/** The figures say how long they hold: a period, or a reset still to come. */
+function sayHowLong(quota: Quota, nowMs: number): boolean {
+  return quotaPeriodMs(quota) !== undefined || (quota.resetAt !== undefined && quota.resetAt > nowMs);
+}
+
+/** The figures say they hold longer than a rate limit: used up, no short wait brings them back. */
+export function outlastsRateLimit(quota: Quota, nowMs: number): boolean {
+  return sayHowLong(quota, nowMs) && !isRateLimitWindow(quota, nowMs);
+}
+
 function isLongRefusal(quota: Quota, nowMs: number): boolean {
-  if (quotaPeriodMs(quota) !== undefined || (quota.resetAt !== undefined && quota.resetAt > nowMs)) return !isRateLimitWindow(quota, nowMs);
+  if (sayHowLong(quota, nowMs)) return outlastsRateLimit(quota, nowMs);
   // Neither a period nor a reset: the figures say nothing about how long they hold, so they are
   // believed only for the answer that brought them and a short while after.
   return nowMs - quota.seenAt < RATE_LIMIT_WINDOW_MS;

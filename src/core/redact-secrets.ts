@@ -76,7 +76,7 @@ function percentEncodedAt(text: string, at: number): { char: string; end: number
  * or in another case: [start, end) ranges, merged. A piece that is also part of a value shown openly
  * (`shown`: the client ID, which may share a prefix with its secret) is left.
  */
-export function findSecrets(text: string, known: readonly (string | undefined)[], shown: readonly string[] = []): [number, number][] {
+function findSecrets(text: string, known: readonly (string | undefined)[], shown: readonly string[] = []): [number, number][] {
   const secrets = known.filter((s): s is string => s !== undefined && s.length >= MIN_SECRET_LENGTH).map((s) => [...s.toLowerCase()]);
   const open = shown.map((value) => value.toLowerCase());
   const units = readUnits(text);

@@ -29,10 +29,10 @@ export function EnvironmentEditor() {
   const store = useOptionsStore();
   const { editor } = store;
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const form = useFirstFieldFocusedWhenNew(editor.id.value === undefined);
   // What the person may change: not a built-in's name and address, nor anything a policy sets.
   const custom = editor.kind.value === 'custom' && !editor.managed.value;
   const isNew = editor.id.value === undefined;
+  const form = useFirstFieldFocusedWhenNew(isNew);
   // A bad path must be seen: the Advanced section opens by itself while one is wrong.
   const pathError = editor.errorFor('tokenPath') ?? editor.errorFor('imagePath');
 

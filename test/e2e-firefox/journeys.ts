@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import { vi } from 'vitest';
 import type { RunningSandbox } from '../../scripts/sandbox-http';
-import { click, count, field, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
+import { choose, click, count, field, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
 import type { ExtensionPages } from './harness';
 
 export const SANDBOX_CLIENT_ID = 'sandbox-client';
@@ -20,6 +20,14 @@ export async function addEnvironment(
   await fill(options, field('Client secret'), secret);
   await click(options, role('button', 'Save'));
   await waitUntil('Options to say "Saved."', async () => ((await textOf(options, role('status'))).includes('Saved.') ? true : undefined));
+}
+
+/** Options adds the sandbox server as "Local sandbox"; then a popup that uses it. */
+export async function popupOnSandboxServer(ext: ExtensionPages, sandbox: RunningSandbox): Promise<Page> {
+  await addEnvironment(await ext.openOptions(), { baseUrl: sandbox.url });
+  const popup = await ext.openPopup();
+  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  return popup;
 }
 
 /** Clears the attribute choice and ticks these, in this order. */

@@ -1,15 +1,12 @@
 // KPN's quota in the Firefox popup: the figures under the result and in the request log, a warning
 // near the limit and an error-like message once it is used up. The sandbox server counts the calls;
 // its quota-used fault sets the count.
-import { choose, click, role, textOf } from '../../scripts/firefox-ui';
+import { click, role, textOf } from '../../scripts/firefox-ui';
 import { expect, test } from './harness';
-import { addEnvironment, generate, pressGenerate } from './journeys';
+import { generate, popupOnSandboxServer, pressGenerate } from './journeys';
 
 test('the result and the request log show the quota; near the limit it warns, used up it says so', async ({ firefox, sandbox, ext }) => {
-  const options = await ext.openOptions();
-  await addEnvironment(options, { baseUrl: sandbox.url });
-  const popup = await ext.openPopup();
-  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  const popup = await popupOnSandboxServer(ext, sandbox);
   await generate(popup);
   await expect.poll(() => textOf(popup, '.result-quota')).toMatch(/^Quota: 1 of 1,000 this day · resets .+$/);
 
@@ -28,11 +25,8 @@ test('the result and the request log show the quota; near the limit it warns, us
 });
 
 test('Generate with the quota used up says so and when it resets, not "slow down", in a popup with no earlier result', async ({ firefox, sandbox, ext }) => {
-  const options = await ext.openOptions();
-  await addEnvironment(options, { baseUrl: sandbox.url });
+  const popup = await popupOnSandboxServer(ext, sandbox);
   sandbox.handler.configure({ faults: ['quota-used=1000*1'] });
-  const popup = await ext.openPopup();
-  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
   const outcome = await pressGenerate(popup);
   expect(outcome).toMatchObject({ ok: false });
   const alert = outcome.ok ? '' : outcome.alert;
@@ -45,10 +39,7 @@ test('Generate with the quota used up says so and when it resets, not "slow down
 });
 
 test('a per-minute limit under a result is a wait, not a quota used up; a spike arrest after the quota was used up says to slow down', async ({ firefox, sandbox, ext }) => {
-  const options = await ext.openOptions();
-  await addEnvironment(options, { baseUrl: sandbox.url });
-  const popup = await ext.openPopup();
-  await choose(popup, role('combobox', 'Environment'), 'Local sandbox');
+  const popup = await popupOnSandboxServer(ext, sandbox);
   await generate(popup);
 
   // Apigee's per-minute refusal: the earlier result's quota line shows the minute's figures as plain facts.

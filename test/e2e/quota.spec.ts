@@ -2,7 +2,8 @@
 // a warning near the limit, an error-like message once it is used up, and every open view following.
 // The sandbox server counts the calls; its quota-used fault sets the count.
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness';
+import type { RunningSandbox } from '../../scripts/sandbox-http';
+import { type ExtensionPage, expect, test } from './harness';
 
 async function addSandboxEnvironment(options: Page, baseUrl: string): Promise<void> {
   await options.getByRole('button', { name: 'Add environment' }).click();
@@ -12,6 +13,19 @@ async function addSandboxEnvironment(options: Page, baseUrl: string): Promise<vo
   await options.getByLabel('Client secret').fill('sandbox-secret');
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+}
+
+/** Options adds the sandbox server as "Local sandbox"; then a popup that uses it. */
+async function popupOnSandboxServer(fixtures: {
+  openOptions: () => Promise<ExtensionPage>;
+  openPopup: () => Promise<ExtensionPage>;
+  sandbox: RunningSandbox;
+}): Promise<ExtensionPage> {
+  const { page: options } = await fixtures.openOptions();
+  await addSandboxEnvironment(options, fixtures.sandbox.url);
+  const popup = await fixtures.openPopup();
+  await popup.page.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  return popup;
 }
 
 async function generate(popup: Page): Promise<void> {
@@ -26,10 +40,7 @@ test('the result and the request log show the quota; near the limit it warns, us
   openPopup,
   sandbox,
 }) => {
-  const { page: options } = await openOptions();
-  await addSandboxEnvironment(options, sandbox.url);
-  const { page: popup, errors } = await openPopup();
-  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  const { page: popup, errors } = await popupOnSandboxServer({ openOptions, openPopup, sandbox });
   await generate(popup);
   const line = popup.locator('.result-quota');
   await expect(line).toHaveText(/^Quota: 1 of 1,000 this day · resets .+$/);
@@ -70,11 +81,8 @@ test('Generate with the quota used up says so and when it resets, not "slow down
   openPopup,
   sandbox,
 }) => {
-  const { page: options } = await openOptions();
-  await addSandboxEnvironment(options, sandbox.url);
+  const { page: popup, errors } = await popupOnSandboxServer({ openOptions, openPopup, sandbox });
   sandbox.handler.configure({ faults: ['quota-used=1000*1'] });
-  const { page: popup, errors } = await openPopup();
-  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
   await popup.getByRole('button', { name: 'Generate' }).click();
   const alert = popup.getByRole('alert');
   await expect(alert).toContainText('Quota used up: KPN refuses new QR codes until it resets.');
@@ -92,10 +100,7 @@ test('a per-minute limit refused says how long to wait, not that the quota is us
   openPopup,
   sandbox,
 }) => {
-  const { page: options } = await openOptions();
-  await addSandboxEnvironment(options, sandbox.url);
-  const { page: popup, errors } = await openPopup();
-  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  const { page: popup, errors } = await popupOnSandboxServer({ openOptions, openPopup, sandbox });
   await generate(popup);
   // Apigee's per-minute refusal: 60 of 60 this minute, Retry-After 30 s (too long to wait for here).
   sandbox.handler.configure({ faults: ['rate-limit=30*1'] });
@@ -119,10 +124,7 @@ test('a spike arrest after the quota was used up says to slow down, as KPN says;
   openPopup,
   sandbox,
 }) => {
-  const { page: options } = await openOptions();
-  await addSandboxEnvironment(options, sandbox.url);
-  const { page: popup, errors } = await openPopup();
-  await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });
+  const { page: popup, errors } = await popupOnSandboxServer({ openOptions, openPopup, sandbox });
   sandbox.handler.configure({ faults: ['quota-used=999*1'] });
   await generate(popup);
   await expect(popup.locator('.result-quota.alert-error')).toContainText('Quota: 1,000 of 1,000 this day');
