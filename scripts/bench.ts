@@ -12,8 +12,8 @@ import { type CpuProfile, type Extension, WorkerSession, WorkerStopper, loadedEx
 import { FIREFOX_NOTES, FIREFOX_UNAVAILABLE, runFirefoxBench } from './bench/firefox';
 import { type MachineInfo, machineInfo } from './bench/machine';
 import { generateMany } from './bench/generate-many';
-import { nodeClient } from './bench/node-baseline';
-import { FORM_READY_MARK, OPTIONS_READY_MARK, PLACEMENT_PAINTED_MARK, armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
+import { nodeClient, sandboxCalls } from './bench/node-baseline';
+import { FLOOR_BUTTONS, FORM_READY_MARK, OPTIONS_READY_MARK, PLACEMENT_PAINTED_MARK, addFloor, armClick, armFloor, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
 import { markdownTable, readmeSection, terminalReport } from './bench/report';
 import { NOTES, type Results, interrupt, progress, rowsFrom, section } from './bench/results';
 import { TARGETS, type TargetBrowser } from './browser-targets';
@@ -159,6 +159,14 @@ async function generateInPopup(popup: Page): Promise<number> {
   return previewResult(popup);
 }
 
+/** The browser floor (probes.ts): the page's own fetch and <img>, from the click to the frame that shows it. */
+async function floorInPopup(popup: Page, button: string): Promise<number> {
+  await popup.bringToFront();
+  await armFloor(popup);
+  await popup.getByRole('button', { name: button, exact: true }).click();
+  return previewResult(popup);
+}
+
 // ---- Sections: each returns raw samples; a failing one is reported, the others still run ----
 
 async function popupSection(bench: Bench, results: Results): Promise<void> {
@@ -183,10 +191,13 @@ async function popupSection(bench: Bench, results: Results): Promise<void> {
 
 async function generateSection(bench: Bench, popup: Page, results: Results): Promise<void> {
   const node = nodeClient(bench.sandbox.url);
+  await addFloor(popup, sandboxCalls(bench.sandbox.url));
   const cold: number[] = [];
   const warm: number[] = [];
   const naive: number[] = [];
   const ideal: number[] = [];
+  const floorCold: number[] = [];
+  const floorWarm: number[] = [];
   const calls = { cold: { token: 0, image: 0 }, warm: { token: 0, image: 0 } };
   // The HTTP calls the sandbox server saw during one generation from the popup.
   const counted = async (into: { token: number; image: number }, timed: boolean): Promise<number> => {
@@ -206,13 +217,17 @@ async function generateSection(bench: Bench, popup: Page, results: Results): Pro
     const w = await counted(calls.warm, run >= 0);
     const n = await node.naive();
     const i = await node.ideal();
+    const fc = await floorInPopup(popup, FLOOR_BUTTONS.tokenAndImage);
+    const fw = await floorInPopup(popup, FLOOR_BUTTONS.imageOnly);
     if (run < 0) continue;
     cold.push(c);
     warm.push(w);
     naive.push(n);
     ideal.push(i);
+    floorCold.push(fc);
+    floorWarm.push(fw);
   }
-  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal });
+  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal, floorCold, floorWarm });
   results.calls = calls;
 }
 

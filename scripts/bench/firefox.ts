@@ -6,9 +6,9 @@ import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../firefo
 import { fill, role } from '../firefox-ui';
 import type { RunningSandbox } from '../sandbox-http';
 import { generateMany } from './generate-many';
-import { nodeClient } from './node-baseline';
-import { armClick, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, placementTaskStart, previewResult } from './probes';
-import { type Results, interrupt, progress, section } from './results';
+import { nodeClient, sandboxCalls } from './node-baseline';
+import { addFloor, armClick, armFloor, armPlacement, armPreview, FLOOR_BUTTONS, clickStamp, formReadyAt, idle, loadedAt, placementResult, placementTaskStart, previewResult } from './probes';
+import { BROWSER_FLOOR_NOTE, type Results, interrupt, progress, section } from './results';
 
 /** Sections Firefox cannot measure, and why (printed as "n/a (why)"). */
 export const FIREFOX_UNAVAILABLE: Readonly<Record<string, string>> = {
@@ -25,6 +25,7 @@ export const FIREFOX_NOTES = [
   'The same in-page probes as in Chromium: the `pim-qr-form-ready` mark against `loadEventEnd` of a static file in the extension, and from the click (a capture listener in the popup) to the start of the animation frame that paints the new preview or placement.',
   'Firefox is driven by puppeteer-core over WebDriver BiDi, with the extension installed as a temporary add-on; pages are opened as tabs (`src/popup/index.html?tab=<id>`), as the e2e tests do. The background runs as an event page.',
   'Node baselines: the same HTTP calls with `fetch` from the bench process to the same server.',
+  BROWSER_FLOOR_NOTE,
   `Cold start: a second Firefox whose event page suspends after ${COLD_START_IDLE_MS / 1000} s idle (\`extensions.background.idle.timeout\`; the default is 30 s). Each run waits until \`runtime.getContexts\` no longer lists the background, then clicks Generate (token still cached in \`storage.session\`).`,
   'Insert, content script starts → painted: Firefox offers the bench no trace of a page, so the probe in the target page stamps every turn of the page\'s event loop (a `MessageChannel` message posting the next) and takes the last turn before the QR enters the DOM as the start of the task that put it there. The content script draws the QR in the task that evaluates it, so this is where the content script starts, or earlier when other tasks ran just before it: an upper bound. In runs of their own, because the busy loop costs time. The content script itself sets no mark: a page could read one and learn that the extension ran.',
   'Firefox rounds `performance.now()` to whole milliseconds, so its figures are whole milliseconds.',
@@ -102,6 +103,17 @@ async function generateInPopup(popup: Page, generateButton: ElementHandle): Prom
   return previewResult(popup);
 }
 
+/** The browser floor (probes.ts): the page's own fetch and <img>, from the click to the frame that shows it. */
+async function floorInPopup(popup: Page, button: string): Promise<number> {
+  await popup.bringToFront();
+  await armFloor(popup);
+  const handle = await popup.waitForSelector(role('button', button), { visible: true });
+  if (!handle) throw new Error(`[bench] the popup has no ${button} button`);
+  await handle.click();
+  await handle.dispose();
+  return previewResult(popup);
+}
+
 /** The Generate button, found once by its role and name: each query walks Firefox's accessibility tree. */
 async function generateButton(popup: Page): Promise<ElementHandle> {
   const handle = await popup.waitForSelector(role('button', 'Generate'), { visible: true });
@@ -131,10 +143,13 @@ async function popupSection(bench: Bench, results: Results, runs: number): Promi
 async function generateSection(bench: Bench, popup: Page, results: Results, runs: number): Promise<void> {
   const node = nodeClient(bench.sandbox.url);
   const button = await generateButton(popup);
+  await addFloor(popup, sandboxCalls(bench.sandbox.url));
   const cold: number[] = [];
   const warm: number[] = [];
   const naive: number[] = [];
   const ideal: number[] = [];
+  const floorCold: number[] = [];
+  const floorWarm: number[] = [];
   const calls = { cold: { token: 0, image: 0 }, warm: { token: 0, image: 0 } };
   const counted = async (into: { token: number; image: number }, timed: boolean): Promise<number> => {
     const before = bench.sandbox.handler.stats();
@@ -153,14 +168,18 @@ async function generateSection(bench: Bench, popup: Page, results: Results, runs
     const w = await counted(calls.warm, run >= 0);
     const n = await node.naive();
     const i = await node.ideal();
+    const fc = await floorInPopup(popup, FLOOR_BUTTONS.tokenAndImage);
+    const fw = await floorInPopup(popup, FLOOR_BUTTONS.imageOnly);
     if (run < 0) continue;
     cold.push(c);
     warm.push(w);
     naive.push(n);
     ideal.push(i);
+    floorCold.push(fc);
+    floorWarm.push(fw);
   }
   await button.dispose();
-  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal });
+  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal, floorCold, floorWarm });
   results.calls = calls;
 }
 

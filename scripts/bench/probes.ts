@@ -123,6 +123,49 @@ const PROBES = String.raw`
       });
     },
     taskStartAt: undefined,
+    /**
+     * The browser's own floor for a generate: the same HTTP calls from this page with plain fetch, the
+     * answer shown as the popup shows it (an <img> of a base64 data URL, as large), nothing of the
+     * extension in between (no checks, no sanitizing). Two buttons: token + image (a new token each click), and image only (the
+     * token of the first click reused). Each click asks for a new title, so each image is new.
+     */
+    addFloor(config) {
+      if (document.getElementById('pim-bench-floor')) return;
+      const box = document.createElement('div');
+      box.id = 'pim-bench-floor';
+      box.style.cssText = 'position:fixed;right:0;bottom:0;z-index:2147483647;background:#fff;padding:8px;display:flex;gap:8px;align-items:center';
+      const image = document.createElement('img');
+      image.alt = 'Bench floor';
+      image.style.cssText = 'display:block;max-height:220px;width:auto;height:auto';
+      let token;
+      let count = 0;
+      const mint = async () => {
+        const answer = await fetch(config.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: config.tokenForm });
+        return (await answer.json()).access_token;
+      };
+      const show = async (fresh) => {
+        if (fresh || !token) token = await mint();
+        const body = JSON.stringify({ ...config.params, title: 'Bench floor ' + ++count });
+        const answer = await fetch(config.imageUrl, { method: 'POST', headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' }, body });
+        // The API answers the SVG in base64: as it is, it is the data URL's payload.
+        image.src = 'data:image/svg+xml;base64,' + (await answer.text()).trim();
+      };
+      for (const [label, fresh] of [['Floor: token + image', true], ['Floor: image only', false]]) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = label;
+        // A failure shows as an alert, which a probe that times out quotes.
+        button.addEventListener('click', () => show(fresh).catch((error) => {
+          const alert = document.createElement('p');
+          alert.setAttribute('role', 'alert');
+          alert.textContent = 'Bench floor: ' + error;
+          box.append(alert);
+        }));
+        box.append(button);
+      }
+      box.append(image);
+      document.body.append(box);
+    },
   };
 })();
 `;
@@ -135,6 +178,30 @@ async function install(page: Page): Promise<void> {
 export async function armPreview(page: Page, timeoutMs = 30_000): Promise<void> {
   await install(page);
   await page.evaluate(`window.__pimBench.armPreview(${JSON.stringify(PREVIEW_IMAGE)}, ${timeoutMs})`);
+}
+
+export interface FloorConfig {
+  tokenUrl: string;
+  /** The token call's form body (client credentials). */
+  tokenForm: string;
+  imageUrl: string;
+  /** The image call's JSON fields; the title is replaced on each click. */
+  params: Record<string, string>;
+}
+
+export const FLOOR_BUTTONS = { tokenAndImage: 'Floor: token + image', imageOnly: 'Floor: image only' } as const;
+const FLOOR_IMAGE = 'img[alt="Bench floor"]';
+
+/** Adds the floor's buttons and image to the page (once). */
+export async function addFloor(page: Page, config: FloorConfig): Promise<void> {
+  await install(page);
+  await page.evaluate(`window.__pimBench.addFloor(${JSON.stringify(config)})`);
+}
+
+/** Before clicking a floor button: the click starts the clock, the floor's new image painted stops it; previewResult reads it. */
+export async function armFloor(page: Page, timeoutMs = 30_000): Promise<void> {
+  await install(page);
+  await page.evaluate(`window.__pimBench.armPreview(${JSON.stringify(FLOOR_IMAGE)}, ${timeoutMs})`);
 }
 
 /** Ms from the click to the frame that shows the new preview. */

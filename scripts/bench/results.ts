@@ -131,11 +131,14 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
   };
   const callText = (c: { token: number; image: number } | undefined): string =>
     c ? `${+(c.token + c.image).toFixed(2)} HTTP call(s)/run (${+c.token.toFixed(2)} token, ${+c.image.toFixed(2)} image)` : '';
-  const generateVerdict = (own: Summary | undefined, floor: Summary | undefined, calls: { token: number; image: number } | undefined, expectedToken: number, goal: number): string => {
+  // `browser`: the browser floor, the same calls from a page with nothing of the extension in between.
+  const generateVerdict = (own: Summary | undefined, floor: Summary | undefined, browser: Summary | undefined, calls: { token: number; image: number } | undefined, expectedToken: number, goal: number): string => {
     if (!own || !floor || !calls) return '';
     const r = ratio(own, floor);
     const callsOk = calls.token === expectedToken && calls.image === 1;
-    const parts = [callsOk ? `${expectedToken + 1} round trip${expectedToken ? 's' : ''}` : `${+(calls.token + calls.image).toFixed(2)} round trips`, `${times(r)} the Node floor (+${(own.median - floor.median).toFixed(0)} ms)`];
+    const over = (base: Summary) => `${own.median >= base.median ? '+' : '−'}${Math.abs(own.median - base.median).toFixed(0)} ms`;
+    const parts = [callsOk ? `${expectedToken + 1} round trip${expectedToken ? 's' : ''}` : `${+(calls.token + calls.image).toFixed(2)} round trips`, `${times(r)} the Node floor (${over(floor)})`];
+    if (browser) parts.push(`${times(ratio(own, browser))} the browser floor (${over(browser)})`);
     return `${callsOk && r <= goal ? 'OK' : 'MISS'}: ${parts.join(', ')}`;
   };
 
@@ -154,9 +157,11 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
   if (!failed('Generate', 'generate')) {
     timed('Generate', 'Node baseline, naive: token + image per QR (plain fetch)', 'nodeNaive');
     timed('Generate', 'Node baseline, ideal: image only, token reused', 'nodeIdeal');
+    timed('Generate', 'browser floor, token + image: the page\'s own fetch, shown as an image: click → painted', 'floorCold', 'Node naive', naive);
+    timed('Generate', 'browser floor, image only (token reused): the same', 'floorWarm', 'Node ideal', ideal);
     const goal = (r: number) => `goal ≤ ${r}×`;
-    timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal(RATIO_GOALS.cold)}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, perRun('cold'), 1, RATIO_GOALS.cold));
-    timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal(RATIO_GOALS.warm)}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, perRun('warm'), 0, RATIO_GOALS.warm));
+    timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal(RATIO_GOALS.cold)}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, s('floorCold'), perRun('cold'), 1, RATIO_GOALS.cold));
+    timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal(RATIO_GOALS.warm)}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, s('floorWarm'), perRun('warm'), 0, RATIO_GOALS.warm));
   }
   if (!failed('Insert', 'insert')) {
     timed('Insert', 'click "Insert into page" → QR painted in a freshly loaded page', 'insert');
@@ -213,12 +218,17 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
 }
 
 
+/** Both browsers' tables carry it. */
+export const BROWSER_FLOOR_NOTE =
+  'Browser floor: what the browser itself needs for a generate, with nothing of the extension in between. In the same popup page, interleaved with the generates, a button of the bench\'s own makes the same HTTP calls with the page\'s own `fetch` (token + image, or image only with a token kept from before) and shows the answer as the popup does (an `<img>` of a base64 `data:` URL, as large), timed the same way from the click to the frame that paints it. A generate\'s verdict gives it beside the Node floor: the difference is what the extension adds (the message to the worker and back, settings and the token cache, the log and history, sanitizing, the render); the floor\'s own ratio to Node is what the browser adds (its network stack, the image decode, the wait for a frame).';
+
 /** The notes under the Chromium table (README, "Performance"). */
 export const NOTES = [
   'Popup: both figures are from the page\'s own clock (ms since navigation start): the `pim-qr-form-ready` mark, set in an effect after the form first renders, against `loadEventEnd` of a static file in the extension (`_locales/en/messages.json`). The popup is opened as a page (`src/popup/index.html?tab=<id>`), as the e2e tests do.',
   'First popup after install: a new profile for each of 5 runs, the popup the first page opened, the same mark. There is no snapshot to paint from, and Chromium answers its first policy read (`storage.managed`) about 2 s after it starts; the popup paints what the worker has without the policy, then adds the policy\'s environments. Options, the first page opened in 5 more new profiles, sets `pim-qr-options-ready` once it shows its page instead of "Loading…"; it paints from the same answer without the policy.',
   'Generate and cold start: from the click (a capture listener in the popup) to the start of the animation frame that paints the new preview: the first frame whose callbacks find the new image decoded and laid out (the bench until 2026-11-30 waited one frame more, about 17 ms, each time it found it so); every run has a new title, so every preview is new. Cold: `storage.session` cleared before the click. Cold start: `ServiceWorker.stopAllWorkers`, then the click once the worker reports `stopped` (token still cached).',
   'Node baselines: the same HTTP calls with `fetch` from the bench process to the same server; their ratio shows what the extension adds on top of the network.',
+  BROWSER_FLOOR_NOTE,
   'Insert: click time in the popup against the first animation frame in the target page where the placement\'s SVG is laid out, both as `performance.timeOrigin + performance.now()`; the page is reloaded before each run, so the content script is injected every time.',
   'Insert, content script starts → painted: a trace of the target page (CDP `Tracing`, `devtools.timeline` and `blink.user_timing`) from the start of the content script\'s `EvaluateScript` event (its parse and run in the isolated world) to a `performance.mark` the bench\'s own probe sets in that same first frame; both on the trace\'s clock, in runs of their own because tracing costs time. The content script itself sets no mark: a page could read one and learn that the extension ran.',
   'Memory: `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`, on the popup page (generating through its UI) and on the worker target, with the popup at rest (QR read back). The verdict reads the second half of the run: the first generations add compiled code, a leak keeps growing.',
