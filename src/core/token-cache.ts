@@ -80,12 +80,26 @@ export function tokenCacheKey(environmentId: string): string {
  * SHA-256 (hex) of everything a token depends on. Changing any of them, the secret included, gives
  * another fingerprint: such a caller neither joins a mint in flight nor takes a cached token.
  */
-export async function credentialFingerprint(endpoint: TokenEndpoint, credentials: ClientCredentials): Promise<string> {
+export function credentialFingerprint(endpoint: TokenEndpoint, credentials: ClientCredentials): Promise<string> {
   // JSON keeps the fields apart: "ab"+"c" and "a"+"bc" are different inputs.
   const input = JSON.stringify(['pim-qr token audience 1', endpoint.baseUrl, endpoint.tokenPath, credentials.clientId, credentials.clientSecret]);
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(input));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (lastFingerprint?.input !== input) {
+    const digest = crypto.subtle.digest('SHA-256', new TextEncoder().encode(input));
+    const fingerprint = digest.then((bytes) => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+    lastFingerprint = { input, fingerprint };
+    fingerprint.catch(() => {
+      if (lastFingerprint?.fingerprint === fingerprint) lastFingerprint = undefined;
+    });
+  }
+  return lastFingerprint.fingerprint;
 }
+
+/**
+ * The last fingerprint made, for the next generate with the same credentials: hashing costs a few
+ * ms in Firefox before every image call. It holds the secret as the worker's settings already do,
+ * and goes when any environment's token is forgotten (its credentials changed or were deleted).
+ */
+let lastFingerprint: { input: string; fingerprint: Promise<string> } | undefined;
 
 // Only requests in flight and the count below live here; the token itself lives in the store,
 // because the service worker (and these Maps with it) can be stopped between any two messages.
@@ -103,6 +117,7 @@ const forgotten = new Map<string, object>();
  */
 export async function forgetCachedToken(store: KeyValueStore, cacheKey: string): Promise<void> {
   forgotten.set(cacheKey, {});
+  lastFingerprint = undefined;
   await store.remove(cacheKey);
 }
 
