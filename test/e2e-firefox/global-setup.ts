@@ -6,8 +6,12 @@ import type { TestProject } from 'vitest/node';
 import { findFirefox } from '../../scripts/find-firefox';
 import { DIST_FIREFOX } from '../e2e/dist';
 
-/** The whole run; a healthy one takes a few minutes on two cores. */
-const RUN_LIMIT_MS = Number(process.env.PIM_QR_E2E_FIREFOX_LIMIT_S ?? 600) * 1000;
+/**
+ * The whole run. A healthy one takes about 5 minutes on two cores, and on a slow day of the same
+ * virtual machine a little over 10 (2026-12-01: 10 min 5 s when it was cut off at 600 s); the
+ * bound is as wide as the Chromium suite's (15 min), and CI's own bound is wider still.
+ */
+const RUN_LIMIT_MS = Number(process.env.PIM_QR_E2E_FIREFOX_LIMIT_S ?? 900) * 1000;
 /** After cancelling, how long the running tests get to close their browsers before the process exits anyway. */
 const CANCEL_GRACE_MS = 60_000;
 

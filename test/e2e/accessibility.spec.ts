@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_PARAMS } from '../../src/core/params';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
 import { type ScanPages, startScanPages } from '../fixtures/scan-pages';
-import { expect, test } from './harness';
+import { expect, expectSaved, test } from './harness';
 import { openDemo } from './placements';
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -112,7 +112,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await options.getByLabel('Client ID').fill('sandbox-client');
     await options.getByLabel('Client secret').fill('sandbox-secret');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await expectSaved(options);
 
     const { page: popup } = await openPopup();
     await popup.emulateMedia({ colorScheme: scheme });

@@ -1,5 +1,5 @@
 // The e2e fixture: the built extension in real Chromium, beside a sandbox server on a free loopback port.
-import { type BrowserContext, type Page, type Worker, test as base, chromium } from '@playwright/test';
+import { type BrowserContext, type Page, type Worker, test as base, chromium, expect } from '@playwright/test';
 import { extensionLaunchArgs, findChromium } from '../../scripts/find-chromium';
 import { type RunningSandbox, startSandboxServer } from '../../scripts/sandbox-http';
 import { DIST } from './dist';
@@ -101,3 +101,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Options says "Saved." once the worker has written the change, and a change reads the browser
+ * policy's environments (storage.managed) first. Chromium answers its first policy read seconds after
+ * it starts (about 2 s in Chromium 156, about 6 s in 150), so a test's first save,
+ * made right after its browser started, may wait that long.
+ */
+const FIRST_POLICY_READ_MS = 15_000;
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible({ timeout: FIRST_POLICY_READ_MS });
+}

@@ -2,7 +2,7 @@
 // form, focus on the result or the error afterwards, and the confirmation before a first real call.
 import type { Page } from '@playwright/test';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
-import { expect, test } from './harness';
+import { expect, expectSaved, test } from './harness';
 import { value } from './messaging';
 
 /** From the first field of the form, Tab presses until Generate has focus. With a tab stop for each of the 15 attributes it was 26. */
@@ -79,7 +79,7 @@ test('an environment set to confirm asks once per popup: Esc cancels without a c
   await expect(confirmSetting).not.toBeChecked();
   await confirmSetting.check();
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectSaved(options);
 
   const { page: popup } = await openPopup();
   await popup.getByLabel('Environment').selectOption({ label: 'Local sandbox' });

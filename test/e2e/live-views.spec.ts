@@ -1,7 +1,7 @@
 // Two views open at once, in Chromium: what one changes, the other shows without a reload (Options and
 // the popup, the popup and the side panel view, a page and the popup), and each keeps its own draft.
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { expect, test } from './harness';
+import { expect, expectSaved, test } from './harness';
 import { onScreen } from './on-screen';
 
 const SECRET = 'sandbox-secret';
@@ -13,7 +13,7 @@ async function addEnvironment(options: Page, baseUrl: string, name: string): Pro
   await options.getByLabel('Client ID').fill('sandbox-client');
   await options.getByLabel('Client secret').fill(SECRET);
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectSaved(options);
 }
 
 async function deleteEnvironment(options: Page, name: string): Promise<void> {

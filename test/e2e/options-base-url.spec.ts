@@ -1,6 +1,6 @@
 // A custom environment's base URL becomes a request for access to its host, so Options must refuse
 // one that names more than one site, say why, and neither save nor ask for anything.
-import { expect, test } from './harness';
+import { expect, expectSaved, test } from './harness';
 import { value } from './messaging';
 
 test('a wildcard base URL is refused with its reason: nothing is saved or granted, nothing typed is lost', async ({
@@ -61,7 +61,7 @@ test('a new environment shows https:// only as a hint: an address pasted into Ba
   await baseUrl.pressSequentially('http://127.0.0.1:8787');
   await expect(baseUrl).toHaveValue('http://127.0.0.1:8787');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectSaved(page);
   const environments = await value<{ name: string; baseUrl: string }[]>(page, 'ui-bg-environments-list');
   expect(environments.find((e) => e.name === 'Local')?.baseUrl).toBe('http://127.0.0.1:8787');
   expect(errors).toEqual([]);

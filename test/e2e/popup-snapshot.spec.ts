@@ -2,7 +2,7 @@
 // it holds no secret and no client ID, and the worker drops it whenever settings change, so no popup
 // offers an environment deleted since.
 import type { Page, Worker } from '@playwright/test';
-import { expect, test } from './harness';
+import { expect, expectSaved, test } from './harness';
 
 const SECRET = 'snapshot-test-secret-0123456789';
 
@@ -17,7 +17,7 @@ test('the popup keeps a snapshot without secrets, and a deleted environment neve
   await options.getByLabel('Client ID').fill('snapshot-client');
   await options.getByLabel('Client secret').fill(SECRET);
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectSaved(options);
   await expect.poll(() => storedSnapshot(serviceWorker)).toBeUndefined();
 
   const first = await openPopup();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { sandboxQrUrl } from '../../src/core/sandbox/render';
-import { type ExtensionPage, expect, test } from './harness';
+import { expect, expectSaved, type ExtensionPage, test } from './harness';
 import { holdThenCancel, startGate } from './hold-popup';
 import { decodeQrPng, pngSize } from './png';
 import { saveScreenshot } from './screenshots';
@@ -21,7 +21,7 @@ async function addEnvironment(options: Page, baseUrl: string, secret: string, na
   await options.getByLabel('Client ID').fill('sandbox-client');
   await options.getByLabel('Client secret').fill(secret);
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectSaved(options);
 }
 
 async function chooseAttributes(popup: Page, names: string[]): Promise<void> {

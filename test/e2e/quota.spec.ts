@@ -3,7 +3,7 @@
 // The sandbox server counts the calls; its quota-used fault sets the count.
 import type { Page } from '@playwright/test';
 import type { RunningSandbox } from '../../scripts/sandbox-http';
-import { type ExtensionPage, expect, test } from './harness';
+import { expect, expectSaved, type ExtensionPage, test } from './harness';
 
 async function addSandboxEnvironment(options: Page, baseUrl: string): Promise<void> {
   await options.getByRole('button', { name: 'Add environment' }).click();
@@ -12,7 +12,7 @@ async function addSandboxEnvironment(options: Page, baseUrl: string): Promise<vo
   await options.getByLabel('Client ID').fill('sandbox-client');
   await options.getByLabel('Client secret').fill('sandbox-secret');
   await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectSaved(options);
 }
 
 /** Options adds the sandbox server as "Local sandbox"; then a popup that uses it. */
