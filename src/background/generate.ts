@@ -26,7 +26,7 @@ export interface ApiDeps {
   log: RequestLogStore;
   /** storage.local: the latest quota figures per environment. */
   quota: QuotaStore;
-  /** storage.session: tokens must survive a stopped worker but not the browser session. */
+  /** The token slots in storage.session (remembered between generates): tokens must survive a stopped worker but not the browser session. */
   session: KeyValueStore;
   fetch: FetchLike;
   /** The built-in Sandbox environment's in-process stand-in for `fetch`. */

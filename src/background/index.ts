@@ -27,6 +27,7 @@ import { createSecretStore, withChangeSignal } from './secret-store';
 import { originOf } from './sender';
 import { createSettingsStore, dropPopupSnapshot } from './settings-store';
 import { STORAGE_KEYS } from '../shared/storage-keys';
+import { rememberReads } from '../core/remembered-reads';
 import { storageAreaStore } from '../shared/storage-area';
 import type { WorkerToScanner } from '../shared/contracts/worker-to-scanner';
 import { createScriptPort, createTabPort } from './tab-access';
@@ -46,6 +47,11 @@ if (typeof chrome.storage.local.setAccessLevel === 'function') {
 const newId = () => crypto.randomUUID();
 const local = storageAreaStore(browser.storage.local);
 const session = storageAreaStore(browser.storage.session);
+// The token slots, remembered between generates: the area's own event tells of changes made anywhere
+// else (storage.onChanged would also wake the worker for every change of storage.local). Without that
+// event nothing would tell of them, so nothing is remembered.
+const sessionChanges = (browser.storage.session as Partial<Pick<typeof browser.storage.session, 'onChanged'>>).onChanged;
+const tokenSlots = sessionChanges ? rememberReads(session, (changed) => sessionChanges.addListener((changes) => changed(Object.keys(changes)))) : session;
 const secrets = withChangeSignal(createSecretStore(), session, newId);
 // No policy: Chrome answers {}, Firefox throws (no managed storage manifest). Either is "none".
 const settings = createSettingsStore(local, secrets, () =>
@@ -82,7 +88,7 @@ const ui = createUiHandlers({
   history,
   log: createRequestLogStore(session),
   quota: createQuotaStore(local),
-  session,
+  session: tokenSlots,
   fetch: (input, init) => fetch(input, init),
   // The built-in Sandbox: the emulator `npm run sandbox` wraps, with no network, started with its first call.
   sandboxFetch: builtInSandboxFetch({
