@@ -95,6 +95,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const page = await context.newPage();
       const errors = watchErrors(page);
       await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+      // Every change Options makes (Save, Save defaults, Test connection of an unsaved environment)
+      // reads the browser policy first, and Chromium answers its first policy read seconds after it
+      // starts (see expectSaved): a test that opens Options right after its browser started waits for
+      // that here, once, so the first answer it checks is not held by it. The popup paints without it
+      // (managed-policy.spec.ts times that in a browser of its own).
+      await page.evaluate(() => chrome.storage.managed.get(null));
       return { page, errors };
     });
   },
