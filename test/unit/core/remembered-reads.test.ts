@@ -10,6 +10,17 @@ function setup(initial: Record<string, unknown> = { 'token:a': { accessToken: 'A
   return { store, reads, remembered, changedElsewhere: (...keys: string[]) => tell(keys) };
 }
 
+/** The next storage read takes the value it finds now, and answers only once `release` is called. */
+function holdNextRead(store: ReturnType<typeof setup>['store'], reads: ReturnType<typeof setup>['reads']): () => void {
+  let release: () => void = () => {};
+  reads.mockImplementationOnce(async (key) => {
+    const value = store.data.get(key);
+    await new Promise<void>((resolve) => (release = resolve));
+    return value;
+  });
+  return () => release();
+}
+
 describe('rememberReads', () => {
   it('reads a key from storage once, then from memory', async () => {
     const { reads, remembered } = setup();
@@ -60,12 +71,7 @@ describe('rememberReads', () => {
 
   it('a read that a change overtook is answered but not remembered', async () => {
     const { store, reads, remembered, changedElsewhere } = setup();
-    let release: () => void = () => {};
-    reads.mockImplementationOnce(async (key) => {
-      const value = store.data.get(key);
-      await new Promise<void>((resolve) => (release = resolve));
-      return value;
-    });
+    const release = holdNextRead(store, reads);
     const reading = remembered.get('token:a');
     store.data.set('token:a', { accessToken: 'A2' });
     changedElsewhere('token:a');
@@ -77,12 +83,7 @@ describe('rememberReads', () => {
 
   it('a read overtaken by its own write is not remembered either', async () => {
     const { store, reads, remembered } = setup();
-    let release: () => void = () => {};
-    reads.mockImplementationOnce(async (key) => {
-      const value = store.data.get(key);
-      await new Promise<void>((resolve) => (release = resolve));
-      return value;
-    });
+    const release = holdNextRead(store, reads);
     const reading = remembered.get('token:a');
     await remembered.set('token:a', { accessToken: 'A2' });
     release();
