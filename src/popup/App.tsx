@@ -10,12 +10,13 @@ import { QrForm } from './QrForm';
 import { fetchResultPartsWhenIdle, ResultPanel } from './ResultPanel';
 import { ScanAction } from './ScanAction';
 import { usePopupStore } from './store';
+import { lazyPart } from './lazy-part';
 
 // Only a session that calls an environment which asks first needs the dialog.
-const loadFirstCallDialog = () => import('./FirstCallDialog').then((m) => m.FirstCallDialog);
+const loadFirstCallDialog = lazyPart(() => import('./FirstCallDialog').then((m) => m.FirstCallDialog));
 // Only web pages can remember placements, and the list arrives after the form anyway.
-const loadRemembered = () => import('./RememberedPlacements').then((m) => m.RememberedPlacements);
-const loadProblemAlert = () => import('./ErrorViews').then((m) => m.ProblemAlert);
+const loadRemembered = lazyPart(() => import('./RememberedPlacements').then((m) => m.RememberedPlacements));
+const loadProblemAlert = lazyPart(() => import('./ErrorViews').then((m) => m.ProblemAlert));
 
 /**
  * A live region from the start, so a screen reader hears a notice that comes later (an environment

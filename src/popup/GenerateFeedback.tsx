@@ -1,7 +1,8 @@
 import { Lazy } from './Lazy';
 import { usePopupStore } from './store';
+import { lazyPart } from './lazy-part';
 
-export const loadGenerateOutcome = () => import('./ErrorViews').then((m) => m.GenerateOutcome);
+export const loadGenerateOutcome = lazyPart(() => import('./ErrorViews').then((m) => m.GenerateOutcome));
 
 /** What became of the last Generate, once it was cancelled or failed (ErrorViews.tsx). */
 export function GenerateFeedback() {

@@ -2,10 +2,13 @@
 // loaded then, so the popup's first load stays small.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { LazyPart } from './lazy-part';
 
-export function Lazy({ load }: { load: () => Promise<ComponentType> }) {
-  const [Body, setBody] = useState<ComponentType | null>(null);
+export function Lazy({ load }: { load: LazyPart<ComponentType> }) {
+  // Loaded already: drawn in this render. If not, the load starts now, not after the next frame.
+  const [Body, setBody] = useState<ComponentType | undefined>(() => load.now() ?? void load().catch(() => undefined));
   useEffect(() => {
+    if (Body) return;
     let current = true;
     load()
       .then((component) => current && setBody(() => component))

@@ -6,14 +6,15 @@ import { Disclosure } from '../ui/Disclosure';
 import { t } from '../shared/i18n';
 import { Lazy } from './Lazy';
 import { usePopupStore } from './store';
+import { type LazyPart, lazyPart } from './lazy-part';
 
-const loadHistory = () => import('./HistoryEntries').then((m) => m.HistoryEntries);
-const loadLog = () => import('./LogEntries').then((m) => m.LogEntries);
+const loadHistory = lazyPart(() => import('./HistoryEntries').then((m) => m.HistoryEntries));
+const loadLog = lazyPart(() => import('./LogEntries').then((m) => m.LogEntries));
 
 interface SectionProps {
   title: string;
   list: { open: Signal<boolean>; toggle: (next: boolean) => void };
-  load: () => Promise<ComponentType>;
+  load: LazyPart<ComponentType>;
 }
 
 function Section({ title, list, load }: SectionProps) {

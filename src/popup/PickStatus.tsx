@@ -1,7 +1,8 @@
 import { Lazy } from './Lazy';
 import { usePopupStore } from './store';
+import { lazyPart } from './lazy-part';
 
-const loadPickLine = () => import('./PickLine').then((m) => m.PickLine);
+const loadPickLine = lazyPart(() => import('./PickLine').then((m) => m.PickLine));
 
 /**
  * How the tab's last "Pick an element" went: still waiting for the click, where the QR went,

@@ -3,10 +3,11 @@
 import { signal } from '@preact/signals';
 import { t } from '../shared/i18n';
 import { Lazy } from './Lazy';
+import { lazyPart } from './lazy-part';
 
 /** Whether the scan list is open; its Close button closes it through this. */
 export const scanOpen = signal(false);
-const loadPageScan = () => import('./PageScan').then((m) => m.PageScan);
+const loadPageScan = lazyPart(() => import('./PageScan').then((m) => m.PageScan));
 
 export function ScanAction() {
   if (scanOpen.value) return <Lazy load={loadPageScan} />;

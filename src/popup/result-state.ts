@@ -7,10 +7,11 @@ import type { SendMessage } from '../shared/send-message';
 import type { ErrorView } from '../ui/error-view';
 import { tracked } from '../ui/tracked';
 import { loadSanitizer } from './load-sanitizer';
+import { lazyPart } from './lazy-part';
 import type { PopupPorts } from './ports';
 
-// Needed once there is a result, as the preview that shows it is (ShownResult.tsx).
-const loadExports = () => import('./exports');
+/** Sizes and formats of a result: needed once there is one, as the preview that shows it is (ShownResult.tsx). */
+export const loadExports = lazyPart(() => import('./exports'));
 
 export interface ShownResult {
   id: string;
@@ -75,7 +76,10 @@ export function createResultState({ send, ports, announce }: ResultDeps) {
     /** Sanitizes and shows a result; rejects with SvgSanitizeError when nothing safe is left. */
     async show(item: GenerateAnswer) {
       latest = item;
-      const [sanitize, { svgPixelSize }] = await Promise.all([loadSanitizer(), loadExports()]);
+      // Loaded already (as soon as the popup was idle): shown in this task, with nothing run between.
+      const loaded = loadSanitizer.now();
+      const exports = loadExports.now();
+      const [sanitize, { svgPixelSize }] = loaded && exports ? [loaded, exports] : await Promise.all([loadSanitizer(), loadExports()]);
       const svg = sanitize(item.svg);
       if (latest !== item) return;
       const size = svgPixelSize(svg, item.params);
