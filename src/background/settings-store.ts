@@ -8,6 +8,7 @@ import { MANAGED_ID_PREFIX, readManagedEnvironments } from '../core/managed-envi
 import { PimError } from '../core/errors';
 import { type ItemWriter, storedForm, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
+import { type CopyArea, pageCopy, pageLocalStorage } from '../shared/page-copy';
 import { parseSettingsNotice, type SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import { allEnvironments } from './environments';
@@ -115,9 +116,12 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
 /**
  * The popup paints from a snapshot of the environments and defaults (popup/snapshot.ts) and keeps a
  * new one after each answer. Dropped before any change that may make it stale, so the next popup
- * waits for the worker instead of offering, for a moment, an environment that is gone.
+ * waits for the worker instead of offering, for a moment, an environment that is gone; its copy in
+ * localStorage too, where the background is a page that has one (shared/page-copy.ts).
  */
-export function dropPopupSnapshot(local: KeyValueStore): Promise<void> {
+export function dropPopupSnapshot(local: KeyValueStore, scope: { localStorage?: CopyArea } = globalThis): Promise<void> {
+  const area = pageLocalStorage(scope);
+  if (area) pageCopy(area).write(STORAGE_KEYS.popupSnapshot, undefined);
   return local.remove(STORAGE_KEYS.popupSnapshot);
 }
 

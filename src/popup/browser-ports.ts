@@ -1,10 +1,11 @@
 // The popup's ports backed by the real browser: storage, clipboard, downloads, side panel, host
 // permissions, and the lazily loaded decoder and rasterizer (kept out of the first-load bundle).
 import browser from 'webextension-polyfill';
-import { storedItem } from '../core/storage-item';
+import { type PageCopy, pageCopy, pageLocalStorage } from '../shared/page-copy';
 import { storageAreaStore } from '../shared/storage-area';
 import { watchStorage } from '../ui/watch-storage';
 import { writeClipboardText } from './clipboard';
+import { copiedItem } from './copied-item';
 import { downloadBlob } from './download';
 import { draftItem } from './draft';
 import type { PageContext } from './page-context';
@@ -13,13 +14,14 @@ import { SNAPSHOT_ITEM } from './snapshot';
 
 export function createBrowserPorts(page: PageContext): PopupPorts {
   const local = storageAreaStore(browser.storage.local);
-  const draft = storedItem(local, draftItem(page.view));
-  const snapshot = storedItem(local, SNAPSHOT_ITEM);
+  const copy = firstPaintCopy();
+  const draft = copiedItem(local, draftItem(page.view), copy);
+  const snapshot = copiedItem(local, SNAPSHOT_ITEM, copy);
   const ports: PopupPorts = {
     loadDraft: draft.read,
-    saveDraft: (value) => draft.change((_, writer) => (value === undefined ? writer.remove() : writer.write(value))),
+    saveDraft: draft.save,
     loadSnapshot: snapshot.read,
-    saveSnapshot: (value) => snapshot.change((_, writer) => writer.write(value)),
+    saveSnapshot: snapshot.save,
     watchStorage,
     watchTargetTab: (listener) => {
       const fixed = page.tabId;
@@ -61,4 +63,19 @@ export function createBrowserPorts(page: PageContext): PopupPorts {
     };
   }
   return ports;
+}
+
+/**
+ * The copy the first paint reads ahead of storage.local (shared/page-copy.ts): only where the
+ * background is a page, which drops the snapshot's copy with the snapshot (Firefox's event page; a
+ * service worker has no localStorage). Not in a private window, whose pages may keep a localStorage
+ * of their own that the background never sees.
+ */
+function firstPaintCopy(): PageCopy | undefined {
+  // Firefox reports every key, the ones its manifest lacks as null.
+  const background = browser.runtime.getManifest().background as { service_worker?: unknown; scripts?: unknown; page?: unknown } | undefined;
+  const isPage = !background?.service_worker && (Array.isArray(background?.scripts) || typeof background?.page === 'string');
+  if (!isPage || browser.extension.inIncognitoContext) return undefined;
+  const area = pageLocalStorage(globalThis);
+  return area ? pageCopy(area) : undefined;
 }

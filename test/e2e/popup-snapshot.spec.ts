@@ -1,4 +1,5 @@
-// The popup paints its first frame from a snapshot in storage.local (popup/snapshot.ts), in Chromium:
+// The popup paints its first frame from a snapshot in storage.local (popup/snapshot.ts), in Chromium
+// (Firefox reads a copy of it first: test/e2e-firefox/popup-snapshot.test.ts):
 // it holds no secret and no client ID, and the worker drops it whenever settings change, so no popup
 // offers an environment deleted since.
 import type { Page, Worker } from '@playwright/test';
@@ -26,6 +27,8 @@ test('the popup keeps a snapshot without secrets, and a deleted environment neve
   const kept = JSON.stringify(await storedSnapshot(serviceWorker));
   expect(kept).toContain('Snapshot sandbox');
   for (const leak of [SECRET, SECRET.slice(-4), 'snapshot-client', sandbox.url]) expect(kept).not.toContain(leak);
+  // No copy in localStorage, as Firefox keeps: a service worker has no localStorage to drop it from.
+  expect(await first.page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   await first.page.close();
 
   // Painted from the snapshot: the same list, before and after the worker's answers.

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageCopy } from '../../../src/shared/page-copy';
 import { STORAGE_KEYS } from '../../../src/shared/storage-keys';
 import { addLocalEnvironment, setup } from './ui-handlers-setup';
+import { fakeLocalStorage } from '../shared/fake-local-storage';
 
 const SNAPSHOT = { selectedEnvironmentId: 'sandbox', environments: [], defaults: {} };
 
@@ -29,4 +31,18 @@ describe('the popup snapshot in the worker', () => {
     await handlers['ui-bg-environments-list'](undefined);
     expect(await local.get(STORAGE_KEYS.popupSnapshot)).toEqual(SNAPSHOT);
   });
+
+  it('is dropped from localStorage too where the background is a page (Firefox), so no popup paints from its copy', async () => {
+    const area = fakeLocalStorage();
+    vi.stubGlobal('localStorage', area);
+    const copy = pageCopy(area);
+    const { handlers } = setup();
+    const env = await addLocalEnvironment(handlers);
+    copy.write(STORAGE_KEYS.popupSnapshot, SNAPSHOT);
+    await handlers['ui-bg-environment-delete']({ id: env.id });
+    // "None" rather than no copy at all: the next popup need not ask storage.local either.
+    expect(copy.read(STORAGE_KEYS.popupSnapshot)).toEqual({ value: undefined });
+  });
 });
+
+afterEach(() => vi.unstubAllGlobals());
