@@ -8,7 +8,7 @@ import { MANAGED_ID_PREFIX, readManagedEnvironments } from '../core/managed-envi
 import { PimError } from '../core/errors';
 import { type ItemWriter, storedForm, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
-import { type CopyArea, pageCopy, pageLocalStorage } from '../shared/page-copy';
+import { type CopyArea, pageLocalStorage, writeCopy } from '../shared/page-copy';
 import { parseSettingsNotice, type SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import { allEnvironments } from './environments';
@@ -121,7 +121,7 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
  */
 export function dropPopupSnapshot(local: KeyValueStore, scope: { localStorage?: CopyArea } = globalThis): Promise<void> {
   const area = pageLocalStorage(scope);
-  if (area) pageCopy(area).write(STORAGE_KEYS.popupSnapshot, undefined);
+  if (area) writeCopy(area, STORAGE_KEYS.popupSnapshot, undefined);
   return local.remove(STORAGE_KEYS.popupSnapshot);
 }
 

@@ -35,20 +35,23 @@ export function pageCopy(area: CopyArea): PageCopy {
         return undefined;
       }
     },
-    write(key, value) {
-      try {
-        area.setItem(PREFIX + key, JSON.stringify(value === undefined ? [] : [value]));
-      } catch (error) {
-        // A copy that may be older than the record must not stay behind (quota, storage turned off).
-        try {
-          area.removeItem(PREFIX + key);
-        } catch {
-          // Nothing is readable there either, then.
-        }
-        console.warn('[storage] copy not kept', key, error);
-      }
-    },
+    write: (key, value) => writeCopy(area, key, value),
   };
+}
+
+/** PageCopy's `write`, for a context that only writes (the background: it only ever says "none"). */
+export function writeCopy(area: CopyArea, key: string, value: unknown): void {
+  try {
+    area.setItem(PREFIX + key, JSON.stringify(value === undefined ? [] : [value]));
+  } catch (error) {
+    // A copy that may be older than the record must not stay behind (quota, storage turned off).
+    try {
+      area.removeItem(PREFIX + key);
+    } catch {
+      // Nothing is readable there either, then.
+    }
+    console.warn('[storage] copy not kept', key, error);
+  }
 }
 
 /** This context's localStorage, when it has one (a page, not a service worker) and it may be used. */
