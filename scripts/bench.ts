@@ -13,7 +13,7 @@ import { FIREFOX_NOTES, FIREFOX_UNAVAILABLE, runFirefoxBench } from './bench/fir
 import { type MachineInfo, machineInfo } from './bench/machine';
 import { generateMany } from './bench/generate-many';
 import { nodeClient, sandboxCalls } from './bench/node-baseline';
-import { FLOOR_BUTTONS, FORM_READY_MARK, OPTIONS_READY_MARK, PLACEMENT_PAINTED_MARK, addFloor, armClick, armFloor, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewResult } from './bench/probes';
+import { FLOOR_BUTTONS, FORM_READY_MARK, OPTIONS_READY_MARK, PLACEMENT_PAINTED_MARK, addFloor, armClick, armFloor, armPlacement, armPreview, clickStamp, formReadyAt, idle, loadedAt, placementResult, previewLoadedAfter, previewResult } from './bench/probes';
 import { markdownTable, readmeSection, terminalReport } from './bench/report';
 import { NOTES, type Results, interrupt, progress, rowsFrom, section } from './bench/results';
 import { TARGETS, type TargetBrowser } from './browser-targets';
@@ -198,6 +198,9 @@ async function generateSection(bench: Bench, popup: Page, results: Results): Pro
   const ideal: number[] = [];
   const floorCold: number[] = [];
   const floorWarm: number[] = [];
+  // The same runs to the new image's load event: decoded, before the wait for a frame.
+  const loaded = { generateColdLoaded: [] as number[], generateWarmLoaded: [] as number[], floorColdLoaded: [] as number[], floorWarmLoaded: [] as number[] };
+  const loadedNow = () => previewLoadedAfter(popup);
   const calls = { cold: { token: 0, image: 0 }, warm: { token: 0, image: 0 } };
   // The HTTP calls the sandbox server saw during one generation from the popup.
   const counted = async (into: { token: number; image: number }, timed: boolean): Promise<number> => {
@@ -214,12 +217,20 @@ async function generateSection(bench: Bench, popup: Page, results: Results): Pro
     // Interleaved, so a noisy moment hits every series alike.
     await clearSession(bench);
     const c = await counted(calls.cold, run >= 0);
+    const cl = await loadedNow();
     const w = await counted(calls.warm, run >= 0);
+    const wl = await loadedNow();
     const n = await node.naive();
     const i = await node.ideal();
     const fc = await floorInPopup(popup, FLOOR_BUTTONS.tokenAndImage);
+    const fcl = await loadedNow();
     const fw = await floorInPopup(popup, FLOOR_BUTTONS.imageOnly);
+    const fwl = await loadedNow();
     if (run < 0) continue;
+    loaded.generateColdLoaded.push(cl);
+    loaded.generateWarmLoaded.push(wl);
+    loaded.floorColdLoaded.push(fcl);
+    loaded.floorWarmLoaded.push(fwl);
     cold.push(c);
     warm.push(w);
     naive.push(n);
@@ -227,7 +238,7 @@ async function generateSection(bench: Bench, popup: Page, results: Results): Pro
     floorCold.push(fc);
     floorWarm.push(fw);
   }
-  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal, floorCold, floorWarm });
+  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal, floorCold, floorWarm, ...loaded });
   results.calls = calls;
 }
 

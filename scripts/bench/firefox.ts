@@ -7,7 +7,7 @@ import { fill, role } from '../firefox-ui';
 import type { RunningSandbox } from '../sandbox-http';
 import { generateMany } from './generate-many';
 import { nodeClient, sandboxCalls } from './node-baseline';
-import { addFloor, armClick, armFloor, armPlacement, armPreview, FLOOR_BUTTONS, clickStamp, formReadyAt, idle, loadedAt, placementResult, placementTaskStart, previewResult } from './probes';
+import { addFloor, armClick, armFloor, armPlacement, armPreview, FLOOR_BUTTONS, clickStamp, formReadyAt, idle, loadedAt, placementResult, placementTaskStart, previewLoadedAfter, previewResult } from './probes';
 import { BROWSER_FLOOR_NOTE, type Results, interrupt, progress, section } from './results';
 
 /** Sections Firefox cannot measure, and why (printed as "n/a (why)"). */
@@ -150,6 +150,9 @@ async function generateSection(bench: Bench, popup: Page, results: Results, runs
   const ideal: number[] = [];
   const floorCold: number[] = [];
   const floorWarm: number[] = [];
+  // The same runs to the new image's load event: decoded, before the wait for a frame.
+  const loaded = { generateColdLoaded: [] as number[], generateWarmLoaded: [] as number[], floorColdLoaded: [] as number[], floorWarmLoaded: [] as number[] };
+  const loadedNow = () => previewLoadedAfter(popup);
   const calls = { cold: { token: 0, image: 0 }, warm: { token: 0, image: 0 } };
   const counted = async (into: { token: number; image: number }, timed: boolean): Promise<number> => {
     const before = bench.sandbox.handler.stats();
@@ -165,12 +168,20 @@ async function generateSection(bench: Bench, popup: Page, results: Results, runs
     // Interleaved, so a noisy moment hits every series alike.
     await bench.control.evaluate(async () => chrome.storage.session.clear());
     const c = await counted(calls.cold, run >= 0);
+    const cl = await loadedNow();
     const w = await counted(calls.warm, run >= 0);
+    const wl = await loadedNow();
     const n = await node.naive();
     const i = await node.ideal();
     const fc = await floorInPopup(popup, FLOOR_BUTTONS.tokenAndImage);
+    const fcl = await loadedNow();
     const fw = await floorInPopup(popup, FLOOR_BUTTONS.imageOnly);
+    const fwl = await loadedNow();
     if (run < 0) continue;
+    loaded.generateColdLoaded.push(cl);
+    loaded.generateWarmLoaded.push(wl);
+    loaded.floorColdLoaded.push(fcl);
+    loaded.floorWarmLoaded.push(fwl);
     cold.push(c);
     warm.push(w);
     naive.push(n);
@@ -179,7 +190,7 @@ async function generateSection(bench: Bench, popup: Page, results: Results, runs
     floorWarm.push(fw);
   }
   await button.dispose();
-  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal, floorCold, floorWarm });
+  Object.assign(results.samples, { generateCold: cold, generateWarm: warm, nodeNaive: naive, nodeIdeal: ideal, floorCold, floorWarm, ...loaded });
   results.calls = calls;
 }
 

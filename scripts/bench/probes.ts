@@ -90,10 +90,22 @@ const PROBES = String.raw`
       this.clickAt = undefined;
       document.addEventListener('click', () => { this.clickAt = wallClock(); }, { capture: true, once: true });
     },
-    /** From the next click to the frame that shows a new, decoded and laid-out QR preview image. */
+    loadedAt: undefined,
+    /**
+     * From the next click to the frame that shows a new, decoded and laid-out QR preview image; and,
+     * in loadedAt, to the new image's load event (decoded, not yet painted: off the frame grid).
+     */
     armPreview(selector, timeoutMs) {
       const previousSrc = document.querySelector(selector)?.getAttribute('src');
       this.armClick();
+      this.loadedAt = undefined;
+      const onImageLoad = (event) => {
+        const image = event.target;
+        if (this.clickAt === undefined || !image.matches?.(selector) || image.getAttribute('src') === previousSrc) return;
+        this.loadedAt = wallClock();
+        document.removeEventListener('load', onImageLoad, true);
+      };
+      document.addEventListener('load', onImageLoad, true);
       // The image element may stay and change its source: a new source, decoded, is a new preview.
       this.pending = when(() => {
         const image = document.querySelector(selector);
@@ -207,6 +219,11 @@ export async function armFloor(page: Page, timeoutMs = 30_000): Promise<void> {
 /** Ms from the click to the frame that shows the new preview. */
 export function previewResult(page: Page): Promise<number> {
   return page.evaluate('window.__pimBench.pending') as Promise<number>;
+}
+
+/** After previewResult: ms from the click to the new preview's load event (NaN if none was seen). */
+export async function previewLoadedAfter(page: Page): Promise<number> {
+  return Number(await page.evaluate('window.__pimBench.loadedAt - window.__pimBench.clickAt'));
 }
 
 export async function armClick(page: Page): Promise<void> {

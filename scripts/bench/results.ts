@@ -162,6 +162,11 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
     const goal = (r: number) => `goal ≤ ${r}×`;
     timed('Generate', 'cold, no cached token: click → preview painted', 'generateCold', `Node naive (${goal(RATIO_GOALS.cold)}); ${callText(perRun('cold'))}`, naive, generateVerdict(s('generateCold'), naive, s('floorCold'), perRun('cold'), 1, RATIO_GOALS.cold));
     timed('Generate', 'warm, cached token: click → preview painted', 'generateWarm', `Node ideal (${goal(RATIO_GOALS.warm)}); ${callText(perRun('warm'))}`, ideal, generateVerdict(s('generateWarm'), ideal, s('floorWarm'), perRun('warm'), 0, RATIO_GOALS.warm));
+    // Off the frame grid: what the extension adds before the image is ready to paint.
+    const decoded = (own: Summary | undefined, floor: Summary | undefined) =>
+      own && floor ? `the extension adds ${own.median >= floor.median ? '+' : '−'}${Math.abs(own.median - floor.median).toFixed(1)} ms to the browser floor's ${floor.median.toFixed(1)} ms` : '';
+    timed('Generate', 'cold: click → new preview decoded (its load event, before the wait for a frame)', 'generateColdLoaded', 'browser floor, the same', s('floorColdLoaded'), decoded(s('generateColdLoaded'), s('floorColdLoaded')));
+    timed('Generate', 'warm: the same', 'generateWarmLoaded', 'browser floor, the same', s('floorWarmLoaded'), decoded(s('generateWarmLoaded'), s('floorWarmLoaded')));
   }
   if (!failed('Insert', 'insert')) {
     timed('Insert', 'click "Insert into page" → QR painted in a freshly loaded page', 'insert');
@@ -220,7 +225,7 @@ export function rowsFrom(results: Results, { runs: RUNS, generations: GENERATION
 
 /** Both browsers' tables carry it. */
 export const BROWSER_FLOOR_NOTE =
-  'Browser floor: what the browser itself needs for a generate, with nothing of the extension in between. In the same popup page, interleaved with the generates, a button of the bench\'s own makes the same HTTP calls with the page\'s own `fetch` (token + image, or image only with a token kept from before) and shows the answer as the popup does (an `<img>` of a base64 `data:` URL, as large), timed the same way from the click to the frame that paints it. A generate\'s verdict gives it beside the Node floor: the difference is what the extension adds (the message to the worker and back, settings and the token cache, the log and history, sanitizing, the render); the floor\'s own ratio to Node is what the browser adds (its network stack, the image decode, the wait for a frame).';
+  'Browser floor: what the browser itself needs for a generate, with nothing of the extension in between. In the same popup page, interleaved with the generates, a button of the bench\'s own makes the same HTTP calls with the page\'s own `fetch` (token + image, or image only with a token kept from before) and shows the answer as the popup does (an `<img>` of a base64 `data:` URL, as large), timed the same way from the click to the frame that paints it. A generate\'s verdict gives it beside the Node floor: the difference is what the extension adds (the message to the worker and back, settings and the token cache, the log and history, sanitizing, the render); the floor\'s own ratio to Node is what the browser adds (its network stack, the image decode, the wait for a frame). A paint waits for the next frame (about 16.7 ms apart), so a few ms more can move it a whole frame later, or none: the "decoded" rows time the same runs to the new image\'s `load` event, off that grid, and say what the extension adds before its image is ready to paint.';
 
 /** The notes under the Chromium table (README, "Performance"). */
 export const NOTES = [
