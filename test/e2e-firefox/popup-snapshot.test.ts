@@ -1,7 +1,7 @@
 // The popup's first paint in Firefox: its snapshot and draft have a copy in the extension's
 // localStorage, which answers at once (storage.local answers a page's first read late). The copy
 // holds no secret, no client ID and no address, and the event page drops it with the snapshot, so no
-// popup offers an environment deleted since.
+// popup offers an environment deleted since. Closing the popup right after typing loses no key.
 import type { Page } from 'puppeteer-core';
 import { click, fill, role, textOf, waitUntil } from '../../scripts/firefox-ui';
 import { expect, test } from './harness';
@@ -59,5 +59,12 @@ test('the popup paints from a copy without secrets; a deleted environment never 
   const third = await ext.openPopup();
   // The copy said there is no snapshot: this popup waited for the event page, and lists only what exists.
   expect(await environmentNames(third)).toEqual(['Sandbox', 'Production']);
+
+  // Typed key by key and closed at once: storage.local, not only the copy, has every key.
+  const typed = 'Typed just before closing 0123456789';
+  await fill(third, role('textbox', 'Title'), typed);
+  await third.close();
+  const storedTitle = () => ext.inExtension(async () => ((await chrome.storage.local.get('draft')).draft as { title?: string } | undefined)?.title);
+  await waitUntil('storage.local to hold the whole title', async () => ((await storedTitle()) === typed ? true : undefined));
   expect(firefox.errors).toEqual([]);
 });

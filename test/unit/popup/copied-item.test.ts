@@ -47,6 +47,27 @@ describe('an item read from its copy first (the first paint in Firefox)', () => 
     expect(await local.get('draft')).toEqual({ title: 'older' });
   });
 
+  it('reads the record when the copy holds something no view writes (not an object)', async () => {
+    const { copy, item } = setup({ draft: typed });
+    for (const odd of [[], 'text', 7, true]) {
+      copy.write('draft', odd);
+      expect(await item.read(), JSON.stringify(odd)).toEqual(typed);
+    }
+  });
+
+  it('hands storage.local each save in the call itself, with no read first, so the last keystroke is never left behind', () => {
+    const { local, get, item } = setup();
+    const set = vi.spyOn(local, 'set');
+    const remove = vi.spyOn(local, 'remove');
+    // Not awaited: a view that closes now has made both calls already.
+    void item.save({ ...typed, title: 'I' });
+    void item.save({ ...typed, title: 'In' });
+    void item.save(undefined);
+    expect(set.mock.calls.map(([, value]) => (value as { title: string }).title)).toEqual(['I', 'In']);
+    expect(remove).toHaveBeenCalledWith('draft');
+    expect(get).not.toHaveBeenCalled();
+  });
+
   it('writes the copy at once, before storage.local has answered, and the record too', async () => {
     const { local, copy, item } = setup();
     const saving = item.save(typed);
