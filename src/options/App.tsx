@@ -1,5 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { markFramePainting } from '../ui/paint-mark';
 import { t } from '../shared/i18n';
 import { DefaultsForm } from './DefaultsForm';
 import { EnvironmentEditor } from './EnvironmentEditor';
@@ -13,8 +14,8 @@ export function App() {
   const store = useOptionsStore();
   const ready = store.ready.value;
   // `npm run bench` reads this mark: the page is shown, not "Loading…" (ready turns true once).
-  useEffect(() => {
-    if (ready) performance.mark('pim-qr-options-ready');
+  useLayoutEffect(() => {
+    if (ready) markFramePainting('pim-qr-options-ready');
   }, [ready]);
   if (!ready) {
     return (
