@@ -8,7 +8,7 @@ import { MANAGED_ID_PREFIX, readManagedEnvironments } from '../core/managed-envi
 import { PimError } from '../core/errors';
 import { type ItemWriter, storedForm, storedItem } from '../core/storage-item';
 import type { KeyValueStore } from '../core/storage-port';
-import { type CopyArea, pageLocalStorage, writeCopy } from '../shared/page-copy';
+import { pageLocalStorage, writeCopy } from '../shared/page-copy';
 import { parseSettingsNotice, type SettingsNotice } from '../shared/settings-notice';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import { allEnvironments } from './environments';
@@ -119,8 +119,8 @@ export function createSettingsStore(local: KeyValueStore, secrets: SecretStore, 
  * waits for the worker instead of offering, for a moment, an environment that is gone; its copy in
  * localStorage too, where the background is a page that has one (shared/page-copy.ts).
  */
-export function dropPopupSnapshot(local: KeyValueStore, scope: { localStorage?: CopyArea } = globalThis): Promise<void> {
-  const area = pageLocalStorage(scope);
+export function dropPopupSnapshot(local: KeyValueStore): Promise<void> {
+  const area = pageLocalStorage(globalThis);
   if (area) writeCopy(area, STORAGE_KEYS.popupSnapshot, undefined);
   return local.remove(STORAGE_KEYS.popupSnapshot);
 }

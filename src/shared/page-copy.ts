@@ -57,7 +57,7 @@ export function writeCopy(area: CopyArea, key: string, value: unknown): void {
 /** This context's localStorage, when it has one (a page, not a service worker) and it may be used. */
 export function pageLocalStorage(scope: { localStorage?: CopyArea }): CopyArea | undefined {
   try {
-    return scope.localStorage ?? undefined;
+    return scope.localStorage;
   } catch {
     // Reading `localStorage` throws where the user turned DOM storage off.
     return undefined;
